@@ -1,0 +1,80 @@
+//! JSON-RPC connection to a node, with typed requests and connection retries.
+
+use std::time::Duration;
+
+use jsonrpsee::{
+	core::{client::ClientT, params::ArrayParams},
+	ws_client::{WsClient, WsClientBuilder},
+};
+use serde::de::DeserializeOwned;
+
+use crate::Error;
+
+/// Maximum size of one JSON-RPC message: program code travels through it.
+const MAX_MESSAGE_BYTES: u32 = 64 * 1024 * 1024;
+/// Time allowed for one request.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A WebSocket JSON-RPC connection to one node.
+pub struct Rpc {
+	url: String,
+	client: WsClient,
+}
+
+impl Rpc {
+	/// Connects once.
+	pub async fn connect(url: &str) -> Result<Self, Error> {
+		let client = WsClientBuilder::default()
+			.max_request_size(MAX_MESSAGE_BYTES)
+			.max_response_size(MAX_MESSAGE_BYTES)
+			.request_timeout(REQUEST_TIMEOUT)
+			.build(url)
+			.await
+			.map_err(|e| Error::Unreachable { url: url.to_string(), reason: e.to_string() })?;
+		Ok(Self { url: url.to_string(), client })
+	}
+
+	/// Connects, retrying with exponential backoff (100 ms doubling, at most 2 s between
+	/// attempts) until `timeout` has passed.
+	pub async fn connect_with_retry(url: &str, timeout: Duration) -> Result<Self, Error> {
+		let deadline = tokio::time::Instant::now() + timeout;
+		let mut backoff = Duration::from_millis(100);
+		loop {
+			match Self::connect(url).await {
+				Ok(rpc) => return Ok(rpc),
+				Err(e) if tokio::time::Instant::now() + backoff >= deadline => return Err(e),
+				Err(_) => {
+					tokio::time::sleep(backoff).await;
+					backoff = (backoff * 2).min(Duration::from_secs(2));
+				},
+			}
+		}
+	}
+
+	/// The URL this connection was opened with.
+	pub fn url(&self) -> &str {
+		&self.url
+	}
+
+	/// Whether the connection is still open.
+	pub fn is_connected(&self) -> bool {
+		self.client.is_connected()
+	}
+
+	/// Calls `method` with positional `params` and decodes the result.
+	pub async fn call<T: DeserializeOwned>(
+		&self,
+		method: &str,
+		params: ArrayParams,
+	) -> Result<T, Error> {
+		self.client.request(method, params).await.map_err(|e| match e {
+			jsonrpsee::core::ClientError::ParseError(e) => {
+				Error::Decode { method: method.to_string(), reason: e.to_string() }
+			},
+			e => Error::Rpc { method: method.to_string(), reason: e.to_string() },
+		})
+	}
+}
+
+/// Builds positional JSON-RPC parameters: `params![a, b]`.
+pub use jsonrpsee::rpc_params as params;

@@ -1,0 +1,139 @@
+//! Benchmarks of every call, at their worst case (frame-benchmarking v2).
+
+use super::*;
+use crate::pallet::{Call, CandidateCount, Config, Devices, Pallet};
+use depin_primitives::{DeviceRegistry, DeviceSpec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate, Get};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{Bounded, Saturating};
+
+fn spec() -> DeviceSpec {
+	DeviceSpec {
+		cores: 4,
+		memory_mib: 4096,
+		fuel_per_second: 1_000_000_000,
+		executor_version: 1,
+		determinism_class: 1,
+	}
+}
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let amount = T::MinBond::get().saturating_mul(1_000u32.into());
+	T::Currency::set_balance(&who, amount.max(BalanceOf::<T>::max_value() / 4u32.into()));
+	who
+}
+
+/// Registers `n` listed devices of distinct owners; returns the last device.
+fn listed_devices<T: Config>(n: u32) -> Option<T::AccountId> {
+	let mut last = None;
+	for i in 0..n {
+		let owner = funded::<T>("filler-owner", i);
+		let device: T::AccountId = account("filler-device", i, 0);
+		Pallet::<T>::do_register(owner, device.clone(), spec()).ok()?;
+		Pallet::<T>::do_heartbeat(device.clone()).ok()?;
+		last = Some(device);
+	}
+	last
+}
+
+/// `owner` with `MaxDevicesPerOwner - 1` devices already, the worst case for the list.
+fn owner_with_devices<T: Config>() -> T::AccountId {
+	let owner = funded::<T>("owner", 0);
+	for i in 1..T::MaxDevicesPerOwner::get() {
+		let device: T::AccountId = account("other-device", i, 0);
+		let _ = Pallet::<T>::do_register(owner.clone(), device, spec());
+	}
+	owner
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_device() {
+		let owner = owner_with_devices::<T>();
+		let device: T::AccountId = account("device", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone(), spec());
+		assert!(Devices::<T>::contains_key(&device));
+	}
+
+	#[benchmark]
+	fn update_spec() {
+		let owner = funded::<T>("owner", 0);
+		let device: T::AccountId = account("device", 0, 0);
+		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		let new = DeviceSpec { cores: 8, ..spec() };
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone(), new);
+		assert_eq!(Devices::<T>::get(&device).unwrap().spec, new);
+	}
+
+	#[benchmark]
+	fn heartbeat() {
+		listed_devices::<T>(10);
+		let owner = funded::<T>("owner", 0);
+		let device: T::AccountId = account("device", 0, 0);
+		Pallet::<T>::do_register(owner, device.clone(), spec()).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device.clone()));
+		assert!(Devices::<T>::get(&device).unwrap().listed);
+	}
+
+	#[benchmark]
+	fn pause() {
+		let owner = funded::<T>("owner", 0);
+		let device: T::AccountId = account("device", 0, 0);
+		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
+		// Not the last entry: unlisting moves another device.
+		listed_devices::<T>(10);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone());
+		assert!(!Devices::<T>::get(&device).unwrap().listed);
+	}
+
+	#[benchmark]
+	fn resume() {
+		let owner = funded::<T>("owner", 0);
+		let device: T::AccountId = account("device", 0, 0);
+		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
+		Pallet::<T>::do_pause(owner.clone(), device.clone()).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone());
+		assert!(Devices::<T>::get(&device).unwrap().listed);
+	}
+
+	#[benchmark]
+	fn deregister() {
+		let owner = funded::<T>("owner", 0);
+		let device: T::AccountId = account("device", 0, 0);
+		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
+		listed_devices::<T>(10);
+		let before = CandidateCount::<T>::get();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device);
+		assert_eq!(CandidateCount::<T>::get(), before - 1);
+	}
+
+	#[benchmark]
+	fn withdraw_bond() {
+		let owner = owner_with_devices::<T>();
+		let device: T::AccountId = account("device", 0, 0);
+		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		Pallet::<T>::do_deregister(owner.clone(), device.clone()).unwrap();
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::UnbondingPeriod::get()));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone());
+		assert!(!Devices::<T>::contains_key(&device));
+		assert_eq!(<Pallet<T> as DeviceRegistry<_, _>>::owner_of(&device), None);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

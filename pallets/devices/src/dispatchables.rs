@@ -1,0 +1,183 @@
+//! The rules of every call: check everything first, then write.
+
+use depin_primitives::{DeviceInfo, DeviceSpec, DeviceStatus, Reputation};
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{
+		fungible::{Inspect, MutateHold},
+		tokens::{Fortitude, Precision, Preservation},
+		Get,
+	},
+};
+use sp_runtime::{traits::Saturating, DispatchError};
+
+use crate::{
+	pallet::{Config, DeviceCount, Devices, Error, Event, HoldReason, OwnerDevices, Pallet, UnlistReason},
+	DeviceOf,
+};
+
+impl<T: Config> Pallet<T> {
+	fn ensure_valid_spec(spec: &DeviceSpec) -> DispatchResult {
+		ensure!(
+			spec.cores >= 1 &&
+				spec.cores <= T::MaxCores::get() &&
+				spec.memory_mib >= 1 &&
+				spec.fuel_per_second >= 1,
+			Error::<T>::InvalidSpec
+		);
+		Ok(())
+	}
+
+	/// The device record, if `owner` owns it.
+	pub(crate) fn owned_device(
+		owner: &T::AccountId,
+		device: &T::AccountId,
+	) -> Result<DeviceOf<T>, DispatchError> {
+		let info = Devices::<T>::get(device).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(&info.owner == owner, Error::<T>::NotOwner);
+		Ok(info)
+	}
+
+	pub(crate) fn do_register(
+		owner: T::AccountId,
+		device: T::AccountId,
+		spec: DeviceSpec,
+	) -> DispatchResult {
+		ensure!(!Devices::<T>::contains_key(&device), Error::<T>::AlreadyRegistered);
+		Self::ensure_valid_spec(&spec)?;
+		let count = DeviceCount::<T>::get();
+		ensure!(count < T::MaxDevices::get(), Error::<T>::NetworkFull);
+		let mut owned = OwnerDevices::<T>::get(&owner);
+		owned.try_push(device.clone()).map_err(|_| Error::<T>::TooManyDevices)?;
+		let bond = T::MinBond::get();
+		let holdable = T::Currency::reducible_balance(&owner, Preservation::Preserve, Fortitude::Polite);
+		ensure!(holdable >= bond, Error::<T>::InsufficientBond);
+
+		T::Currency::hold(&HoldReason::DeviceBond.into(), &owner, bond)
+			.map_err(|_| Error::<T>::InsufficientBond)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		Devices::<T>::insert(
+			&device,
+			DeviceInfo {
+				owner: owner.clone(),
+				spec,
+				status: DeviceStatus::Active,
+				bond,
+				registered_at: now,
+				// The first heartbeat lists the device.
+				last_heartbeat: None,
+				listed: false,
+				open_assignments: 0,
+				reputation: Reputation::default(),
+			},
+		);
+		OwnerDevices::<T>::insert(&owner, owned);
+		DeviceCount::<T>::put(count.saturating_add(1));
+		Self::deposit_event(Event::DeviceRegistered { device, owner, bond });
+		Ok(())
+	}
+
+	pub(crate) fn do_update_spec(
+		owner: T::AccountId,
+		device: T::AccountId,
+		spec: DeviceSpec,
+	) -> DispatchResult {
+		let mut info = Self::owned_device(&owner, &device)?;
+		Self::ensure_valid_spec(&spec)?;
+		info.spec = spec;
+		Devices::<T>::insert(&device, info);
+		Self::deposit_event(Event::SpecUpdated { device, spec });
+		Ok(())
+	}
+
+	pub(crate) fn do_heartbeat(device: T::AccountId) -> DispatchResult {
+		let mut info = Devices::<T>::get(&device).ok_or(Error::<T>::NotRegistered)?;
+		ensure!(
+			!matches!(info.status, DeviceStatus::Unbonding { .. }),
+			Error::<T>::AlreadyUnbonding
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		if let Some(last) = info.last_heartbeat {
+			ensure!(
+				now >= last.saturating_add(T::HeartbeatPeriod::get()),
+				Error::<T>::HeartbeatTooSoon
+			);
+		}
+		info.last_heartbeat = Some(now);
+		if info.status == DeviceStatus::Active && !info.listed {
+			Self::list(&device, &mut info);
+		}
+		Devices::<T>::insert(&device, info);
+		Ok(())
+	}
+
+	pub(crate) fn do_pause(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
+		let mut info = Self::owned_device(&owner, &device)?;
+		ensure!(info.status == DeviceStatus::Active, Error::<T>::NotActive);
+		info.status = DeviceStatus::Paused;
+		if info.listed {
+			Self::unlist(&device, &mut info, UnlistReason::Paused);
+		}
+		Devices::<T>::insert(&device, info);
+		Self::deposit_event(Event::DevicePaused { device });
+		Ok(())
+	}
+
+	pub(crate) fn do_resume(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
+		let mut info = Self::owned_device(&owner, &device)?;
+		ensure!(info.status == DeviceStatus::Paused, Error::<T>::NotPaused);
+		info.status = DeviceStatus::Active;
+		if Self::heartbeat_is_fresh(&info) {
+			Self::list(&device, &mut info);
+		}
+		Devices::<T>::insert(&device, info);
+		Self::deposit_event(Event::DeviceResumed { device });
+		Ok(())
+	}
+
+	pub(crate) fn do_deregister(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
+		let mut info = Self::owned_device(&owner, &device)?;
+		ensure!(
+			!matches!(info.status, DeviceStatus::Unbonding { .. }),
+			Error::<T>::AlreadyUnbonding
+		);
+		let unbonded_at =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+		info.status = DeviceStatus::Unbonding { unbonded_at };
+		if info.listed {
+			Self::unlist(&device, &mut info, UnlistReason::Deregistered);
+		}
+		Devices::<T>::insert(&device, info);
+		Self::deposit_event(Event::DeviceDeregistered { device, unbonded_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_bond(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
+		let info = Self::owned_device(&owner, &device)?;
+		let DeviceStatus::Unbonding { unbonded_at } = info.status else {
+			return Err(Error::<T>::NotUnbonding.into());
+		};
+		ensure!(frame_system::Pallet::<T>::block_number() >= unbonded_at, Error::<T>::StillUnbonding);
+		ensure!(info.open_assignments == 0, Error::<T>::AssignmentsOpen);
+
+		let amount = T::Currency::release(
+			&HoldReason::DeviceBond.into(),
+			&owner,
+			info.bond,
+			Precision::BestEffort,
+		)?;
+		Devices::<T>::remove(&device);
+		OwnerDevices::<T>::mutate_exists(&owner, |owned| {
+			if let Some(list) = owned {
+				list.retain(|d| d != &device);
+				if list.is_empty() {
+					*owned = None;
+				}
+			}
+		});
+		DeviceCount::<T>::mutate(|c| *c = c.saturating_sub(1));
+		Self::deposit_event(Event::BondWithdrawn { device, owner, amount });
+		Ok(())
+	}
+}

@@ -1,0 +1,172 @@
+//! [`DeviceRegistry`] for the other pallets, and the registry's invariants.
+
+use depin_primitives::{Candidate, DeviceRegistry, DeviceStatus, Outcome, SlashReason};
+
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{fungible::BalancedHold, tokens::imbalance::Imbalance, OnUnbalanced},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{traits::Saturating, Perbill};
+
+use crate::{
+	pallet::{CandidateAt, CandidateCount, Config, Devices, Error, Event, HoldReason, Pallet, UnlistReason},
+	BalanceOf,
+};
+
+impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	type Balance = BalanceOf<T>;
+
+	fn owner_of(device: &T::AccountId) -> Option<T::AccountId> {
+		Devices::<T>::get(device).map(|d| d.owner)
+	}
+
+	fn device_count() -> u32 {
+		crate::pallet::DeviceCount::<T>::get()
+	}
+
+	fn candidate_count() -> u32 {
+		CandidateCount::<T>::get()
+	}
+
+	fn candidate(index: u32) -> Candidate<T::AccountId> {
+		let Some(device) = CandidateAt::<T>::get(index) else { return Candidate::None };
+		let Some(mut info) = Devices::<T>::get(&device) else {
+			// Unreachable while the invariants hold; heal the index rather than trap.
+			let _ = Self::drop_dangling(index);
+			return Candidate::Removed;
+		};
+		if !Self::heartbeat_is_fresh(&info) {
+			Self::unlist(&device, &mut info, UnlistReason::Stale);
+			Devices::<T>::insert(&device, info);
+			return Candidate::Removed;
+		}
+		Candidate::Available {
+			owner: info.owner.clone(),
+			memory_mib: info.spec.memory_mib,
+			free_slots: info.free_slots(),
+			class: info.spec.determinism_class,
+			device,
+		}
+	}
+
+	fn open_assignment(device: &T::AccountId) -> DispatchResult {
+		Devices::<T>::try_mutate(device, |maybe| {
+			let info = maybe.as_mut().ok_or(Error::<T>::NotRegistered)?;
+			ensure!(info.free_slots() > 0, Error::<T>::NoFreeSlot);
+			info.open_assignments = info.open_assignments.saturating_add(1);
+			Ok(())
+		})
+	}
+
+	fn close_assignment(device: &T::AccountId) {
+		Devices::<T>::mutate(device, |maybe| {
+			if let Some(info) = maybe {
+				info.open_assignments = info.open_assignments.saturating_sub(1);
+			}
+		});
+	}
+
+	fn slash(device: &T::AccountId, fraction: Perbill, reason: SlashReason) -> BalanceOf<T> {
+		let Some(mut info) = Devices::<T>::get(device) else { return Default::default() };
+		let wanted = fraction.mul_floor(info.bond);
+		let (credit, _missing) =
+			<T::Currency as BalancedHold<T::AccountId>>::slash(&HoldReason::DeviceBond.into(), &info.owner, wanted);
+		let amount = credit.peek();
+		T::Slashed::on_unbalanced(credit);
+		info.bond = info.bond.saturating_sub(amount);
+		let owner = info.owner.clone();
+		Devices::<T>::insert(device, info);
+		Self::deposit_event(Event::DeviceSlashed { device: device.clone(), owner, amount, reason });
+		amount
+	}
+
+	fn record_outcome(device: &T::AccountId, outcome: Outcome) {
+		let Some(mut info) = Devices::<T>::get(device) else { return };
+		info.reputation.record(outcome);
+		// A device that let an assignment time out is probably offline: it gets no new
+		// work until its next heartbeat.
+		if outcome == Outcome::Timeout && info.listed {
+			Self::unlist(device, &mut info, UnlistReason::TimedOut);
+		}
+		Devices::<T>::insert(device, info);
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Removes an index entry whose device record is missing.
+	fn drop_dangling(index: u32) -> Option<()> {
+		let last = CandidateCount::<T>::get().checked_sub(1)?;
+		if index != last {
+			let moved = CandidateAt::<T>::get(last)?;
+			CandidateAt::<T>::insert(index, &moved);
+			crate::pallet::CandidatePos::<T>::insert(&moved, index);
+		}
+		CandidateAt::<T>::remove(last);
+		CandidateCount::<T>::put(last);
+		Some(())
+	}
+
+	/// The registry's invariants:
+	/// - the candidate index is dense, its two maps agree, and it holds exactly the
+	///   devices marked `listed`, all of them `Active`;
+	/// - `DeviceCount` and `OwnerDevices` agree with `Devices`;
+	/// - each owner's `DeviceBond` hold equals the sum of its devices' bonds;
+	/// - no device holds more assignments than it has cores… unless its spec shrank.
+	///
+	/// Iterates all of the pallet's storage: for `try-runtime` and tests, never on chain.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use crate::pallet::{CandidatePos, DeviceCount, OwnerDevices};
+		use frame_support::traits::fungible::InspectHold;
+		use sp_runtime::traits::Zero;
+
+		let count = CandidateCount::<T>::get();
+		for pos in 0..count {
+			let device = CandidateAt::<T>::get(pos).ok_or("candidate index has a hole")?;
+			ensure!(CandidatePos::<T>::get(&device) == Some(pos), "index maps disagree");
+			let info = Devices::<T>::get(&device).ok_or("listed device is not registered")?;
+			ensure!(info.listed, "indexed device not marked listed");
+			ensure!(info.status == DeviceStatus::Active, "indexed device is not active");
+		}
+		ensure!(CandidateAt::<T>::iter().count() as u32 == count, "index longer than its count");
+		ensure!(CandidatePos::<T>::iter().count() as u32 == count, "positions longer than count");
+
+		let mut devices = 0u32;
+		let mut bonds = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (device, info) in Devices::<T>::iter() {
+			devices += 1;
+			ensure!(info.listed == CandidatePos::<T>::contains_key(&device), "listed flag wrong");
+			ensure!(
+				OwnerDevices::<T>::get(&info.owner).contains(&device),
+				"device missing from its owner's list"
+			);
+			let sum = bonds.entry(info.owner.clone()).or_insert_with(Zero::zero);
+			*sum = sum.saturating_add(info.bond);
+		}
+		ensure!(DeviceCount::<T>::get() == devices, "DeviceCount is wrong");
+		let listed: u32 = OwnerDevices::<T>::iter().map(|(_, l)| l.len() as u32).sum();
+		ensure!(listed == devices, "OwnerDevices lists unknown devices");
+		for (owner, sum) in bonds {
+			let held = T::Currency::balance_on_hold(&HoldReason::DeviceBond.into(), &owner);
+			ensure!(held == sum, "bond hold differs from the sum of device bonds");
+		}
+		Ok(())
+	}
+}
+
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> depin_primitives::DeviceFactory<T::AccountId> for Pallet<T> {
+	fn make_candidate(
+		owner: &T::AccountId,
+		device: &T::AccountId,
+		spec: depin_primitives::DeviceSpec,
+	) -> DispatchResult {
+		use frame_support::traits::{fungible::Mutate, Get};
+		let funds = T::MinBond::get().saturating_mul(1_000u32.into());
+		T::Currency::set_balance(owner, funds);
+		Self::do_register(owner.clone(), device.clone(), spec)?;
+		Self::do_heartbeat(device.clone())
+	}
+}

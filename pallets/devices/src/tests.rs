@@ -1,0 +1,389 @@
+//! Tests of the device registry: every call, every error, the candidate index, slashing.
+
+use crate::{
+	mock::*,
+	pallet::{
+		CandidateCount, DeviceCount, Devices as DeviceRecords, Event, HoldReason, OwnerDevices,
+		UnlistReason,
+	},
+	Error,
+};
+use depin_primitives::{
+	Candidate, DeviceRegistry, DeviceSpec, DeviceStatus, Outcome, Reputation, SlashReason,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::Pays,
+	traits::fungible::{Inspect, InspectHold},
+};
+use sp_runtime::Perbill;
+
+fn spec() -> DeviceSpec {
+	DeviceSpec {
+		cores: 2,
+		memory_mib: 1024,
+		fuel_per_second: 1_000_000,
+		executor_version: 1,
+		determinism_class: 7,
+	}
+}
+
+fn register(owner: AccountId, device: AccountId) {
+	assert_ok!(Devices::register_device(RuntimeOrigin::signed(owner), device, spec()));
+}
+
+fn register_and_beat(owner: AccountId, device: AccountId) {
+	register(owner, device);
+	assert_ok!(Devices::heartbeat(RuntimeOrigin::signed(device)));
+}
+
+fn held(owner: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::DeviceBond.into(), &owner)
+}
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::Devices(e) => Some(e),
+			_ => None,
+		})
+		.expect("a devices event")
+}
+
+#[test]
+fn register_puts_bond_on_hold_and_records_the_device() {
+	test(|| {
+		register(1, 101);
+		assert_eq!(held(1), MIN_BOND);
+		assert_eq!(Balances::balance(&1), 10_000 - MIN_BOND);
+		let info = DeviceRecords::<Test>::get(101).unwrap();
+		assert_eq!(info.owner, 1);
+		assert_eq!(info.status, DeviceStatus::Active);
+		assert_eq!(info.bond, MIN_BOND);
+		assert_eq!(info.last_heartbeat, None);
+		assert!(!info.listed, "not listed before its first heartbeat");
+		assert_eq!(info.reputation, Reputation::default());
+		assert_eq!(DeviceCount::<Test>::get(), 1);
+		assert_eq!(OwnerDevices::<Test>::get(1).into_inner(), vec![101]);
+		assert_eq!(last_event(), Event::DeviceRegistered { device: 101, owner: 1, bond: MIN_BOND });
+	});
+}
+
+#[test]
+fn register_rejects_a_known_device() {
+	test(|| {
+		register(1, 101);
+		assert_noop!(
+			Devices::register_device(RuntimeOrigin::signed(2), 101, spec()),
+			Error::<Test>::AlreadyRegistered
+		);
+	});
+}
+
+#[test]
+fn register_rejects_out_of_range_specs() {
+	test(|| {
+		for bad in [
+			DeviceSpec { cores: 0, ..spec() },
+			DeviceSpec { cores: 65, ..spec() },
+			DeviceSpec { memory_mib: 0, ..spec() },
+			DeviceSpec { fuel_per_second: 0, ..spec() },
+		] {
+			assert_noop!(
+				Devices::register_device(RuntimeOrigin::signed(1), 101, bad),
+				Error::<Test>::InvalidSpec
+			);
+		}
+	});
+}
+
+#[test]
+fn register_limits_devices_per_owner_and_network() {
+	test(|| {
+		for d in 101..101 + MAX_PER_OWNER as u64 {
+			register(1, d);
+		}
+		assert_noop!(
+			Devices::register_device(RuntimeOrigin::signed(1), 109, spec()),
+			Error::<Test>::TooManyDevices
+		);
+		for d in 104..104 + (MAX_DEVICES - MAX_PER_OWNER) as u64 {
+			register(2, d);
+		}
+		assert_noop!(
+			Devices::register_device(RuntimeOrigin::signed(3), 110, spec()),
+			Error::<Test>::NetworkFull
+		);
+	});
+}
+
+#[test]
+fn register_needs_the_bond_in_free_balance() {
+	test(|| {
+		// Owner 5 has exactly MIN_BOND: holding all of it would kill the account.
+		assert_noop!(
+			Devices::register_device(RuntimeOrigin::signed(5), 101, spec()),
+			Error::<Test>::InsufficientBond
+		);
+	});
+}
+
+#[test]
+fn update_spec_by_owner_only() {
+	test(|| {
+		register(1, 101);
+		let new = DeviceSpec { cores: 8, ..spec() };
+		assert_noop!(
+			Devices::update_spec(RuntimeOrigin::signed(2), 101, new),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			Devices::update_spec(RuntimeOrigin::signed(1), 102, new),
+			Error::<Test>::NotRegistered
+		);
+		assert_noop!(
+			Devices::update_spec(RuntimeOrigin::signed(1), 101, DeviceSpec { cores: 0, ..new }),
+			Error::<Test>::InvalidSpec
+		);
+		assert_ok!(Devices::update_spec(RuntimeOrigin::signed(1), 101, new));
+		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().spec, new);
+		assert_eq!(last_event(), Event::SpecUpdated { device: 101, spec: new });
+	});
+}
+
+#[test]
+fn first_heartbeat_lists_the_device_and_is_free() {
+	test(|| {
+		register(1, 101);
+		let post = Devices::heartbeat(RuntimeOrigin::signed(101)).unwrap();
+		assert_eq!(post.pays_fee, Pays::No);
+		let info = DeviceRecords::<Test>::get(101).unwrap();
+		assert!(info.listed);
+		assert_eq!(info.last_heartbeat, Some(1));
+		assert_eq!(CandidateCount::<Test>::get(), 1);
+		assert_eq!(last_event(), Event::DeviceListed { device: 101 });
+	});
+}
+
+#[test]
+fn heartbeats_count_once_per_period() {
+	test(|| {
+		register_and_beat(1, 101);
+		run_to(1 + HEARTBEAT_PERIOD - 1);
+		assert_noop!(
+			Devices::heartbeat(RuntimeOrigin::signed(101)),
+			Error::<Test>::HeartbeatTooSoon
+		);
+		run_to(1 + HEARTBEAT_PERIOD);
+		assert_ok!(Devices::heartbeat(RuntimeOrigin::signed(101)));
+		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().last_heartbeat, Some(1 + HEARTBEAT_PERIOD));
+	});
+}
+
+#[test]
+fn heartbeat_from_unknown_or_unbonding_device_fails() {
+	test(|| {
+		assert_noop!(Devices::heartbeat(RuntimeOrigin::signed(101)), Error::<Test>::NotRegistered);
+		register(1, 101);
+		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
+		assert_noop!(
+			Devices::heartbeat(RuntimeOrigin::signed(101)),
+			Error::<Test>::AlreadyUnbonding
+		);
+	});
+}
+
+#[test]
+fn stale_device_is_removed_from_the_index_when_probed() {
+	test(|| {
+		register_and_beat(1, 101);
+		register_and_beat(2, 102);
+		run_to(1 + HEARTBEAT_TIMEOUT);
+		assert!(matches!(Devices::candidate(0), Candidate::Available { device: 101, .. }));
+		run_to(2 + HEARTBEAT_TIMEOUT);
+		assert_eq!(Devices::candidate(0), Candidate::Removed);
+		assert_eq!(CandidateCount::<Test>::get(), 1);
+		assert!(!DeviceRecords::<Test>::get(101).unwrap().listed);
+		assert_eq!(last_event(), Event::DeviceUnlisted { device: 101, reason: UnlistReason::Stale });
+		// 102 moved into position 0; it is stale too.
+		assert_eq!(Devices::candidate(0), Candidate::Removed);
+		assert_eq!(Devices::candidate(0), Candidate::None);
+		// A heartbeat lists it again.
+		assert_ok!(Devices::heartbeat(RuntimeOrigin::signed(101)));
+		assert!(matches!(Devices::candidate(0), Candidate::Available { device: 101, .. }));
+	});
+}
+
+#[test]
+fn candidate_reports_what_the_scheduler_needs() {
+	test(|| {
+		register_and_beat(1, 101);
+		assert_eq!(
+			Devices::candidate(0),
+			Candidate::Available { device: 101, owner: 1, memory_mib: 1024, free_slots: 2, class: 7 }
+		);
+		assert_eq!(Devices::candidate(1), Candidate::None);
+		assert_eq!(Devices::candidate_count(), 1);
+	});
+}
+
+#[test]
+fn pause_and_resume() {
+	test(|| {
+		register_and_beat(1, 101);
+		assert_noop!(Devices::pause(RuntimeOrigin::signed(2), 101), Error::<Test>::NotOwner);
+		assert_noop!(Devices::resume(RuntimeOrigin::signed(1), 101), Error::<Test>::NotPaused);
+		assert_ok!(Devices::pause(RuntimeOrigin::signed(1), 101));
+		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().status, DeviceStatus::Paused);
+		assert_eq!(CandidateCount::<Test>::get(), 0);
+		assert_noop!(Devices::pause(RuntimeOrigin::signed(1), 101), Error::<Test>::NotActive);
+		// A paused device keeps heartbeating without being listed.
+		run_to(1 + HEARTBEAT_PERIOD);
+		assert_ok!(Devices::heartbeat(RuntimeOrigin::signed(101)));
+		assert_eq!(CandidateCount::<Test>::get(), 0);
+		assert_ok!(Devices::resume(RuntimeOrigin::signed(1), 101));
+		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().status, DeviceStatus::Active);
+		assert_eq!(CandidateCount::<Test>::get(), 1, "fresh heartbeat: listed at once");
+		assert_eq!(last_event(), Event::DeviceResumed { device: 101 });
+	});
+}
+
+#[test]
+fn resume_of_a_stale_device_waits_for_its_heartbeat() {
+	test(|| {
+		register_and_beat(1, 101);
+		assert_ok!(Devices::pause(RuntimeOrigin::signed(1), 101));
+		run_to(2 + HEARTBEAT_TIMEOUT);
+		assert_ok!(Devices::resume(RuntimeOrigin::signed(1), 101));
+		assert_eq!(CandidateCount::<Test>::get(), 0);
+		assert_ok!(Devices::heartbeat(RuntimeOrigin::signed(101)));
+		assert_eq!(CandidateCount::<Test>::get(), 1);
+	});
+}
+
+#[test]
+fn deregister_then_withdraw_after_unbonding() {
+	test(|| {
+		register_and_beat(1, 101);
+		assert_noop!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101), Error::<Test>::NotUnbonding);
+		assert_noop!(Devices::deregister(RuntimeOrigin::signed(2), 101), Error::<Test>::NotOwner);
+		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
+		let unbonded_at = 1 + UNBONDING_PERIOD;
+		assert_eq!(last_event(), Event::DeviceDeregistered { device: 101, unbonded_at });
+		assert_eq!(CandidateCount::<Test>::get(), 0);
+		assert_noop!(Devices::deregister(RuntimeOrigin::signed(1), 101), Error::<Test>::AlreadyUnbonding);
+		assert_noop!(Devices::pause(RuntimeOrigin::signed(1), 101), Error::<Test>::NotActive);
+		run_to(unbonded_at - 1);
+		assert_noop!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101), Error::<Test>::StillUnbonding);
+		run_to(unbonded_at);
+		assert_noop!(Devices::withdraw_bond(RuntimeOrigin::signed(2), 101), Error::<Test>::NotOwner);
+		assert_ok!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101));
+		assert_eq!(held(1), 0);
+		assert_eq!(Balances::balance(&1), 10_000);
+		assert!(DeviceRecords::<Test>::get(101).is_none());
+		assert_eq!(DeviceCount::<Test>::get(), 0);
+		assert!(!OwnerDevices::<Test>::contains_key(1));
+		assert_eq!(last_event(), Event::BondWithdrawn { device: 101, owner: 1, amount: MIN_BOND });
+	});
+}
+
+#[test]
+fn withdraw_waits_for_open_assignments() {
+	test(|| {
+		register_and_beat(1, 101);
+		assert_ok!(Devices::open_assignment(&101));
+		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
+		run_to(1 + UNBONDING_PERIOD);
+		assert_noop!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101), Error::<Test>::AssignmentsOpen);
+		Devices::close_assignment(&101);
+		assert_ok!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101));
+	});
+}
+
+#[test]
+fn assignments_are_limited_by_cores() {
+	test(|| {
+		register_and_beat(1, 101);
+		assert_ok!(Devices::open_assignment(&101));
+		assert_ok!(Devices::open_assignment(&101));
+		assert_noop!(Devices::open_assignment(&101), Error::<Test>::NoFreeSlot);
+		assert!(matches!(Devices::candidate(0), Candidate::Available { free_slots: 0, .. }));
+		Devices::close_assignment(&101);
+		assert!(matches!(Devices::candidate(0), Candidate::Available { free_slots: 1, .. }));
+		assert_noop!(Devices::open_assignment(&999), Error::<Test>::NotRegistered);
+	});
+}
+
+#[test]
+fn slash_takes_a_fraction_of_the_bond_and_burns_it() {
+	test(|| {
+		register_and_beat(1, 101);
+		let issuance = Balances::total_issuance();
+		let slashed = Devices::slash(&101, Perbill::from_percent(10), SlashReason::WrongResult);
+		assert_eq!(slashed, MIN_BOND / 10);
+		assert_eq!(held(1), MIN_BOND - slashed);
+		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().bond, MIN_BOND - slashed);
+		assert_eq!(Balances::total_issuance(), issuance - slashed);
+		assert_eq!(
+			last_event(),
+			Event::DeviceSlashed { device: 101, owner: 1, amount: slashed, reason: SlashReason::WrongResult }
+		);
+		// The rest still comes back on withdrawal.
+		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
+		run_to(1 + UNBONDING_PERIOD);
+		assert_ok!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101));
+		assert_eq!(Balances::balance(&1), 10_000 - slashed);
+	});
+}
+
+#[test]
+fn slash_of_an_unknown_device_is_zero() {
+	test(|| {
+		assert_eq!(Devices::slash(&999, Perbill::one(), SlashReason::Timeout), 0);
+	});
+}
+
+#[test]
+fn outcomes_update_reputation() {
+	test(|| {
+		register(1, 101);
+		Devices::record_outcome(&101, Outcome::Valid);
+		Devices::record_outcome(&101, Outcome::Valid);
+		Devices::record_outcome(&101, Outcome::Timeout);
+		assert_eq!(
+			DeviceRecords::<Test>::get(101).unwrap().reputation,
+			Reputation { valid: 2, invalid: 0, timeouts: 1, consecutive_valid: 2 }
+		);
+		Devices::record_outcome(&101, Outcome::Invalid);
+		assert_eq!(
+			DeviceRecords::<Test>::get(101).unwrap().reputation,
+			Reputation { valid: 2, invalid: 1, timeouts: 1, consecutive_valid: 0 }
+		);
+		assert_eq!(Devices::owner_of(&101), Some(1));
+		assert_eq!(Devices::owner_of(&102), None);
+	});
+}
+
+#[test]
+fn index_stays_dense_through_many_changes() {
+	test(|| {
+		for (owner, dev) in [(1, 101), (2, 102), (3, 103), (4, 104)] {
+			register_and_beat(owner, dev);
+		}
+		assert_ok!(Devices::pause(RuntimeOrigin::signed(2), 102));
+		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
+		assert_ok!(Devices::resume(RuntimeOrigin::signed(2), 102));
+		assert_eq!(CandidateCount::<Test>::get(), 3);
+		Devices::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn constants_are_consistent() {
+	use frame_support::traits::Hooks;
+	new_test_ext().execute_with(|| {
+		<Devices as Hooks<u64>>::integrity_test();
+	});
+}

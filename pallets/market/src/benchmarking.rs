@@ -1,0 +1,210 @@
+//! Benchmarks of every call and of the hook's steps at their worst case (v2 syntax).
+
+use super::*;
+use crate::pallet::{Call, Config, Pallet, Programs, Tasks};
+use alloc::vec;
+use depin_primitives::{DeviceFactory, DeviceSpec, ExecResult, ProgramId, TaskParams, TaskSettlement, TaskState};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungible::Mutate, Get, Hooks},
+	weights::WeightMeter,
+};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{Bounded, One, Saturating};
+
+const WASM_HEADER: [u8; 8] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
+	who
+}
+
+fn code_of_len(len: u32, tag: u32) -> vec::Vec<u8> {
+	let mut code = WASM_HEADER.to_vec();
+	code.extend_from_slice(&tag.to_le_bytes());
+	code.resize(len.max(12) as usize, 0);
+	code
+}
+
+fn program<T: Config>(owner: &T::AccountId) -> ProgramId {
+	let code = code_of_len(1024, 0);
+	let id = sp_io::hashing::blake2_256(&code);
+	Pallet::<T>::do_upload_program(owner.clone(), code).unwrap();
+	id
+}
+
+fn params<T: Config>(replicas: u32) -> TaskParams<BalanceOf<T>> {
+	TaskParams {
+		max_fuel: 1_000_000,
+		fuel_price: T::MinFuelPrice::get().max(One::one()),
+		replicas: replicas as u8,
+		memory_mib: 64,
+		deadline: T::MaxDeadline::get(),
+		portable: false,
+	}
+}
+
+fn spec(memory_mib: u32) -> DeviceSpec {
+	DeviceSpec {
+		cores: 1,
+		memory_mib,
+		fuel_per_second: 1_000_000,
+		executor_version: 1,
+		determinism_class: 1,
+	}
+}
+
+/// `count` candidates of distinct owners; the first `good` offer enough memory.
+fn candidates<T: Config>(count: u32, good: u32) {
+	for i in 0..count {
+		let owner: T::AccountId = account("owner", i, 0);
+		let device: T::AccountId = account("device", i, 0);
+		let memory = if i < good { 1024 } else { 1 };
+		T::BenchmarkHelper::make_candidate(&owner, &device, spec(memory)).unwrap();
+	}
+}
+
+/// A task with `MaxReplicas` assigned slots.
+fn assigned_task<T: Config>() -> u64 {
+	let replicas = T::MaxReplicas::get();
+	candidates::<T>(replicas, replicas);
+	let dapp = funded::<T>("dapp", 0);
+	let p = program::<T>(&dapp);
+	Pallet::<T>::do_submit_task(dapp, p, vec![0; 32], params::<T>(replicas)).unwrap();
+	let now = frame_system::Pallet::<T>::block_number();
+	let mut meter = WeightMeter::new();
+	Pallet::<T>::schedule(now, &mut meter);
+	assert_eq!(Tasks::<T>::get(0).unwrap().state, TaskState::Assigned);
+	0
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn upload_program(l: Linear<12, { T::MaxProgramLen::get() }>) {
+		let who = funded::<T>("dapp", 0);
+		let code = code_of_len(l, 1);
+		let id = sp_io::hashing::blake2_256(&code);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), code);
+		assert!(Programs::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn remove_program() {
+		let who = funded::<T>("dapp", 0);
+		let id = program::<T>(&who);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id);
+		assert!(!Programs::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn submit_task(l: Linear<0, { T::MaxInputLen::get() }>) {
+		let who = funded::<T>("dapp", 0);
+		let id = program::<T>(&who);
+		let p = params::<T>(T::MaxReplicas::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id, vec![7u8; l as usize], p);
+		assert!(Tasks::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn cancel_task() {
+		let task = assigned_task::<T>();
+		let who: T::AccountId = account("dapp", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), task);
+		assert_eq!(Tasks::<T>::get(task).unwrap().state, TaskState::Cancelled);
+	}
+
+	#[benchmark]
+	fn schedule_task() {
+		// MaxProbes candidates, only MaxReplicas of them with enough memory: the probe
+		// loop runs long and then assigns every replica.
+		let replicas = T::MaxReplicas::get();
+		candidates::<T>(T::MaxProbes::get(), replicas);
+		let dapp = funded::<T>("dapp", 0);
+		let p = program::<T>(&dapp);
+		Pallet::<T>::do_submit_task(dapp, p, vec![0; 32], params::<T>(replicas)).unwrap();
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut meter = WeightMeter::new();
+		#[block]
+		{
+			Pallet::<T>::schedule(now, &mut meter);
+		}
+	}
+
+	#[benchmark]
+	fn timer_task_deadline() {
+		let task = assigned_task::<T>();
+		#[block]
+		{
+			Pallet::<T>::fire(Timer::TaskDeadline(task));
+		}
+		assert_eq!(Tasks::<T>::get(task).unwrap().state, TaskState::Expired);
+	}
+
+	#[benchmark]
+	fn timer_commit_deadline() {
+		let task = assigned_task::<T>();
+		let slot = Tasks::<T>::get(task).unwrap().slots[0].clone();
+		#[block]
+		{
+			Pallet::<T>::fire(Timer::CommitDeadline {
+				task,
+				device: slot.device.clone(),
+				assigned_at: slot.assigned_at,
+			});
+		}
+		assert!(Tasks::<T>::get(task).unwrap().slot_of(&slot.device).is_none());
+	}
+
+	#[benchmark]
+	fn timer_reveal_deadline() {
+		let task = assigned_task::<T>();
+		let deadline = frame_system::Pallet::<T>::block_number();
+		#[block]
+		{
+			// The market's part: a task whose window is not this one does nothing else.
+			Pallet::<T>::fire(Timer::RevealDeadline { task, deadline });
+		}
+	}
+
+	#[benchmark]
+	fn timer_prune() {
+		let task = assigned_task::<T>();
+		let devices: vec::Vec<_> =
+			Tasks::<T>::get(task).unwrap().slots.iter().map(|s| s.device.clone()).collect();
+		for d in &devices {
+			Pallet::<T>::record_commit(task, d).unwrap();
+		}
+		let output = vec![1u8; T::MaxOutputLen::get() as usize];
+		let result = ExecResult {
+			exit: 0,
+			output_hash: depin_primitives::output_hash(&output),
+			fuel_used: 1,
+		};
+		Pallet::<T>::verified(task, result, Some(output)).unwrap();
+		Pallet::<T>::close(task).unwrap();
+		#[block]
+		{
+			Pallet::<T>::fire(Timer::Prune(task));
+		}
+		assert!(!Tasks::<T>::contains_key(task));
+	}
+
+	#[benchmark]
+	fn hook_base() {
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,179 @@
+//! The rules of every call: check everything first, then write.
+
+use alloc::vec::Vec;
+use depin_primitives::{ProgramId, ProgramInfo, TaskId, TaskInfo, TaskParams, TaskState};
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{
+		fungible::{Inspect, MutateHold},
+		tokens::{Fortitude, Precision, Preservation},
+		Get,
+	},
+	BoundedVec,
+};
+use sp_runtime::{
+	traits::{CheckedMul, Saturating, Zero},
+	DispatchError,
+};
+
+use crate::{
+	pallet::{
+		Config, Error, Event, HoldReason, NextTaskId, Pallet, ProgramCode, ProgramCount,
+		Programs, TaskInputs, Tasks,
+	},
+	BalanceOf, Timer,
+};
+
+/// The first 8 bytes of every Wasm module: `\0asm` and version 1.
+const WASM_HEADER: [u8; 8] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+
+impl<T: Config> Pallet<T> {
+	/// Whether `who` can put `amount` on hold without going below the existential deposit.
+	pub(crate) fn can_hold(who: &T::AccountId, amount: BalanceOf<T>) -> bool {
+		T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite) >= amount
+	}
+
+	pub(crate) fn do_upload_program(who: T::AccountId, code: Vec<u8>) -> DispatchResult {
+		let len = code.len() as u32;
+		let code: BoundedVec<u8, T::MaxProgramLen> =
+			code.try_into().map_err(|_| Error::<T>::ProgramTooLarge)?;
+		ensure!(code.starts_with(&WASM_HEADER), Error::<T>::NotWasm);
+		let program: ProgramId = sp_io::hashing::blake2_256(&code);
+		ensure!(!Programs::<T>::contains_key(program), Error::<T>::ProgramExists);
+		let deposit = T::ProgramDepositPerByte::get()
+			.saturating_mul(len.into())
+			.saturating_add(T::ProgramDepositBase::get());
+		ensure!(Self::can_hold(&who, deposit), Error::<T>::InsufficientBalance);
+
+		T::Currency::hold(&HoldReason::ProgramDeposit.into(), &who, deposit)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Programs::<T>::insert(
+			program,
+			ProgramInfo {
+				owner: who.clone(),
+				len,
+				deposit,
+				uploaded_at: frame_system::Pallet::<T>::block_number(),
+				open_tasks: 0,
+			},
+		);
+		ProgramCode::<T>::insert(program, code);
+		ProgramCount::<T>::mutate(|c| *c = c.saturating_add(1));
+		Self::deposit_event(Event::ProgramUploaded { program, owner: who, len, deposit });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_program(who: T::AccountId, program: ProgramId) -> DispatchResult {
+		let info = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
+		ensure!(info.owner == who, Error::<T>::NotProgramOwner);
+		ensure!(info.open_tasks == 0, Error::<T>::ProgramInUse);
+		T::Currency::release(
+			&HoldReason::ProgramDeposit.into(),
+			&who,
+			info.deposit,
+			Precision::BestEffort,
+		)?;
+		Programs::<T>::remove(program);
+		ProgramCode::<T>::remove(program);
+		ProgramCount::<T>::mutate(|c| *c = c.saturating_sub(1));
+		Self::deposit_event(Event::ProgramRemoved { program, owner: who });
+		Ok(())
+	}
+
+	/// Checks `params` against the limits; returns the escrow they need.
+	pub(crate) fn escrow_for(
+		params: &TaskParams<BalanceOf<T>>,
+		replicas: u32,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let fuel: BalanceOf<T> = params.max_fuel.try_into().map_err(|_| Error::<T>::EscrowOverflow)?;
+		let per_replica = fuel.checked_mul(&params.fuel_price).ok_or(Error::<T>::EscrowOverflow)?;
+		Ok(per_replica.checked_mul(&replicas.into()).ok_or(Error::<T>::EscrowOverflow)?)
+	}
+
+	fn ensure_valid_params(params: &TaskParams<BalanceOf<T>>) -> DispatchResult {
+		ensure!(
+			params.replicas >= 1 && params.replicas as u32 <= T::MaxReplicas::get(),
+			Error::<T>::InvalidReplicas
+		);
+		ensure!(
+			params.max_fuel >= 1 && params.max_fuel <= T::MaxFuel::get(),
+			Error::<T>::InvalidFuel
+		);
+		ensure!(params.fuel_price >= T::MinFuelPrice::get(), Error::<T>::FuelPriceTooLow);
+		ensure!(
+			params.memory_mib >= 1 && params.memory_mib <= T::MaxJobMemoryMib::get(),
+			Error::<T>::InvalidMemory
+		);
+		ensure!(
+			params.deadline >= T::MinDeadline::get() && params.deadline <= T::MaxDeadline::get(),
+			Error::<T>::InvalidDeadline
+		);
+		Ok(())
+	}
+
+	pub(crate) fn do_submit_task(
+		who: T::AccountId,
+		program: ProgramId,
+		input: Vec<u8>,
+		params: TaskParams<BalanceOf<T>>,
+	) -> DispatchResult {
+		let input: BoundedVec<u8, T::MaxInputLen> =
+			input.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
+		let mut program_info = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
+		Self::ensure_valid_params(&params)?;
+		let escrow = Self::escrow_for(&params, params.replicas as u32)?;
+		ensure!(Self::can_hold(&who, escrow), Error::<T>::InsufficientBalance);
+		ensure!(Self::queue_len() < T::MaxQueueLen::get(), Error::<T>::QueueFull);
+		let now = frame_system::Pallet::<T>::block_number();
+		let deadline_at = now.saturating_add(params.deadline.into());
+		let task: TaskId = NextTaskId::<T>::get();
+		// The last fallible step before writing: a full timer wheel refuses the task.
+		Self::ensure_timer_room(deadline_at)?;
+
+		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, escrow)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Self::push_timer(deadline_at, Timer::TaskDeadline(task))?;
+		program_info.open_tasks = program_info.open_tasks.saturating_add(1);
+		Programs::<T>::insert(program, program_info);
+		NextTaskId::<T>::put(task.saturating_add(1));
+		TaskInputs::<T>::insert(task, input);
+		Tasks::<T>::insert(
+			task,
+			TaskInfo {
+				submitter: who.clone(),
+				program,
+				params,
+				state: TaskState::Queued,
+				escrow,
+				paid: Zero::zero(),
+				submitted_at: now,
+				deadline_at,
+				slots: BoundedVec::new(),
+				open_slots: params.replicas,
+				escalations: 0,
+				reveal_deadline: None,
+				class: None,
+				result: None,
+				finished_at: None,
+			},
+		);
+		Self::count_state(None, Some(TaskState::Queued));
+		Self::enqueue_back(task);
+		Self::deposit_event(Event::TaskSubmitted { task, submitter: who, program, escrow });
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel_task(who: T::AccountId, task_id: TaskId) -> DispatchResult {
+		let mut task = Tasks::<T>::get(task_id).ok_or(Error::<T>::UnknownTask)?;
+		ensure!(task.submitter == who, Error::<T>::NotSubmitter);
+		ensure!(
+			matches!(task.state, TaskState::Queued | TaskState::Assigned) &&
+				task.slots.iter().all(|s| !s.committed),
+			Error::<T>::NotCancellable
+		);
+		Self::finish(task_id, &mut task, TaskState::Cancelled);
+		Tasks::<T>::insert(task_id, task);
+		Ok(())
+	}
+}

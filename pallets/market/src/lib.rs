@@ -1,0 +1,469 @@
+//! # Task market
+//!
+//! dApps upload WASM programs and submit tasks that run them; the market escrows the
+//! maximum price, finds devices, keeps time, and settles.
+//!
+//! - **Programs** are content-addressed (`blake2_256` of the code), stored once, and cost a
+//!   deposit per byte that comes back with `remove_program`.
+//! - **Tasks** put `max_fuel × fuel_price × replicas` on hold and enter a FIFO queue.
+//! - The **scheduler** (in `on_initialize`, under a weight cap) gives the task at the head
+//!   of the queue `replicas` distinct devices from the registry's candidate index: owners
+//!   all different, enough memory, a free slot, one determinism class unless the task is
+//!   portable. Positions are probed from a seed (parent hash and task id), at most
+//!   `MaxProbes` per task, so an assignment costs the same with ten devices or ten
+//!   thousand. A task that cannot be filled waits at the head, and the queue with it.
+//! - **Timers** (a bounded wheel of per-block lists) release devices that do not commit
+//!   within `CommitTimeout` (timeout mark, small slash, slot reassigned), end reveal
+//!   windows (verification decides), expire tasks at their deadline (escrow back) and
+//!   prune finished tasks after `TaskRetention`.
+//! - **Settlement** ([`depin_primitives::TaskSettlement`]) is called by verification: pay
+//!   devices from escrow, add replicas, fail, close with refund.
+//!
+//! Every rule of the market lives in one of: `dispatchables.rs` (calls), `scheduler.rs`,
+//! `timers.rs`, `settlement.rs`; read-only views for the runtime API in `queries.rs`.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod dispatchables;
+mod invariants;
+#[cfg(test)]
+mod mock;
+mod queries;
+mod scheduler;
+mod settlement;
+#[cfg(test)]
+mod tests;
+mod timers;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use depin_primitives::{
+		DeviceRegistry, ProgramId, ProgramInfo, RewardSink, TaskCounts, TaskId, TaskState,
+		VerificationHooks,
+	};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Inspect, Mutate, MutateHold},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the task market.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency of deposits, escrow and payments.
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The device registry.
+		type Devices: DeviceRegistry<Self::AccountId, BlockNumberFor<Self>>;
+
+		/// Result verification, told when reveal windows end and tasks finish.
+		type Verification: VerificationHooks<Self::AccountId>;
+
+		/// Receives the compute points of paid devices' owners.
+		type Rewards: RewardSink<Self::AccountId>;
+
+		/// Largest program, in bytes. Must fit in a block together with the extrinsic.
+		#[pallet::constant]
+		type MaxProgramLen: Get<u32>;
+
+		/// Deposit per stored program, on top of the per-byte deposit.
+		#[pallet::constant]
+		type ProgramDepositBase: Get<BalanceOf<Self>>;
+
+		/// Deposit per byte of program code.
+		#[pallet::constant]
+		type ProgramDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// Largest task input, in bytes.
+		#[pallet::constant]
+		type MaxInputLen: Get<u32>;
+
+		/// Largest task output kept on chain, in bytes.
+		#[pallet::constant]
+		type MaxOutputLen: Get<u32>;
+
+		/// Deposit per byte of stored output, returned when the task is pruned.
+		#[pallet::constant]
+		type OutputDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// Most replicas a task can ask for.
+		#[pallet::constant]
+		type MaxReplicas: Get<u32>;
+
+		/// Most slots a task can hold: `MaxReplicas + MaxEscalations × EscalationReplicas`.
+		#[pallet::constant]
+		type MaxSlots: Get<u32>;
+
+		/// Highest `max_fuel` of a task.
+		#[pallet::constant]
+		type MaxFuel: Get<u64>;
+
+		/// Lowest `fuel_price` of a task.
+		#[pallet::constant]
+		type MinFuelPrice: Get<BalanceOf<Self>>;
+
+		/// Largest job memory limit, in MiB.
+		#[pallet::constant]
+		type MaxJobMemoryMib: Get<u32>;
+
+		/// Shortest task deadline, in blocks after submission.
+		#[pallet::constant]
+		type MinDeadline: Get<u32>;
+
+		/// Longest task deadline, in blocks after submission.
+		#[pallet::constant]
+		type MaxDeadline: Get<u32>;
+
+		/// Blocks an assigned device has to commit before its slot is released.
+		#[pallet::constant]
+		type CommitTimeout: Get<BlockNumberFor<Self>>;
+
+		/// Blocks of the reveal window.
+		#[pallet::constant]
+		type RevealWindow: Get<BlockNumberFor<Self>>;
+
+		/// Share of a device's bond slashed when it does not answer in time.
+		#[pallet::constant]
+		type TimeoutSlash: Get<Perbill>;
+
+		/// Times a task without quorum gets more replicas before it fails.
+		#[pallet::constant]
+		type MaxEscalations: Get<u32>;
+
+		/// Replicas added per escalation.
+		#[pallet::constant]
+		type EscalationReplicas: Get<u32>;
+
+		/// Most tasks waiting in the queue.
+		#[pallet::constant]
+		type MaxQueueLen: Get<u32>;
+
+		/// Most assignments a device holds at once (at least the registry's `MaxCores`).
+		#[pallet::constant]
+		type MaxAssignmentsPerDevice: Get<u32>;
+
+		/// Most candidate positions probed per task and block.
+		#[pallet::constant]
+		type MaxProbes: Get<u32>;
+
+		/// Most timers due in one block; more spill into the following blocks.
+		#[pallet::constant]
+		type MaxTimersPerBlock: Get<u32>;
+
+		/// Weight the scheduler and timers may use per block.
+		#[pallet::constant]
+		type HookWeightLimit: Get<Weight>;
+
+		/// Blocks a finished task stays queryable before it is pruned.
+		#[pallet::constant]
+		type TaskRetention: Get<BlockNumberFor<Self>>;
+
+		/// Weights of calls and hooks, from the benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Creates candidate devices for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: depin_primitives::DeviceFactory<Self::AccountId>;
+	}
+
+	/// Reasons for putting funds on hold.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// Storage deposit of an uploaded program.
+		#[codec(index = 0)]
+		ProgramDeposit,
+		/// Escrow of a submitted task.
+		#[codec(index = 1)]
+		TaskEscrow,
+		/// Storage deposit of a verified output.
+		#[codec(index = 2)]
+		OutputDeposit,
+	}
+
+	/// Stored programs.
+	#[pallet::storage]
+	pub type Programs<T: Config> = StorageMap<_, Identity, ProgramId, ProgramInfoOf<T>>;
+
+	/// Program code, apart from its metadata so metadata reads stay cheap.
+	#[pallet::storage]
+	pub type ProgramCode<T: Config> =
+		StorageMap<_, Identity, ProgramId, BoundedVec<u8, T::MaxProgramLen>>;
+
+	/// Number of stored programs.
+	#[pallet::storage]
+	pub type ProgramCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Id of the next task.
+	#[pallet::storage]
+	pub type NextTaskId<T: Config> = StorageValue<_, TaskId, ValueQuery>;
+
+	/// Tasks, until pruned.
+	#[pallet::storage]
+	pub type Tasks<T: Config> = StorageMap<_, Twox64Concat, TaskId, TaskOf<T>>;
+
+	/// Task inputs.
+	#[pallet::storage]
+	pub type TaskInputs<T: Config> =
+		StorageMap<_, Twox64Concat, TaskId, BoundedVec<u8, T::MaxInputLen>>;
+
+	/// Verified outputs, with their deposit.
+	#[pallet::storage]
+	pub type Outputs<T: Config> =
+		StorageMap<_, Twox64Concat, TaskId, (BoundedVec<u8, T::MaxOutputLen>, BalanceOf<T>)>;
+
+	/// The queue of tasks waiting for devices: position → task.
+	#[pallet::storage]
+	pub type Queue<T: Config> = StorageMap<_, Twox64Concat, u32, TaskId>;
+
+	/// Position of the queue's head.
+	#[pallet::storage]
+	pub type QueueHead<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Position after the queue's tail.
+	#[pallet::storage]
+	pub type QueueTail<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Tasks currently in the queue.
+	#[pallet::storage]
+	pub type InQueue<T: Config> = StorageMap<_, Twox64Concat, TaskId, ()>;
+
+	/// The tasks each device holds a slot in, oldest first.
+	#[pallet::storage]
+	pub type DeviceTasks<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<TaskId, T::MaxAssignmentsPerDevice>,
+		ValueQuery,
+	>;
+
+	/// Timers due at each block.
+	#[pallet::storage]
+	pub type Timers<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<TimerOf<T>, T::MaxTimersPerBlock>,
+		ValueQuery,
+	>;
+
+	/// The earliest block whose timers may not all have fired yet.
+	#[pallet::storage]
+	pub type TimerCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	/// Number of tasks in each state.
+	#[pallet::storage]
+	pub type StateCounts<T: Config> = StorageValue<_, TaskCounts, ValueQuery>;
+
+	/// Why a device lost its slot.
+	#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	pub enum ReleaseReason {
+		/// It did not commit within `CommitTimeout`.
+		CommitTimeout,
+		/// The task was cancelled.
+		Cancelled,
+		/// The task ended (verified, failed or expired).
+		TaskEnded,
+	}
+
+	/// Events of the task market.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A program was stored.
+		ProgramUploaded { program: ProgramId, owner: T::AccountId, len: u32, deposit: BalanceOf<T> },
+		/// A program was removed and its deposit returned.
+		ProgramRemoved { program: ProgramId, owner: T::AccountId },
+		/// A task was submitted and its escrow put on hold.
+		TaskSubmitted {
+			task: TaskId,
+			submitter: T::AccountId,
+			program: ProgramId,
+			escrow: BalanceOf<T>,
+		},
+		/// A device got a slot of a task.
+		TaskAssigned { task: TaskId, device: T::AccountId },
+		/// A task changed state.
+		TaskStateChanged { task: TaskId, from: TaskState, to: TaskState },
+		/// A device lost its slot.
+		SlotReleased { task: TaskId, device: T::AccountId, reason: ReleaseReason },
+		/// A device committed.
+		Committed { task: TaskId, device: T::AccountId },
+		/// A device's owner was paid for verified fuel.
+		DevicePaid {
+			task: TaskId,
+			device: T::AccountId,
+			owner: T::AccountId,
+			fuel_used: u64,
+			amount: BalanceOf<T>,
+		},
+		/// A task without quorum got more replicas (extra escrow on hold).
+		TaskEscalated { task: TaskId, replicas: u32, extra_escrow: BalanceOf<T> },
+		/// The verified output could not be stored (no deposit); only its hash is kept.
+		OutputNotStored { task: TaskId, len: u32 },
+		/// A task's remaining escrow went back to its submitter.
+		EscrowRefunded { task: TaskId, submitter: T::AccountId, amount: BalanceOf<T> },
+		/// A finished task was pruned from storage.
+		TaskPruned { task: TaskId },
+	}
+
+	/// Errors of the task market.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The code is larger than `MaxProgramLen`.
+		ProgramTooLarge,
+		/// The code does not start with the Wasm magic number and version.
+		NotWasm,
+		/// This exact code is already stored (use its id).
+		ProgramExists,
+		/// No program with this id.
+		UnknownProgram,
+		/// Only the uploader can remove a program.
+		NotProgramOwner,
+		/// Open tasks still use the program.
+		ProgramInUse,
+		/// The caller's free balance cannot cover the deposit or escrow.
+		InsufficientBalance,
+		/// The input is larger than `MaxInputLen`.
+		InputTooLarge,
+		/// `replicas` must be in 1..=MaxReplicas.
+		InvalidReplicas,
+		/// `max_fuel` must be in 1..=MaxFuel.
+		InvalidFuel,
+		/// `fuel_price` is below `MinFuelPrice`.
+		FuelPriceTooLow,
+		/// `memory_mib` must be in 1..=MaxJobMemoryMib.
+		InvalidMemory,
+		/// `deadline` must be in MinDeadline..=MaxDeadline blocks.
+		InvalidDeadline,
+		/// `max_fuel × fuel_price × replicas` overflows.
+		EscrowOverflow,
+		/// The queue holds `MaxQueueLen` tasks already.
+		QueueFull,
+		/// Too many timers are due around the deadline; try another deadline.
+		TimersFull,
+		/// No task with this id.
+		UnknownTask,
+		/// Only the submitter can cancel a task.
+		NotSubmitter,
+		/// The task is past the queue (a device committed, or it is finished).
+		NotCancellable,
+		/// The device holds no slot in this task.
+		NotAssigned,
+		/// The device already committed.
+		AlreadyCommitted,
+		/// The task is not in a state that allows this.
+		WrongState,
+		/// The output is larger than `MaxOutputLen`.
+		OutputTooLarge,
+		/// The output does not hash to the result's `output_hash`.
+		OutputMismatch,
+		/// The task reached `MaxEscalations`.
+		NoEscalationLeft,
+		/// A payment exceeds the task's remaining escrow.
+		EscrowExhausted,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::run_hooks(now)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxReplicas::get() >= 1, "MaxReplicas must be positive");
+			assert!(T::MaxReplicas::get() <= u8::MAX as u32, "replicas are a u8");
+			assert!(
+				T::MaxSlots::get() >=
+					T::MaxReplicas::get() + T::MaxEscalations::get() * T::EscalationReplicas::get(),
+				"MaxSlots must hold every replica of a fully escalated task"
+			);
+			assert!(T::MinDeadline::get() >= 1 && T::MinDeadline::get() <= T::MaxDeadline::get());
+			assert!(T::MaxProbes::get() >= T::MaxReplicas::get(), "probe at least once per replica");
+			assert!(T::MaxTimersPerBlock::get() >= 4, "timers per block too few");
+			assert!(T::MaxAssignmentsPerDevice::get() >= 1);
+			assert!(T::MaxProgramLen::get() >= 8, "a program needs the Wasm header");
+			assert!(
+				T::HookWeightLimit::get().all_gte(Self::max_timer_weight()) &&
+					T::HookWeightLimit::get().all_gte(Self::max_schedule_weight()),
+				"HookWeightLimit must allow at least one timer and one scheduling step"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Stores `code` (a Wasm module) for tasks to run, holding a deposit of
+		/// `ProgramDepositBase + len × ProgramDepositPerByte`. Its id is `blake2_256(code)`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::upload_program(code.len() as u32))]
+		pub fn upload_program(origin: OriginFor<T>, code: alloc::vec::Vec<u8>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_upload_program(who, code)
+		}
+
+		/// Removes a program the caller uploaded, once no open task uses it, and returns
+		/// its deposit.
+		#[pallet::call_index(1)]
+		pub fn remove_program(origin: OriginFor<T>, program: ProgramId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_program(who, program)
+		}
+
+		/// Submits a task running `program` on `input`, holding
+		/// `max_fuel × fuel_price × replicas` in escrow. Devices are paid from it for
+		/// verified fuel; the rest comes back.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::submit_task(input.len() as u32))]
+		pub fn submit_task(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			input: alloc::vec::Vec<u8>,
+			params: depin_primitives::TaskParams<BalanceOf<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_task(who, program, input, params)
+		}
+
+		/// Cancels a task of the caller that no device has committed to yet; the whole
+		/// escrow comes back.
+		#[pallet::call_index(3)]
+		pub fn cancel_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_task(who, task)
+		}
+	}
+
+	/// The stored form of a program's metadata.
+	pub type ProgramInfoOf<T> =
+		ProgramInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+}

@@ -1,0 +1,223 @@
+//! A small runtime for the market's tests: system, balances, the device registry and the
+//! market, with verification and rewards recorded in thread-locals.
+
+use crate as pallet_market;
+use core::cell::RefCell;
+use depin_primitives::{DeviceSpec, TaskId, VerificationHooks};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, Hooks},
+	weights::Weight,
+};
+use sp_runtime::{BuildStorage, Perbill};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Devices: pallet_devices,
+		Market: pallet_market,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+pub const MIN_BOND: Balance = 10_000;
+pub const HEARTBEAT_TIMEOUT: u64 = 100;
+
+parameter_types! {
+	pub const MinBond: Balance = MIN_BOND;
+	pub const HeartbeatPeriod: u64 = 10;
+	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
+	pub const UnbondingPeriod: u64 = 10;
+	pub const MaxCores: u16 = 4;
+}
+
+impl pallet_devices::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Slashed = ();
+	type MinBond = MinBond;
+	type MaxDevicesPerOwner = ConstU32<4>;
+	type MaxDevices = ConstU32<64>;
+	type MaxCores = MaxCores;
+	type HeartbeatPeriod = HeartbeatPeriod;
+	type HeartbeatTimeout = HeartbeatTimeout;
+	type UnbondingPeriod = UnbondingPeriod;
+	type WeightInfo = ();
+}
+
+thread_local! {
+	/// Tasks whose reveal window ended, in order.
+	pub static REVEAL_TIMEOUTS: RefCell<Vec<TaskId>> = const { RefCell::new(Vec::new()) };
+	/// Tasks reported finished, in order.
+	pub static FINISHED: RefCell<Vec<TaskId>> = const { RefCell::new(Vec::new()) };
+	/// Compute points credited, in order.
+	pub static CREDITS: RefCell<Vec<(AccountId, u64)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records the market's calls into verification.
+pub struct MockVerification;
+impl VerificationHooks<AccountId> for MockVerification {
+	fn on_reveal_timeout(task: TaskId) -> Weight {
+		REVEAL_TIMEOUTS.with(|v| v.borrow_mut().push(task));
+		Weight::zero()
+	}
+	fn on_task_finished(task: TaskId) -> Weight {
+		FINISHED.with(|v| v.borrow_mut().push(task));
+		Weight::zero()
+	}
+	fn max_hook_weight() -> Weight {
+		Weight::zero()
+	}
+	fn revealed(_: TaskId, _: &AccountId) -> bool {
+		false
+	}
+	fn reveal_count(_: TaskId) -> u32 {
+		0
+	}
+}
+
+/// Records credited compute points.
+pub struct MockRewards;
+impl depin_primitives::RewardSink<AccountId> for MockRewards {
+	fn credit(owner: &AccountId, points: u64) {
+		CREDITS.with(|c| c.borrow_mut().push((*owner, points)));
+	}
+}
+
+pub const MAX_PROGRAM_LEN: u32 = 1024;
+pub const MAX_INPUT_LEN: u32 = 64;
+pub const MAX_OUTPUT_LEN: u32 = 32;
+pub const COMMIT_TIMEOUT: u64 = 5;
+pub const REVEAL_WINDOW: u64 = 4;
+pub const RETENTION: u64 = 20;
+pub const MAX_QUEUE: u32 = 8;
+
+parameter_types! {
+	pub const ProgramDepositBase: Balance = 100;
+	pub const ProgramDepositPerByte: Balance = 1;
+	pub const OutputDepositPerByte: Balance = 2;
+	pub const MaxFuel: u64 = 1_000_000;
+	pub const MinFuelPrice: Balance = 1;
+	pub const CommitTimeout: u64 = COMMIT_TIMEOUT;
+	pub const RevealWindow: u64 = REVEAL_WINDOW;
+	pub const TimeoutSlash: Perbill = Perbill::from_percent(1);
+	pub const TaskRetention: u64 = RETENTION;
+	pub static HookWeightLimit: Weight = Weight::from_parts(2_000_000_000_000, u64::MAX);
+}
+
+impl pallet_market::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Devices = Devices;
+	type Verification = MockVerification;
+	type Rewards = MockRewards;
+	type MaxProgramLen = ConstU32<MAX_PROGRAM_LEN>;
+	type ProgramDepositBase = ProgramDepositBase;
+	type ProgramDepositPerByte = ProgramDepositPerByte;
+	type MaxInputLen = ConstU32<MAX_INPUT_LEN>;
+	type MaxOutputLen = ConstU32<MAX_OUTPUT_LEN>;
+	type OutputDepositPerByte = OutputDepositPerByte;
+	type MaxReplicas = ConstU32<5>;
+	type MaxSlots = ConstU32<9>;
+	type MaxFuel = MaxFuel;
+	type MinFuelPrice = MinFuelPrice;
+	type MaxJobMemoryMib = ConstU32<4096>;
+	type MinDeadline = ConstU32<10>;
+	type MaxDeadline = ConstU32<1000>;
+	type CommitTimeout = CommitTimeout;
+	type RevealWindow = RevealWindow;
+	type TimeoutSlash = TimeoutSlash;
+	type MaxEscalations = ConstU32<2>;
+	type EscalationReplicas = ConstU32<2>;
+	type MaxQueueLen = ConstU32<MAX_QUEUE>;
+	type MaxAssignmentsPerDevice = ConstU32<4>;
+	type MaxProbes = ConstU32<16>;
+	type MaxTimersPerBlock = ConstU32<8>;
+	type HookWeightLimit = HookWeightLimit;
+	type TaskRetention = TaskRetention;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Devices;
+}
+
+/// dApps 1..=3 have 1_000_000_000 each; owners 11..=19 have 100_000; devices 101.. 1_000.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut balances: Vec<(AccountId, Balance)> = (1..=3).map(|a| (a, 1_000_000_000)).collect();
+	balances.push((4, 1_000));
+	balances.extend((11..=19).map(|o| (o, 100_000)));
+	balances.extend((101..=130).map(|d| (d, 1_000)));
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut t)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		REVEAL_TIMEOUTS.with(|v| v.borrow_mut().clear());
+		FINISHED.with(|v| v.borrow_mut().clear());
+		CREDITS.with(|v| v.borrow_mut().clear());
+	});
+	ext
+}
+
+/// Runs `f` in a fresh test externality and checks both pallets' invariants afterwards.
+pub fn test(f: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		f();
+		check_invariants();
+	});
+}
+
+/// Both pallets' invariants.
+pub fn check_invariants() {
+	Devices::do_try_state().expect("device invariants hold");
+	Market::do_try_state().expect("market invariants hold");
+}
+
+/// Advances to block `n`, running the market's `on_initialize` in every block and
+/// checking the invariants after each.
+pub fn run_to(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		System::set_parent_hash(sp_core::H256::repeat_byte(next as u8));
+		Market::on_initialize(next);
+		check_invariants();
+	}
+}
+
+/// A device spec with `memory_mib` and determinism class `class`.
+pub fn spec(memory_mib: u32, class: u64) -> DeviceSpec {
+	DeviceSpec {
+		cores: 2,
+		memory_mib,
+		fuel_per_second: 1_000_000,
+		executor_version: 1,
+		determinism_class: class,
+	}
+}
+
+/// Registers `device` for `owner` and sends its first heartbeat.
+pub fn add_device(owner: AccountId, device: AccountId, spec: DeviceSpec) {
+	Devices::register_device(RuntimeOrigin::signed(owner), device, spec).unwrap();
+	Devices::heartbeat(RuntimeOrigin::signed(device)).unwrap();
+}

@@ -1,0 +1,191 @@
+//! The queue of waiting tasks and the scheduler that gives them devices.
+
+use alloc::vec::Vec;
+use codec::Encode;
+use depin_primitives::{Candidate, DeterminismClass, DeviceRegistry, Slot, TaskId, TaskState};
+use frame_support::{traits::Get, weights::WeightMeter};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::Saturating;
+
+use crate::{
+	pallet::{Config, DeviceTasks, Event, InQueue, Pallet, Queue, QueueHead, QueueTail, Tasks},
+	weights::WeightInfo,
+	TaskOf, Timer,
+};
+
+/// A device chosen for a slot.
+struct Chosen<AccountId> {
+	device: AccountId,
+	owner: AccountId,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Number of tasks in the queue.
+	pub fn queue_len() -> u32 {
+		QueueTail::<T>::get().wrapping_sub(QueueHead::<T>::get())
+	}
+
+	/// Appends `task` to the queue unless it is in it already.
+	pub(crate) fn enqueue_back(task: TaskId) {
+		if InQueue::<T>::contains_key(task) {
+			return;
+		}
+		let tail = QueueTail::<T>::get();
+		Queue::<T>::insert(tail, task);
+		QueueTail::<T>::put(tail.wrapping_add(1));
+		InQueue::<T>::insert(task, ());
+	}
+
+	/// Puts `task` at the head of the queue unless it is in it already: a task that lost a
+	/// device goes first.
+	pub(crate) fn enqueue_front(task: TaskId) {
+		if InQueue::<T>::contains_key(task) {
+			return;
+		}
+		let head = QueueHead::<T>::get().wrapping_sub(1);
+		Queue::<T>::insert(head, task);
+		QueueHead::<T>::put(head);
+		InQueue::<T>::insert(task, ());
+	}
+
+	fn dequeue_front() {
+		let head = QueueHead::<T>::get();
+		if let Some(task) = Queue::<T>::take(head) {
+			InQueue::<T>::remove(task);
+		}
+		QueueHead::<T>::put(head.wrapping_add(1));
+	}
+
+	/// Worst-case weight of one scheduling step.
+	pub(crate) fn max_schedule_weight() -> frame_support::weights::Weight {
+		T::WeightInfo::schedule_task()
+	}
+
+	/// Gives devices to tasks from the head of the queue while `meter` allows. A task that
+	/// cannot get all the devices it needs stays at the head and stops the pass.
+	pub(crate) fn schedule(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
+		let step = Self::max_schedule_weight();
+		while Self::queue_len() > 0 && meter.try_consume(step).is_ok() {
+			let head = QueueHead::<T>::get();
+			let Some(task_id) = Queue::<T>::get(head) else {
+				Self::dequeue_front();
+				continue;
+			};
+			let Some(mut task) = Tasks::<T>::get(task_id) else {
+				Self::dequeue_front();
+				continue;
+			};
+			if task.state.is_final() || task.open_slots == 0 {
+				Self::dequeue_front();
+				continue;
+			}
+			if !Self::fill_slots(task_id, &mut task, now) {
+				// Not enough eligible devices: the queue waits, in order.
+				break;
+			}
+			Self::dequeue_front();
+			Tasks::<T>::insert(task_id, task);
+		}
+	}
+
+	/// Seed of the device choice for `task`: the parent hash and the task id.
+	fn seed(task: TaskId) -> u32 {
+		let parent = frame_system::Pallet::<T>::parent_hash();
+		let hash = sp_io::hashing::blake2_256(&(parent, task).encode());
+		u32::from_le_bytes([hash[0], hash[1], hash[2], hash[3]])
+	}
+
+	/// Finds devices for every open slot of `task` and assigns them, or assigns none.
+	/// Probes at most `MaxProbes` positions of the candidate index. A task that is not
+	/// portable takes all its replicas from one determinism class: the first class to
+	/// offer enough devices wins.
+	pub(crate) fn fill_slots(task_id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) -> bool {
+		let wanted = task.open_slots as usize;
+		let portable = task.params.portable;
+		// Candidates per class (one group for portable tasks or a fixed class).
+		let mut groups: Vec<(DeterminismClass, Vec<Chosen<T::AccountId>>)> = Vec::new();
+		let start = Self::seed(task_id);
+		let mut step = 0u32;
+		let mut probes = 0u32;
+		let mut found = None;
+		while found.is_none() && probes < T::MaxProbes::get() {
+			let count = T::Devices::candidate_count();
+			if step >= count {
+				break;
+			}
+			probes += 1;
+			let index = start.wrapping_add(step) % count;
+			let (device, owner, memory_mib, free_slots, class) = match T::Devices::candidate(index) {
+				// Another device moved into this position: look at it next.
+				Candidate::Removed => continue,
+				Candidate::None => {
+					step += 1;
+					continue;
+				},
+				Candidate::Available { device, owner, memory_mib, free_slots, class } => {
+					(device, owner, memory_mib, free_slots, class)
+				},
+			};
+			step += 1;
+			let class_ok = portable || task.class.is_none_or(|c| c == class);
+			let device_full = DeviceTasks::<T>::decode_len(&device).unwrap_or(0) as u32 >=
+				T::MaxAssignmentsPerDevice::get();
+			let owner_holds_slot = task.slots.iter().any(|s| s.owner == owner);
+			if free_slots == 0 ||
+				memory_mib < task.params.memory_mib ||
+				!class_ok || device_full || owner_holds_slot
+			{
+				continue;
+			}
+			let key = if portable { 0 } else { class };
+			let group = match groups.iter().position(|(c, _)| *c == key) {
+				Some(i) => i,
+				None => {
+					groups.push((key, Vec::new()));
+					groups.len() - 1
+				},
+			};
+			let members = &mut groups[group].1;
+			if members.iter().any(|c| c.owner == owner) {
+				continue;
+			}
+			members.push(Chosen { device, owner });
+			if members.len() == wanted {
+				found = Some(group);
+			}
+		}
+		let Some(group) = found else { return false };
+		let (class, chosen) = groups.swap_remove(group);
+		if !Self::timers_fit(now, chosen.len()) {
+			return false;
+		}
+		if !portable {
+			task.class = Some(class);
+		}
+
+		let commit_by = now.saturating_add(T::CommitTimeout::get());
+		for Chosen { device, owner } in chosen {
+			if T::Devices::open_assignment(&device).is_err() {
+				continue;
+			}
+			let pushed = DeviceTasks::<T>::mutate(&device, |tasks| tasks.try_push(task_id).is_ok());
+			let slot = Slot { device: device.clone(), owner, assigned_at: now, committed: false };
+			if !pushed || task.slots.try_push(slot).is_err() {
+				// Unreachable: both bounds were checked above. Undo the registry side.
+				T::Devices::close_assignment(&device);
+				continue;
+			}
+			// Room was checked by `timers_fit`.
+			let _ = Self::push_timer(
+				commit_by,
+				Timer::CommitDeadline { task: task_id, device: device.clone(), assigned_at: now },
+			);
+			task.open_slots = task.open_slots.saturating_sub(1);
+			Self::deposit_event(Event::TaskAssigned { task: task_id, device });
+		}
+		if task.open_slots == 0 && task.state == TaskState::Queued {
+			Self::set_state(task_id, task, TaskState::Assigned);
+		}
+		task.open_slots == 0
+	}
+}

@@ -1,0 +1,326 @@
+//! State changes and balance movements of tasks: state bookkeeping, releasing slots,
+//! finishing and pruning tasks, and [`TaskSettlement`] for verification.
+
+use alloc::vec::Vec;
+use depin_primitives::{
+	DeviceRegistry, ExecResult, Outcome, RewardSink, SlashReason, SlotView, TaskCounts, TaskId,
+	TaskSettlement, TaskState, VerificationHooks,
+};
+use frame_support::{
+	ensure,
+	pallet_prelude::DispatchResult,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision, Restriction},
+		Get,
+	},
+	BoundedVec,
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError,
+};
+
+use crate::{
+	pallet::{
+		Config, DeviceTasks, Error, Event, HoldReason, Outputs, Pallet, Programs, ReleaseReason,
+		StateCounts, TaskInputs, Tasks,
+	},
+	BalanceOf, TaskOf, Timer,
+};
+
+fn counter(counts: &mut TaskCounts, state: TaskState) -> &mut u32 {
+	match state {
+		TaskState::Queued => &mut counts.queued,
+		TaskState::Assigned => &mut counts.assigned,
+		TaskState::Committing => &mut counts.committing,
+		TaskState::Revealing => &mut counts.revealing,
+		TaskState::Verified => &mut counts.verified,
+		TaskState::Failed => &mut counts.failed,
+		TaskState::Expired => &mut counts.expired,
+		TaskState::Cancelled => &mut counts.cancelled,
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Moves one task from state `from` to `to` in `StateCounts`.
+	pub(crate) fn count_state(from: Option<TaskState>, to: Option<TaskState>) {
+		StateCounts::<T>::mutate(|counts| {
+			if let Some(from) = from {
+				let c = counter(counts, from);
+				*c = c.saturating_sub(1);
+			}
+			if let Some(to) = to {
+				let c = counter(counts, to);
+				*c = c.saturating_add(1);
+			}
+		});
+	}
+
+	/// Changes `task`'s state (the caller stores the task) and emits the event.
+	pub(crate) fn set_state(task_id: TaskId, task: &mut TaskOf<T>, to: TaskState) {
+		let from = task.state;
+		if from == to {
+			return;
+		}
+		task.state = to;
+		Self::count_state(Some(from), Some(to));
+		Self::deposit_event(Event::TaskStateChanged { task: task_id, from, to });
+	}
+
+	fn forget_assignment(task_id: TaskId, device: &T::AccountId) {
+		T::Devices::close_assignment(device);
+		DeviceTasks::<T>::mutate_exists(device, |tasks| {
+			if let Some(list) = tasks {
+				list.retain(|t| *t != task_id);
+				if list.is_empty() {
+					*tasks = None;
+				}
+			}
+		});
+	}
+
+	/// Takes `device`'s slot away: a timeout mark and a `TimeoutSlash`, and the slot goes
+	/// back to the head of the queue.
+	pub(crate) fn release_slot(
+		task_id: TaskId,
+		task: &mut TaskOf<T>,
+		device: &T::AccountId,
+		reason: ReleaseReason,
+	) {
+		task.slots.retain(|s| &s.device != device);
+		Self::forget_assignment(task_id, device);
+		T::Devices::record_outcome(device, Outcome::Timeout);
+		T::Devices::slash(device, T::TimeoutSlash::get(), SlashReason::Timeout);
+		task.open_slots = task.open_slots.saturating_add(1);
+		let to = if task.slots.iter().any(|s| s.committed) {
+			TaskState::Committing
+		} else {
+			TaskState::Queued
+		};
+		Self::set_state(task_id, task, to);
+		Self::enqueue_front(task_id);
+		Self::deposit_event(Event::SlotReleased { task: task_id, device: device.clone(), reason });
+	}
+
+	/// Ends `task` in state `to`: frees its devices, refunds the remaining escrow, and
+	/// schedules its pruning. The caller stores the task.
+	pub(crate) fn finish(task_id: TaskId, task: &mut TaskOf<T>, to: TaskState) {
+		let reason = if to == TaskState::Cancelled {
+			ReleaseReason::Cancelled
+		} else {
+			ReleaseReason::TaskEnded
+		};
+		for slot in task.slots.iter() {
+			Self::forget_assignment(task_id, &slot.device);
+			if reason == ReleaseReason::Cancelled {
+				Self::deposit_event(Event::SlotReleased {
+					task: task_id,
+					device: slot.device.clone(),
+					reason,
+				});
+			}
+		}
+		task.open_slots = 0;
+		Self::refund(task_id, task);
+		Programs::<T>::mutate(task.program, |p| {
+			if let Some(p) = p {
+				p.open_tasks = p.open_tasks.saturating_sub(1);
+			}
+		});
+		let now = frame_system::Pallet::<T>::block_number();
+		task.finished_at = Some(now);
+		task.reveal_deadline = None;
+		Self::set_state(task_id, task, to);
+		let prune_at = now.saturating_add(T::TaskRetention::get());
+		if Self::push_timer(prune_at, Timer::Prune(task_id)).is_err() {
+			log::warn!(target: "runtime::market", "no timer room to prune task {task_id}");
+		}
+		T::Verification::on_task_finished(task_id);
+	}
+
+	fn refund(task_id: TaskId, task: &mut TaskOf<T>) {
+		if task.escrow.is_zero() {
+			return;
+		}
+		let amount = T::Currency::release(
+			&HoldReason::TaskEscrow.into(),
+			&task.submitter,
+			task.escrow,
+			Precision::BestEffort,
+		)
+		.unwrap_or_default();
+		task.escrow = Zero::zero();
+		Self::deposit_event(Event::EscrowRefunded {
+			task: task_id,
+			submitter: task.submitter.clone(),
+			amount,
+		});
+	}
+
+	/// Removes a finished task and its input and output; returns the output deposit.
+	pub(crate) fn prune(task_id: TaskId) {
+		let Some(task) = Tasks::<T>::get(task_id) else { return };
+		if task.finished_at.is_none() {
+			return;
+		}
+		if let Some((_, deposit)) = Outputs::<T>::take(task_id) {
+			let _ = T::Currency::release(
+				&HoldReason::OutputDeposit.into(),
+				&task.submitter,
+				deposit,
+				Precision::BestEffort,
+			);
+		}
+		Tasks::<T>::remove(task_id);
+		TaskInputs::<T>::remove(task_id);
+		Self::count_state(Some(task.state), None);
+		Self::deposit_event(Event::TaskPruned { task: task_id });
+	}
+
+	fn open_task(task_id: TaskId) -> Result<TaskOf<T>, DispatchError> {
+		let task = Tasks::<T>::get(task_id).ok_or(Error::<T>::UnknownTask)?;
+		ensure!(task.finished_at.is_none(), Error::<T>::WrongState);
+		Ok(task)
+	}
+
+	/// Stores `output` with a deposit from the submitter's free balance, if it can pay.
+	fn store_output(task_id: TaskId, task: &TaskOf<T>, output: Vec<u8>) -> DispatchResult {
+		let len = output.len() as u32;
+		let output: BoundedVec<u8, T::MaxOutputLen> =
+			output.try_into().map_err(|_| Error::<T>::OutputTooLarge)?;
+		let deposit = T::OutputDepositPerByte::get().saturating_mul(len.into());
+		let held = Self::can_hold(&task.submitter, deposit) &&
+			T::Currency::hold(&HoldReason::OutputDeposit.into(), &task.submitter, deposit).is_ok();
+		if held {
+			Outputs::<T>::insert(task_id, (output, deposit));
+		} else {
+			Self::deposit_event(Event::OutputNotStored { task: task_id, len });
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
+	type Balance = BalanceOf<T>;
+
+	fn slot(task_id: TaskId, device: &T::AccountId) -> Option<SlotView> {
+		let task = Tasks::<T>::get(task_id)?;
+		let slot = task.slot_of(device)?;
+		Some(SlotView {
+			task_state: task.state,
+			committed: slot.committed,
+			replicas: task.replicas(),
+			max_fuel: task.params.max_fuel,
+		})
+	}
+
+	fn record_commit(task_id: TaskId, device: &T::AccountId) -> Result<TaskState, DispatchError> {
+		let mut task = Self::open_task(task_id)?;
+		ensure!(
+			matches!(task.state, TaskState::Queued | TaskState::Assigned | TaskState::Committing),
+			Error::<T>::WrongState
+		);
+		let slot = task.slots.iter_mut().find(|s| &s.device == device).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(!slot.committed, Error::<T>::AlreadyCommitted);
+		slot.committed = true;
+		if task.all_committed() {
+			let deadline = frame_system::Pallet::<T>::block_number()
+				.saturating_add(T::RevealWindow::get());
+			Self::push_timer(deadline, Timer::RevealDeadline { task: task_id, deadline })?;
+			task.reveal_deadline = Some(deadline);
+			Self::set_state(task_id, &mut task, TaskState::Revealing);
+		} else {
+			Self::set_state(task_id, &mut task, TaskState::Committing);
+		}
+		let state = task.state;
+		Tasks::<T>::insert(task_id, task);
+		Self::deposit_event(Event::Committed { task: task_id, device: device.clone() });
+		Ok(state)
+	}
+
+	fn verified(task_id: TaskId, result: ExecResult, output: Option<Vec<u8>>) -> DispatchResult {
+		let mut task = Self::open_task(task_id)?;
+		ensure!(task.state == TaskState::Revealing, Error::<T>::WrongState);
+		if let Some(output) = output {
+			ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
+			ensure!(
+				depin_primitives::output_hash(&output) == result.output_hash,
+				Error::<T>::OutputMismatch
+			);
+			Self::store_output(task_id, &task, output)?;
+		}
+		task.result = Some(result);
+		Self::set_state(task_id, &mut task, TaskState::Verified);
+		Tasks::<T>::insert(task_id, task);
+		Ok(())
+	}
+
+	fn pay(task_id: TaskId, device: &T::AccountId, fuel_used: u64) -> Result<BalanceOf<T>, DispatchError> {
+		let mut task = Self::open_task(task_id)?;
+		let owner = task.slot_of(device).ok_or(Error::<T>::NotAssigned)?.owner.clone();
+		let fuel = fuel_used.min(task.params.max_fuel);
+		let fuel_balance: BalanceOf<T> = fuel.try_into().map_err(|_| Error::<T>::EscrowOverflow)?;
+		let amount = fuel_balance.saturating_mul(task.params.fuel_price);
+		ensure!(amount <= task.escrow, Error::<T>::EscrowExhausted);
+		if !amount.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::TaskEscrow.into(),
+				&task.submitter,
+				&owner,
+				amount,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			)?;
+		}
+		task.escrow = task.escrow.saturating_sub(amount);
+		task.paid = task.paid.saturating_add(amount);
+		Tasks::<T>::insert(task_id, task);
+		T::Rewards::credit(&owner, fuel);
+		Self::deposit_event(Event::DevicePaid {
+			task: task_id,
+			device: device.clone(),
+			owner,
+			fuel_used: fuel,
+			amount,
+		});
+		Ok(amount)
+	}
+
+	fn escalate(task_id: TaskId) -> DispatchResult {
+		let mut task = Self::open_task(task_id)?;
+		ensure!(task.state == TaskState::Revealing, Error::<T>::WrongState);
+		ensure!((task.escalations as u32) < T::MaxEscalations::get(), Error::<T>::NoEscalationLeft);
+		let extra = T::EscalationReplicas::get();
+		let extra_escrow = Self::escrow_for(&task.params, extra)?;
+		ensure!(Self::can_hold(&task.submitter, extra_escrow), Error::<T>::InsufficientBalance);
+		T::Currency::hold(&HoldReason::TaskEscrow.into(), &task.submitter, extra_escrow)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		task.escrow = task.escrow.saturating_add(extra_escrow);
+		task.open_slots = task.open_slots.saturating_add(extra as u8);
+		task.escalations = task.escalations.saturating_add(1);
+		task.reveal_deadline = None;
+		Self::set_state(task_id, &mut task, TaskState::Committing);
+		let replicas = task.replicas();
+		Tasks::<T>::insert(task_id, task);
+		Self::enqueue_front(task_id);
+		Self::deposit_event(Event::TaskEscalated { task: task_id, replicas, extra_escrow });
+		Ok(())
+	}
+
+	fn fail(task_id: TaskId) -> DispatchResult {
+		let mut task = Self::open_task(task_id)?;
+		Self::finish(task_id, &mut task, TaskState::Failed);
+		Tasks::<T>::insert(task_id, task);
+		Ok(())
+	}
+
+	fn close(task_id: TaskId) -> DispatchResult {
+		let mut task = Self::open_task(task_id)?;
+		ensure!(task.state == TaskState::Verified, Error::<T>::WrongState);
+		Self::finish(task_id, &mut task, TaskState::Verified);
+		Tasks::<T>::insert(task_id, task);
+		Ok(())
+	}
+}

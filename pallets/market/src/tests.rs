@@ -1,0 +1,694 @@
+//! Tests of the task market: every call and error, the scheduler, timers and settlement.
+
+use crate::{mock::*, pallet::*, Error};
+use depin_primitives::{
+	DeviceRegistry, ExecResult, ProgramId, TaskParams, TaskSettlement, TaskState,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+	weights::Weight,
+};
+
+const WASM: [u8; 8] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+
+fn code(tag: u8) -> Vec<u8> {
+	let mut c = WASM.to_vec();
+	c.extend_from_slice(&[tag; 8]);
+	c
+}
+
+fn upload(who: AccountId, tag: u8) -> ProgramId {
+	assert_ok!(Market::upload_program(RuntimeOrigin::signed(who), code(tag)));
+	sp_io::hashing::blake2_256(&code(tag))
+}
+
+fn params(replicas: u8) -> TaskParams<Balance> {
+	TaskParams {
+		max_fuel: 1_000,
+		fuel_price: 2,
+		replicas,
+		memory_mib: 256,
+		deadline: 100,
+		portable: false,
+	}
+}
+
+fn submit(who: AccountId, program: ProgramId, p: TaskParams<Balance>) -> u64 {
+	let id = NextTaskId::<Test>::get();
+	assert_ok!(Market::submit_task(RuntimeOrigin::signed(who), program, b"input".to_vec(), p));
+	id
+}
+
+fn escrow_held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::TaskEscrow.into(), &who)
+}
+
+fn task(id: u64) -> crate::TaskOf<Test> {
+	Tasks::<Test>::get(id).expect("task exists")
+}
+
+fn devices_of(id: u64) -> Vec<AccountId> {
+	task(id).slots.iter().map(|s| s.device).collect()
+}
+
+fn market_events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Market(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+/// Three devices of three owners (class 1, 1024 MiB).
+fn three_devices() {
+	add_device(11, 101, spec(1024, 1));
+	add_device(12, 102, spec(1024, 1));
+	add_device(13, 103, spec(1024, 1));
+}
+
+// ---------------------------------------------------------------- programs
+
+#[test]
+fn upload_stores_code_once_with_a_deposit() {
+	test(|| {
+		let id = upload(1, 7);
+		let len = code(7).len() as u64;
+		let info = Programs::<Test>::get(id).unwrap();
+		assert_eq!((info.owner, info.len as u64, info.deposit), (1, len, 100 + len));
+		assert_eq!(Balances::balance_on_hold(&HoldReason::ProgramDeposit.into(), &1), 100 + len);
+		assert_eq!(Market::program_code(id), Some(code(7)));
+		assert_eq!(ProgramCount::<Test>::get(), 1);
+		assert!(market_events().contains(&Event::ProgramUploaded {
+			program: id,
+			owner: 1,
+			len: len as u32,
+			deposit: 100 + len
+		}));
+		assert_noop!(
+			Market::upload_program(RuntimeOrigin::signed(2), code(7)),
+			Error::<Test>::ProgramExists
+		);
+	});
+}
+
+#[test]
+fn upload_rejects_non_wasm_and_oversized_code() {
+	test(|| {
+		assert_noop!(
+			Market::upload_program(RuntimeOrigin::signed(1), b"#!/bin/sh\necho hi".to_vec()),
+			Error::<Test>::NotWasm
+		);
+		assert_noop!(
+			Market::upload_program(RuntimeOrigin::signed(1), WASM[..4].to_vec()),
+			Error::<Test>::NotWasm
+		);
+		let mut big = WASM.to_vec();
+		big.resize(MAX_PROGRAM_LEN as usize + 1, 0);
+		assert_noop!(
+			Market::upload_program(RuntimeOrigin::signed(1), big),
+			Error::<Test>::ProgramTooLarge
+		);
+	});
+}
+
+#[test]
+fn upload_needs_the_deposit() {
+	test(|| {
+		assert_noop!(
+			Market::upload_program(RuntimeOrigin::signed(4), {
+				let mut c = code(1);
+				c.resize(1000, 0);
+				c
+			}),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}
+
+#[test]
+fn remove_program_returns_the_deposit_when_unused() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 7);
+		assert_noop!(
+			Market::remove_program(RuntimeOrigin::signed(1), [9; 32]),
+			Error::<Test>::UnknownProgram
+		);
+		assert_noop!(
+			Market::remove_program(RuntimeOrigin::signed(2), id),
+			Error::<Test>::NotProgramOwner
+		);
+		let t = submit(1, id, params(1));
+		assert_noop!(Market::remove_program(RuntimeOrigin::signed(1), id), Error::<Test>::ProgramInUse);
+		assert_ok!(Market::cancel_task(RuntimeOrigin::signed(1), t));
+		assert_ok!(Market::remove_program(RuntimeOrigin::signed(1), id));
+		assert!(Programs::<Test>::get(id).is_none());
+		assert_eq!(Market::program_code(id), None);
+		assert_eq!(Balances::balance_on_hold(&HoldReason::ProgramDeposit.into(), &1), 0);
+		assert_eq!(ProgramCount::<Test>::get(), 0);
+	});
+}
+
+// ---------------------------------------------------------------- submission
+
+#[test]
+fn submit_holds_escrow_and_queues_the_task() {
+	test(|| {
+		let id = upload(1, 1);
+		let t = submit(2, id, params(3));
+		assert_eq!(t, 0);
+		let escrow = 1_000 * 2 * 3;
+		assert_eq!(escrow_held(2), escrow);
+		let info = task(t);
+		assert_eq!(info.state, TaskState::Queued);
+		assert_eq!((info.escrow, info.open_slots, info.deadline_at), (escrow, 3, 101));
+		assert_eq!(TaskInputs::<Test>::get(t).unwrap().into_inner(), b"input".to_vec());
+		assert_eq!(Market::queue_len(), 1);
+		assert_eq!(Programs::<Test>::get(id).unwrap().open_tasks, 1);
+		assert_eq!(StateCounts::<Test>::get().queued, 1);
+		assert!(market_events().contains(&Event::TaskSubmitted {
+			task: 0,
+			submitter: 2,
+			program: id,
+			escrow
+		}));
+		assert_eq!(submit(2, id, params(1)), 1, "ids are sequential");
+	});
+}
+
+#[test]
+fn submit_rejects_bad_parameters_without_side_effects() {
+	test(|| {
+		let id = upload(1, 1);
+		let bad = [
+			(TaskParams { replicas: 0, ..params(1) }, Error::<Test>::InvalidReplicas),
+			(TaskParams { replicas: 6, ..params(1) }, Error::<Test>::InvalidReplicas),
+			(TaskParams { max_fuel: 0, ..params(1) }, Error::<Test>::InvalidFuel),
+			(TaskParams { max_fuel: 1_000_001, ..params(1) }, Error::<Test>::InvalidFuel),
+			(TaskParams { fuel_price: 0, ..params(1) }, Error::<Test>::FuelPriceTooLow),
+			(TaskParams { memory_mib: 0, ..params(1) }, Error::<Test>::InvalidMemory),
+			(TaskParams { memory_mib: 4097, ..params(1) }, Error::<Test>::InvalidMemory),
+			(TaskParams { deadline: 9, ..params(1) }, Error::<Test>::InvalidDeadline),
+			(TaskParams { deadline: 1001, ..params(1) }, Error::<Test>::InvalidDeadline),
+			(
+				TaskParams { fuel_price: u64::MAX, max_fuel: 1_000, ..params(1) },
+				Error::<Test>::EscrowOverflow,
+			),
+			(TaskParams { fuel_price: 1_000_000, ..params(1) }, Error::<Test>::InsufficientBalance),
+		];
+		for (p, err) in bad {
+			assert_noop!(Market::submit_task(RuntimeOrigin::signed(2), id, vec![], p), err);
+		}
+		assert_noop!(
+			Market::submit_task(RuntimeOrigin::signed(2), [3; 32], vec![], params(1)),
+			Error::<Test>::UnknownProgram
+		);
+		assert_noop!(
+			Market::submit_task(
+				RuntimeOrigin::signed(2),
+				id,
+				vec![0; MAX_INPUT_LEN as usize + 1],
+				params(1)
+			),
+			Error::<Test>::InputTooLarge
+		);
+	});
+}
+
+#[test]
+fn submit_refuses_when_the_queue_is_full() {
+	test(|| {
+		let id = upload(1, 1);
+		for _ in 0..MAX_QUEUE {
+			submit(2, id, params(1));
+		}
+		assert_noop!(
+			Market::submit_task(RuntimeOrigin::signed(2), id, vec![], params(1)),
+			Error::<Test>::QueueFull
+		);
+	});
+}
+
+#[test]
+fn submit_refuses_when_no_timer_fits() {
+	test(|| {
+		let id = upload(1, 1);
+		let full: frame_support::BoundedVec<_, _> =
+			vec![crate::Timer::Prune(999); 8].try_into().unwrap();
+		for b in 101..101 + crate::timers::TIMER_SPILL_BLOCKS as u64 {
+			Timers::<Test>::insert(b, full.clone());
+		}
+		assert_noop!(
+			Market::submit_task(RuntimeOrigin::signed(2), id, vec![], params(1)),
+			Error::<Test>::TimersFull
+		);
+		let _ = Timers::<Test>::clear(u32::MAX, None);
+	});
+}
+
+// ---------------------------------------------------------------- cancellation
+
+#[test]
+fn cancel_refunds_everything_and_frees_devices() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(2));
+		let before = Balances::balance(&2);
+		assert_noop!(Market::cancel_task(RuntimeOrigin::signed(2), 99), Error::<Test>::UnknownTask);
+		assert_noop!(Market::cancel_task(RuntimeOrigin::signed(3), t), Error::<Test>::NotSubmitter);
+		run_to(2);
+		assert_eq!(task(t).state, TaskState::Assigned);
+		assert_ok!(Market::cancel_task(RuntimeOrigin::signed(2), t));
+		assert_eq!(task(t).state, TaskState::Cancelled);
+		assert_eq!(escrow_held(2), 0);
+		assert_eq!(Balances::balance(&2), before + 4_000);
+		for d in devices_of(t) {
+			assert_eq!(pallet_devices::Devices::<Test>::get(d).unwrap().open_assignments, 0);
+			assert!(Market::assignments(&d).is_empty());
+		}
+		assert_eq!(FINISHED.with(|f| f.borrow().clone()), vec![t]);
+	});
+}
+
+#[test]
+fn cancel_is_refused_once_a_device_committed() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(2));
+		run_to(2);
+		let d = devices_of(t)[0];
+		assert_ok!(Market::record_commit(t, &d));
+		assert_noop!(Market::cancel_task(RuntimeOrigin::signed(2), t), Error::<Test>::NotCancellable);
+	});
+}
+
+// ---------------------------------------------------------------- scheduler
+
+#[test]
+fn scheduler_assigns_distinct_owners_and_updates_state() {
+	test(|| {
+		// Owner 11 has two devices; replicas 3 must span three owners.
+		add_device(11, 101, spec(1024, 1));
+		add_device(11, 104, spec(1024, 1));
+		add_device(12, 102, spec(1024, 1));
+		add_device(13, 103, spec(1024, 1));
+		let id = upload(1, 1);
+		let t = submit(2, id, params(3));
+		run_to(2);
+		let info = task(t);
+		assert_eq!(info.state, TaskState::Assigned);
+		assert_eq!(info.open_slots, 0);
+		let mut owners: Vec<_> = info.slots.iter().map(|s| s.owner).collect();
+		owners.sort();
+		assert_eq!(owners, vec![11, 12, 13]);
+		for s in info.slots.iter() {
+			assert_eq!(Devices::owner_of(&s.device), Some(s.owner));
+			let a = Market::assignments(&s.device);
+			assert_eq!(a.len(), 1);
+			assert_eq!(a[0].task, t);
+			assert_eq!(a[0].input, b"input".to_vec());
+			assert_eq!(a[0].phase, depin_primitives::AssignmentPhase::Commit);
+			assert_eq!(a[0].deadline, 2 + COMMIT_TIMEOUT);
+		}
+		assert_eq!(Market::queue_len(), 0);
+	});
+}
+
+#[test]
+fn scheduler_waits_in_order_when_too_few_devices() {
+	test(|| {
+		add_device(11, 101, spec(1024, 1));
+		add_device(12, 102, spec(1024, 1));
+		let id = upload(1, 1);
+		let big = submit(2, id, params(3));
+		let small = submit(2, id, params(1));
+		run_to(3);
+		assert_eq!(task(big).state, TaskState::Queued);
+		assert!(task(big).slots.is_empty(), "no partial assignment");
+		assert_eq!(task(small).state, TaskState::Queued, "FIFO: waits behind the head");
+		add_device(13, 103, spec(1024, 1));
+		run_to(4);
+		assert_eq!(task(big).state, TaskState::Assigned);
+		assert_eq!(task(small).state, TaskState::Assigned);
+	});
+}
+
+#[test]
+fn scheduler_respects_memory_class_and_free_slots() {
+	test(|| {
+		add_device(11, 101, spec(128, 1)); // too little memory
+		add_device(12, 102, spec(1024, 2)); // another class
+		add_device(13, 103, spec(1024, 1));
+		add_device(14, 104, spec(1024, 1));
+		let id = upload(1, 1);
+		let t = submit(2, id, params(2));
+		run_to(2);
+		let mut got = devices_of(t);
+		got.sort();
+		assert_eq!(got, vec![103, 104]);
+		assert_eq!(task(t).class, Some(1));
+
+		// A portable task may mix classes.
+		let p = submit(2, id, TaskParams { portable: true, replicas: 3, ..params(3) });
+		run_to(3);
+		let mut got = devices_of(p);
+		got.sort();
+		assert_eq!(got, vec![102, 103, 104]);
+
+		// 103 and 104 have 2 cores: a third task cannot use them.
+		let third = submit(2, id, params(2));
+		run_to(4);
+		assert_eq!(task(third).state, TaskState::Queued);
+	});
+}
+
+#[test]
+fn stale_devices_get_no_work() {
+	test(|| {
+		three_devices();
+		run_to(2 + HEARTBEAT_TIMEOUT);
+		let id = upload(1, 1);
+		let t = submit(2, id, params(1));
+		run_to(3 + HEARTBEAT_TIMEOUT);
+		assert_eq!(task(t).state, TaskState::Queued);
+		assert_eq!(Devices::candidate_count(), 0, "stale devices were unlisted");
+		assert_ok!(pallet_devices::Pallet::<Test>::heartbeat(RuntimeOrigin::signed(102)));
+		run_to(4 + HEARTBEAT_TIMEOUT);
+		assert_eq!(devices_of(t), vec![102]);
+	});
+}
+
+#[test]
+fn scheduler_choice_is_deterministic_and_spreads_load() {
+	let run = || {
+		let mut picks = Vec::new();
+		new_test_ext().execute_with(|| {
+			for i in 0..6 {
+				add_device(11 + i, 101 + i, spec(1024, 1));
+			}
+			let id = upload(1, 1);
+			for _ in 0..6 {
+				submit(2, id, params(1));
+			}
+			run_to(2);
+			for t in 0..6 {
+				picks.push(devices_of(t)[0]);
+			}
+		});
+		picks
+	};
+	let a = run();
+	assert_eq!(a, run(), "same chain state, same choice");
+	let mut distinct = a.clone();
+	distinct.sort();
+	distinct.dedup();
+	assert!(distinct.len() >= 3, "load spreads over devices: {a:?}");
+}
+
+#[test]
+fn scheduler_stops_at_its_weight_limit() {
+	test(|| {
+		for i in 0..6 {
+			add_device(11 + i, 101 + i, spec(1024, 1));
+		}
+		let id = upload(1, 1);
+		for _ in 0..4 {
+			submit(2, id, params(1));
+		}
+		let step = <() as crate::WeightInfo>::schedule_task();
+		let base = <() as crate::WeightInfo>::hook_base();
+		// Room for the base and exactly two scheduling steps.
+		HookWeightLimit::set(base + step + step + Weight::from_parts(1, 1));
+		run_to(2);
+		let assigned = (0..4).filter(|t| task(*t).state == TaskState::Assigned).count();
+		assert_eq!(assigned, 2);
+		run_to(3);
+		assert_eq!((0..4).filter(|t| task(*t).state == TaskState::Assigned).count(), 4);
+		HookWeightLimit::set(Weight::from_parts(2_000_000_000_000, u64::MAX));
+	});
+}
+
+// ---------------------------------------------------------------- timers
+
+#[test]
+fn silent_device_is_released_marked_slashed_and_replaced() {
+	test(|| {
+		three_devices();
+		add_device(14, 104, spec(1024, 1));
+		let id = upload(1, 1);
+		let t = submit(2, id, params(2));
+		run_to(2);
+		let slots = devices_of(t);
+		let (fast, silent) = (slots[0], slots[1]);
+		assert_ok!(Market::record_commit(t, &fast));
+		assert_eq!(task(t).state, TaskState::Committing);
+		let bond = pallet_devices::Devices::<Test>::get(silent).unwrap().bond;
+		run_to(2 + COMMIT_TIMEOUT);
+		let info = task(t);
+		assert!(!devices_of(t).contains(&silent), "silent device released");
+		assert_eq!(info.slots.len(), 2, "and replaced at once");
+		assert_eq!(info.state, TaskState::Committing);
+		let d = pallet_devices::Devices::<Test>::get(silent).unwrap();
+		assert_eq!(d.reputation.timeouts, 1);
+		assert_eq!(d.bond, bond - bond / 100);
+		assert_eq!(d.open_assignments, 0);
+		assert!(market_events().contains(&Event::SlotReleased {
+			task: t,
+			device: silent,
+			reason: ReleaseReason::CommitTimeout
+		}));
+	});
+}
+
+#[test]
+fn all_commits_open_the_reveal_window_which_verification_closes() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(2));
+		run_to(2);
+		for d in devices_of(t) {
+			assert_eq!(Market::record_commit(t, &d), Ok(if d == devices_of(t)[1] {
+				TaskState::Revealing
+			} else {
+				TaskState::Committing
+			}));
+		}
+		assert_noop!(Market::record_commit(t, &devices_of(t)[0]), Error::<Test>::WrongState);
+		assert_eq!(task(t).reveal_deadline, Some(2 + REVEAL_WINDOW));
+		let a = Market::assignments(&devices_of(t)[0]);
+		assert_eq!(a[0].phase, depin_primitives::AssignmentPhase::Reveal);
+		run_to(2 + REVEAL_WINDOW);
+		assert_eq!(REVEAL_TIMEOUTS.with(|r| r.borrow().clone()), vec![t]);
+	});
+}
+
+#[test]
+fn commit_errors() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(2));
+		assert_noop!(Market::record_commit(9, &101), Error::<Test>::UnknownTask);
+		assert_noop!(Market::record_commit(t, &101), Error::<Test>::NotAssigned);
+		run_to(2);
+		let d = devices_of(t)[0];
+		assert_ok!(Market::record_commit(t, &d));
+		assert_noop!(Market::record_commit(t, &d), Error::<Test>::AlreadyCommitted);
+	});
+}
+
+#[test]
+fn deadline_expires_the_task_and_refunds() {
+	test(|| {
+		add_device(11, 101, spec(1024, 1));
+		let id = upload(1, 1);
+		let t = submit(2, id, TaskParams { deadline: 10, ..params(2) });
+		let before = Balances::balance(&2);
+		run_to(11);
+		assert_eq!(task(t).state, TaskState::Expired);
+		assert_eq!(escrow_held(2), 0);
+		assert_eq!(Balances::balance(&2), before + 4_000);
+		assert_eq!(Programs::<Test>::get(id).unwrap().open_tasks, 0);
+		assert_eq!(StateCounts::<Test>::get().expired, 1);
+	});
+}
+
+#[test]
+fn finished_tasks_are_pruned_after_retention() {
+	test(|| {
+		let id = upload(1, 1);
+		let t = submit(2, id, params(1));
+		assert_ok!(Market::cancel_task(RuntimeOrigin::signed(2), t));
+		run_to(1 + RETENTION);
+		assert!(Tasks::<Test>::get(t).is_none());
+		assert!(TaskInputs::<Test>::get(t).is_none());
+		assert_eq!(StateCounts::<Test>::get(), Default::default());
+		assert!(market_events().contains(&Event::TaskPruned { task: t }));
+	});
+}
+
+// ---------------------------------------------------------------- settlement
+
+fn revealing_task(replicas: u8) -> (u64, Vec<AccountId>) {
+	three_devices();
+	add_device(14, 104, spec(1024, 1));
+	add_device(15, 105, spec(1024, 1));
+	let id = upload(1, 1);
+	let t = submit(2, id, params(replicas));
+	run_to(2);
+	let devices = devices_of(t);
+	for d in &devices {
+		assert_ok!(Market::record_commit(t, d));
+	}
+	(t, devices)
+}
+
+fn result_for(output: &[u8], fuel_used: u64) -> ExecResult {
+	ExecResult { exit: 0, output_hash: depin_primitives::output_hash(output), fuel_used }
+}
+
+#[test]
+fn verified_task_pays_devices_and_refunds_the_rest() {
+	test(|| {
+		let (t, devices) = revealing_task(3);
+		let owners: Vec<_> = task(t).slots.iter().map(|s| s.owner).collect();
+		let owner_before: Vec<_> = owners.iter().map(|o| Balances::balance(o)).collect();
+		let dapp_before = Balances::balance(&2);
+		let result = result_for(b"42", 300);
+		assert_ok!(Market::verified(t, result, Some(b"42".to_vec())));
+		assert_eq!(task(t).state, TaskState::Verified);
+		assert_eq!(Market::output(t), Some(b"42".to_vec()));
+		for d in &devices {
+			assert_eq!(Market::pay(t, d, 300), Ok(600));
+		}
+		assert_ok!(Market::close(t));
+		for (o, before) in owners.iter().zip(owner_before) {
+			assert_eq!(Balances::balance(o), before + 600);
+		}
+		// Escrow 6_000, paid 1_800, the rest back; the output deposit (2 × 2) stays held.
+		assert_eq!(Balances::balance(&2), dapp_before + 6_000 - 1_800 - 4);
+		assert_eq!(escrow_held(2), 0);
+		let info = task(t);
+		assert_eq!((info.paid, info.escrow), (1_800, 0));
+		assert!(info.finished_at.is_some());
+		assert_eq!(CREDITS.with(|c| c.borrow().len()), 3);
+		for d in &devices {
+			assert_eq!(pallet_devices::Devices::<Test>::get(d).unwrap().open_assignments, 0);
+		}
+		// Pruning returns the output deposit.
+		run_to(2 + RETENTION);
+		assert_eq!(Balances::balance_on_hold(&HoldReason::OutputDeposit.into(), &2), 0);
+		assert_eq!(Market::output(t), None);
+	});
+}
+
+#[test]
+fn verified_output_must_match_and_fit() {
+	test(|| {
+		let (t, _) = revealing_task(2);
+		assert_noop!(
+			Market::verified(t, result_for(b"42", 1), Some(b"43".to_vec())),
+			Error::<Test>::OutputMismatch
+		);
+		let big = vec![1u8; MAX_OUTPUT_LEN as usize + 1];
+		assert_noop!(
+			Market::verified(t, result_for(&big, 1), Some(big.clone())),
+			Error::<Test>::OutputTooLarge
+		);
+		assert_ok!(Market::verified(t, result_for(b"42", 1), None));
+		assert_eq!(Market::output(t), None);
+		assert_noop!(Market::verified(t, result_for(b"42", 1), None), Error::<Test>::WrongState);
+	});
+}
+
+#[test]
+fn payment_is_capped_by_max_fuel_and_escrow() {
+	test(|| {
+		let (t, devices) = revealing_task(1);
+		assert_ok!(Market::verified(t, result_for(b"", 5_000), None));
+		// fuel_used above max_fuel pays max_fuel.
+		assert_eq!(Market::pay(t, &devices[0], 5_000), Ok(2_000));
+		assert_noop!(Market::pay(t, &devices[0], 1), Error::<Test>::EscrowExhausted);
+		assert_noop!(Market::pay(t, &999, 1), Error::<Test>::NotAssigned);
+	});
+}
+
+#[test]
+fn escalation_adds_replicas_and_escrow_until_the_limit() {
+	test(|| {
+		let (t, _) = revealing_task(1);
+		assert_ok!(Market::escalate(t));
+		let info = task(t);
+		assert_eq!((info.state, info.open_slots, info.escalations), (TaskState::Committing, 2, 1));
+		assert_eq!(info.escrow, 2_000 * 3);
+		assert_eq!(escrow_held(2), 2_000 * 3);
+		run_to(3);
+		assert_eq!(task(t).slots.len(), 3);
+		for d in devices_of(t) {
+			let _ = Market::record_commit(t, &d);
+		}
+		assert_eq!(task(t).state, TaskState::Revealing);
+		assert_ok!(Market::escalate(t));
+		run_to(4);
+		for d in devices_of(t) {
+			let _ = Market::record_commit(t, &d);
+		}
+		assert_noop!(Market::escalate(t), Error::<Test>::NoEscalationLeft);
+		assert_ok!(Market::fail(t));
+		assert_eq!(task(t).state, TaskState::Failed);
+		assert_eq!(escrow_held(2), 0);
+	});
+}
+
+#[test]
+fn settlement_refuses_wrong_states() {
+	test(|| {
+		let id = upload(1, 1);
+		let t = submit(2, id, params(1));
+		assert_noop!(Market::verified(t, result_for(b"", 1), None), Error::<Test>::WrongState);
+		assert_noop!(Market::escalate(t), Error::<Test>::WrongState);
+		assert_noop!(Market::close(t), Error::<Test>::WrongState);
+		assert_ok!(Market::cancel_task(RuntimeOrigin::signed(2), t));
+		assert_noop!(Market::fail(t), Error::<Test>::WrongState);
+		assert_noop!(Market::pay(99, &1, 1), Error::<Test>::UnknownTask);
+	});
+}
+
+#[test]
+fn stats_count_devices_programs_and_tasks() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		submit(2, id, params(1));
+		submit(2, id, params(5));
+		run_to(2);
+		let s = Market::stats();
+		assert_eq!((s.devices, s.candidates, s.programs, s.tasks_submitted), (3, 3, 1, 2));
+		assert_eq!((s.tasks.queued, s.tasks.assigned), (1, 1));
+	});
+}
+
+#[test]
+fn task_view_reports_progress() {
+	test(|| {
+		let (t, devices) = revealing_task(2);
+		let v = Market::task_view(t).unwrap();
+		assert_eq!(v.state, TaskState::Revealing);
+		assert_eq!(v.verification.commits, 2);
+		assert_eq!(v.slots.len(), 2);
+		assert_eq!(v.slots[0].device, devices[0]);
+		assert!(Market::task_view(99).is_none());
+	});
+}
+
+#[test]
+fn constants_are_consistent() {
+	use frame_support::traits::Hooks;
+	new_test_ext().execute_with(|| <Market as Hooks<u64>>::integrity_test());
+}

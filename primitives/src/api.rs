@@ -1,0 +1,162 @@
+//! The `DepinApi` runtime API: everything clients read about devices, tasks and programs.
+//! Any Substrate client calls it through `state_call`; the node's `depin_*` JSON-RPC
+//! methods are a thin layer over it.
+
+use alloc::vec::Vec;
+use codec::{Codec, Decode, Encode};
+use scale_info::TypeInfo;
+
+use crate::{DeviceInfo, ExecResult, ProgramId, Slot, TaskId, TaskParams, TaskState};
+
+/// What a device has to do for one of its assignments.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum AssignmentPhase {
+	/// Run the job and commit to the result.
+	Commit,
+	/// Committed; waiting for the other replicas to commit.
+	WaitingForOthers,
+	/// Reveal the committed result.
+	Reveal,
+	/// Revealed; waiting for the decision.
+	Revealed,
+}
+
+/// One assignment of a device, with everything needed to run it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct AssignmentView<BlockNumber> {
+	/// The task.
+	pub task: TaskId,
+	/// The program to run.
+	pub program: ProgramId,
+	/// The task input (the job's stdin).
+	pub input: Vec<u8>,
+	/// Fuel limit.
+	pub max_fuel: u64,
+	/// Memory limit of the job, in MiB.
+	pub memory_mib: u32,
+	/// Whether to run in portable (NaN-canonicalizing) mode.
+	pub portable: bool,
+	/// What the device has to do now.
+	pub phase: AssignmentPhase,
+	/// Last block for the current phase's answer (commit or reveal).
+	pub deadline: BlockNumber,
+}
+
+/// Verification progress of a task.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct VerificationView<BlockNumber> {
+	/// Commitments received.
+	pub commits: u32,
+	/// Reveals received.
+	pub reveals: u32,
+	/// End of the reveal window, while revealing.
+	pub reveal_deadline: Option<BlockNumber>,
+}
+
+/// A task as clients see it.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct TaskView<AccountId, Balance, BlockNumber> {
+	/// The task id.
+	pub id: TaskId,
+	/// Who submitted it.
+	pub submitter: AccountId,
+	/// The program.
+	pub program: ProgramId,
+	/// Submitted parameters.
+	pub params: TaskParams<Balance>,
+	/// Lifecycle state.
+	pub state: TaskState,
+	/// Escrow still on hold.
+	pub escrow: Balance,
+	/// Paid to devices so far.
+	pub paid: Balance,
+	/// Block of submission.
+	pub submitted_at: BlockNumber,
+	/// Last block at which it can be verified.
+	pub deadline_at: BlockNumber,
+	/// Devices holding a slot.
+	pub slots: Vec<Slot<AccountId, BlockNumber>>,
+	/// Slots waiting for a device.
+	pub open_slots: u8,
+	/// Replicas added for lack of quorum.
+	pub escalations: u8,
+	/// The verified result.
+	pub result: Option<ExecResult>,
+	/// Whether the verified output bytes are stored (see `output`).
+	pub has_output: bool,
+	/// Block at which it reached its final state.
+	pub finished_at: Option<BlockNumber>,
+	/// Verification progress.
+	pub verification: VerificationView<BlockNumber>,
+}
+
+/// Number of tasks in each state (final states count until the task is pruned).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo, codec::MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct TaskCounts {
+	/// Waiting for devices.
+	pub queued: u32,
+	/// All slots held, no commit yet.
+	pub assigned: u32,
+	/// Commits arriving.
+	pub committing: u32,
+	/// Reveals arriving.
+	pub revealing: u32,
+	/// Verified (until pruned).
+	pub verified: u32,
+	/// Failed (until pruned).
+	pub failed: u32,
+	/// Expired (until pruned).
+	pub expired: u32,
+	/// Cancelled (until pruned).
+	pub cancelled: u32,
+}
+
+/// Network-wide numbers.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Stats {
+	/// Registered devices.
+	pub devices: u32,
+	/// Devices in the scheduler's index (active, heartbeat seen recently).
+	pub candidates: u32,
+	/// Stored programs.
+	pub programs: u32,
+	/// Tasks ever submitted.
+	pub tasks_submitted: u64,
+	/// Tasks by state.
+	pub tasks: TaskCounts,
+}
+
+sp_api::decl_runtime_apis! {
+	/// Queries of the DePIN compute chain.
+	pub trait DepinApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// A registered device.
+		fn device(device: AccountId) -> Option<DeviceInfo<AccountId, Balance, BlockNumber>>;
+		/// The open assignments of a device, oldest first.
+		fn assignments(device: AccountId) -> Vec<AssignmentView<BlockNumber>>;
+		/// A task.
+		fn task(task: TaskId) -> Option<TaskView<AccountId, Balance, BlockNumber>>;
+		/// The code of a program.
+		fn program(program: ProgramId) -> Option<Vec<u8>>;
+		/// The verified output bytes of a task, when a revealer attached them.
+		fn output(task: TaskId) -> Option<Vec<u8>>;
+		/// Network-wide numbers.
+		fn stats() -> Stats;
+	}
+}

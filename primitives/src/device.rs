@@ -1,0 +1,128 @@
+//! Devices: what a device offers, its lifecycle and its track record.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// Identifier of a determinism class: devices of one class (same architecture, same pinned
+/// ISA flags, same executor build) produce bit-identical results without NaN
+/// canonicalization. Computed by the worker; see `docs/worker.md`.
+pub type DeterminismClass = u64;
+
+/// What a device offers, as declared by its owner.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct DeviceSpec {
+	/// CPU cores given to jobs; also the number of jobs the device runs at once.
+	pub cores: u16,
+	/// Memory for jobs, in MiB.
+	pub memory_mib: u32,
+	/// Measured executor speed, in fuel units per second.
+	pub fuel_per_second: u64,
+	/// Version of the worker's executor (job ABI and engine).
+	pub executor_version: u32,
+	/// The device's determinism class.
+	pub determinism_class: DeterminismClass,
+}
+
+/// Where a device is in its lifecycle.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum DeviceStatus<BlockNumber> {
+	/// Takes work while its heartbeat is fresh.
+	Active,
+	/// Paused by its owner: keeps its bond and running assignments, takes no new work.
+	Paused,
+	/// Deregistered: takes no work; the bond can be withdrawn from block `unbonded_at`
+	/// on, once no assignment is open.
+	Unbonding {
+		/// First block at which `withdraw_bond` succeeds.
+		unbonded_at: BlockNumber,
+	},
+}
+
+/// A device's track record, updated by verification through [`crate::DeviceRegistry`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Reputation {
+	/// Results that matched the verified result.
+	pub valid: u32,
+	/// Results that differed from the verified result.
+	pub invalid: u32,
+	/// Assignments not answered, or commitments not revealed, in time.
+	pub timeouts: u32,
+	/// Valid results in a row since the last invalid one.
+	pub consecutive_valid: u32,
+}
+
+/// How an assignment ended for a device.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum Outcome {
+	/// Its result matched the verified result.
+	Valid,
+	/// Its result differed from the verified result.
+	Invalid,
+	/// It did not answer (commit or reveal) in time.
+	Timeout,
+}
+
+impl Reputation {
+	/// The record after `outcome`.
+	pub fn record(&mut self, outcome: Outcome) {
+		match outcome {
+			Outcome::Valid => {
+				self.valid = self.valid.saturating_add(1);
+				self.consecutive_valid = self.consecutive_valid.saturating_add(1);
+			},
+			Outcome::Invalid => {
+				self.invalid = self.invalid.saturating_add(1);
+				self.consecutive_valid = 0;
+			},
+			Outcome::Timeout => self.timeouts = self.timeouts.saturating_add(1),
+		}
+	}
+}
+
+/// Why a device's bond was slashed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum SlashReason {
+	/// Revealed a result that differs from the verified one.
+	WrongResult,
+	/// Did not commit or reveal in time.
+	Timeout,
+}
+
+/// A registered device.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct DeviceInfo<AccountId, Balance, BlockNumber> {
+	/// The account that registered the device and holds its bond.
+	pub owner: AccountId,
+	/// What the device offers.
+	pub spec: DeviceSpec,
+	/// Lifecycle state.
+	pub status: DeviceStatus<BlockNumber>,
+	/// Bond currently on hold for this device (less after slashes).
+	pub bond: Balance,
+	/// Block of registration.
+	pub registered_at: BlockNumber,
+	/// Block of the last counted heartbeat; `None` before the first.
+	pub last_heartbeat: Option<BlockNumber>,
+	/// Whether the device is in the scheduler's index of candidates.
+	pub listed: bool,
+	/// Assignments the device holds now (at most `spec.cores`).
+	pub open_assignments: u16,
+	/// Track record.
+	pub reputation: Reputation,
+}
+
+impl<AccountId, Balance, BlockNumber> DeviceInfo<AccountId, Balance, BlockNumber> {
+	/// Slots left for new assignments.
+	pub fn free_slots(&self) -> u16 {
+		self.spec.cores.saturating_sub(self.open_assignments)
+	}
+}

@@ -1,0 +1,29 @@
+//! Shared vocabulary of the DePIN compute chain: identifiers, device and task types, the
+//! result of a job and its commitment, the job exit codes, the traits through which the
+//! pallets talk to each other, and the `DepinApi` runtime API.
+//!
+//! Everything here is `no_std` and SCALE-encoded; with `std` the types also (de)serialize
+//! to JSON for the node's `depin_*` RPC.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod api;
+pub mod device;
+pub mod exit;
+pub mod result;
+pub mod task;
+pub mod traits;
+
+pub use api::*;
+pub use device::*;
+pub use result::*;
+pub use task::*;
+pub use traits::*;
+
+/// Identifier of a program: `blake2_256` of its Wasm code.
+pub type ProgramId = [u8; 32];
+/// Identifier of a task: sequential from 0.
+pub type TaskId = u64;
+/// A 32-byte hash.
+pub type Hash32 = [u8; 32];

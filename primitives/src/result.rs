@@ -1,0 +1,36 @@
+//! The result of running a job, and the commitment a device publishes before revealing it.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+use crate::Hash32;
+
+/// What a device computed: compared bit for bit between replicas.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ExecResult {
+	/// Exit value (see [`crate::exit`]).
+	pub exit: u32,
+	/// `blake2_256` of the job's stdout.
+	pub output_hash: Hash32,
+	/// Fuel consumed, at most the task's `max_fuel`.
+	pub fuel_used: u64,
+}
+
+/// Random salt hiding a result inside its commitment.
+pub type Salt = [u8; 32];
+
+/// The commitment to `result`: `blake2_256(SCALE(result) ‖ salt ‖ SCALE(device))`. Binding
+/// the device stops one device from replaying another's commitment.
+pub fn commitment<AccountId: Encode>(result: &ExecResult, salt: &Salt, device: &AccountId) -> Hash32 {
+	let mut data = result.encode();
+	data.extend_from_slice(salt);
+	device.encode_to(&mut data);
+	sp_crypto_hashing::blake2_256(&data)
+}
+
+/// `blake2_256` of job output.
+pub fn output_hash(output: &[u8]) -> Hash32 {
+	sp_crypto_hashing::blake2_256(output)
+}

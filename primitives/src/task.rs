@@ -1,0 +1,154 @@
+//! Programs and tasks: what a dApp submits and how a task moves through its lifecycle.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::Get, BoundedVec};
+use scale_info::TypeInfo;
+
+use crate::{ExecResult, ProgramId};
+
+/// A stored program.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ProgramInfo<AccountId, Balance, BlockNumber> {
+	/// Who uploaded it and holds its deposit.
+	pub owner: AccountId,
+	/// Code length in bytes.
+	pub len: u32,
+	/// Deposit on hold for its storage.
+	pub deposit: Balance,
+	/// Block of upload.
+	pub uploaded_at: BlockNumber,
+	/// Tasks using it that are not finished; it cannot be removed while non-zero.
+	pub open_tasks: u32,
+}
+
+/// What a dApp asks for when it submits a task.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct TaskParams<Balance> {
+	/// Fuel limit of one run.
+	pub max_fuel: u64,
+	/// Price of one unit of fuel, paid to each device with a verified result.
+	pub fuel_price: Balance,
+	/// Devices that run the task independently (1..=MaxReplicas).
+	pub replicas: u8,
+	/// Memory limit of the job, in MiB: the same on every replica (so running out of it
+	/// is deterministic); only devices offering at least this much are assigned.
+	pub memory_mib: u32,
+	/// Blocks after submission by which the task must be verified, or it expires.
+	pub deadline: u32,
+	/// Run in portable mode (NaN canonicalization) so devices of any determinism class can
+	/// be compared; otherwise all replicas come from one class and run at native speed.
+	pub portable: bool,
+}
+
+/// Lifecycle state of a task.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum TaskState {
+	/// Waiting for devices.
+	Queued,
+	/// Every slot has a device; nobody has committed yet.
+	Assigned,
+	/// Some devices have committed.
+	Committing,
+	/// Every device committed; reveals are being collected.
+	Revealing,
+	/// A quorum of identical results was revealed (final).
+	Verified,
+	/// No quorum even after escalation; escrow refunded (final).
+	Failed,
+	/// The deadline passed first; escrow refunded (final).
+	Expired,
+	/// Cancelled by the submitter while queued; escrow refunded (final).
+	Cancelled,
+}
+
+impl TaskState {
+	/// Whether the task has reached a final state.
+	pub fn is_final(self) -> bool {
+		matches!(self, Self::Verified | Self::Failed | Self::Expired | Self::Cancelled)
+	}
+}
+
+/// One replica slot of a task that a device holds.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct Slot<AccountId, BlockNumber> {
+	/// The device.
+	pub device: AccountId,
+	/// Its owner (paid for its verified work; replicas never share an owner).
+	pub owner: AccountId,
+	/// When it was assigned.
+	pub assigned_at: BlockNumber,
+	/// Whether it committed.
+	pub committed: bool,
+}
+
+/// A task.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde::Serialize, Balance: serde::Serialize, BlockNumber: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>, Balance: serde::Deserialize<'de>, BlockNumber: serde::Deserialize<'de>"
+	))
+)]
+#[scale_info(skip_type_params(MaxSlots))]
+pub struct TaskInfo<AccountId, Balance, BlockNumber, MaxSlots: Get<u32>> {
+	/// Who submitted (and pays for) the task.
+	pub submitter: AccountId,
+	/// The program to run.
+	pub program: ProgramId,
+	/// The submitter's parameters.
+	pub params: TaskParams<Balance>,
+	/// Lifecycle state.
+	pub state: TaskState,
+	/// Escrow still on hold for this task.
+	pub escrow: Balance,
+	/// Paid to devices so far.
+	pub paid: Balance,
+	/// Block of submission.
+	pub submitted_at: BlockNumber,
+	/// Last block at which the task can still be verified.
+	pub deadline_at: BlockNumber,
+	/// Devices holding a slot now.
+	pub slots: BoundedVec<Slot<AccountId, BlockNumber>, MaxSlots>,
+	/// Slots waiting for a device.
+	pub open_slots: u8,
+	/// Replicas added because no quorum was reached.
+	pub escalations: u8,
+	/// Last block of the reveal window, while revealing.
+	pub reveal_deadline: Option<BlockNumber>,
+	/// Determinism class of the replicas (set by the first assignment of a task that is
+	/// not portable).
+	pub class: Option<crate::DeterminismClass>,
+	/// The verified result, once there is one.
+	pub result: Option<ExecResult>,
+	/// Block at which the task reached its final state.
+	pub finished_at: Option<BlockNumber>,
+}
+
+impl<AccountId: PartialEq, Balance, BlockNumber, MaxSlots: Get<u32>>
+	TaskInfo<AccountId, Balance, BlockNumber, MaxSlots>
+{
+	/// The slot `device` holds, if any.
+	pub fn slot_of(&self, device: &AccountId) -> Option<&Slot<AccountId, BlockNumber>> {
+		self.slots.iter().find(|s| &s.device == device)
+	}
+
+	/// Total replicas asked for so far (slots held plus open).
+	pub fn replicas(&self) -> u32 {
+		self.slots.len() as u32 + self.open_slots as u32
+	}
+
+	/// Whether every held slot has committed and no slot is open.
+	pub fn all_committed(&self) -> bool {
+		self.open_slots == 0 && self.slots.iter().all(|s| s.committed)
+	}
+}

@@ -1,0 +1,164 @@
+//! The traits through which the pallets know each other. The runtime wires them together;
+//! each pallet's mock implements the ones it uses in a few lines.
+//!
+//! ```text
+//!   devices ◄── DeviceRegistry ──  market  ── VerificationHooks ──► verification
+//!                                    ▲                                   │
+//!                                    └──────── TaskSettlement ───────────┘
+//!   rewards ◄── RewardSink ───────── market (when it pays a device)
+//! ```
+
+use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
+use sp_runtime::{DispatchError, Perbill};
+
+use crate::{DeterminismClass, ExecResult, Outcome, SlashReason, TaskId, TaskState};
+
+/// A candidate device from the scheduler's index.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Candidate<AccountId> {
+	/// The device can take work now.
+	Available {
+		/// The device.
+		device: AccountId,
+		/// Its owner (replicas of one task never share an owner).
+		owner: AccountId,
+		/// Memory offered for jobs, in MiB.
+		memory_mib: u32,
+		/// Slots left for new assignments.
+		free_slots: u16,
+		/// Its determinism class.
+		class: DeterminismClass,
+	},
+	/// The entry was stale (heartbeat too old) and has been removed from the index; the
+	/// entry at this index is now a different device.
+	Removed,
+	/// No entry at this index.
+	None,
+}
+
+/// The device registry, as the market and verification see it.
+pub trait DeviceRegistry<AccountId, BlockNumber> {
+	/// The balance type of bonds.
+	type Balance;
+
+	/// Owner of `device`, if registered.
+	fn owner_of(device: &AccountId) -> Option<AccountId>;
+
+	/// Number of registered devices.
+	fn device_count() -> u32;
+
+	/// Number of entries in the index of candidate devices.
+	fn candidate_count() -> u32;
+
+	/// The candidate at `index` of the index. A stale entry is removed (swap-remove) and
+	/// reported as [`Candidate::Removed`]. O(1).
+	fn candidate(index: u32) -> Candidate<AccountId>;
+
+	/// `device` takes one more assignment. Fails if it has no free slot or is gone.
+	fn open_assignment(device: &AccountId) -> DispatchResult;
+
+	/// `device` is done with one assignment.
+	fn close_assignment(device: &AccountId);
+
+	/// Slashes `fraction` of `device`'s bond for `reason`; returns the amount slashed. The
+	/// slashed funds go where the registry's configuration says.
+	fn slash(device: &AccountId, fraction: Perbill, reason: SlashReason) -> Self::Balance;
+
+	/// Records how an assignment ended in `device`'s reputation.
+	fn record_outcome(device: &AccountId, outcome: Outcome);
+}
+
+/// What verification learns about a device's slot in a task.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SlotView {
+	/// State of the task.
+	pub task_state: TaskState,
+	/// Whether this device already committed.
+	pub committed: bool,
+	/// Replicas the task asks for now (slots held plus open).
+	pub replicas: u32,
+	/// Fuel limit of the task.
+	pub max_fuel: u64,
+}
+
+/// The market's side of verification: task state changes and balance movements.
+pub trait TaskSettlement<AccountId> {
+	/// The balance type of payments.
+	type Balance;
+
+	/// `device`'s slot in `task`, if it holds one.
+	fn slot(task: TaskId, device: &AccountId) -> Option<SlotView>;
+
+	/// `device` committed in `task`. Returns the task's new state: `Revealing` once every
+	/// slot has committed (the market then starts the reveal window).
+	fn record_commit(task: TaskId, device: &AccountId) -> Result<TaskState, DispatchError>;
+
+	/// A quorum agreed on `result`: the task is `Verified`. `output`, when given, must hash
+	/// to `result.output_hash` and fit `MaxOutputLen`; it is stored for the dApp when the
+	/// storage deposit can be paid, else only the hash is kept.
+	fn verified(task: TaskId, result: ExecResult, output: Option<alloc::vec::Vec<u8>>) -> DispatchResult;
+
+	/// Pays `device` for `fuel_used` out of the task's escrow and credits its owner's
+	/// compute points. Returns the amount paid.
+	fn pay(task: TaskId, device: &AccountId, fuel_used: u64) -> Result<Self::Balance, DispatchError>;
+
+	/// No quorum: add replicas. Fails when the escalation limit is reached or the
+	/// submitter cannot cover the extra escrow; the caller then fails the task.
+	fn escalate(task: TaskId) -> DispatchResult;
+
+	/// No quorum and no escalation left: `Failed`, escrow back to the submitter.
+	fn fail(task: TaskId) -> DispatchResult;
+
+	/// Verification of a `Verified` task is complete: release its devices and refund the
+	/// rest of the escrow.
+	fn close(task: TaskId) -> DispatchResult;
+}
+
+/// Calls from the market into verification.
+pub trait VerificationHooks<AccountId> {
+	/// The reveal window of `task` ended: decide with the reveals in. Returns the weight.
+	fn on_reveal_timeout(task: TaskId) -> Weight;
+	/// `task` reached a final state; its verification data can be removed. Returns the
+	/// weight.
+	fn on_task_finished(task: TaskId) -> Weight;
+	/// Upper bound of the weight of either hook.
+	fn max_hook_weight() -> Weight;
+	/// Whether `device` revealed its result in `task`.
+	fn revealed(task: TaskId, device: &AccountId) -> bool;
+	/// Number of reveals received in `task`.
+	fn reveal_count(task: TaskId) -> u32;
+}
+
+impl<AccountId> VerificationHooks<AccountId> for () {
+	fn on_reveal_timeout(_: TaskId) -> Weight {
+		Weight::zero()
+	}
+	fn on_task_finished(_: TaskId) -> Weight {
+		Weight::zero()
+	}
+	fn max_hook_weight() -> Weight {
+		Weight::zero()
+	}
+	fn revealed(_: TaskId, _: &AccountId) -> bool {
+		false
+	}
+	fn reveal_count(_: TaskId) -> u32 {
+		0
+	}
+}
+
+/// Receives compute points for verified work.
+pub trait RewardSink<AccountId> {
+	/// Credits `points` (verified fuel) to `owner` for the current era.
+	fn credit(owner: &AccountId, points: u64);
+}
+
+impl<AccountId> RewardSink<AccountId> for () {
+	fn credit(_: &AccountId, _: u64) {}
+}
+
+/// Creates ready-to-assign devices; used by the market's benchmarks only.
+pub trait DeviceFactory<AccountId> {
+	/// Funds `owner`, registers `device` with `spec` and lists it as a candidate.
+	fn make_candidate(owner: &AccountId, device: &AccountId, spec: crate::DeviceSpec) -> DispatchResult;
+}

@@ -1,0 +1,18 @@
+# Shared settings of the scripts. Source it; do not run it.
+#
+# One cargo profile (`release`) builds, tests and runs everything, into a persistent
+# target directory outside the checkout, so dependencies compile once per machine.
+
+DEPIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/depin/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+DEPIN_BIN="$CARGO_TARGET_DIR/release"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Builds every binary of the workspace with the release profile.
+build_workspace() {
+	log "building the workspace (release profile, target dir $CARGO_TARGET_DIR)"
+	(cd "$DEPIN_ROOT" && cargo build --release --locked --workspace --bins)
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test of the project: setup, build, unit tests, runtime tests and the
+# process-level tests that start real depin-node processes. This is the README's test
+# command and what CI runs.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+"$DEPIN_ROOT/scripts/setup.sh"
+cd "$DEPIN_ROOT"
+
+start=$SECONDS
+build_workspace
+log "build took $((SECONDS - start)) s"
+
+start=$SECONDS
+log "running the tests"
+# Process-level tests start several nodes each; two test threads keep a 2-core machine
+# responsive enough for their timeouts.
+cargo test --release --locked --workspace -- --test-threads 2
+log "tests took $((SECONDS - start)) s"
+log "all tests passed"

@@ -1,0 +1,9 @@
+//! Test harness for process-level tests: starts real `depin-node` processes on free
+//! loopback ports, waits for their RPC, and stops them on drop — also when a test fails
+//! (unwinding) and, through `PR_SET_PDEATHSIG`, when the test process itself dies.
+
+pub mod node;
+pub mod process;
+
+pub use node::{NodeConfig, TestNode};
+pub use process::{binary_path, free_port, ChildProcess};

@@ -1,0 +1,204 @@
+//! A `depin-node` process for tests, reachable over JSON-RPC.
+
+use std::{
+	path::PathBuf,
+	process::Command,
+	time::{Duration, Instant},
+};
+
+use depin_client::{rpc::params, Rpc};
+use serde_json::Value;
+
+use crate::process::{binary_path, free_port, ChildProcess};
+
+/// How long a node gets to open its RPC port after start (it compiles the runtime first).
+const RPC_STARTUP_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// Which chain a test node runs.
+#[derive(Clone, Debug)]
+pub enum Chain {
+	/// `--dev`: self-sealing, one block per `block_time_ms`.
+	Dev {
+		/// Block interval in milliseconds.
+		block_time_ms: u64,
+	},
+	/// `--chain local` as the named validator (`alice`, `bob`, …).
+	LocalValidator {
+		/// Lower-case well-known name.
+		name: String,
+	},
+}
+
+/// How to start a test node.
+#[derive(Clone, Debug)]
+pub struct NodeConfig {
+	/// The chain.
+	pub chain: Chain,
+	/// Multiaddresses of peers to connect to.
+	pub bootnodes: Vec<String>,
+	/// Extra command-line arguments.
+	pub extra_args: Vec<String>,
+}
+
+impl NodeConfig {
+	/// A `--dev` node sealing a block every `block_time_ms`.
+	pub fn dev(block_time_ms: u64) -> Self {
+		Self { chain: Chain::Dev { block_time_ms }, bootnodes: vec![], extra_args: vec![] }
+	}
+
+	/// A `--chain local` validator.
+	pub fn local_validator(name: &str) -> Self {
+		Self {
+			chain: Chain::LocalValidator { name: name.to_string() },
+			bootnodes: vec![],
+			extra_args: vec![],
+		}
+	}
+}
+
+/// A running node with an open RPC connection. Dropping it stops the process and removes
+/// its data directory.
+pub struct TestNode {
+	/// The RPC connection.
+	pub rpc: Rpc,
+	/// JSON-RPC port (WebSocket and HTTP).
+	pub rpc_port: u16,
+	/// libp2p port.
+	pub p2p_port: u16,
+	/// Prometheus port.
+	pub prometheus_port: u16,
+	process: ChildProcess,
+	// Declared last: removed after the process is stopped.
+	dir: tempfile::TempDir,
+}
+
+fn random_node_key() -> String {
+	// The key only has to differ between nodes of one test; time and pid are enough.
+	let nanos = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| d.as_nanos())
+		.unwrap_or(0);
+	format!("{:032x}{:032x}", nanos, (std::process::id() as u128) << 64 | (free_port() as u128))
+}
+
+impl TestNode {
+	/// Starts a node and waits until its RPC answers.
+	pub async fn start(config: NodeConfig) -> Self {
+		let dir = tempfile::tempdir().expect("temporary directory");
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		let prometheus_port = free_port();
+
+		let mut cmd = Command::new(binary_path("depin-node"));
+		cmd.arg("--base-path")
+			.arg(dir.path().join("data"))
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--port", &p2p_port.to_string()])
+			.args(["--prometheus-port", &prometheus_port.to_string()])
+			.args(["--no-telemetry", "--no-mdns", "--rpc-cors", "all"])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
+			.args(["--node-key", &random_node_key()]);
+		let name = match &config.chain {
+			Chain::Dev { block_time_ms } => {
+				cmd.args(["--dev", "--dev-block-time", &block_time_ms.to_string()]);
+				"dev".to_string()
+			},
+			Chain::LocalValidator { name } => {
+				cmd.args(["--chain", "local", "--validator", &format!("--{name}")]);
+				cmd.arg("--allow-private-ip");
+				name.clone()
+			},
+		};
+		for b in &config.bootnodes {
+			cmd.args(["--bootnodes", b]);
+		}
+		cmd.args(&config.extra_args);
+
+		let log = dir.path().join(format!("{name}.log"));
+		let process = ChildProcess::spawn(&format!("depin-node {name}"), cmd, &log)
+			.expect("spawn depin-node");
+		let url = format!("ws://127.0.0.1:{rpc_port}");
+		let rpc = match Rpc::connect_with_retry(&url, RPC_STARTUP_TIMEOUT).await {
+			Ok(rpc) => rpc,
+			Err(e) => panic!("node RPC did not come up: {e}\n{}", process.log_tail(8192)),
+		};
+		Self { rpc, rpc_port, p2p_port, prometheus_port, process, dir }
+	}
+
+	/// WebSocket URL of the RPC.
+	pub fn ws_url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// The node's data directory.
+	pub fn dir(&self) -> PathBuf {
+		self.dir.path().to_path_buf()
+	}
+
+	/// The process.
+	pub fn process(&mut self) -> &mut ChildProcess {
+		&mut self.process
+	}
+
+	/// The node's libp2p address, for `--bootnodes` of another node.
+	pub async fn multiaddr(&self) -> String {
+		let peer_id: String =
+			self.rpc.call("system_localPeerId", params![]).await.expect("system_localPeerId");
+		format!("/ip4/127.0.0.1/tcp/{}/p2p/{peer_id}", self.p2p_port)
+	}
+
+	/// Number of the best block.
+	pub async fn best_number(&self) -> u64 {
+		let header: Value =
+			self.rpc.call("chain_getHeader", params![]).await.expect("chain_getHeader");
+		header_number(&header)
+	}
+
+	/// Number of the last finalized block.
+	pub async fn finalized_number(&self) -> u64 {
+		let hash: Value =
+			self.rpc.call("chain_getFinalizedHead", params![]).await.expect("finalized head");
+		let header: Value =
+			self.rpc.call("chain_getHeader", params![hash]).await.expect("finalized header");
+		header_number(&header)
+	}
+
+	/// Waits until `probe` returns at least `target`, polling every 200 ms; panics with the
+	/// node's log after `timeout`.
+	pub async fn wait_until<F, Fut>(&self, what: &str, target: u64, timeout: Duration, probe: F) -> u64
+	where
+		F: Fn(&Self) -> Fut,
+		Fut: std::future::Future<Output = u64>,
+	{
+		let start = Instant::now();
+		loop {
+			let n = probe(self).await;
+			if n >= target {
+				return n;
+			}
+			if start.elapsed() > timeout {
+				panic!(
+					"{what} stayed at {n} < {target} for {timeout:?}\n{}",
+					self.process.log_tail(8192)
+				);
+			}
+			tokio::time::sleep(Duration::from_millis(200)).await;
+		}
+	}
+
+	/// Waits until the best block number reaches `target`.
+	pub async fn wait_for_best(&self, target: u64, timeout: Duration) -> u64 {
+		self.wait_until("best block", target, timeout, |n| n.best_number()).await
+	}
+
+	/// Waits until the finalized block number reaches `target`.
+	pub async fn wait_for_finalized(&self, target: u64, timeout: Duration) -> u64 {
+		self.wait_until("finalized block", target, timeout, |n| n.finalized_number()).await
+	}
+}
+
+/// The `number` of a header in JSON (a hex string).
+pub fn header_number(header: &Value) -> u64 {
+	let hex = header["number"].as_str().expect("header has a number");
+	u64::from_str_radix(hex.trim_start_matches("0x"), 16).expect("hex block number")
+}
