@@ -1,4 +1,5 @@
-//! Errors of the chain client.
+//! Errors of the chain client. Each message says what went wrong and, where it can,
+//! what to do about it.
 
 /// What can go wrong talking to a node.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +28,28 @@ pub enum Error {
 		/// What did not fit.
 		reason: String,
 	},
+	/// The chain runs a runtime this client does not understand.
+	#[error("incompatible chain: {0}. Use a depin client built for this chain's runtime.")]
+	IncompatibleRuntime(String),
+	/// The secret URI or key file could not be used.
+	#[error("bad signing key: {0}")]
+	BadKey(String),
+	/// The transaction pool refused the transaction.
+	#[error("transaction refused by the node: {0}")]
+	Invalid(String),
+	/// The transaction was included but its call failed.
+	#[error("{pallet}.{error}: {docs}")]
+	Dispatch {
+		/// The pallet that refused it.
+		pallet: String,
+		/// The error's name.
+		error: String,
+		/// The error's documentation.
+		docs: String,
+	},
+	/// The transaction was dropped or replaced before inclusion.
+	#[error("transaction was not included: {0}")]
+	NotIncluded(String),
 	/// A wait ran out of time.
 	#[error("timed out after {seconds} s waiting for {what}")]
 	Timeout {
@@ -35,4 +58,20 @@ pub enum Error {
 		/// How long was waited.
 		seconds: u64,
 	},
+}
+
+impl Error {
+	/// Whether a retry on a fresh connection may succeed (the node went away).
+	pub fn is_connection_error(&self) -> bool {
+		match self {
+			Error::Unreachable { .. } => true,
+			Error::Rpc { reason, .. } => {
+				reason.contains("restart") ||
+					reason.contains("connection") ||
+					reason.contains("Connection") ||
+					reason.contains("closed")
+			},
+			_ => false,
+		}
+	}
 }

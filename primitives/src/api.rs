@@ -31,8 +31,10 @@ pub struct AssignmentView<BlockNumber> {
 	/// The task.
 	pub task: TaskId,
 	/// The program to run.
+	#[cfg_attr(feature = "std", serde(with = "crate::serde_hex"))]
 	pub program: ProgramId,
 	/// The task input (the job's stdin).
+	#[cfg_attr(feature = "std", serde(with = "crate::serde_hex"))]
 	pub input: Vec<u8>,
 	/// Fuel limit.
 	pub max_fuel: u64,
@@ -69,6 +71,7 @@ pub struct TaskView<AccountId, Balance, BlockNumber> {
 	/// Who submitted it.
 	pub submitter: AccountId,
 	/// The program.
+	#[cfg_attr(feature = "std", serde(with = "crate::serde_hex"))]
 	pub program: ProgramId,
 	/// Submitted parameters.
 	pub params: TaskParams<Balance>,

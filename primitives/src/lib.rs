@@ -12,6 +12,8 @@ pub mod api;
 pub mod device;
 pub mod exit;
 pub mod result;
+#[cfg(feature = "std")]
+pub mod serde_hex;
 pub mod task;
 pub mod traits;
 

@@ -13,6 +13,7 @@ pub struct ExecResult {
 	/// Exit value (see [`crate::exit`]).
 	pub exit: u32,
 	/// `blake2_256` of the job's stdout.
+	#[cfg_attr(feature = "std", serde(with = "crate::serde_hex"))]
 	pub output_hash: Hash32,
 	/// Fuel consumed, at most the task's `max_fuel`.
 	pub fuel_used: u64,

@@ -104,6 +104,7 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber, MaxSlots: Get<u32>> {
 	/// Who submitted (and pays for) the task.
 	pub submitter: AccountId,
 	/// The program to run.
+	#[cfg_attr(feature = "std", serde(with = "crate::serde_hex"))]
 	pub program: ProgramId,
 	/// The submitter's parameters.
 	pub params: TaskParams<Balance>,

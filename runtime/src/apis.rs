@@ -17,8 +17,12 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Market,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
+};
+use depin_primitives::{
+	AssignmentView, DeviceInfo, ProgramId, Stats, TaskId, TaskView,
 };
 
 impl_runtime_apis! {
@@ -144,6 +148,32 @@ impl_runtime_apis! {
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			// `KeyOwnerProof` is the uninhabited `Void`: no proof can exist.
 			None
+		}
+	}
+
+	impl depin_primitives::DepinApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn device(device: AccountId) -> Option<DeviceInfo<AccountId, Balance, BlockNumber>> {
+			pallet_devices::Devices::<Runtime>::get(device)
+		}
+
+		fn assignments(device: AccountId) -> Vec<AssignmentView<BlockNumber>> {
+			Market::assignments(&device)
+		}
+
+		fn task(task: TaskId) -> Option<TaskView<AccountId, Balance, BlockNumber>> {
+			Market::task_view(task)
+		}
+
+		fn program(program: ProgramId) -> Option<Vec<u8>> {
+			Market::program_code(program)
+		}
+
+		fn output(task: TaskId) -> Option<Vec<u8>> {
+			Market::output(task)
+		}
+
+		fn stats() -> Stats {
+			Market::stats()
 		}
 	}
 

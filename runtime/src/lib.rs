@@ -1,8 +1,8 @@
 //! FRAME runtime of the DePIN compute chain.
 //!
 //! Pallets: system, timestamp, Aura + GRANDPA consensus, balances (with fungible holds),
-//! transaction payment, sudo. The compute pallets (devices, market, verification,
-//! rewards) are added here as they land. Configuration lives in [`configs`], the runtime
+//! transaction payment, sudo, and the compute pallets: devices (registry) and market
+//! (programs, tasks, scheduler, settlement). Configuration lives in [`configs`], the runtime
 //! APIs in [`apis`], genesis presets in [`genesis_config_presets`].
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`/`impl_runtime_apis` expand to large items.
@@ -25,8 +25,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -92,12 +90,6 @@ pub const MILLI_UNIT: Balance = 1_000_000_000;
 pub const MICRO_UNIT: Balance = 1_000_000;
 /// Existential deposit.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
-
-/// The version of the native runtime (used by the node for `--version` and checks).
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// Transaction signature (sr25519, ed25519 or ecdsa).
 pub type Signature = MultiSignature;
@@ -184,4 +176,9 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(10)]
+	pub type Devices = pallet_devices;
+	#[runtime::pallet_index(11)]
+	pub type Market = pallet_market;
 }

@@ -15,7 +15,6 @@ use sc_consensus_manual_seal::{
 };
 use sc_service::{error::Error as ServiceError, TaskManager};
 use sc_telemetry::TelemetryHandle;
-use sp_blockchain::HeaderBackend;
 use sp_consensus_aura::{
 	sr25519::{AuthorityId, AuthoritySignature},
 	Slot, SlotDuration,

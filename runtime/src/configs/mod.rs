@@ -1,4 +1,6 @@
-//! Configuration of every pallet in the runtime.
+//! Configuration of every pallet in the runtime; the compute pallets are in [`depin`].
+
+pub mod depin;
 
 use frame_support::{
 	derive_impl,

@@ -1,9 +1,12 @@
-//! The node's JSON-RPC extensions: account nonces, fee queries and, on development chains,
-//! the manual-seal engine (`engine_createBlock`, `engine_finalizeBlock`).
+//! The node's JSON-RPC extensions: the `depin_*` queries, account nonces, fee queries and,
+//! on development chains, the manual-seal engine (`engine_createBlock`,
+//! `engine_finalizeBlock`).
+
+pub mod depin;
 
 use std::sync::Arc;
 
-use depin_runtime::{opaque::Block, AccountId, Balance, Hash, Nonce};
+use depin_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Hash, Nonce};
 use futures::channel::mpsc;
 use jsonrpsee::RpcModule;
 use sc_consensus_manual_seal::{
@@ -39,15 +42,18 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: depin_primitives::DepinApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use depin::{Depin, DepinRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let FullDeps { client, pool, manual_seal } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Depin::new(client).into_rpc())?;
 	if let Some(sender) = manual_seal {
 		module.merge(ManualSeal::new(sender).into_rpc())?;
 	}

@@ -1,0 +1,183 @@
+//! [`Client`]: one connection to a node, with the chain's identity and runtime version,
+//! storage reads and runtime-API calls.
+
+use std::sync::Mutex;
+
+use codec::{Decode, Encode};
+use depin_runtime::{AccountId, Balance, BlockNumber, Hash};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::{rpc::params, Error, Rpc};
+
+/// The runtime this client was built for: its `spec_name` and the `DepinApi` version.
+pub const EXPECTED_SPEC_NAME: &str = "depin";
+
+/// The parts of the runtime version that signing needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Versions {
+	/// `spec_version`: part of every signature.
+	pub spec_version: u32,
+	/// `transaction_version`: part of every signature.
+	pub transaction_version: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RuntimeVersionJson {
+	spec_name: String,
+	spec_version: u32,
+	transaction_version: u32,
+	apis: Vec<(String, u32)>,
+}
+
+/// A connection to a node of the DePIN chain.
+pub struct Client {
+	rpc: Rpc,
+	genesis: Hash,
+	versions: Mutex<Versions>,
+}
+
+fn hex_arg(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
+}
+
+fn from_hex_json(method: &str, value: &str) -> Result<Vec<u8>, Error> {
+	hex::decode(value.trim_start_matches("0x"))
+		.map_err(|e| Error::Decode { method: method.into(), reason: e.to_string() })
+}
+
+fn decode<T: Decode>(method: &str, bytes: &[u8]) -> Result<T, Error> {
+	T::decode(&mut &bytes[..]).map_err(|e| Error::Decode {
+		method: method.into(),
+		reason: format!("{e} (is this client built for the chain's runtime?)"),
+	})
+}
+
+impl Client {
+	/// Connects to `url` and checks that the chain runs a compatible runtime.
+	pub async fn connect(url: &str) -> Result<Self, Error> {
+		Self::from_rpc(Rpc::connect(url).await?).await
+	}
+
+	/// Connects, retrying for up to `timeout` while the node is not up yet.
+	pub async fn connect_with_retry(url: &str, timeout: std::time::Duration) -> Result<Self, Error> {
+		Self::from_rpc(Rpc::connect_with_retry(url, timeout).await?).await
+	}
+
+	async fn from_rpc(rpc: Rpc) -> Result<Self, Error> {
+		let genesis: Hash = rpc.call("chain_getBlockHash", params![0u32]).await?;
+		let versions = Self::fetch_versions(&rpc).await?;
+		Ok(Self { rpc, genesis, versions: Mutex::new(versions) })
+	}
+
+	async fn fetch_versions(rpc: &Rpc) -> Result<Versions, Error> {
+		let v: RuntimeVersionJson = rpc.call("state_getRuntimeVersion", params![]).await?;
+		if v.spec_name != EXPECTED_SPEC_NAME {
+			return Err(Error::IncompatibleRuntime(format!(
+				"the node runs runtime `{}`, not `{EXPECTED_SPEC_NAME}`",
+				v.spec_name
+			)));
+		}
+		let id = hex_arg(&sp_core::blake2_64(b"DepinApi")[..]);
+		let expected = depin_runtime::apis::RUNTIME_API_VERSIONS
+			.iter()
+			.find(|(i, _)| hex_arg(&i[..]) == id)
+			.map(|(_, v)| *v);
+		let found = v.apis.iter().find(|(i, _)| *i == id).map(|(_, v)| *v);
+		if found.is_none() || found != expected {
+			return Err(Error::IncompatibleRuntime(format!(
+				"DepinApi version {found:?} on chain, {expected:?} expected"
+			)));
+		}
+		Ok(Versions { spec_version: v.spec_version, transaction_version: v.transaction_version })
+	}
+
+	/// Re-reads the runtime version (after a runtime upgrade signatures need the new one).
+	pub async fn refresh_versions(&self) -> Result<Versions, Error> {
+		let v = Self::fetch_versions(&self.rpc).await?;
+		*self.versions.lock().unwrap_or_else(|e| e.into_inner()) = v;
+		Ok(v)
+	}
+
+	/// The runtime version last read.
+	pub fn versions(&self) -> Versions {
+		*self.versions.lock().unwrap_or_else(|e| e.into_inner())
+	}
+
+	/// The genesis hash.
+	pub fn genesis(&self) -> Hash {
+		self.genesis
+	}
+
+	/// The JSON-RPC connection.
+	pub fn rpc(&self) -> &Rpc {
+		&self.rpc
+	}
+
+	/// Number of the best block.
+	pub async fn best_number(&self) -> Result<BlockNumber, Error> {
+		let header: Value = self.rpc.call("chain_getHeader", params![]).await?;
+		header_number(&header)
+	}
+
+	/// Hash and number of the last finalized block.
+	pub async fn finalized(&self) -> Result<(Hash, BlockNumber), Error> {
+		let hash: Hash = self.rpc.call("chain_getFinalizedHead", params![]).await?;
+		let header: Value = self.rpc.call("chain_getHeader", params![hash]).await?;
+		Ok((hash, header_number(&header)?))
+	}
+
+	/// Raw storage at `key` in the best block (or `at`).
+	pub async fn storage(&self, key: &[u8], at: Option<Hash>) -> Result<Option<Vec<u8>>, Error> {
+		let value: Option<String> =
+			self.rpc.call("state_getStorage", params![hex_arg(key), at]).await?;
+		value.map(|v| from_hex_json("state_getStorage", &v)).transpose()
+	}
+
+	/// Calls runtime API `method` with SCALE-encoded `args` and decodes the answer.
+	pub async fn runtime_call<R: Decode>(
+		&self,
+		method: &str,
+		args: impl Encode,
+		at: Option<Hash>,
+	) -> Result<R, Error> {
+		let raw: String =
+			self.rpc.call("state_call", params![method, hex_arg(&args.encode()), at]).await?;
+		decode(method, &from_hex_json(method, &raw)?)
+	}
+
+	/// Free balance of `who`.
+	pub async fn free_balance(&self, who: &AccountId) -> Result<Balance, Error> {
+		Ok(self.account(who).await?.data.free)
+	}
+
+	/// The account record (nonce and balances) of `who`.
+	pub async fn account(
+		&self,
+		who: &AccountId,
+	) -> Result<frame_system::AccountInfo<depin_runtime::Nonce, pallet_balances::AccountData<Balance>>, Error> {
+		let key = frame_system::Account::<depin_runtime::Runtime>::hashed_key_for(who);
+		match self.storage(&key, None).await? {
+			Some(bytes) => decode("System.Account", &bytes),
+			None => Ok(Default::default()),
+		}
+	}
+
+	/// Total issuance of the native token.
+	pub async fn total_issuance(&self) -> Result<Balance, Error> {
+		let key = pallet_balances::TotalIssuance::<depin_runtime::Runtime>::hashed_key().to_vec();
+		match self.storage(&key, None).await? {
+			Some(bytes) => decode("Balances.TotalIssuance", &bytes),
+			None => Ok(0),
+		}
+	}
+}
+
+/// The number of a header in JSON.
+pub fn header_number(header: &Value) -> Result<BlockNumber, Error> {
+	header["number"]
+		.as_str()
+		.and_then(|n| BlockNumber::from_str_radix(n.trim_start_matches("0x"), 16).ok())
+		.ok_or_else(|| Error::Decode { method: "chain_getHeader".into(), reason: "no number".into() })
+}

@@ -1,0 +1,101 @@
+//! Configuration of the compute pallets: device registry and task market.
+//!
+//! Durations are in blocks: 6 s on Aura chains, `--dev-block-time` (1 s by default) on the
+//! development chain. `docs/architecture.md` explains each number.
+
+use frame_support::{
+	parameter_types,
+	traits::ConstU32,
+	weights::Weight,
+};
+use sp_runtime::Perbill;
+
+use super::RuntimeBlockWeights;
+use crate::{
+	Balance, Balances, BlockNumber, Devices, Runtime, RuntimeHoldReason, DAYS, MICRO_UNIT, UNIT,
+};
+
+parameter_types! {
+	/// Bond held per device.
+	pub const DeviceBond: Balance = 100 * UNIT;
+	/// Minimum blocks between two counted heartbeats.
+	pub const HeartbeatPeriod: BlockNumber = 10;
+	/// A device without a heartbeat for this many blocks gets no new work.
+	pub const HeartbeatTimeout: BlockNumber = 60;
+	/// Blocks between `deregister` and `withdraw_bond`.
+	pub const UnbondingPeriod: BlockNumber = DAYS;
+	/// Most cores (and concurrent assignments) per device.
+	pub const MaxCores: u16 = 256;
+}
+
+impl pallet_devices::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// Slashed bonds are burned (total issuance falls by the slashed amount).
+	type Slashed = ();
+	type MinBond = DeviceBond;
+	type MaxDevicesPerOwner = ConstU32<64>;
+	type MaxDevices = ConstU32<100_000>;
+	type MaxCores = MaxCores;
+	type HeartbeatPeriod = HeartbeatPeriod;
+	type HeartbeatTimeout = HeartbeatTimeout;
+	type UnbondingPeriod = UnbondingPeriod;
+	type WeightInfo = pallet_devices::weights::SubstrateWeight<Runtime>;
+}
+
+/// Largest program: 4 MiB (a Rust program with `regex` is ~1.3 MB as wasm32-wasip1).
+pub const MAX_PROGRAM_LEN: u32 = 4 * 1024 * 1024;
+/// Largest task input: 128 KiB.
+pub const MAX_INPUT_LEN: u32 = 128 * 1024;
+/// Largest output kept on chain: 128 KiB.
+pub const MAX_OUTPUT_LEN: u32 = 128 * 1024;
+
+parameter_types! {
+	pub const ProgramDepositBase: Balance = UNIT;
+	pub const ProgramDepositPerByte: Balance = MICRO_UNIT;
+	pub const OutputDepositPerByte: Balance = MICRO_UNIT;
+	/// 10¹² fuel: minutes of compute on a fast core.
+	pub const MaxFuel: u64 = 1_000_000_000_000;
+	pub const MinFuelPrice: Balance = 1;
+	pub const CommitTimeout: BlockNumber = 20;
+	pub const RevealWindow: BlockNumber = 10;
+	pub const TimeoutSlash: Perbill = Perbill::from_percent(1);
+	pub const TaskRetention: BlockNumber = DAYS;
+	/// The scheduler and the market's timers use at most a quarter of a block.
+	pub HookWeightLimit: Weight = Perbill::from_percent(25) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_market::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Devices = Devices;
+	type Verification = ();
+	type Rewards = ();
+	type MaxProgramLen = ConstU32<MAX_PROGRAM_LEN>;
+	type ProgramDepositBase = ProgramDepositBase;
+	type ProgramDepositPerByte = ProgramDepositPerByte;
+	type MaxInputLen = ConstU32<MAX_INPUT_LEN>;
+	type MaxOutputLen = ConstU32<MAX_OUTPUT_LEN>;
+	type OutputDepositPerByte = OutputDepositPerByte;
+	type MaxReplicas = ConstU32<7>;
+	type MaxSlots = ConstU32<11>;
+	type MaxFuel = MaxFuel;
+	type MinFuelPrice = MinFuelPrice;
+	type MaxJobMemoryMib = ConstU32<4096>;
+	type MinDeadline = ConstU32<10>;
+	type MaxDeadline = ConstU32<{ 7 * DAYS }>;
+	type CommitTimeout = CommitTimeout;
+	type RevealWindow = RevealWindow;
+	type TimeoutSlash = TimeoutSlash;
+	type MaxEscalations = ConstU32<2>;
+	type EscalationReplicas = ConstU32<2>;
+	type MaxQueueLen = ConstU32<10_000>;
+	type MaxAssignmentsPerDevice = ConstU32<256>;
+	type MaxProbes = ConstU32<64>;
+	type MaxTimersPerBlock = ConstU32<512>;
+	type HookWeightLimit = HookWeightLimit;
+	type TaskRetention = TaskRetention;
+	type WeightInfo = pallet_market::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Devices;
+}
