@@ -36,6 +36,7 @@ pub struct Client {
 	rpc: Rpc,
 	genesis: Hash,
 	versions: Mutex<Versions>,
+	nonces: crate::tx::Nonces,
 }
 
 fn hex_arg(bytes: &[u8]) -> String {
@@ -68,7 +69,7 @@ impl Client {
 	async fn from_rpc(rpc: Rpc) -> Result<Self, Error> {
 		let genesis: Hash = rpc.call("chain_getBlockHash", params![0u32]).await?;
 		let versions = Self::fetch_versions(&rpc).await?;
-		Ok(Self { rpc, genesis, versions: Mutex::new(versions) })
+		Ok(Self { rpc, genesis, versions: Mutex::new(versions), nonces: Default::default() })
 	}
 
 	async fn fetch_versions(rpc: &Rpc) -> Result<Versions, Error> {
@@ -79,7 +80,7 @@ impl Client {
 				v.spec_name
 			)));
 		}
-		let id = hex_arg(&sp_core::blake2_64(b"DepinApi")[..]);
+		let id = hex_arg(&sp_crypto_hashing::blake2_64(b"DepinApi")[..]);
 		let expected = depin_runtime::apis::RUNTIME_API_VERSIONS
 			.iter()
 			.find(|(i, _)| hex_arg(&i[..]) == id)
@@ -108,6 +109,11 @@ impl Client {
 	/// The genesis hash.
 	pub fn genesis(&self) -> Hash {
 		self.genesis
+	}
+
+	/// Nonces handed out by this client.
+	pub(crate) fn nonces(&self) -> &crate::tx::Nonces {
+		&self.nonces
 	}
 
 	/// The JSON-RPC connection.

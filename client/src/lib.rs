@@ -1,11 +1,28 @@
 //! `depin-client`: the one chain client of the DePIN compute chain.
 //!
-//! It connects to a node over JSON-RPC (WebSocket), and grows here into signing,
-//! nonce tracking, extrinsic submission and runtime-API queries. The worker and the
-//! `depin` CLI are thin layers over it.
+//! - [`Rpc`]: a JSON-RPC (WebSocket) connection with typed calls and subscriptions.
+//! - [`Client`]: the chain's identity and runtime version (checked to be compatible),
+//!   storage reads, `DepinApi` queries ([`api`]), signed transactions with nonce tracking
+//!   and receipts ([`tx`]), and failed calls turned into named, documented errors.
+//! - [`Signer`]: sr25519 keys from a secret URI or a private key file.
+//! - [`calls`]: constructors of the calls of the compute pallets.
+//!
+//! The worker and the `depin` CLI are thin layers over it.
 
+pub mod api;
+pub mod calls;
+pub mod client;
+pub mod dispatch_error;
 pub mod error;
 pub mod rpc;
+pub mod signer;
+pub mod tx;
 
+pub use api::{Assignment, Device, Task};
+pub use client::Client;
+pub use depin_primitives as primitives;
+pub use depin_runtime as runtime;
 pub use error::Error;
 pub use rpc::Rpc;
+pub use signer::{parse_account, Signer};
+pub use tx::Receipt;

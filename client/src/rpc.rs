@@ -3,7 +3,10 @@
 use std::time::Duration;
 
 use jsonrpsee::{
-	core::{client::ClientT, params::ArrayParams},
+	core::{
+		client::{ClientT, Subscription, SubscriptionClientT},
+		params::ArrayParams,
+	},
 	ws_client::{WsClient, WsClientBuilder},
 };
 use serde::de::DeserializeOwned;
@@ -73,6 +76,21 @@ impl Rpc {
 			},
 			e => Error::Rpc { method: method.to_string(), reason: e.to_string() },
 		})
+	}
+}
+
+impl Rpc {
+	/// Subscribes to `method`; `unsubscribe` is the method that ends it.
+	pub async fn subscribe<T: DeserializeOwned>(
+		&self,
+		method: &str,
+		params: ArrayParams,
+		unsubscribe: &str,
+	) -> Result<Subscription<T>, Error> {
+		self.client
+			.subscribe(method, params, unsubscribe)
+			.await
+			.map_err(|e| Error::Rpc { method: method.to_string(), reason: e.to_string() })
 	}
 }
 

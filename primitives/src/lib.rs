@@ -25,6 +25,11 @@ pub use traits::*;
 
 /// Identifier of a program: `blake2_256` of its Wasm code.
 pub type ProgramId = [u8; 32];
+/// The id of a program: `blake2_256` of its code.
+pub fn program_id(code: &[u8]) -> ProgramId {
+	sp_crypto_hashing::blake2_256(code)
+}
+
 /// Identifier of a task: sequential from 0.
 pub type TaskId = u64;
 /// A 32-byte hash.

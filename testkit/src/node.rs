@@ -93,7 +93,6 @@ impl TestNode {
 		cmd.arg("--base-path")
 			.arg(dir.path().join("data"))
 			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--port", &p2p_port.to_string()])
 			.args(["--prometheus-port", &prometheus_port.to_string()])
 			.args(["--no-telemetry", "--no-mdns", "--rpc-cors", "all"])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
@@ -115,12 +114,21 @@ impl TestNode {
 		cmd.args(&config.extra_args);
 
 		let log = dir.path().join(format!("{name}.log"));
-		let process = ChildProcess::spawn(&format!("depin-node {name}"), cmd, &log)
+		let mut process = ChildProcess::spawn(&format!("depin-node {name}"), cmd, &log)
 			.expect("spawn depin-node");
 		let url = format!("ws://127.0.0.1:{rpc_port}");
-		let rpc = match Rpc::connect_with_retry(&url, RPC_STARTUP_TIMEOUT).await {
-			Ok(rpc) => rpc,
-			Err(e) => panic!("node RPC did not come up: {e}\n{}", process.log_tail(8192)),
+		let start = Instant::now();
+		let rpc = loop {
+			if let Ok(rpc) = Rpc::connect(&url).await {
+				break rpc;
+			}
+			if !process.is_running() {
+				panic!("depin-node exited during startup:\n{}", process.log_tail(8192));
+			}
+			if start.elapsed() > RPC_STARTUP_TIMEOUT {
+				panic!("node RPC did not come up in {RPC_STARTUP_TIMEOUT:?}\n{}", process.log_tail(8192));
+			}
+			tokio::time::sleep(Duration::from_millis(100)).await;
 		};
 		Self { rpc, rpc_port, p2p_port, prometheus_port, process, dir }
 	}
@@ -163,20 +171,17 @@ impl TestNode {
 		header_number(&header)
 	}
 
-	/// Waits until `probe` returns at least `target`, polling every 200 ms; panics with the
-	/// node's log after `timeout`.
-	pub async fn wait_until<F, Fut>(&self, what: &str, target: u64, timeout: Duration, probe: F) -> u64
-	where
-		F: Fn(&Self) -> Fut,
-		Fut: std::future::Future<Output = u64>,
-	{
+	/// Waits until the best (or finalized) block number reaches `target`, polling every
+	/// 200 ms; panics with the node's log after `timeout`.
+	async fn wait_for(&self, finalized: bool, target: u64, timeout: Duration) -> u64 {
 		let start = Instant::now();
 		loop {
-			let n = probe(self).await;
+			let n = if finalized { self.finalized_number().await } else { self.best_number().await };
 			if n >= target {
 				return n;
 			}
 			if start.elapsed() > timeout {
+				let what = if finalized { "finalized block" } else { "best block" };
 				panic!(
 					"{what} stayed at {n} < {target} for {timeout:?}\n{}",
 					self.process.log_tail(8192)
@@ -188,12 +193,12 @@ impl TestNode {
 
 	/// Waits until the best block number reaches `target`.
 	pub async fn wait_for_best(&self, target: u64, timeout: Duration) -> u64 {
-		self.wait_until("best block", target, timeout, |n| n.best_number()).await
+		self.wait_for(false, target, timeout).await
 	}
 
 	/// Waits until the finalized block number reaches `target`.
 	pub async fn wait_for_finalized(&self, target: u64, timeout: Duration) -> u64 {
-		self.wait_until("finalized block", target, timeout, |n| n.finalized_number()).await
+		self.wait_for(true, target, timeout).await
 	}
 }
 

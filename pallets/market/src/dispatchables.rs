@@ -39,7 +39,7 @@ impl<T: Config> Pallet<T> {
 		let code: BoundedVec<u8, T::MaxProgramLen> =
 			code.try_into().map_err(|_| Error::<T>::ProgramTooLarge)?;
 		ensure!(code.starts_with(&WASM_HEADER), Error::<T>::NotWasm);
-		let program: ProgramId = sp_io::hashing::blake2_256(&code);
+		let program: ProgramId = depin_primitives::program_id(&code);
 		ensure!(!Programs::<T>::contains_key(program), Error::<T>::ProgramExists);
 		let deposit = T::ProgramDepositPerByte::get()
 			.saturating_mul(len.into())

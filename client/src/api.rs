@@ -1,0 +1,45 @@
+//! Typed `DepinApi` queries (runtime API over `state_call`) at the best block.
+
+use depin_primitives::{AssignmentView, DeviceInfo, ProgramId, Stats, TaskId, TaskView};
+use depin_runtime::{AccountId, Balance, BlockNumber};
+
+use crate::{Client, Error};
+
+/// A device record.
+pub type Device = DeviceInfo<AccountId, Balance, BlockNumber>;
+/// A task as clients see it.
+pub type Task = TaskView<AccountId, Balance, BlockNumber>;
+/// An assignment of a device.
+pub type Assignment = AssignmentView<BlockNumber>;
+
+impl Client {
+	/// A registered device.
+	pub async fn device(&self, device: &AccountId) -> Result<Option<Device>, Error> {
+		self.runtime_call("DepinApi_device", device, None).await
+	}
+
+	/// The open assignments of a device.
+	pub async fn assignments(&self, device: &AccountId) -> Result<Vec<Assignment>, Error> {
+		self.runtime_call("DepinApi_assignments", device, None).await
+	}
+
+	/// A task.
+	pub async fn task(&self, task: TaskId) -> Result<Option<Task>, Error> {
+		self.runtime_call("DepinApi_task", task, None).await
+	}
+
+	/// The code of a program.
+	pub async fn program(&self, program: &ProgramId) -> Result<Option<Vec<u8>>, Error> {
+		self.runtime_call("DepinApi_program", program, None).await
+	}
+
+	/// The verified output of a task.
+	pub async fn output(&self, task: TaskId) -> Result<Option<Vec<u8>>, Error> {
+		self.runtime_call("DepinApi_output", task, None).await
+	}
+
+	/// Network-wide numbers.
+	pub async fn stats(&self) -> Result<Stats, Error> {
+		self.runtime_call("DepinApi_stats", (), None).await
+	}
+}

@@ -1,0 +1,64 @@
+//! Constructors of the calls the worker, the CLI and the tests send.
+
+use depin_primitives::{DeviceSpec, ProgramId, TaskId, TaskParams};
+use depin_runtime::{AccountId, Balance, RuntimeCall};
+
+/// `devices.register_device`.
+pub fn register_device(device: AccountId, spec: DeviceSpec) -> RuntimeCall {
+	RuntimeCall::Devices(pallet_devices::Call::register_device { device, spec })
+}
+
+/// `devices.update_spec`.
+pub fn update_spec(device: AccountId, spec: DeviceSpec) -> RuntimeCall {
+	RuntimeCall::Devices(pallet_devices::Call::update_spec { device, spec })
+}
+
+/// `devices.heartbeat` (signed by the device).
+pub fn heartbeat() -> RuntimeCall {
+	RuntimeCall::Devices(pallet_devices::Call::heartbeat {})
+}
+
+/// `devices.pause`.
+pub fn pause(device: AccountId) -> RuntimeCall {
+	RuntimeCall::Devices(pallet_devices::Call::pause { device })
+}
+
+/// `devices.resume`.
+pub fn resume(device: AccountId) -> RuntimeCall {
+	RuntimeCall::Devices(pallet_devices::Call::resume { device })
+}
+
+/// `devices.deregister`.
+pub fn deregister(device: AccountId) -> RuntimeCall {
+	RuntimeCall::Devices(pallet_devices::Call::deregister { device })
+}
+
+/// `devices.withdraw_bond`.
+pub fn withdraw_bond(device: AccountId) -> RuntimeCall {
+	RuntimeCall::Devices(pallet_devices::Call::withdraw_bond { device })
+}
+
+/// `market.upload_program`.
+pub fn upload_program(code: Vec<u8>) -> RuntimeCall {
+	RuntimeCall::Market(pallet_market::Call::upload_program { code })
+}
+
+/// `market.remove_program`.
+pub fn remove_program(program: ProgramId) -> RuntimeCall {
+	RuntimeCall::Market(pallet_market::Call::remove_program { program })
+}
+
+/// `market.submit_task`.
+pub fn submit_task(program: ProgramId, input: Vec<u8>, params: TaskParams<Balance>) -> RuntimeCall {
+	RuntimeCall::Market(pallet_market::Call::submit_task { program, input, params })
+}
+
+/// `market.cancel_task`.
+pub fn cancel_task(task: TaskId) -> RuntimeCall {
+	RuntimeCall::Market(pallet_market::Call::cancel_task { task })
+}
+
+/// `balances.transfer_keep_alive`.
+pub fn transfer(dest: AccountId, value: Balance) -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: dest.into(), value })
+}

@@ -1,0 +1,219 @@
+//! Signed transactions: building (the runtime's exact extension tuple), nonce tracking,
+//! submission, and the receipt with the extrinsic's events.
+
+use std::{collections::HashMap, sync::Mutex, time::Duration};
+
+use codec::{Decode, Encode};
+use depin_runtime::{
+	AccountId, Address, Hash, Nonce, RuntimeCall, RuntimeEvent, SignedPayload, TxExtension,
+	UncheckedExtrinsic,
+};
+use serde::Deserialize;
+use serde_json::Value;
+use sp_runtime::{generic::Era, MultiSignature};
+
+use crate::{dispatch_error, rpc::params, Client, Error, Signer};
+
+/// How long a transaction may take to be included in a block.
+pub const INCLUSION_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The result of an included transaction.
+#[derive(Debug, Clone)]
+pub struct Receipt {
+	/// The block that included it.
+	pub block_hash: Hash,
+	/// Its events, in order.
+	pub events: Vec<RuntimeEvent>,
+}
+
+/// Next nonce per account, as far as this process knows.
+#[derive(Default)]
+pub struct Nonces(Mutex<HashMap<AccountId, Nonce>>);
+
+impl Nonces {
+	fn take(&self, who: &AccountId, on_chain: Nonce) -> Nonce {
+		let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+		let next = map.get(who).copied().unwrap_or(0).max(on_chain);
+		map.insert(who.clone(), next + 1);
+		next
+	}
+
+	fn forget(&self, who: &AccountId) {
+		self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(who);
+	}
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+enum Status {
+	InBlock(Hash),
+	Finalized(Hash),
+	Usurped(serde::de::IgnoredAny),
+	Retracted(serde::de::IgnoredAny),
+	FinalityTimeout(serde::de::IgnoredAny),
+	Broadcast(serde::de::IgnoredAny),
+}
+
+fn parse_status(v: &Value) -> Result<Option<Status>, String> {
+	match v {
+		Value::String(s) => match s.as_str() {
+			"ready" | "future" => Ok(None),
+			"dropped" => Err("dropped from the pool".into()),
+			"invalid" => Err("became invalid".into()),
+			other => Err(format!("unexpected status {other}")),
+		},
+		other => serde_json::from_value(other.clone())
+			.map(Some)
+			.map_err(|e| format!("unexpected status {other}: {e}")),
+	}
+}
+
+/// The extension tuple for `nonce`, immortal, no tip.
+fn extensions(nonce: Nonce) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+impl Client {
+	/// Signs `call` with `signer` at `nonce`.
+	pub fn sign(&self, signer: &Signer, call: RuntimeCall, nonce: Nonce) -> UncheckedExtrinsic {
+		let v = self.versions();
+		let ext = extensions(nonce);
+		let implicit = ((), v.spec_version, v.transaction_version, self.genesis(), self.genesis(), (), (), (), ());
+		let payload = SignedPayload::from_raw(call.clone(), ext.clone(), implicit);
+		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+		UncheckedExtrinsic::new_signed(
+			call,
+			Address::Id(signer.account().clone()),
+			MultiSignature::Sr25519(signature),
+			ext,
+		)
+	}
+
+	/// The next nonce of `who` according to the node (pool included).
+	pub async fn chain_nonce(&self, who: &AccountId) -> Result<Nonce, Error> {
+		use sp_core::crypto::Ss58Codec;
+		self.rpc().call("system_accountNextIndex", params![who.to_ss58check()]).await
+	}
+
+	/// Signs and submits `call`, waits until it is in a block, and returns its events, or
+	/// the call's error. A stale nonce or an outdated runtime version is refreshed and the
+	/// transaction sent once more.
+	pub async fn submit(&self, signer: &Signer, call: RuntimeCall) -> Result<Receipt, Error> {
+		match self.submit_once(signer, call.clone()).await {
+			Err(Error::Invalid(reason)) if is_retryable(&reason) => {
+				self.nonces().forget(signer.account());
+				self.refresh_versions().await?;
+				self.submit_once(signer, call).await
+			},
+			other => other,
+		}
+	}
+
+	async fn submit_once(&self, signer: &Signer, call: RuntimeCall) -> Result<Receipt, Error> {
+		let on_chain = self.chain_nonce(signer.account()).await?;
+		let nonce = self.nonces().take(signer.account(), on_chain);
+		let xt = self.sign(signer, call, nonce);
+		let encoded = format!("0x{}", hex::encode(xt.encode()));
+		let mut sub = match self
+			.rpc()
+			.subscribe::<Value>(
+				"author_submitAndWatchExtrinsic",
+				params![encoded.clone()],
+				"author_unwatchExtrinsic",
+			)
+			.await
+		{
+			Ok(sub) => sub,
+			Err(Error::Rpc { reason, .. }) => {
+				self.nonces().forget(signer.account());
+				return Err(Error::Invalid(reason));
+			},
+			Err(e) => return Err(e),
+		};
+		let deadline = tokio::time::Instant::now() + INCLUSION_TIMEOUT;
+		loop {
+			let next = tokio::time::timeout_at(deadline, sub.next()).await.map_err(|_| {
+				Error::Timeout { what: "inclusion in a block".into(), seconds: INCLUSION_TIMEOUT.as_secs() }
+			})?;
+			let Some(item) = next else {
+				return Err(Error::NotIncluded("the node closed the subscription".into()));
+			};
+			let value = item.map_err(|e| Error::Decode {
+				method: "author_submitAndWatchExtrinsic".into(),
+				reason: e.to_string(),
+			})?;
+			match parse_status(&value) {
+				Ok(Some(Status::InBlock(hash) | Status::Finalized(hash))) => {
+					return self.receipt(hash, &encoded).await;
+				},
+				Ok(Some(Status::Usurped(_))) => {
+					self.nonces().forget(signer.account());
+					return Err(Error::NotIncluded("replaced by another transaction".into()));
+				},
+				Ok(_) => continue,
+				Err(reason) => {
+					self.nonces().forget(signer.account());
+					return Err(Error::NotIncluded(reason));
+				},
+			}
+		}
+	}
+
+	/// The events of extrinsic `encoded` in block `hash`; an error if its call failed.
+	pub async fn receipt(&self, hash: Hash, encoded: &str) -> Result<Receipt, Error> {
+		let block: Value = self.rpc().call("chain_getBlock", params![hash]).await?;
+		let index = block["block"]["extrinsics"]
+			.as_array()
+			.and_then(|xts| xts.iter().position(|x| x.as_str() == Some(encoded)))
+			.ok_or_else(|| Error::Decode {
+				method: "chain_getBlock".into(),
+				reason: "the block does not contain the transaction".into(),
+			})? as u32;
+		let events = self.events(hash).await?;
+		let mut mine = Vec::new();
+		for record in events {
+			if record.phase != frame_system::Phase::ApplyExtrinsic(index) {
+				continue;
+			}
+			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }) =
+				&record.event
+			{
+				return Err(dispatch_error::describe(*dispatch_error));
+			}
+			mine.push(record.event);
+		}
+		Ok(Receipt { block_hash: hash, events: mine })
+	}
+
+	/// All events of block `hash`.
+	pub async fn events(
+		&self,
+		hash: Hash,
+	) -> Result<Vec<frame_system::EventRecord<RuntimeEvent, Hash>>, Error> {
+		let key = [sp_crypto_hashing::twox_128(b"System"), sp_crypto_hashing::twox_128(b"Events")].concat();
+		match self.storage(&key, Some(hash)).await? {
+			Some(bytes) => Vec::<frame_system::EventRecord<RuntimeEvent, Hash>>::decode(&mut &bytes[..])
+				.map_err(|e| Error::Decode {
+					method: "System.Events".into(),
+					reason: format!("{e} (is this client built for the chain's runtime?)"),
+				}),
+			None => Ok(Vec::new()),
+		}
+	}
+}
+
+fn is_retryable(reason: &str) -> bool {
+	["Stale", "Future", "Priority is too low", "bad signature", "BadProof"]
+		.iter()
+		.any(|m| reason.contains(m))
+}
