@@ -1,0 +1,60 @@
+//! Runtime-level checks: genesis presets build, limits fit each other. (The pallets'
+//! `integrity_test`s run in `__construct_runtime_integrity_test`, generated with the
+//! runtime.)
+
+use crate::{
+	configs::{depin::MAX_PROGRAM_LEN, RuntimeBlockLength},
+	genesis_config_presets::{get_preset, preset_names, ENDOWMENT},
+	Balances, Runtime, RuntimeGenesisConfig,
+};
+use frame_support::{dispatch::DispatchClass, traits::fungible::Inspect};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::BuildStorage;
+
+fn build(preset: &str) -> sp_io::TestExternalities {
+	let id = sp_genesis_builder::PresetId::from(preset);
+	let patch = get_preset(&id).expect("preset exists");
+	let mut config = RuntimeGenesisConfig::default();
+	let json: serde_json::Value = serde_json::from_slice(&patch).unwrap();
+	let mut base = serde_json::to_value(&config).unwrap();
+	json_merge(&mut base, json);
+	config = serde_json::from_value(base).expect("preset matches the genesis config");
+	config.build_storage().expect("genesis builds").into()
+}
+
+fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(b), serde_json::Value::Object(p)) => {
+			for (k, v) in p {
+				json_merge(b.entry(k).or_insert(serde_json::Value::Null), v);
+			}
+		},
+		(b, p) => *b = p,
+	}
+}
+
+#[test]
+fn every_preset_builds_and_endows_the_dev_accounts() {
+	for id in preset_names() {
+		let name: String = AsRef::<str>::as_ref(&id).to_string();
+		build(&name).execute_with(|| {
+			for key in [Sr25519Keyring::Alice, Sr25519Keyring::Ferdie, Sr25519Keyring::Two] {
+				assert_eq!(Balances::balance(&key.to_account_id()), ENDOWMENT, "{name}");
+			}
+			let aura = pallet_aura::Authorities::<Runtime>::get().len();
+			assert_eq!(aura, if name == "development" { 1 } else { 2 }, "{name}");
+		});
+	}
+}
+
+#[test]
+fn unknown_preset_is_none() {
+	assert!(get_preset(&sp_genesis_builder::PresetId::from("nope")).is_none());
+}
+
+#[test]
+fn a_largest_program_fits_in_a_block() {
+	let normal = *RuntimeBlockLength::get().max.get(DispatchClass::Normal);
+	// The extrinsic adds a signature, extensions and the call index to the code.
+	assert!(normal >= MAX_PROGRAM_LEN + 1024, "normal block length {normal} < program {MAX_PROGRAM_LEN}");
+}
