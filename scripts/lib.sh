@@ -8,7 +8,11 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/depin/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 DEPIN_BIN="$CARGO_TARGET_DIR/release"
 
-log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+if [ -t 2 ]; then
+	log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+else
+	log() { printf '==> %s\n' "$*" >&2; }
+fi
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Builds every binary of the workspace with the release profile.
