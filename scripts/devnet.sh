@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Starts a development network: builds the project, runs `depin-node --dev` and prints
-# blocks as they are sealed. Ctrl-C stops everything this script started.
+# A development network at work: builds everything, starts `depin-node --dev`, three
+# workers owned by Alice, Bob and Charlie, registers their devices, runs every example
+# job with 3 replicas, and prints each verified result, the fuel used and what each owner
+# earned. Then it keeps the network running until Ctrl-C (or exits with --once).
 #
 # Options:
-#   --once        exit after the first blocks instead of running until Ctrl-C
-#   --dir DIR     where logs and chain data go (default: .devnet in the checkout)
+#   --once        exit when the example jobs are done (status 0 only if all verified)
+#   --dir DIR     where logs, outputs and chain data go (default: .devnet in the checkout)
 #   --rpc-port P  RPC port of the node (default 9944)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,7 +19,7 @@ while [ $# -gt 0 ]; do
 		--once) once=1 ;;
 		--dir) dir="$2"; shift ;;
 		--rpc-port) rpc_port="$2"; shift ;;
-		-h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,12p' "$0"; exit 0 ;;
 		*) die "unknown option $1 (see --help)" ;;
 	esac
 	shift
@@ -25,55 +27,99 @@ done
 
 "$DEPIN_ROOT/scripts/setup.sh"
 build_workspace
+build_jobs
 
-mkdir -p "$dir"
-rm -rf "$dir/node"
+url="ws://127.0.0.1:$rpc_port"
+export DEPIN_URL="$url"
+depin() { "$DEPIN_BIN/depin" "$@"; }
+
+# A previous run of this script may still be running with the same directory.
+if [ -f "$dir/pids" ]; then
+	while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$dir/pids"
+	sleep 1
+fi
+rm -rf "$dir/node" "$dir/workers" "$dir/outputs" "$dir/inputs" "$dir"/*.log "$dir/pids"
+mkdir -p "$dir/workers" "$dir/outputs" "$dir/inputs"
+
 pids=()
 cleanup() {
 	trap - EXIT INT TERM
 	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
 	wait 2>/dev/null || true
+	rm -f "$dir/pids"
 }
 trap cleanup EXIT INT TERM
+started() { pids+=("$1"); echo "$1" >>"$dir/pids"; }
 
-log "logs and data in $dir"
-"$DEPIN_BIN/depin-node" --dev --base-path "$dir/node" --rpc-port "$rpc_port" \
+log "logs, outputs and chain data in $dir"
+"$DEPIN_BIN/depin-node" --dev --dev-block-time 500 --base-path "$dir/node" --rpc-port "$rpc_port" \
 	--prometheus-port 0 --port 0 --no-telemetry >"$dir/node.log" 2>&1 &
-pids+=($!)
-
-rpc() {
-	curl -s -H 'Content-Type: application/json' \
-		-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$1\",\"params\":${2:-[]}}" \
-		"http://127.0.0.1:$rpc_port"
-}
-
-log "waiting for depin-node RPC on port $rpc_port"
-for _ in $(seq 1 120); do
-	rpc system_health >/dev/null 2>&1 && break
+started $!
+log "waiting for depin-node at $url"
+for _ in $(seq 1 240); do
+	depin stats >/dev/null 2>&1 && break
 	kill -0 "${pids[0]}" 2>/dev/null || die "depin-node exited; see $dir/node.log"
 	sleep 0.5
 done
-rpc system_health >/dev/null 2>&1 || die "depin-node RPC did not come up; see $dir/node.log"
-log "dev chain running at ws://127.0.0.1:$rpc_port (Ctrl-C to stop)"
+depin stats >/dev/null 2>&1 || die "depin-node did not answer; see $dir/node.log"
 
-last=-1
-seen=0
-while :; do
-	header="$(rpc chain_getHeader || true)"
-	num_hex="$(sed -n 's/.*"number":"0x\([0-9a-fA-F]*\)".*/\1/p' <<<"$header")"
-	if [ -n "$num_hex" ]; then
-		num=$((16#$num_hex))
-		if [ "$num" -ne "$last" ]; then
-			hash="$(rpc chain_getBlockHash "[$num]" | sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p')"
-			echo "block #$num $hash"
-			last=$num
-			seen=$((seen + 1))
-		fi
-	fi
-	if [ "$once" -eq 1 ] && [ "$seen" -ge 3 ]; then
-		log "dev chain produces blocks; --once: stopping"
-		exit 0
-	fi
-	kill -0 "${pids[0]}" 2>/dev/null || die "depin-node exited; see $dir/node.log"
-	sleep 0.5
+class="$("$DEPIN_BIN/depin-worker" class)"
+owners=(Alice Bob Charlie)
+for owner in "${owners[@]}"; do
+	device_uri="//$owner//device"
+	device="$("$DEPIN_BIN/depin-worker" key inspect --suri "$device_uri" | sed -n 's/^device account: //p')"
+	log "$owner registers device $device"
+	depin transfer "$device" 10 --suri "//$owner" >/dev/null
+	depin device register --device "$device" --cores 2 --memory-mib 2048 \
+		--fuel-per-second 200000000 --class "$class" --suri "//$owner" >/dev/null
+	DEPIN_LOG=info "$DEPIN_BIN/depin-worker" run --suri "$device_uri" \
+		--state-dir "$dir/workers/$owner" >"$dir/worker-$owner.log" 2>&1 &
+	started $!
 done
+
+declare -A before
+for owner in "${owners[@]}"; do
+	before[$owner]="$(depin --json balance --suri "//$owner" | sed -n 's/.*"free":"\([0-9]*\)".*/\1/p')"
+done
+
+printf '%s\n%s' 100000 "DePIN" >"$dir/inputs/sha256-chain"
+echo "1000000" >"$dir/inputs/monte-carlo-pi"
+echo "240 160 -2.2 -1.2 1.0 1.2 200" >"$dir/inputs/mandelbrot"
+echo "5000000" >"$dir/inputs/primes"
+echo "3 1 2 3 4 5 6 7 8 9 9 8 7 6 5 4 3 2 1" >"$dir/inputs/matmul"
+
+failed=0
+for job in sha256-chain matmul monte-carlo-pi mandelbrot primes; do
+	out="$dir/outputs/$job.out"
+	[ "$job" = mandelbrot ] && out="$dir/outputs/mandelbrot.png"
+	log "running $job (3 replicas)"
+	if ! result="$(depin job submit --program "$DEPIN_JOBS_WASM/$job.wasm" --input "$dir/inputs/$job" \
+		--replicas 3 --max-fuel 20000000000 --fuel-price 1000u --wait --out "$out" --suri //Eve)"; then
+		echo "  $job: FAILED"
+		failed=1
+		continue
+	fi
+	echo "  $(head -1 <<<"$result")"
+	if [ "$job" = mandelbrot ]; then
+		echo "  image: $out"
+	else
+		echo "  output: $(head -c 200 "$out")"
+	fi
+done
+
+log "earnings (fuel × price, paid from escrow)"
+for owner in "${owners[@]}"; do
+	after="$(depin --json balance --suri "//$owner" | sed -n 's/.*"free":"\([0-9]*\)".*/\1/p')"
+	earned=$((after - before[$owner]))
+	printf '  %-8s earned %s units (%s DPN)\n' "$owner" "$earned" \
+		"$(awk -v e="$earned" 'BEGIN { printf "%.9f", e / 1e12 }')"
+done
+depin stats | sed 's/^/  /'
+
+if [ "$once" -eq 1 ]; then
+	[ "$failed" -eq 0 ] || die "some example jobs were not verified; logs in $dir"
+	log "all example jobs verified (--once: stopping)"
+	exit 0
+fi
+log "network running at $url; try: $DEPIN_BIN/depin stats  (Ctrl-C stops everything)"
+wait "${pids[0]}"

@@ -20,3 +20,15 @@ build_workspace() {
 	log "building the workspace (release profile, target dir $CARGO_TARGET_DIR)"
 	(cd "$DEPIN_ROOT" && cargo build --release --locked --workspace --bins)
 }
+
+# The example jobs: a separate cargo workspace, built for wasm32-wasip1 and natively.
+DEPIN_JOBS_TARGET="$CARGO_TARGET_DIR/jobs"
+DEPIN_JOBS_WASM="$DEPIN_JOBS_TARGET/wasm32-wasip1/release"
+DEPIN_JOBS_NATIVE="$DEPIN_JOBS_TARGET/release"
+
+build_jobs() {
+	log "building the example jobs (wasm32-wasip1 and native) into $DEPIN_JOBS_TARGET"
+	(cd "$DEPIN_ROOT/jobs" &&
+		CARGO_TARGET_DIR="$DEPIN_JOBS_TARGET" cargo build --release --locked --target wasm32-wasip1 &&
+		CARGO_TARGET_DIR="$DEPIN_JOBS_TARGET" cargo build --release --locked)
+}

@@ -10,6 +10,7 @@ cd "$DEPIN_ROOT"
 
 start=$SECONDS
 build_workspace
+build_jobs
 log "build took $((SECONDS - start)) s"
 
 start=$SECONDS

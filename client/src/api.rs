@@ -1,6 +1,6 @@
 //! Typed `DepinApi` queries (runtime API over `state_call`) at the best block.
 
-use depin_primitives::{AssignmentView, DeviceInfo, ProgramId, Stats, TaskId, TaskView};
+use depin_primitives::{AssignmentView, DeviceInfo, ProgramId, RewardsView, Stats, TaskId, TaskView};
 use depin_runtime::{AccountId, Balance, BlockNumber};
 
 use crate::{Client, Error};
@@ -11,6 +11,8 @@ pub type Device = DeviceInfo<AccountId, Balance, BlockNumber>;
 pub type Task = TaskView<AccountId, Balance, BlockNumber>;
 /// An assignment of a device.
 pub type Assignment = AssignmentView<BlockNumber>;
+/// The era rewards of an account.
+pub type Rewards = RewardsView<Balance, BlockNumber>;
 
 impl Client {
 	/// A registered device.
@@ -41,5 +43,10 @@ impl Client {
 	/// Network-wide numbers.
 	pub async fn stats(&self) -> Result<Stats, Error> {
 		self.runtime_call("DepinApi_stats", (), None).await
+	}
+
+	/// The era rewards of `account`.
+	pub async fn rewards(&self, account: &AccountId) -> Result<Rewards, Error> {
+		self.runtime_call("DepinApi_rewards", account, None).await
 	}
 }

@@ -62,3 +62,23 @@ pub fn cancel_task(task: TaskId) -> RuntimeCall {
 pub fn transfer(dest: AccountId, value: Balance) -> RuntimeCall {
 	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: dest.into(), value })
 }
+
+/// `verification.commit` (signed by the device).
+pub fn commit(task: TaskId, commitment: depin_primitives::Hash32) -> RuntimeCall {
+	RuntimeCall::Verification(pallet_verification::Call::commit { task, commitment })
+}
+
+/// `verification.reveal` (signed by the device).
+pub fn reveal(
+	task: TaskId,
+	result: depin_primitives::ExecResult,
+	salt: depin_primitives::Salt,
+	output: Option<Vec<u8>>,
+) -> RuntimeCall {
+	RuntimeCall::Verification(pallet_verification::Call::reveal { task, result, salt, output })
+}
+
+/// `rewards.claim`.
+pub fn claim() -> RuntimeCall {
+	RuntimeCall::Rewards(pallet_rewards::Call::claim {})
+}

@@ -11,12 +11,14 @@
 
 pub mod api;
 pub mod calls;
+pub mod cli;
 pub mod client;
 pub mod dispatch_error;
 pub mod error;
 pub mod rpc;
 pub mod signer;
 pub mod tx;
+pub mod units;
 
 pub use api::{Assignment, Device, Task};
 pub use client::Client;
@@ -26,3 +28,4 @@ pub use error::Error;
 pub use rpc::Rpc;
 pub use signer::{parse_account, Signer};
 pub use tx::Receipt;
+pub use units::{format_balance, parse_balance};

@@ -80,3 +80,8 @@ pub fn parse_account(s: &str) -> Result<AccountId, Error> {
 	}
 	AccountId::from_ss58check(s).map_err(|e| Error::BadKey(format!("account {s}: {e:?}")))
 }
+
+/// An account in SS58 form.
+pub fn ss58(account: &AccountId) -> String {
+	account.to_ss58check()
+}

@@ -139,6 +139,25 @@ pub struct Stats {
 	pub tasks_submitted: u64,
 	/// Tasks by state.
 	pub tasks: TaskCounts,
+	/// Minted as era rewards, ever (smallest unit).
+	pub minted: u128,
+	/// Slashed from bonds and burned, ever (smallest unit).
+	pub slashed: u128,
+}
+
+/// The era rewards of an account.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct RewardsView<Balance, BlockNumber> {
+	/// Claimable now (closed eras).
+	pub claimable: Balance,
+	/// Compute points earned in the current era.
+	pub era_points: u64,
+	/// The current era.
+	pub era: u32,
+	/// Block at which the current era ends.
+	pub era_ends_at: BlockNumber,
 }
 
 sp_api::decl_runtime_apis! {
@@ -161,5 +180,7 @@ sp_api::decl_runtime_apis! {
 		fn output(task: TaskId) -> Option<Vec<u8>>;
 		/// Network-wide numbers.
 		fn stats() -> Stats;
+		/// The era rewards of an account (a device owner).
+		fn rewards(account: AccountId) -> RewardsView<Balance, BlockNumber>;
 	}
 }

@@ -8,7 +8,11 @@
 //!   rewards ◄── RewardSink ───────── market (when it pays a device)
 //! ```
 
-use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
+use codec::MaxEncodedLen;
+use frame_support::{
+	pallet_prelude::{DispatchResult, Parameter},
+	weights::Weight,
+};
 use sp_runtime::{DispatchError, Perbill};
 
 use crate::{DeterminismClass, ExecResult, Outcome, SlashReason, TaskId, TaskState};
@@ -39,7 +43,7 @@ pub enum Candidate<AccountId> {
 /// The device registry, as the market and verification see it.
 pub trait DeviceRegistry<AccountId, BlockNumber> {
 	/// The balance type of bonds.
-	type Balance;
+	type Balance: Parameter + MaxEncodedLen + Default + Copy;
 
 	/// Owner of `device`, if registered.
 	fn owner_of(device: &AccountId) -> Option<AccountId>;
@@ -84,10 +88,13 @@ pub struct SlotView {
 /// The market's side of verification: task state changes and balance movements.
 pub trait TaskSettlement<AccountId> {
 	/// The balance type of payments.
-	type Balance;
+	type Balance: Parameter + MaxEncodedLen + Default + Copy;
 
 	/// `device`'s slot in `task`, if it holds one.
 	fn slot(task: TaskId, device: &AccountId) -> Option<SlotView>;
+
+	/// Replicas `task` asks for now (slots held plus open), if it exists.
+	fn replicas(task: TaskId) -> Option<u32>;
 
 	/// `device` committed in `task`. Returns the task's new state: `Revealing` once every
 	/// slot has committed (the market then starts the reveal window).
@@ -161,4 +168,13 @@ impl<AccountId> RewardSink<AccountId> for () {
 pub trait DeviceFactory<AccountId> {
 	/// Funds `owner`, registers `device` with `spec` and lists it as a candidate.
 	fn make_candidate(owner: &AccountId, device: &AccountId, spec: crate::DeviceSpec) -> DispatchResult;
+}
+
+/// Creates tasks with devices assigned; used by verification's benchmarks only.
+pub trait TaskFactory<AccountId> {
+	/// The most replicas a task can have.
+	fn max_replicas() -> u32;
+
+	/// A task with `replicas` devices of distinct owners assigned and no commit yet.
+	fn assigned_task(replicas: u32) -> Result<(TaskId, alloc::vec::Vec<AccountId>), sp_runtime::DispatchError>;
 }

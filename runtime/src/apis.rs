@@ -18,11 +18,11 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Market,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	Nonce, Rewards, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
 	VERSION,
 };
 use depin_primitives::{
-	AssignmentView, DeviceInfo, ProgramId, Stats, TaskId, TaskView,
+	AssignmentView, DeviceInfo, ProgramId, RewardsView, Stats, TaskId, TaskView,
 };
 
 impl_runtime_apis! {
@@ -173,7 +173,16 @@ impl_runtime_apis! {
 		}
 
 		fn stats() -> Stats {
-			Market::stats()
+			Stats {
+				minted: pallet_rewards::TotalMinted::<Runtime>::get(),
+				slashed: pallet_devices::TotalSlashed::<Runtime>::get(),
+				..Market::stats()
+			}
+		}
+
+		fn rewards(account: AccountId) -> RewardsView<Balance, BlockNumber> {
+			let (claimable, era_points, era, era_ends_at) = Rewards::rewards_of(&account);
+			RewardsView { claimable, era_points, era, era_ends_at }
 		}
 	}
 

@@ -6,4 +6,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_devices, Devices]
 	[pallet_market, Market]
+	[pallet_verification, Verification]
+	[pallet_rewards, Rewards]
 );

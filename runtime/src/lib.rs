@@ -1,8 +1,9 @@
 //! FRAME runtime of the DePIN compute chain.
 //!
 //! Pallets: system, timestamp, Aura + GRANDPA consensus, balances (with fungible holds),
-//! transaction payment, sudo, and the compute pallets: devices (registry) and market
-//! (programs, tasks, scheduler, settlement). Configuration lives in [`configs`], the runtime
+//! transaction payment, sudo, and the compute pallets: devices (registry), market
+//! (programs, tasks, scheduler, settlement), verification (commit-reveal, quorum,
+//! slashing) and rewards (era minting, claims). Configuration lives in [`configs`], the runtime
 //! APIs in [`apis`], genesis presets in [`genesis_config_presets`].
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime`/`impl_runtime_apis` expand to large items.
@@ -183,4 +184,8 @@ mod runtime {
 	pub type Devices = pallet_devices;
 	#[runtime::pallet_index(11)]
 	pub type Market = pallet_market;
+	#[runtime::pallet_index(12)]
+	pub type Verification = pallet_verification;
+	#[runtime::pallet_index(13)]
+	pub type Rewards = pallet_rewards;
 }

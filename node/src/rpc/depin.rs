@@ -6,8 +6,8 @@
 use std::{marker::PhantomData, sync::Arc};
 
 use depin_primitives::{
-	serde_hex, AssignmentView, DepinApi as DepinRuntimeApi, DeviceInfo, ProgramId, Stats, TaskId,
-	TaskView,
+	serde_hex, AssignmentView, DepinApi as DepinRuntimeApi, DeviceInfo, ProgramId, RewardsView,
+	Stats, TaskId, TaskView,
 };
 use depin_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use jsonrpsee::{
@@ -56,6 +56,10 @@ pub trait DepinRpc {
 	/// Network-wide numbers.
 	#[method(name = "stats")]
 	fn stats(&self, at: Option<Hash>) -> RpcResult<Stats>;
+
+	/// The era rewards of an account (SS58 or 0x-hex).
+	#[method(name = "rewards")]
+	fn rewards(&self, account: String, at: Option<Hash>) -> RpcResult<RewardsView<Balance, BlockNumber>>;
 }
 
 /// Implementation over a client with the `DepinApi` runtime API.
@@ -147,5 +151,10 @@ where
 
 	fn stats(&self, at: Option<Hash>) -> RpcResult<Stats> {
 		self.client.runtime_api().stats(self.at(at)).map_err(runtime_error)
+	}
+
+	fn rewards(&self, account: String, at: Option<Hash>) -> RpcResult<RewardsView<Balance, BlockNumber>> {
+		let account = parse_account(&account)?;
+		self.client.runtime_api().rewards(self.at(at), account).map_err(runtime_error)
 	}
 }

@@ -141,6 +141,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DeviceCount<T: Config> = StorageValue<_, u32, ValueQuery>;
 
+	/// Total ever slashed from bonds (for the issuance invariant: slashed funds go to
+	/// `Slashed`, which the runtime burns).
+	#[pallet::storage]
+	pub type TotalSlashed<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
 	/// Number of devices in the candidate index.
 	#[pallet::storage]
 	pub type CandidateCount<T: Config> = StorageValue<_, u32, ValueQuery>;

@@ -75,6 +75,7 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			<T::Currency as BalancedHold<T::AccountId>>::slash(&HoldReason::DeviceBond.into(), &info.owner, wanted);
 		let amount = credit.peek();
 		T::Slashed::on_unbalanced(credit);
+		crate::pallet::TotalSlashed::<T>::mutate(|t| *t = t.saturating_add(amount));
 		info.bond = info.bond.saturating_sub(amount);
 		let owner = info.owner.clone();
 		Devices::<T>::insert(device, info);

@@ -92,7 +92,7 @@ impl<T: Config> Pallet<T> {
 		Outputs::<T>::get(task_id).map(|(o, _)| o.into_inner())
 	}
 
-	/// Network-wide numbers.
+	/// Network-wide numbers known to the market (the runtime adds minted and slashed).
 	pub fn stats() -> Stats {
 		Stats {
 			devices: T::Devices::device_count(),
@@ -100,6 +100,8 @@ impl<T: Config> Pallet<T> {
 			programs: ProgramCount::<T>::get(),
 			tasks_submitted: NextTaskId::<T>::get(),
 			tasks: StateCounts::<T>::get(),
+			minted: 0,
+			slashed: 0,
 		}
 	}
 }

@@ -215,6 +215,10 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		})
 	}
 
+	fn replicas(task_id: TaskId) -> Option<u32> {
+		Tasks::<T>::get(task_id).map(|t| t.replicas())
+	}
+
 	fn record_commit(task_id: TaskId, device: &T::AccountId) -> Result<TaskState, DispatchError> {
 		let mut task = Self::open_task(task_id)?;
 		ensure!(
@@ -322,5 +326,58 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		Self::finish(task_id, &mut task, TaskState::Verified);
 		Tasks::<T>::insert(task_id, task);
 		Ok(())
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> depin_primitives::TaskFactory<T::AccountId> for Pallet<T> {
+	fn max_replicas() -> u32 {
+		T::MaxReplicas::get()
+	}
+
+	fn assigned_task(replicas: u32) -> Result<(TaskId, Vec<T::AccountId>), DispatchError> {
+		use depin_primitives::{DeviceFactory, DeviceSpec, TaskParams};
+		use frame_support::traits::fungible::Mutate;
+		use sp_runtime::traits::{Bounded, One};
+
+		for i in 0..replicas {
+			let owner: T::AccountId = frame_benchmarking::account("task-owner", i, 0);
+			let device: T::AccountId = frame_benchmarking::account("task-device", i, 0);
+			let spec = DeviceSpec {
+				cores: 4,
+				memory_mib: 4096,
+				fuel_per_second: 1_000_000,
+				executor_version: 1,
+				determinism_class: 1,
+			};
+			T::BenchmarkHelper::make_candidate(&owner, &device, spec)?;
+		}
+		let dapp: T::AccountId = frame_benchmarking::account("task-dapp", 0, 0);
+		T::Currency::set_balance(&dapp, BalanceOf::<T>::max_value() / 4u32.into());
+		let mut code = alloc::vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+		code.extend_from_slice(&crate::pallet::NextTaskId::<T>::get().to_le_bytes());
+		let program = depin_primitives::program_id(&code);
+		if !Programs::<T>::contains_key(program) {
+			Self::do_upload_program(dapp.clone(), code)?;
+		}
+		let params = TaskParams {
+			max_fuel: 1_000_000,
+			fuel_price: T::MinFuelPrice::get().max(One::one()),
+			replicas: replicas as u8,
+			memory_mib: 64,
+			deadline: T::MaxDeadline::get(),
+			portable: false,
+		};
+		let task = crate::pallet::NextTaskId::<T>::get();
+		Self::do_submit_task(dapp, program, alloc::vec![1, 2, 3], params)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::schedule(now, &mut frame_support::weights::WeightMeter::new());
+		let devices = Tasks::<T>::get(task)
+			.ok_or(Error::<T>::UnknownTask)?
+			.slots
+			.iter()
+			.map(|s| s.device.clone())
+			.collect();
+		Ok((task, devices))
 	}
 }

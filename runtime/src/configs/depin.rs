@@ -1,19 +1,18 @@
-//! Configuration of the compute pallets: device registry and task market.
+//! Configuration of the compute pallets: device registry, task market, result
+//! verification and era rewards.
 //!
 //! Durations are in blocks: 6 s on Aura chains, `--dev-block-time` (1 s by default) on the
 //! development chain. `docs/architecture.md` explains each number.
 
-use frame_support::{
-	parameter_types,
-	traits::ConstU32,
-	weights::Weight,
-};
+use frame_support::{parameter_types, traits::ConstU32, weights::Weight, PalletId};
 use sp_runtime::Perbill;
 
 use super::RuntimeBlockWeights;
 use crate::{
-	Balance, Balances, BlockNumber, Devices, Runtime, RuntimeHoldReason, DAYS, MICRO_UNIT, UNIT,
+	AccountId, Balance, Balances, BlockNumber, Devices, Market, Rewards, Runtime,
+	RuntimeHoldReason, Verification, DAYS, MICRO_UNIT, UNIT,
 };
+use sp_runtime::traits::AccountIdConversion;
 
 parameter_types! {
 	/// Bond held per device.
@@ -45,6 +44,8 @@ impl pallet_devices::Config for Runtime {
 
 /// Largest program: 4 MiB (a Rust program with `regex` is ~1.3 MB as wasm32-wasip1).
 pub const MAX_PROGRAM_LEN: u32 = 4 * 1024 * 1024;
+/// Most replicas of a task: 7 asked for, plus 2 escalations of 2.
+pub const MAX_SLOTS: u32 = 11;
 /// Largest task input: 128 KiB.
 pub const MAX_INPUT_LEN: u32 = 128 * 1024;
 /// Largest output kept on chain: 128 KiB.
@@ -69,8 +70,8 @@ impl pallet_market::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Devices = Devices;
-	type Verification = ();
-	type Rewards = ();
+	type Verification = Verification;
+	type Rewards = Rewards;
 	type MaxProgramLen = ConstU32<MAX_PROGRAM_LEN>;
 	type ProgramDepositBase = ProgramDepositBase;
 	type ProgramDepositPerByte = ProgramDepositPerByte;
@@ -78,7 +79,7 @@ impl pallet_market::Config for Runtime {
 	type MaxOutputLen = ConstU32<MAX_OUTPUT_LEN>;
 	type OutputDepositPerByte = OutputDepositPerByte;
 	type MaxReplicas = ConstU32<7>;
-	type MaxSlots = ConstU32<11>;
+	type MaxSlots = ConstU32<MAX_SLOTS>;
 	type MaxFuel = MaxFuel;
 	type MinFuelPrice = MinFuelPrice;
 	type MaxJobMemoryMib = ConstU32<4096>;
@@ -98,4 +99,46 @@ impl pallet_market::Config for Runtime {
 	type WeightInfo = pallet_market::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Devices;
+}
+
+parameter_types! {
+	/// Share of the bond slashed for a wrong result.
+	pub const WrongResultSlash: Perbill = Perbill::from_percent(10);
+	/// Share of the bond slashed for a commitment never revealed.
+	pub const RevealTimeoutSlash: Perbill = Perbill::from_percent(1);
+}
+
+impl pallet_verification::Config for Runtime {
+	type Market = Market;
+	type Devices = Devices;
+	type MaxOutputLen = ConstU32<MAX_OUTPUT_LEN>;
+	type MaxSlots = ConstU32<MAX_SLOTS>;
+	type WrongResultSlash = WrongResultSlash;
+	type RevealTimeoutSlash = RevealTimeoutSlash;
+	type WeightInfo = pallet_verification::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Market;
+}
+
+parameter_types! {
+	pub const RewardsPalletId: PalletId = PalletId(*b"dp/rewrd");
+	pub const TreasuryPalletId: PalletId = PalletId(*b"dp/trsry");
+	/// The treasury: receives fees, and a share of each era's mint.
+	pub TreasuryAccount: AccountId = TreasuryPalletId::get().into_account_truncating();
+	/// 100 blocks: 10 minutes at 6 s, 100 s on the dev chain.
+	pub const EraLength: BlockNumber = 100;
+	/// Minted per era with verified work.
+	pub const EraInflation: Balance = 1_000 * UNIT;
+	pub const TreasuryShare: Perbill = Perbill::from_percent(10);
+}
+
+impl pallet_rewards::Config for Runtime {
+	type Currency = Balances;
+	type PalletId = RewardsPalletId;
+	type TreasuryAccount = TreasuryAccount;
+	type EraLength = EraLength;
+	type EraInflation = EraInflation;
+	type TreasuryShare = TreasuryShare;
+	type MaxUnclaimedEras = ConstU32<32>;
+	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
 }

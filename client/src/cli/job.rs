@@ -1,0 +1,262 @@
+//! `depin job submit|status|result|cancel`.
+
+use std::{
+	io::{IsTerminal, Read, Write},
+	path::PathBuf,
+	time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use clap::Subcommand;
+use depin_primitives::{exit, TaskParams, TaskState};
+use serde_json::json;
+
+use super::{program, Global, Output};
+use crate::{calls, format_balance, parse_balance, Client, Task};
+
+/// Job commands.
+#[derive(Subcommand)]
+pub enum JobCommand {
+	/// Submit a job: upload the program if needed, hold the escrow, queue the task.
+	Submit {
+		/// The program: a `.wasm` file (uploaded if the chain lacks it) or a program id.
+		#[arg(long)]
+		program: String,
+		/// The input file (the job's stdin); `-` reads stdin; none is empty input.
+		#[arg(long)]
+		input: Option<PathBuf>,
+		/// Devices that run the job independently.
+		#[arg(long, default_value_t = 3)]
+		replicas: u8,
+		/// Fuel limit of one run.
+		#[arg(long, default_value_t = 10_000_000_000)]
+		max_fuel: u64,
+		/// Price per unit of fuel: `0.000001` (DPN) or `1000u` (smallest unit).
+		#[arg(long, default_value = "1000u")]
+		fuel_price: String,
+		/// Memory limit of the job in MiB.
+		#[arg(long, default_value_t = 256)]
+		memory_mib: u32,
+		/// Blocks until the job expires if not verified.
+		#[arg(long, default_value_t = 600)]
+		deadline: u32,
+		/// Compare replicas across determinism classes (slower on float code).
+		#[arg(long)]
+		portable: bool,
+		/// Follow the job until it is verified (or fails) and print the output.
+		#[arg(long)]
+		wait: bool,
+		/// With --wait: write the verified output to this file.
+		#[arg(long)]
+		out: Option<PathBuf>,
+		/// With --wait: give up waiting after this many seconds.
+		#[arg(long, default_value_t = 600)]
+		timeout: u64,
+	},
+	/// Show a job's state.
+	Status {
+		/// Task id.
+		id: u64,
+	},
+	/// Write a verified job's output to a file.
+	Result {
+		/// Task id.
+		id: u64,
+		/// Where to write the output (`-` for stdout).
+		#[arg(long)]
+		out: PathBuf,
+	},
+	/// Cancel a job no device has committed to; the escrow comes back.
+	Cancel {
+		/// Task id.
+		id: u64,
+	},
+}
+
+fn read_input(input: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
+	let bytes = match input {
+		None => Vec::new(),
+		Some(p) if p.as_os_str() == "-" => {
+			let mut b = Vec::new();
+			std::io::stdin().read_to_end(&mut b)?;
+			b
+		},
+		Some(p) => std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+	};
+	let max = depin_runtime::configs::depin::MAX_INPUT_LEN as usize;
+	anyhow::ensure!(
+		bytes.len() <= max,
+		"the input is {} bytes; the chain accepts inputs of at most {max} bytes",
+		bytes.len()
+	);
+	Ok(bytes)
+}
+
+
+/// One line describing `task`.
+pub fn describe(task: &Task) -> String {
+	let mut s = format!(
+		"task {}: {:?}, {} replica(s), {}/{} committed, {} revealed, escrow {}, paid {}",
+		task.id,
+		task.state,
+		task.params.replicas as u32 + 2 * task.escalations as u32,
+		task.verification.commits,
+		task.slots.len() + task.open_slots as usize,
+		task.verification.reveals,
+		format_balance(task.escrow),
+		format_balance(task.paid),
+	);
+	if let Some(r) = task.result {
+		s.push_str(&format!(
+			"; result: exit {} ({}), {} fuel",
+			r.exit,
+			exit::describe(r.exit),
+			r.fuel_used
+		));
+	}
+	s
+}
+
+fn task_json(task: &Task) -> serde_json::Value {
+	serde_json::to_value(task).unwrap_or(serde_json::Value::Null)
+}
+
+/// Follows `id` until it reaches a final state and, for a verified task, is closed.
+async fn follow(client: &Client, id: u64, timeout: Duration) -> anyhow::Result<Task> {
+	let started = Instant::now();
+	let tty = std::io::stderr().is_terminal();
+	let mut last: Option<TaskState> = None;
+	loop {
+		let task = client.task(id).await?.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
+		let block = client.best_number().await?;
+		if tty {
+			eprint!("\r{:<12} block {block:<8} {:>6.1} s ", format!("{:?}", task.state), started.elapsed().as_secs_f32());
+			let _ = std::io::stderr().flush();
+		} else if last != Some(task.state) {
+			eprintln!("task {id}: {:?} at block {block} ({:.1} s)", task.state, started.elapsed().as_secs_f32());
+		}
+		last = Some(task.state);
+		if task.state.is_final() {
+			if tty {
+				eprintln!();
+			}
+			return Ok(task);
+		}
+		anyhow::ensure!(
+			started.elapsed() < timeout,
+			"task {id} is still {:?} after {} s; follow it with `depin job status {id}`",
+			task.state,
+			timeout.as_secs()
+		);
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+}
+
+/// Writes `output` to `out` (`-` = stdout).
+fn write_output(out: &PathBuf, output: &[u8]) -> anyhow::Result<()> {
+	if out.as_os_str() == "-" {
+		std::io::stdout().write_all(output)?;
+		return Ok(());
+	}
+	std::fs::write(out, output).with_context(|| format!("cannot write {}", out.display()))
+}
+
+async fn verified_output(client: &Client, task: &Task) -> anyhow::Result<Vec<u8>> {
+	anyhow::ensure!(
+		task.state == TaskState::Verified,
+		"task {} is {:?}: there is no verified output",
+		task.id,
+		task.state
+	);
+	client.output(task.id).await?.with_context(|| {
+		format!("task {} is verified but its output is not stored (only its hash): no revealer attached it or the output deposit could not be paid", task.id)
+	})
+}
+
+/// Runs a job command.
+pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
+	match cmd {
+		JobCommand::Submit {
+			program,
+			input,
+			replicas,
+			max_fuel,
+			fuel_price,
+			memory_mib,
+			deadline,
+			portable,
+			wait,
+			out,
+			timeout,
+		} => {
+			let fuel_price = parse_balance(&fuel_price).map_err(|e| anyhow::anyhow!("--fuel-price {e}"))?;
+			let input = read_input(input.as_ref())?;
+			let (client, signer) = (g.client().await?, g.signer()?);
+			let program_id = if std::path::Path::new(&program).is_file() {
+				let code = program::read_program(std::path::Path::new(&program))?;
+				program::ensure_uploaded(&client, &signer, code).await?.0
+			} else {
+				program::parse_id(&program).context("--program is neither a file nor a program id")?
+			};
+			let escrow = (max_fuel as u128).saturating_mul(fuel_price).saturating_mul(replicas as u128);
+			let free = client.free_balance(signer.account()).await?;
+			anyhow::ensure!(
+				free > escrow,
+				"insufficient balance for the escrow: the job needs {} (max_fuel × fuel_price × replicas) \
+				 and {} has {} free; lower --max-fuel, --fuel-price or --replicas, or fund the account",
+				format_balance(escrow),
+				signer.address(),
+				format_balance(free)
+			);
+			let params = TaskParams { max_fuel, fuel_price, replicas, memory_mib, deadline, portable };
+			let receipt = client.submit(&signer, calls::submit_task(program_id, input, params)).await?;
+			let id = receipt
+				.events
+				.iter()
+				.find_map(|e| match e {
+					depin_runtime::RuntimeEvent::Market(pallet_market::Event::TaskSubmitted { task, .. }) => Some(*task),
+					_ => None,
+				})
+				.context("the node accepted the job but reported no task id")?;
+			if !wait {
+				return Ok(Output::new(
+					vec![format!("task {id} submitted (escrow {})", format_balance(escrow))],
+					json!({ "task": id, "program": program::hex_id(&program_id), "escrow": escrow.to_string() }),
+				));
+			}
+			let task = follow(&client, id, Duration::from_secs(timeout)).await?;
+			let output = verified_output(&client, &task).await?;
+			let mut text = vec![describe(&task)];
+			match &out {
+				Some(path) => {
+					write_output(path, &output)?;
+					text.push(format!("output ({} bytes) written to {}", output.len(), path.display()));
+				},
+				None => match std::str::from_utf8(&output) {
+					Ok(s) => text.push(format!("output: {}", s.trim_end())),
+					Err(_) => text.push(format!("output: {} bytes (binary; use --out FILE)", output.len())),
+				},
+			}
+			Ok(Output::new(text, json!({ "task": task_json(&task), "output": format!("0x{}", hex::encode(&output)) })))
+		},
+		JobCommand::Status { id } => {
+			let task = g.client().await?.task(id).await?.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
+			Ok(Output::new(vec![describe(&task)], task_json(&task)))
+		},
+		JobCommand::Result { id, out } => {
+			let client = g.client().await?;
+			let task = client.task(id).await?.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
+			let output = verified_output(&client, &task).await?;
+			write_output(&out, &output)?;
+			Ok(Output::new(
+				vec![format!("task {id}: {} bytes written to {}", output.len(), out.display())],
+				json!({ "task": id, "bytes": output.len() }),
+			))
+		},
+		JobCommand::Cancel { id } => {
+			let (client, signer) = (g.client().await?, g.signer()?);
+			client.submit(&signer, calls::cancel_task(id)).await?;
+			Ok(Output::new(vec![format!("task {id} cancelled; escrow refunded")], json!({ "cancelled": id })))
+		},
+	}
+}

@@ -1,0 +1,117 @@
+//! Tests of era rewards: points, minting, pro-rata split, treasury share, claims.
+
+use crate::{mock::*, pallet::*, Error};
+use depin_primitives::RewardSink;
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Rewards(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+#[test]
+fn era_with_points_mints_inflation_split_by_points() {
+	test(|| {
+		let issuance = Balances::total_issuance();
+		Rewards::credit(&1, 300);
+		Rewards::credit(&2, 100);
+		Rewards::credit(&1, 200);
+		run_to(1 + ERA_LENGTH);
+		assert_eq!(CurrentEra::<Test>::get(), 1);
+		assert_eq!(Balances::total_issuance(), issuance + INFLATION);
+		assert_eq!(TotalMinted::<Test>::get(), INFLATION);
+		assert_eq!(Balances::balance(&TREASURY), 1_000);
+		assert_eq!(Balances::balance(&Rewards::pot()), 9_000);
+		assert!(events().contains(&Event::EraRewarded { era: 0, pool: 9_000, treasury: 1_000, points: 600 }));
+		// 500 of 600 points, 100 of 600.
+		assert_eq!(Rewards::rewards_of(&1).0, 7_500);
+		assert_eq!(Rewards::rewards_of(&2).0, 1_500);
+		assert_ok!(Rewards::claim(RuntimeOrigin::signed(1)));
+		assert_ok!(Rewards::claim(RuntimeOrigin::signed(2)));
+		assert_eq!(Balances::balance(&1), 100 + 7_500);
+		assert_eq!(Balances::balance(&2), 100 + 1_500);
+		assert_eq!(TotalClaimed::<Test>::get(), 9_000);
+		assert!(events().contains(&Event::RewardsClaimed { owner: 1, amount: 7_500 }));
+		assert!(EraRewards::<Test>::get(0).is_none(), "settled eras are pruned");
+	});
+}
+
+#[test]
+fn era_without_points_mints_nothing() {
+	test(|| {
+		let issuance = Balances::total_issuance();
+		run_to(1 + 3 * ERA_LENGTH);
+		assert_eq!(CurrentEra::<Test>::get(), 3);
+		assert_eq!(Balances::total_issuance(), issuance);
+		assert!(events().contains(&Event::EraEndedEmpty { era: 0 }));
+	});
+}
+
+#[test]
+fn points_count_only_after_their_era_closes() {
+	test(|| {
+		Rewards::credit(&1, 10);
+		let (claimable, points, era, ends_at) = Rewards::rewards_of(&1);
+		assert_eq!((claimable, points, era, ends_at), (0, 10, 0, ERA_LENGTH));
+		assert_noop!(Rewards::claim(RuntimeOrigin::signed(1)), Error::<Test>::NothingToClaim);
+	});
+}
+
+#[test]
+fn claim_without_anything_fails() {
+	test(|| {
+		assert_noop!(Rewards::claim(RuntimeOrigin::signed(3)), Error::<Test>::NothingToClaim);
+	});
+}
+
+#[test]
+fn claims_accumulate_over_eras() {
+	test(|| {
+		Rewards::credit(&1, 1);
+		run_to(1 + ERA_LENGTH);
+		Rewards::credit(&1, 1);
+		Rewards::credit(&2, 1);
+		run_to(1 + 2 * ERA_LENGTH);
+		assert_eq!(Rewards::rewards_of(&1).0, 9_000 + 4_500);
+		assert_ok!(Rewards::claim(RuntimeOrigin::signed(1)));
+		assert_eq!(Balances::balance(&1), 100 + 13_500);
+		assert_noop!(Rewards::claim(RuntimeOrigin::signed(1)), Error::<Test>::NothingToClaim);
+	});
+}
+
+#[test]
+fn an_owner_with_too_many_unclaimed_eras_has_the_oldest_settled() {
+	test(|| {
+		for era in 0..MAX_UNCLAIMED + 2 {
+			Rewards::credit(&1, 1);
+			run_to(1 + (era as u64 + 1) * ERA_LENGTH);
+		}
+		assert!(OwnerEras::<Test>::get(1).len() as u32 <= MAX_UNCLAIMED);
+		assert!(Accrued::<Test>::get(1) > 0, "oldest eras moved to Accrued");
+		let expected = 9_000 * (MAX_UNCLAIMED as u64 + 2);
+		assert_eq!(Rewards::rewards_of(&1).0, expected);
+		assert_ok!(Rewards::claim(RuntimeOrigin::signed(1)));
+		assert_eq!(Balances::balance(&1), 100 + expected);
+	});
+}
+
+#[test]
+fn zero_points_are_ignored() {
+	test(|| {
+		Rewards::credit(&1, 0);
+		assert!(OwnerEras::<Test>::get(1).is_empty());
+		run_to(1 + ERA_LENGTH);
+		assert!(events().contains(&Event::EraEndedEmpty { era: 0 }));
+	});
+}
+
+#[test]
+fn constants_are_consistent() {
+	use frame_support::traits::Hooks;
+	new_test_ext().execute_with(|| <Rewards as Hooks<u64>>::integrity_test());
+}

@@ -1,0 +1,106 @@
+//! The decision: quorum, payment, slashing, reputation, escalation, failure.
+
+use alloc::vec::Vec;
+use depin_primitives::{
+	DeviceRegistry, ExecResult, Outcome, SlashReason, TaskId, TaskSettlement,
+};
+use frame_support::{pallet_prelude::DispatchResult, traits::Get};
+
+use crate::pallet::{
+	Commitments, Config, Event, NoQuorumAction, Pallet, RevealCount, Reveals, Verdicts,
+};
+
+/// Identical results needed to verify a task with `replicas` replicas: a strict majority.
+pub fn quorum(replicas: u32) -> u32 {
+	replicas / 2 + 1
+}
+
+impl<T: Config> Pallet<T> {
+	/// Pays a device whose result matches the verdict, or slashes one whose result does not.
+	fn settle_device(task: TaskId, device: &T::AccountId, result: &ExecResult, verdict: &ExecResult) -> DispatchResult {
+		if result == verdict {
+			T::Market::pay(task, device, result.fuel_used)?;
+			T::Devices::record_outcome(device, Outcome::Valid);
+		} else {
+			let slashed = T::Devices::slash(device, T::WrongResultSlash::get(), SlashReason::WrongResult);
+			T::Devices::record_outcome(device, Outcome::Invalid);
+			Self::deposit_event(Event::WrongResult { task, device: device.clone(), slashed });
+		}
+		Ok(())
+	}
+
+	/// After `device` revealed `result`: settle it against an existing verdict, or verify
+	/// the task if `result` now has a quorum; close the task once every replica revealed.
+	pub(crate) fn after_reveal(
+		task: TaskId,
+		device: &T::AccountId,
+		result: ExecResult,
+		output: Option<Vec<u8>>,
+		replicas: u32,
+	) -> DispatchResult {
+		if let Some(verdict) = Verdicts::<T>::get(task) {
+			Self::settle_device(task, device, &result, &verdict)?;
+		} else {
+			let agreeing = Reveals::<T>::iter_prefix_values(task).filter(|r| *r == result).count() as u32;
+			if agreeing >= quorum(replicas) {
+				T::Market::verified(task, result, output)?;
+				Verdicts::<T>::insert(task, result);
+				let revealed: Vec<_> = Reveals::<T>::iter_prefix(task).collect();
+				for (d, r) in revealed.iter() {
+					Self::settle_device(task, d, r, &result)?;
+				}
+				Self::deposit_event(Event::TaskVerified { task, result, agreeing });
+			}
+		}
+		let reveals = RevealCount::<T>::get(task);
+		if reveals >= replicas {
+			if Verdicts::<T>::contains_key(task) {
+				T::Market::close(task)?;
+			} else {
+				Self::no_quorum(task, reveals, replicas);
+			}
+		}
+		Ok(())
+	}
+
+	/// Devices that committed but did not reveal: timeout mark and `RevealTimeoutSlash`.
+	/// Their commitments are dropped, so an escalated round does not punish them twice.
+	pub(crate) fn punish_missing_reveals(task: TaskId) {
+		let missing: Vec<T::AccountId> = Commitments::<T>::iter_key_prefix(task)
+			.filter(|d| !Reveals::<T>::contains_key(task, d))
+			.take(T::MaxSlots::get() as usize)
+			.collect();
+		for device in missing {
+			Commitments::<T>::remove(task, &device);
+			let slashed = T::Devices::slash(&device, T::RevealTimeoutSlash::get(), SlashReason::Timeout);
+			T::Devices::record_outcome(&device, Outcome::Timeout);
+			Self::deposit_event(Event::RevealMissed { task, device, slashed });
+		}
+	}
+
+	/// No quorum: more replicas if the market allows, else the task fails.
+	pub(crate) fn no_quorum(task: TaskId, reveals: u32, replicas: u32) {
+		let action = if T::Market::escalate(task).is_ok() {
+			NoQuorumAction::Escalated
+		} else {
+			if let Err(e) = T::Market::fail(task) {
+				log::error!(target: "runtime::verification", "failing task {task}: {e:?}");
+			}
+			NoQuorumAction::Failed
+		};
+		Self::deposit_event(Event::NoQuorum { task, reveals, replicas, action });
+	}
+
+	/// The reveal window of `task` ended.
+	pub(crate) fn reveal_window_ended(task: TaskId) {
+		Self::punish_missing_reveals(task);
+		if Verdicts::<T>::contains_key(task) {
+			if let Err(e) = T::Market::close(task) {
+				log::error!(target: "runtime::verification", "closing task {task}: {e:?}");
+			}
+			return;
+		}
+		let Some(replicas) = T::Market::replicas(task) else { return };
+		Self::no_quorum(task, RevealCount::<T>::get(task), replicas);
+	}
+}

@@ -1,0 +1,266 @@
+//! The whole compute runtime for verification's tests: system, balances, devices,
+//! market, verification and rewards, wired as in the real runtime.
+
+use crate as pallet_verification;
+use depin_primitives::{
+	commitment, output_hash, DeviceSpec, ExecResult, Salt, TaskId, TaskParams,
+};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, Hooks},
+	weights::Weight,
+	PalletId,
+};
+use sp_runtime::{BuildStorage, Perbill};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Devices: pallet_devices,
+		Market: pallet_market,
+		Verification: pallet_verification,
+		Rewards: pallet_rewards,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+pub const BOND: Balance = 10_000;
+
+parameter_types! {
+	pub const MinBond: Balance = BOND;
+	pub const HeartbeatPeriod: u64 = 5;
+	pub const HeartbeatTimeout: u64 = 1_000;
+	pub const UnbondingPeriod: u64 = 10;
+	pub const MaxCores: u16 = 4;
+}
+
+impl pallet_devices::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Slashed = ();
+	type MinBond = MinBond;
+	type MaxDevicesPerOwner = ConstU32<4>;
+	type MaxDevices = ConstU32<64>;
+	type MaxCores = MaxCores;
+	type HeartbeatPeriod = HeartbeatPeriod;
+	type HeartbeatTimeout = HeartbeatTimeout;
+	type UnbondingPeriod = UnbondingPeriod;
+	type WeightInfo = ();
+}
+
+pub const COMMIT_TIMEOUT: u64 = 5;
+pub const REVEAL_WINDOW: u64 = 4;
+pub const MAX_OUTPUT: u32 = 64;
+pub const PRICE: Balance = 2;
+pub const MAX_FUEL: u64 = 1_000;
+
+parameter_types! {
+	pub const ProgramDepositBase: Balance = 10;
+	pub const ProgramDepositPerByte: Balance = 1;
+	pub const OutputDepositPerByte: Balance = 1;
+	pub const MaxFuel: u64 = 1_000_000;
+	pub const MinFuelPrice: Balance = 1;
+	pub const CommitTimeout: u64 = COMMIT_TIMEOUT;
+	pub const RevealWindow: u64 = REVEAL_WINDOW;
+	pub const TimeoutSlash: Perbill = Perbill::from_percent(1);
+	pub const TaskRetention: u64 = 50;
+	pub HookWeightLimit: Weight = Weight::from_parts(2_000_000_000_000, u64::MAX);
+}
+
+impl pallet_market::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Devices = Devices;
+	type Verification = Verification;
+	type Rewards = Rewards;
+	type MaxProgramLen = ConstU32<256>;
+	type ProgramDepositBase = ProgramDepositBase;
+	type ProgramDepositPerByte = ProgramDepositPerByte;
+	type MaxInputLen = ConstU32<64>;
+	type MaxOutputLen = ConstU32<MAX_OUTPUT>;
+	type OutputDepositPerByte = OutputDepositPerByte;
+	type MaxReplicas = ConstU32<5>;
+	type MaxSlots = ConstU32<9>;
+	type MaxFuel = MaxFuel;
+	type MinFuelPrice = MinFuelPrice;
+	type MaxJobMemoryMib = ConstU32<4096>;
+	type MinDeadline = ConstU32<10>;
+	type MaxDeadline = ConstU32<1000>;
+	type CommitTimeout = CommitTimeout;
+	type RevealWindow = RevealWindow;
+	type TimeoutSlash = TimeoutSlash;
+	type MaxEscalations = ConstU32<2>;
+	type EscalationReplicas = ConstU32<2>;
+	type MaxQueueLen = ConstU32<64>;
+	type MaxAssignmentsPerDevice = ConstU32<4>;
+	type MaxProbes = ConstU32<32>;
+	type MaxTimersPerBlock = ConstU32<64>;
+	type HookWeightLimit = HookWeightLimit;
+	type TaskRetention = TaskRetention;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Devices;
+}
+
+parameter_types! {
+	pub const WrongResultSlash: Perbill = Perbill::from_percent(10);
+	pub const RevealTimeoutSlash: Perbill = Perbill::from_percent(1);
+}
+
+impl pallet_verification::Config for Test {
+	type Market = Market;
+	type Devices = Devices;
+	type MaxOutputLen = ConstU32<MAX_OUTPUT>;
+	type MaxSlots = ConstU32<9>;
+	type WrongResultSlash = WrongResultSlash;
+	type RevealTimeoutSlash = RevealTimeoutSlash;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = Market;
+}
+
+pub const ERA_LENGTH: u64 = 20;
+pub const TREASURY: AccountId = 9_999;
+
+parameter_types! {
+	pub const RewardsPalletId: PalletId = PalletId(*b"dp/rewrd");
+	pub const Treasury: AccountId = TREASURY;
+	pub const EraLength: u64 = ERA_LENGTH;
+	pub const EraInflation: Balance = 100_000;
+	pub const TreasuryShare: Perbill = Perbill::from_percent(10);
+}
+
+impl pallet_rewards::Config for Test {
+	type Currency = Balances;
+	type PalletId = RewardsPalletId;
+	type TreasuryAccount = Treasury;
+	type EraLength = EraLength;
+	type EraInflation = EraInflation;
+	type TreasuryShare = TreasuryShare;
+	type MaxUnclaimedEras = ConstU32<4>;
+	type WeightInfo = ();
+}
+
+/// The dApp (1) is rich; owners 11..=19 have 100_000; devices 101..=119 have 1_000.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut balances: Vec<(AccountId, Balance)> = vec![(1, 1_000_000_000), (2, 100)];
+	balances.extend((11..=19).map(|o| (o, 100_000)));
+	balances.extend((101..=119).map(|d| (d, 1_000)));
+	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+		.assimilate_storage(&mut t)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Every pallet's invariants.
+pub fn check_invariants() {
+	Devices::do_try_state().expect("device invariants hold");
+	Market::do_try_state().expect("market invariants hold");
+	Verification::do_try_state().expect("verification invariants hold");
+	Rewards::do_try_state().expect("rewards invariants hold");
+}
+
+/// Runs `f` in a fresh externality and checks every invariant afterwards.
+pub fn test(f: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		f();
+		check_invariants();
+	});
+}
+
+/// Advances to block `n`, running the hooks (in runtime order) and checking invariants.
+pub fn run_to(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		System::set_parent_hash(sp_core::H256::repeat_byte(next as u8));
+		Market::on_initialize(next);
+		Rewards::on_initialize(next);
+		check_invariants();
+	}
+}
+
+/// `n` devices (101.., owners 11..), registered and heartbeating.
+pub fn devices(n: u64) {
+	for i in 0..n {
+		let spec = DeviceSpec {
+			cores: 2,
+			memory_mib: 1024,
+			fuel_per_second: 1_000,
+			executor_version: 1,
+			determinism_class: 1,
+		};
+		Devices::register_device(RuntimeOrigin::signed(11 + i), 101 + i, spec).unwrap();
+		Devices::heartbeat(RuntimeOrigin::signed(101 + i)).unwrap();
+	}
+}
+
+/// Uploads a program and submits a task with `replicas`; returns the task id.
+pub fn submit(replicas: u8) -> TaskId {
+	let mut code = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+	code.extend_from_slice(&pallet_market::NextTaskId::<Test>::get().to_le_bytes());
+	let program = depin_primitives::program_id(&code);
+	Market::upload_program(RuntimeOrigin::signed(1), code).unwrap();
+	let task = pallet_market::NextTaskId::<Test>::get();
+	let params = TaskParams {
+		max_fuel: MAX_FUEL,
+		fuel_price: PRICE,
+		replicas,
+		memory_mib: 64,
+		deadline: 200,
+		portable: false,
+	};
+	Market::submit_task(RuntimeOrigin::signed(1), program, b"in".to_vec(), params).unwrap();
+	task
+}
+
+/// The devices holding slots in `task`.
+pub fn slots(task: TaskId) -> Vec<AccountId> {
+	pallet_market::Tasks::<Test>::get(task).unwrap().slots.iter().map(|s| s.device).collect()
+}
+
+/// A result whose output is `output`.
+pub fn result(output: &[u8], fuel_used: u64) -> ExecResult {
+	ExecResult { exit: 0, output_hash: output_hash(output), fuel_used }
+}
+
+/// The salt a device uses in the tests.
+pub fn salt(device: AccountId) -> Salt {
+	[device as u8; 32]
+}
+
+/// `device` commits to `r`.
+pub fn commit(task: TaskId, device: AccountId, r: &ExecResult) -> sp_runtime::DispatchResult {
+	Verification::commit(RuntimeOrigin::signed(device), task, commitment(r, &salt(device), &device))
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
+/// `device` reveals `r` with `output` attached.
+pub fn reveal(task: TaskId, device: AccountId, r: ExecResult, output: Option<&[u8]>) -> sp_runtime::DispatchResult {
+	Verification::reveal(RuntimeOrigin::signed(device), task, r, salt(device), output.map(|o| o.to_vec()))
+		.map(|_| ())
+		.map_err(|e| e.error)
+}

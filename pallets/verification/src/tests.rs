@@ -1,0 +1,366 @@
+//! Tests of result verification on the whole compute runtime: every call and error,
+//! quorum sizes, liars, collusion, silence, escalation, traps, rewards.
+
+mod randomized;
+
+use crate::{decide::quorum, mock::*, pallet::*, Error};
+use depin_primitives::{exit, ExecResult, TaskState};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+
+fn task_state(task: u64) -> TaskState {
+	pallet_market::Tasks::<Test>::get(task).unwrap().state
+}
+
+fn bond(device: AccountId) -> Balance {
+	pallet_devices::Devices::<Test>::get(device).unwrap().bond
+}
+
+fn reputation(device: AccountId) -> depin_primitives::Reputation {
+	pallet_devices::Devices::<Test>::get(device).unwrap().reputation
+}
+
+fn owner(device: AccountId) -> AccountId {
+	device - 90
+}
+
+fn escrow_held() -> Balance {
+	Balances::balance_on_hold(&pallet_market::HoldReason::TaskEscrow.into(), &1)
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Verification(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+/// Submits a task with one replica per entry of `results`, lets the scheduler assign it,
+/// commits every result and reveals them in order. Returns the task and its devices.
+fn run_task(results: &[ExecResult]) -> (u64, Vec<AccountId>) {
+	let task = submit(results.len() as u8);
+	run_to(System::block_number() + 1);
+	let devs = slots(task);
+	for (d, r) in devs.iter().zip(results) {
+		assert_ok!(commit(task, *d, r));
+	}
+	for (d, r) in devs.iter().zip(results) {
+		assert_ok!(reveal(task, *d, *r, Some(b"ok")).or_else(|e| {
+			// Outputs of other results do not hash to "ok": reveal without one.
+			if e == Error::<Test>::OutputMismatch.into() {
+				reveal(task, *d, *r, None)
+			} else {
+				Err(e)
+			}
+		}));
+	}
+	(task, devs)
+}
+
+#[test]
+fn quorum_is_a_strict_majority() {
+	assert_eq!([1, 2, 3, 4, 5, 7].map(quorum), [1, 2, 2, 3, 3, 4]);
+}
+
+#[test]
+fn one_replica_is_verified_by_itself() {
+	test(|| {
+		devices(1);
+		let (task, devs) = run_task(&[result(b"ok", 100)]);
+		assert_eq!(task_state(task), TaskState::Verified);
+		assert_eq!(Balances::balance(&owner(devs[0])), 100_000 - BOND + 100 * PRICE);
+		assert_eq!(pallet_market::Pallet::<Test>::output(task), Some(b"ok".to_vec()));
+		assert_eq!(escrow_held(), 0, "closed: the rest is refunded");
+	});
+}
+
+#[test]
+fn two_replicas_need_both() {
+	test(|| {
+		devices(2);
+		let (task, _) = run_task(&[result(b"ok", 10), result(b"ok", 10)]);
+		assert_eq!(task_state(task), TaskState::Verified);
+		// One disagreement out of two is no quorum: escalation.
+		let (task, _) = run_task(&[result(b"ok", 10), result(b"no", 10)]);
+		assert_eq!(task_state(task), TaskState::Committing);
+		assert!(events().contains(&Event::NoQuorum {
+			task,
+			reveals: 2,
+			replicas: 2,
+			action: NoQuorumAction::Escalated
+		}));
+	});
+}
+
+#[test]
+fn three_replicas_one_liar_is_slashed_and_not_paid() {
+	test(|| {
+		devices(3);
+		let good = result(b"ok", 200);
+		let bad = result(b"lie", 1);
+		let (task, devs) = run_task(&[good, bad, good]);
+		assert_eq!(task_state(task), TaskState::Verified);
+		let liar = devs[1];
+		assert_eq!(bond(liar), BOND - BOND / 10);
+		assert_eq!(reputation(liar).invalid, 1);
+		assert_eq!(reputation(liar).consecutive_valid, 0);
+		assert_eq!(Balances::balance(&owner(liar)), 100_000 - BOND, "liar's owner unpaid");
+		for honest in [devs[0], devs[2]] {
+			assert_eq!(reputation(honest).valid, 1);
+			assert_eq!(Balances::balance(&owner(honest)), 100_000 - BOND + 200 * PRICE);
+		}
+		assert!(events().contains(&Event::WrongResult { task, device: liar, slashed: BOND / 10 }));
+		assert!(events().contains(&Event::TaskVerified { task, result: good, agreeing: 2 }));
+	});
+}
+
+#[test]
+fn two_colluding_liars_out_of_three_win() {
+	// What replication 3 can and cannot do: a majority of colluders decides the result.
+	test(|| {
+		devices(3);
+		let good = result(b"ok", 50);
+		let lie = result(b"lie", 50);
+		let (task, devs) = run_task(&[lie, good, lie]);
+		assert_eq!(task_state(task), TaskState::Verified);
+		let verified = pallet_market::Tasks::<Test>::get(task).unwrap().result.unwrap();
+		assert_eq!(verified, lie);
+		assert_eq!(reputation(devs[1]).invalid, 1, "the honest minority is the one slashed");
+	});
+}
+
+#[test]
+fn five_replicas_verify_at_three_and_settle_late_reveals() {
+	test(|| {
+		devices(5);
+		let good = result(b"ok", 10);
+		let task = submit(5);
+		run_to(2);
+		let devs = slots(task);
+		let bad = result(b"bad", 10);
+		for (i, d) in devs.iter().enumerate() {
+			assert_ok!(commit(task, *d, if i == 3 { &bad } else { &good }));
+		}
+		for d in &devs[..3] {
+			assert_ok!(reveal(task, *d, good, Some(b"ok")));
+		}
+		assert_eq!(task_state(task), TaskState::Verified, "verified at the third reveal");
+		assert!(escrow_held() > 0, "still open for late reveals");
+		assert_ok!(reveal(task, devs[3], bad, None));
+		assert_eq!(reputation(devs[3]).invalid, 1);
+		// The fifth stays silent: at the window's end it is marked and the task closes.
+		run_to(2 + REVEAL_WINDOW);
+		assert_eq!(reputation(devs[4]).timeouts, 1);
+		assert_eq!(bond(devs[4]), BOND - BOND / 100);
+		assert_eq!(escrow_held(), 0);
+		assert!(events().contains(&Event::RevealMissed { task, device: devs[4], slashed: BOND / 100 }));
+	});
+}
+
+#[test]
+fn trapped_and_out_of_fuel_results_are_verified_and_paid() {
+	test(|| {
+		devices(2);
+		for code in [exit::TRAP, exit::OUT_OF_FUEL] {
+			let r = ExecResult { exit: code, output_hash: depin_primitives::output_hash(b""), fuel_used: MAX_FUEL };
+			let (task, devs) = run_task(&[r, r]);
+			assert_eq!(task_state(task), TaskState::Verified);
+			for d in devs {
+				assert_eq!(reputation(d).invalid, 0);
+			}
+		}
+		// Each owner earned max_fuel × price twice.
+		assert_eq!(Balances::balance(&11), 100_000 - BOND + 2 * MAX_FUEL * PRICE);
+	});
+}
+
+#[test]
+fn silent_committer_is_punished_and_the_task_escalates() {
+	test(|| {
+		devices(5);
+		let good = result(b"ok", 10);
+		let task = submit(3);
+		run_to(2);
+		let devs = slots(task);
+		let wrong = result(b"x", 10);
+		for (i, d) in devs.iter().enumerate() {
+			assert_ok!(commit(task, *d, if i == 1 { &wrong } else { &good }));
+		}
+		assert_ok!(reveal(task, devs[0], good, Some(b"ok")));
+		assert_ok!(reveal(task, devs[1], wrong, None));
+		run_to(2 + REVEAL_WINDOW);
+		assert_eq!(reputation(devs[2]).timeouts, 1);
+		assert_eq!(task_state(task), TaskState::Committing, "escalated for lack of quorum");
+		// Two new devices; a correct result from both gives 3 of 5.
+		run_to(3 + REVEAL_WINDOW);
+		let new: Vec<_> = slots(task).into_iter().filter(|d| !devs.contains(d)).collect();
+		assert_eq!(new.len(), 2);
+		for d in &new {
+			assert_ok!(commit(task, *d, &good));
+		}
+		for d in &new {
+			assert_ok!(reveal(task, *d, good, Some(b"ok")));
+		}
+		assert_eq!(task_state(task), TaskState::Verified);
+		assert_eq!(reputation(devs[1]).invalid, 1);
+	});
+}
+
+#[test]
+fn escalation_then_failure_refunds_and_pays_nobody() {
+	test(|| {
+		devices(7);
+		let before = Balances::balance(&1);
+		let task = submit(1);
+		// One replica: escalations add 2 and 2; nobody ever reveals.
+		for round in 0..3 {
+			run_to(System::block_number() + 1);
+			for d in slots(task) {
+				let _ = commit(task, d, &result(b"ok", 1));
+			}
+			assert_eq!(task_state(task), TaskState::Revealing, "round {round}");
+			run_to(System::block_number() + REVEAL_WINDOW);
+		}
+		assert_eq!(task_state(task), TaskState::Failed);
+		assert!(events().iter().any(|e| matches!(e, Event::NoQuorum { action: NoQuorumAction::Failed, .. })));
+		assert_eq!(escrow_held(), 0);
+		// Only the program deposit is gone; no device was paid.
+		let deposit = pallet_market::Programs::<Test>::iter().map(|(_, p)| p.deposit).sum::<Balance>();
+		assert_eq!(Balances::balance(&1), before - deposit);
+		for d in 101..108 {
+			assert_eq!(reputation(d).valid, 0);
+		}
+	});
+}
+
+#[test]
+fn commit_errors() {
+	test(|| {
+		devices(3);
+		let task = submit(2);
+		assert_noop!(commit(task, 101, &result(b"", 1)), Error::<Test>::NotAssigned);
+		run_to(2);
+		let devs = slots(task);
+		let outsider = (101..=103).find(|d| !devs.contains(d)).unwrap();
+		assert_noop!(commit(task, outsider, &result(b"", 1)), Error::<Test>::NotAssigned);
+		assert_ok!(commit(task, devs[0], &result(b"", 1)));
+		assert_noop!(commit(task, devs[0], &result(b"", 1)), Error::<Test>::AlreadyCommitted);
+		assert_ok!(commit(task, devs[1], &result(b"", 1)));
+		assert!(events().contains(&Event::ResultCommitted { task, device: devs[1] }));
+	});
+}
+
+#[test]
+fn commit_to_a_cancelled_task_is_refused() {
+	test(|| {
+		devices(1);
+		let task = submit(1);
+		run_to(2);
+		let d = slots(task)[0];
+		assert_ok!(pallet_market::Pallet::<Test>::cancel_task(RuntimeOrigin::signed(1), task));
+		assert_noop!(commit(task, d, &result(b"ok", 1)), Error::<Test>::CommitClosed);
+	});
+}
+
+#[test]
+fn reveal_errors() {
+	test(|| {
+		devices(2);
+		let good = result(b"ok", 10);
+		let task = submit(2);
+		assert_noop!(reveal(task, 101, good, None), Error::<Test>::NotAssigned);
+		run_to(2);
+		let devs = slots(task);
+		assert_noop!(reveal(task, devs[0], good, None), Error::<Test>::NotCommitted);
+		assert_ok!(commit(task, devs[0], &good));
+		assert_noop!(reveal(task, devs[0], good, None), Error::<Test>::RevealNotOpen);
+		assert_ok!(commit(task, devs[1], &good));
+		assert_noop!(reveal(task, devs[0], result(b"other", 10), None), Error::<Test>::CommitmentMismatch);
+		assert_noop!(reveal(task, devs[0], good, Some(b"not-ok")), Error::<Test>::OutputMismatch);
+		let big = vec![7u8; MAX_OUTPUT as usize + 1];
+		assert_noop!(
+			Verification::reveal(
+				RuntimeOrigin::signed(devs[0]),
+				task,
+				good,
+				salt(devs[0]),
+				Some(big)
+			)
+			.map_err(|e| e.error),
+			Error::<Test>::OutputTooLarge
+		);
+		assert_ok!(reveal(task, devs[0], good, Some(b"ok")));
+		assert_noop!(reveal(task, devs[0], good, None), Error::<Test>::AlreadyRevealed);
+	});
+}
+
+#[test]
+fn a_result_claiming_more_fuel_than_allowed_is_invalid() {
+	test(|| {
+		devices(1);
+		let greedy = result(b"ok", MAX_FUEL + 1);
+		let task = submit(1);
+		run_to(2);
+		let d = slots(task)[0];
+		assert_ok!(commit(task, d, &greedy));
+		assert_noop!(reveal(task, d, greedy, None), Error::<Test>::InvalidResult);
+	});
+}
+
+#[test]
+fn accepted_commits_and_reveals_are_free() {
+	test(|| {
+		devices(1);
+		let task = submit(1);
+		run_to(2);
+		let d = slots(task)[0];
+		let r = result(b"ok", 1);
+		let post = Verification::commit(
+			RuntimeOrigin::signed(d),
+			task,
+			depin_primitives::commitment(&r, &salt(d), &d),
+		)
+		.unwrap();
+		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
+		let post = Verification::reveal(RuntimeOrigin::signed(d), task, r, salt(d), None).unwrap();
+		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
+	});
+}
+
+#[test]
+fn verified_work_earns_era_rewards_for_several_owners() {
+	test(|| {
+		devices(3);
+		let issuance = Balances::total_issuance();
+		run_task(&[result(b"ok", 300), result(b"ok", 300)]);
+		run_task(&[result(b"ok", 100)]);
+		let paid_owners: Vec<AccountId> = (11..=13)
+			.filter(|o| pallet_rewards::Pallet::<Test>::rewards_of(o).1 > 0)
+			.collect();
+		assert!(paid_owners.len() >= 2);
+		run_to(1 + ERA_LENGTH);
+		let minted = pallet_rewards::TotalMinted::<Test>::get();
+		assert_eq!(minted, 100_000);
+		let pool = 90_000u64;
+		let total_points: u64 = 700;
+		let mut claimed = 0;
+		for o in 11..=13u64 {
+			let before = Balances::balance(&o);
+			let (claimable, ..) = pallet_rewards::Pallet::<Test>::rewards_of(&o);
+			if claimable == 0 {
+				continue;
+			}
+			assert_ok!(pallet_rewards::Pallet::<Test>::claim(RuntimeOrigin::signed(o)));
+			assert_eq!(Balances::balance(&o), before + claimable);
+			claimed += claimable;
+		}
+		assert!(pool - claimed < 3, "pro-rata shares add up to the pool, up to rounding");
+		let _ = total_points;
+		assert_eq!(Balances::total_issuance(), issuance + minted);
+	});
+}

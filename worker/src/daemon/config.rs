@@ -1,0 +1,114 @@
+//! The worker's settings: command-line flags, environment variables (`DEPIN_*`) and an
+//! optional TOML file, in that order of precedence.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Default node URL.
+pub const DEFAULT_URL: &str = "ws://127.0.0.1:9944";
+
+/// A test-only misbehaviour, refused on any chain but a development chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fault {
+	/// Commit and reveal a wrong result for every job.
+	WrongResult,
+}
+
+/// Flags of `depin-worker run`. Every flag can also come from the environment or from the
+/// `--config` file (same names, with `_` for `-`).
+#[derive(clap::Args, Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RunArgs {
+	/// Node WebSocket URL [default: ws://127.0.0.1:9944].
+	#[arg(long, env = "DEPIN_URL")]
+	pub url: Option<String>,
+	/// The device key: a secret URI (`//Dave`, a mnemonic) or a file holding one (mode
+	/// 0600).
+	#[arg(long, env = "DEPIN_SURI")]
+	pub suri: Option<String>,
+	/// Jobs run in parallel [default: the device's cores].
+	#[arg(long, env = "DEPIN_WORKER_SLOTS")]
+	pub slots: Option<u16>,
+	/// Where compiled modules are cached [default: STATE_DIR/cache].
+	#[arg(long, env = "DEPIN_WORKER_CACHE_DIR")]
+	pub cache_dir: Option<PathBuf>,
+	/// Where the worker keeps its journal of commitments and its earnings
+	/// [default: ~/.local/share/depin-worker/DEVICE].
+	#[arg(long, env = "DEPIN_WORKER_STATE_DIR")]
+	pub state_dir: Option<PathBuf>,
+	/// Serve Prometheus metrics on this port (127.0.0.1).
+	#[arg(long, env = "DEPIN_WORKER_METRICS_PORT")]
+	pub metrics_port: Option<u16>,
+	/// A TOML file with any of these settings.
+	#[arg(long, env = "DEPIN_WORKER_CONFIG")]
+	#[serde(skip)]
+	pub config: Option<PathBuf>,
+	/// Test-only misbehaviour (development chains only).
+	#[arg(long, value_enum, hide = true)]
+	pub fault: Option<Fault>,
+}
+
+impl RunArgs {
+	/// These flags, with unset values taken from the `--config` file if there is one.
+	pub fn resolve(self) -> anyhow::Result<Self> {
+		let Some(path) = self.config.clone() else { return Ok(self) };
+		let file = Self::from_file(&path)?;
+		Ok(Self {
+			url: self.url.or(file.url),
+			suri: self.suri.or(file.suri),
+			slots: self.slots.or(file.slots),
+			cache_dir: self.cache_dir.or(file.cache_dir),
+			state_dir: self.state_dir.or(file.state_dir),
+			metrics_port: self.metrics_port.or(file.metrics_port),
+			config: self.config,
+			fault: self.fault.or(file.fault),
+		})
+	}
+
+	fn from_file(path: &Path) -> anyhow::Result<Self> {
+		let text = std::fs::read_to_string(path)
+			.map_err(|e| anyhow::anyhow!("cannot read config file {}: {e}", path.display()))?;
+		toml::from_str(&text).map_err(|e| anyhow::anyhow!("config file {}: {e}", path.display()))
+	}
+
+	/// The node URL.
+	pub fn url(&self) -> &str {
+		self.url.as_deref().unwrap_or(DEFAULT_URL)
+	}
+}
+
+/// The default state directory of `device`.
+pub fn default_state_dir(device: &str) -> PathBuf {
+	let base = std::env::var_os("XDG_DATA_HOME")
+		.map(PathBuf::from)
+		.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+		.unwrap_or_else(|| PathBuf::from("."));
+	base.join("depin-worker").join(device)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn flags_win_over_the_file() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("worker.toml");
+		std::fs::write(&path, "url = \"ws://file:1\"\nslots = 3\nmetrics-port = 9100\n").unwrap();
+		let args = RunArgs { slots: Some(5), config: Some(path), ..Default::default() }.resolve().unwrap();
+		assert_eq!(args.url(), "ws://file:1");
+		assert_eq!(args.slots, Some(5));
+		assert_eq!(args.metrics_port, Some(9100));
+	}
+
+	#[test]
+	fn unknown_keys_in_the_file_are_errors() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("worker.toml");
+		std::fs::write(&path, "slotz = 3\n").unwrap();
+		let err = RunArgs { config: Some(path), ..Default::default() }.resolve().unwrap_err();
+		assert!(err.to_string().contains("slotz"), "{err}");
+	}
+}

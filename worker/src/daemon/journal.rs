@@ -1,0 +1,106 @@
+//! The journal of results the worker committed to. An entry (salt, result, output) is on
+//! disk, synced, before its commitment is sent, so a worker killed at any moment reveals
+//! after a restart, and never computes or commits a task twice.
+
+use std::{
+	fs,
+	io::Write,
+	os::unix::fs::OpenOptionsExt,
+	path::{Path, PathBuf},
+};
+
+use depin_primitives::{ExecResult, Salt, TaskId};
+use serde::{Deserialize, Serialize};
+
+/// What the worker committed to for one task.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+	/// The task.
+	pub task: TaskId,
+	/// The salt of the commitment.
+	#[serde(with = "depin_primitives::serde_hex")]
+	pub salt: Salt,
+	/// The result.
+	pub result: ExecResult,
+	/// The output, attached to the reveal.
+	#[serde(with = "depin_primitives::serde_hex")]
+	pub output: Vec<u8>,
+}
+
+/// A directory of entries, one file per task.
+pub struct Journal {
+	dir: PathBuf,
+}
+
+impl Journal {
+	/// Opens (creating) the journal in `dir`.
+	pub fn open(dir: &Path) -> std::io::Result<Self> {
+		fs::create_dir_all(dir)?;
+		Ok(Self { dir: dir.to_path_buf() })
+	}
+
+	fn path(&self, task: TaskId) -> PathBuf {
+		self.dir.join(format!("task-{task}.json"))
+	}
+
+	/// Writes `entry` durably: temporary file, fsync, rename, fsync of the directory.
+	pub fn record(&self, entry: &Entry) -> std::io::Result<()> {
+		let path = self.path(entry.task);
+		let tmp = path.with_extension("tmp");
+		let mut f = fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+		f.write_all(&serde_json::to_vec(entry)?)?;
+		f.sync_all()?;
+		fs::rename(&tmp, &path)?;
+		fs::File::open(&self.dir)?.sync_all()
+	}
+
+	/// The entry of `task`.
+	pub fn get(&self, task: TaskId) -> Option<Entry> {
+		let bytes = fs::read(self.path(task)).ok()?;
+		match serde_json::from_slice(&bytes) {
+			Ok(e) => Some(e),
+			Err(e) => {
+				tracing::error!(task, "unreadable journal entry: {e}");
+				None
+			},
+		}
+	}
+
+	/// Every entry.
+	pub fn all(&self) -> Vec<Entry> {
+		let Ok(dir) = fs::read_dir(&self.dir) else { return Vec::new() };
+		dir.filter_map(|e| {
+			let name = e.ok()?.file_name().into_string().ok()?;
+			let task = name.strip_prefix("task-")?.strip_suffix(".json")?.parse().ok()?;
+			self.get(task)
+		})
+		.collect()
+	}
+
+	/// Forgets `task` (it ended on chain).
+	pub fn remove(&self, task: TaskId) {
+		let _ = fs::remove_file(self.path(task));
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn entries_survive_reopening_and_can_be_removed() {
+		let dir = tempfile::tempdir().unwrap();
+		let entry = Entry {
+			task: 42,
+			salt: [9; 32],
+			result: ExecResult { exit: 0, output_hash: [1; 32], fuel_used: 77 },
+			output: b"out".to_vec(),
+		};
+		Journal::open(dir.path()).unwrap().record(&entry).unwrap();
+		let journal = Journal::open(dir.path()).unwrap();
+		assert_eq!(journal.get(42), Some(entry.clone()));
+		assert_eq!(journal.all(), vec![entry]);
+		journal.remove(42);
+		assert!(journal.all().is_empty());
+	}
+}

@@ -1,0 +1,486 @@
+//! The worker daemon: follows the chain, heartbeats, runs assigned jobs, commits, reveals,
+//! and survives restarts, node outages and signals.
+//!
+//! Per block: heartbeat when due; read the device's assignments; start jobs for new ones
+//! (up to `slots` at once); send the commitment of every journaled result not yet
+//! committed; reveal every journaled result whose task reached its reveal phase; forget
+//! journal entries of tasks that ended; count what the device earned.
+
+pub mod config;
+pub mod journal;
+pub mod metrics;
+pub mod state;
+
+use std::{
+	collections::{HashMap, HashSet},
+	path::PathBuf,
+	sync::{
+		atomic::{AtomicBool, Ordering::Relaxed},
+		Arc, Mutex,
+	},
+	time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use depin_client::{
+	calls,
+	primitives::{commitment, AssignmentPhase, ProgramId, TaskId},
+	rpc::params,
+	Assignment, Client, Error as ClientError, Signer,
+};
+use serde_json::Value;
+
+use crate::executor::{Executor, Job, Mode, RunError};
+use config::{Fault, RunArgs};
+use journal::{Entry, Journal};
+use metrics::Metrics;
+
+/// Blocks between heartbeats (the runtime's `HeartbeatPeriod`).
+fn heartbeat_period() -> u32 {
+	depin_runtime::configs::depin::HeartbeatPeriod::get()
+}
+
+/// Largest output the chain keeps (the runtime's `MaxOutputLen`).
+fn max_output() -> usize {
+	depin_runtime::configs::depin::MAX_OUTPUT_LEN as usize
+}
+
+/// How long running jobs get to finish and commit after SIGINT/SIGTERM.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+/// Longest wait between reconnection attempts.
+const MAX_BACKOFF: Duration = Duration::from_secs(10);
+/// Programs kept in memory.
+const PROGRAM_CACHE_ENTRIES: usize = 64;
+
+/// Work the worker is doing for a task, so nothing starts twice.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Step {
+	Run,
+	Commit,
+	Reveal,
+}
+
+/// The running worker.
+pub struct Worker {
+	url: String,
+	device: Signer,
+	executor: Arc<Executor>,
+	journal: Journal,
+	metrics: Arc<Metrics>,
+	fault: Option<Fault>,
+	slots: Arc<tokio::sync::Semaphore>,
+	busy: Mutex<HashSet<(TaskId, Step)>>,
+	phases: Mutex<HashMap<TaskId, AssignmentPhase>>,
+	programs: Mutex<HashMap<ProgramId, Arc<Vec<u8>>>>,
+	fuel_per_second: Mutex<u64>,
+	last_heartbeat: Mutex<Option<u32>>,
+	heartbeat_pending: AtomicBool,
+	stopping: AtomicBool,
+	state: state::State,
+}
+
+/// Marks `(task, step)` busy for as long as it lives.
+struct BusyGuard {
+	worker: Arc<Worker>,
+	key: (TaskId, Step),
+}
+
+impl Drop for BusyGuard {
+	fn drop(&mut self) {
+		self.worker.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&self.key);
+	}
+}
+
+fn random_salt() -> std::io::Result<[u8; 32]> {
+	use std::io::Read;
+	let mut salt = [0u8; 32];
+	std::fs::File::open("/dev/urandom")?.read_exact(&mut salt)?;
+	Ok(salt)
+}
+
+impl Worker {
+	/// Connects, checks the device, and prepares the worker. Errors here are fatal and
+	/// say what to do.
+	pub async fn start(args: RunArgs) -> anyhow::Result<Arc<Self>> {
+		let suri = args.suri.clone().context(
+			"no device key: pass --suri (a secret URI or a 0600 key file), set DEPIN_SURI, \
+			 or put `suri` in the --config file; `depin-worker key generate` makes one",
+		)?;
+		let device = Signer::from_suri_or_file(&suri)?;
+		let url = args.url().to_string();
+		tracing::info!(device = %device.address(), %url, "starting");
+		let client = connect_until_up(&url, None).await?;
+
+		let info = client.device(device.account()).await?.with_context(|| {
+			format!(
+				"device {} is not registered. Its owner registers it with \
+				 `depin device register --device {} --suri <OWNER>` (see docs/worker.md), \
+				 then start the worker again",
+				device.address(),
+				device.address()
+			)
+		})?;
+		if let Some(fault) = args.fault {
+			let chain_type: Value = client.rpc().call("system_chainType", params![]).await?;
+			anyhow::ensure!(
+				chain_type == "Development",
+				"--fault {fault:?} is a test-only mode and is refused on a {chain_type} chain"
+			);
+			tracing::warn!("FAULT MODE {fault:?}: this worker reports wrong results on purpose");
+		}
+
+		let state_dir = args.state_dir.clone().unwrap_or_else(|| config::default_state_dir(&device.address()));
+		let cache_dir = args.cache_dir.clone().unwrap_or_else(|| state_dir.join("cache"));
+		let journal = Journal::open(&state_dir.join("journal"))
+			.with_context(|| format!("cannot open the journal in {}", state_dir.display()))?;
+		let executor = Arc::new(Executor::new(Some(&cache_dir))?);
+		let class = executor.determinism_class();
+		if info.spec.determinism_class != class {
+			tracing::warn!(
+				registered = info.spec.determinism_class,
+				local = class,
+				"the device is registered with another determinism class than this machine's: \
+				 its owner should update the spec (`depin device update-spec --class {class}`) \
+				 or native-mode results may not match other replicas"
+			);
+		}
+		let slots = args.slots.unwrap_or(info.spec.cores).max(1);
+		let metrics = Arc::new(Metrics::default());
+		if let Some(port) = args.metrics_port {
+			metrics::serve(metrics.clone(), port).await.with_context(|| format!("metrics port {port}"))?;
+		}
+		let state = state::State::open(&state_dir);
+		metrics.earned.store(state.earned() as u64, Relaxed);
+		tracing::info!(
+			device = %device.address(),
+			slots,
+			class,
+			state_dir = %state_dir.display(),
+			journaled = journal.all().len(),
+			"ready"
+		);
+		Ok(Arc::new(Self {
+			url,
+			device,
+			executor,
+			journal,
+			metrics,
+			fault: args.fault,
+			slots: Arc::new(tokio::sync::Semaphore::new(slots as usize)),
+			busy: Mutex::new(HashSet::new()),
+			phases: Mutex::new(HashMap::new()),
+			programs: Mutex::new(HashMap::new()),
+			fuel_per_second: Mutex::new(info.spec.fuel_per_second.max(1)),
+			last_heartbeat: Mutex::new(None),
+			heartbeat_pending: AtomicBool::new(false),
+			stopping: AtomicBool::new(false),
+			state,
+		}))
+	}
+
+	/// Follows the chain until `shutdown` completes, then lets running jobs finish (up to
+	/// a grace period).
+	pub async fn run(self: Arc<Self>, shutdown: impl std::future::Future<Output = ()>) -> anyhow::Result<()> {
+		tokio::pin!(shutdown);
+		let mut attempt = 0u32;
+		loop {
+			let client = tokio::select! {
+				c = connect_until_up(&self.url, Some(attempt)) => c?,
+				_ = &mut shutdown => break,
+			};
+			attempt = 0;
+			let client = Arc::new(client);
+			let mut heads = client
+				.rpc()
+				.subscribe::<Value>("chain_subscribeNewHeads", params![], "chain_unsubscribeNewHeads")
+				.await?;
+			loop {
+				tokio::select! {
+					head = heads.next() => match head {
+						Some(Ok(header)) => {
+							if let Err(e) = self.clone().on_block(&client, &header).await {
+								tracing::warn!("block handling failed: {e}");
+								if e.is_connection_error() {
+									break;
+								}
+							}
+						},
+						_ => {
+							tracing::warn!("lost the node; reconnecting");
+							break;
+						},
+					},
+					_ = &mut shutdown => {
+						return self.drain().await;
+					},
+				}
+			}
+			attempt += 1;
+		}
+		self.drain().await
+	}
+
+	async fn drain(&self) -> anyhow::Result<()> {
+		self.stopping.store(true, Relaxed);
+		let started = Instant::now();
+		loop {
+			let busy = self.busy.lock().unwrap_or_else(|e| e.into_inner()).len();
+			if busy == 0 {
+				tracing::info!("stopped cleanly");
+				return Ok(());
+			}
+			if started.elapsed() > SHUTDOWN_GRACE {
+				tracing::warn!(busy, "stopping with work in progress; the journal keeps committed results");
+				return Ok(());
+			}
+			tokio::time::sleep(Duration::from_millis(100)).await;
+		}
+	}
+
+	fn try_busy(self: &Arc<Self>, task: TaskId, step: Step) -> Option<BusyGuard> {
+		let mut busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
+		if !busy.insert((task, step)) {
+			return None;
+		}
+		Some(BusyGuard { worker: self.clone(), key: (task, step) })
+	}
+
+	async fn on_block(self: Arc<Self>, client: &Arc<Client>, header: &Value) -> Result<(), ClientError> {
+		let number = depin_client::client::header_number(header)?;
+		self.metrics.last_block.store(number as u64, Relaxed);
+		self.clone().maybe_heartbeat(client.clone(), number);
+
+		let assignments = client.assignments(self.device.account()).await?;
+		let assigned: HashSet<TaskId> = assignments.iter().map(|a| a.task).collect();
+		for a in assignments {
+			self.log_phase(&a);
+			let entry = self.journal.get(a.task);
+			match (a.phase, entry) {
+				(AssignmentPhase::Commit, Some(entry)) => self.clone().spawn_commit(client.clone(), entry),
+				(AssignmentPhase::Commit, None) => self.clone().spawn_job(client.clone(), a),
+				(AssignmentPhase::Reveal, Some(entry)) => self.clone().spawn_reveal(client.clone(), entry),
+				(AssignmentPhase::Reveal, None) => {
+					tracing::error!(task = a.task, "committed but the journal has no entry: cannot reveal");
+				},
+				(AssignmentPhase::WaitingForOthers | AssignmentPhase::Revealed, _) => {},
+			}
+		}
+		for entry in self.journal.all() {
+			if !assigned.contains(&entry.task) && self.try_busy(entry.task, Step::Commit).is_some() {
+				tracing::info!(task = entry.task, "task ended on chain");
+				self.journal.remove(entry.task);
+				self.phases.lock().unwrap_or_else(|e| e.into_inner()).remove(&entry.task);
+			}
+		}
+		self.count_earnings(client, number).await
+	}
+
+	fn log_phase(&self, a: &Assignment) {
+		let mut phases = self.phases.lock().unwrap_or_else(|e| e.into_inner());
+		if phases.insert(a.task, a.phase) != Some(a.phase) {
+			tracing::info!(
+				task = a.task,
+				program = %hex::encode(&a.program[..8]),
+				phase = ?a.phase,
+				deadline = a.deadline,
+				"task state changed"
+			);
+		}
+	}
+
+	async fn count_earnings(&self, client: &Client, number: u32) -> Result<(), ClientError> {
+		let hash = client.rpc().call("chain_getBlockHash", params![number]).await?;
+		let mut earned = 0u128;
+		for record in client.events(hash).await? {
+			if let depin_client::runtime::RuntimeEvent::Market(pallet_market::Event::DevicePaid {
+				device,
+				amount,
+				fuel_used,
+				task,
+				..
+			}) = record.event
+			{
+				if &device == self.device.account() {
+					tracing::info!(task, fuel_used, amount, "paid for verified work");
+					earned += amount;
+				}
+			}
+		}
+		if earned > 0 {
+			let total = self.state.add_earned(earned, number);
+			self.metrics.earned.store(total as u64, Relaxed);
+		}
+		Ok(())
+	}
+
+	fn maybe_heartbeat(self: Arc<Self>, client: Arc<Client>, number: u32) {
+		let due = self
+			.last_heartbeat
+			.lock()
+			.unwrap_or_else(|e| e.into_inner())
+			.is_none_or(|last| number >= last + heartbeat_period());
+		if !due || self.heartbeat_pending.swap(true, Relaxed) {
+			return;
+		}
+		tokio::spawn(async move {
+			let result = client.submit(&self.device, calls::heartbeat()).await;
+			match result {
+				Ok(_) => tracing::debug!(block = number, "heartbeat"),
+				Err(ClientError::Dispatch { error, .. }) if error == "HeartbeatTooSoon" => {},
+				Err(e) => tracing::warn!("heartbeat failed: {e}"),
+			}
+			*self.last_heartbeat.lock().unwrap_or_else(|e| e.into_inner()) = Some(number);
+			self.heartbeat_pending.store(false, Relaxed);
+		});
+	}
+
+	async fn program_code(&self, client: &Client, program: ProgramId) -> anyhow::Result<Arc<Vec<u8>>> {
+		if let Some(code) = self.programs.lock().unwrap_or_else(|e| e.into_inner()).get(&program) {
+			return Ok(code.clone());
+		}
+		let code = Arc::new(client.program(&program).await?.context("the program is not on chain")?);
+		let mut programs = self.programs.lock().unwrap_or_else(|e| e.into_inner());
+		if programs.len() >= PROGRAM_CACHE_ENTRIES {
+			programs.clear();
+		}
+		programs.insert(program, code.clone());
+		Ok(code)
+	}
+
+	fn spawn_job(self: Arc<Self>, client: Arc<Client>, a: Assignment) {
+		if self.stopping.load(Relaxed) {
+			return;
+		}
+		let Ok(permit) = self.slots.clone().try_acquire_owned() else { return };
+		let Some(guard) = self.try_busy(a.task, Step::Run) else { return };
+		tokio::spawn(async move {
+			let _guard = guard;
+			let _permit = permit;
+			match self.clone().execute(&client, &a).await {
+				Ok(entry) => self.clone().commit(&client, entry).await,
+				Err(e) => {
+					self.metrics.jobs_failed.fetch_add(1, Relaxed);
+					tracing::warn!(task = a.task, "job produced no result: {e:#}");
+				},
+			}
+		});
+	}
+
+	/// Runs the job of `a` and journals its result. Returns the journal entry.
+	async fn execute(self: Arc<Self>, client: &Client, a: &Assignment) -> anyhow::Result<Entry> {
+		let code = self.program_code(client, a.program).await?;
+		let fuel_per_second = *self.fuel_per_second.lock().unwrap_or_else(|e| e.into_inner());
+		let wall_limit = Duration::from_secs((10 * a.max_fuel / fuel_per_second).max(60));
+		let (task, program, input, max_fuel, memory_mib) =
+			(a.task, a.program, a.input.clone(), a.max_fuel, a.memory_mib);
+		let mode = if a.portable { Mode::Portable } else { Mode::Native };
+		let executor = self.executor.clone();
+		self.metrics.jobs_in_flight.fetch_add(1, Relaxed);
+		let started = Instant::now();
+		let ran = tokio::task::spawn_blocking(move || {
+			executor.run(&Job {
+				task,
+				program,
+				code: &code,
+				input: &input,
+				max_fuel,
+				memory_mib,
+				mode,
+				max_output: max_output(),
+				wall_limit,
+			})
+		})
+		.await;
+		self.metrics.jobs_in_flight.fetch_sub(1, Relaxed);
+		let outcome = match ran {
+			Ok(Ok(outcome)) => outcome,
+			Ok(Err(RunError::GaveUp(after))) => anyhow::bail!("gave up after {after:?}"),
+			Ok(Err(e)) => anyhow::bail!(e),
+			Err(e) => anyhow::bail!("the job thread failed: {e}"),
+		};
+		if let Some(reason) = &outcome.bad_module {
+			tracing::info!(task, "program is not a valid job: {reason}");
+		}
+		if !outcome.log.is_empty() {
+			tracing::debug!(task, log = %String::from_utf8_lossy(&outcome.log), "job stderr");
+		}
+		let (mut result, mut output) = (outcome.result, outcome.output);
+		if self.fault == Some(Fault::WrongResult) {
+			output = b"a wrong result".to_vec();
+			result.output_hash = depin_client::primitives::output_hash(&output);
+		}
+		self.metrics.jobs_run.fetch_add(1, Relaxed);
+		self.metrics.fuel_used.fetch_add(result.fuel_used, Relaxed);
+		tracing::info!(
+			task,
+			exit = result.exit,
+			status = depin_client::primitives::exit::describe(result.exit),
+			fuel = result.fuel_used,
+			ms = started.elapsed().as_millis() as u64,
+			"job finished"
+		);
+		let entry = Entry { task, salt: random_salt()?, result, output };
+		self.journal.record(&entry).context("cannot write the journal: not committing")?;
+		Ok(entry)
+	}
+
+	fn spawn_commit(self: Arc<Self>, client: Arc<Client>, entry: Entry) {
+		tokio::spawn(async move { self.commit(&client, entry).await });
+	}
+
+	async fn commit(self: Arc<Self>, client: &Client, entry: Entry) {
+		let Some(_guard) = self.try_busy(entry.task, Step::Commit) else { return };
+		let c = commitment(&entry.result, &entry.salt, self.device.account());
+		match client.submit(&self.device, calls::commit(entry.task, c)).await {
+			Ok(_) => {
+				self.metrics.commits.fetch_add(1, Relaxed);
+				tracing::info!(task = entry.task, "committed");
+			},
+			Err(ClientError::Dispatch { error, .. }) if error == "AlreadyCommitted" => {},
+			Err(e) => tracing::warn!(task = entry.task, "commit failed, will retry: {e}"),
+		}
+	}
+
+	fn spawn_reveal(self: Arc<Self>, client: Arc<Client>, entry: Entry) {
+		let Some(guard) = self.try_busy(entry.task, Step::Reveal) else { return };
+		tokio::spawn(async move {
+			let _guard = guard;
+			let output = (entry.output.len() <= max_output()).then(|| entry.output.clone());
+			let call = calls::reveal(entry.task, entry.result, entry.salt, output);
+			match client.submit(&self.device, call).await {
+				Ok(_) => {
+					self.metrics.reveals.fetch_add(1, Relaxed);
+					tracing::info!(task = entry.task, "revealed");
+				},
+				Err(ClientError::Dispatch { error, .. }) if error == "AlreadyRevealed" => {},
+				Err(e) => tracing::warn!(task = entry.task, "reveal failed, will retry: {e}"),
+			}
+		});
+	}
+}
+
+/// Connects to `url`, retrying with backoff (100 ms doubling up to 10 s) while the node is
+/// away. An incompatible chain is fatal.
+async fn connect_until_up(url: &str, attempt: Option<u32>) -> anyhow::Result<Client> {
+	let mut backoff = Duration::from_millis(100);
+	let mut logged = attempt.is_some_and(|a| a > 0);
+	loop {
+		match Client::connect(url).await {
+			Ok(client) => return Ok(client),
+			Err(e @ ClientError::IncompatibleRuntime(_)) => return Err(e.into()),
+			Err(e) => {
+				if !logged {
+					tracing::warn!("{e}; retrying");
+					logged = true;
+				}
+				tokio::time::sleep(backoff).await;
+				backoff = (backoff * 2).min(MAX_BACKOFF);
+			},
+		}
+	}
+}
+
+/// The state directory in use for `args` and `device`.
+pub fn state_dir(args: &RunArgs, device: &Signer) -> PathBuf {
+	args.state_dir.clone().unwrap_or_else(|| config::default_state_dir(&device.address()))
+}

@@ -1,0 +1,100 @@
+//! The wasmtime configuration of jobs: every switch that affects results is set here,
+//! explicitly, once per execution mode.
+
+use std::hash::{Hash, Hasher};
+
+use wasmtime::{Config, Engine, OptLevel, Strategy};
+
+/// Version of the job ABI and executor; part of the determinism class.
+pub const EXECUTOR_VERSION: u32 = 1;
+
+/// Native code stack available to a job (deep recursion ends in `STACK_OVERFLOW`).
+pub const MAX_WASM_STACK_BYTES: usize = 1024 * 1024;
+
+/// How floating point NaNs are treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+	/// No NaN canonicalization: full speed; bit-identical only within a determinism class.
+	Native,
+	/// NaN canonicalization: bit-identical across classes, slower on float code.
+	Portable,
+}
+
+impl Mode {
+	/// `native` or `portable`.
+	pub fn name(self) -> &'static str {
+		match self {
+			Mode::Native => "native",
+			Mode::Portable => "portable",
+		}
+	}
+}
+
+/// The engine configuration for `mode`.
+pub fn config(mode: Mode) -> Config {
+	let mut c = Config::new();
+	c.strategy(Strategy::Cranelift)
+		.cranelift_opt_level(OptLevel::Speed)
+		// Metering: results include fuel used.
+		.consume_fuel(true)
+		// A wall-clock watchdog (not part of results) stops runaway jobs.
+		.epoch_interruption(true)
+		.max_wasm_stack(MAX_WASM_STACK_BYTES)
+		.cranelift_nan_canonicalization(mode == Mode::Portable)
+		// Features whose results can differ between machines, or that a job does not
+		// need: all off.
+		.wasm_threads(false)
+		.wasm_relaxed_simd(false)
+		.wasm_memory64(false)
+		.wasm_multi_memory(false)
+		.wasm_gc(false)
+		.wasm_function_references(false)
+		.wasm_exceptions(false)
+		.wasm_stack_switching(false)
+		.wasm_custom_page_sizes(false)
+		.wasm_wide_arithmetic(false)
+		// Deterministic features that compilers emit: on.
+		.wasm_simd(true)
+		.wasm_bulk_memory(true)
+		.wasm_multi_value(true)
+		.wasm_reference_types(true)
+		.wasm_tail_call(true)
+		.wasm_extended_const(true)
+		.parallel_compilation(true);
+	c
+}
+
+/// An engine for `mode`.
+pub fn engine(mode: Mode) -> anyhow::Result<Engine> {
+	Engine::new(&config(mode))
+}
+
+/// Collects `Hash` input as bytes, to hash them with a stable function.
+#[derive(Default)]
+struct ByteHasher(Vec<u8>);
+
+impl Hasher for ByteHasher {
+	fn finish(&self) -> u64 {
+		0
+	}
+	fn write(&mut self, bytes: &[u8]) {
+		self.0.extend_from_slice(bytes);
+	}
+}
+
+/// A stable digest of what makes compiled code of `engine` compatible: the wasmtime
+/// version, the engine configuration and the target's ISA flags.
+pub fn compatibility_digest(engine: &Engine) -> [u8; 32] {
+	let mut h = ByteHasher::default();
+	engine.precompile_compatibility_hash().hash(&mut h);
+	EXECUTOR_VERSION.hash(&mut h);
+	std::env::consts::ARCH.hash(&mut h);
+	depin_primitives::output_hash(&h.0)
+}
+
+/// The determinism class of this machine: devices with the same class produce
+/// bit-identical results in native mode.
+pub fn determinism_class(native: &Engine) -> depin_primitives::DeterminismClass {
+	let d = compatibility_digest(native);
+	u64::from_le_bytes([d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]])
+}

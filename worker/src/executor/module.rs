@@ -1,0 +1,105 @@
+//! Compiling and checking job modules, with an in-memory cache of ready-to-instantiate
+//! modules (and the disk cache behind it).
+
+use std::{
+	collections::{HashMap, VecDeque},
+	sync::{Arc, Mutex},
+};
+
+use depin_primitives::ProgramId;
+use wasmtime::{Engine, ExternType, InstancePre, Linker, Module};
+
+use super::{disk::DiskCache, engine::Mode, state::JobState};
+
+/// Most compiled modules kept in memory.
+pub const MEMORY_CACHE_ENTRIES: usize = 128;
+
+/// A program ready to run, or the reason it cannot run.
+pub enum Compiled {
+	/// Linked against the WASI host; instantiates per job.
+	Ready(InstancePre<JobState>),
+	/// Not a valid job module: every run ends with `BAD_MODULE`.
+	Bad(String),
+}
+
+/// Checks that `module` is a WASI command: only preview 1 function imports (the linker
+/// checks names and types) and a `_start` function taking and returning nothing.
+fn check_shape(module: &Module) -> Result<(), String> {
+	for import in module.imports() {
+		if import.module() != super::wasi::MODULE {
+			return Err(format!("forbidden import {}::{}", import.module(), import.name()));
+		}
+		if !matches!(import.ty(), ExternType::Func(_)) {
+			return Err(format!("import {} is not a function", import.name()));
+		}
+	}
+	match module.get_export("_start") {
+		Some(ExternType::Func(f)) if f.params().len() == 0 && f.results().len() == 0 => {},
+		_ => return Err("no `_start` function of type () -> ()".into()),
+	}
+	match module.get_export("memory") {
+		Some(ExternType::Memory(_)) => Ok(()),
+		_ => Err("no exported `memory`".into()),
+	}
+}
+
+/// Compiles (or loads) and links `code`.
+pub fn compile(
+	engine: &Engine,
+	linker: &Linker<JobState>,
+	disk: Option<&DiskCache>,
+	program: &ProgramId,
+	mode: Mode,
+	code: &[u8],
+) -> (Compiled, bool) {
+	let loaded = disk.and_then(|d| d.load(engine, program, mode));
+	let fresh = loaded.is_none();
+	let module = match loaded {
+		Some(m) => m,
+		None => match Module::new(engine, code) {
+			Ok(m) => m,
+			Err(e) => return (Compiled::Bad(format!("invalid module: {e}")), true),
+		},
+	};
+	if let Err(reason) = check_shape(&module) {
+		return (Compiled::Bad(reason), fresh);
+	}
+	match linker.instantiate_pre(&module) {
+		Ok(pre) => {
+			if fresh {
+				if let Some(d) = disk {
+					d.store(engine, program, mode, &module);
+				}
+			}
+			(Compiled::Ready(pre), fresh)
+		},
+		Err(e) => (Compiled::Bad(format!("cannot link: {e}")), fresh),
+	}
+}
+
+/// Compiled programs by id and mode, oldest evicted first.
+#[derive(Default)]
+pub struct MemoryCache {
+	entries: Mutex<(HashMap<(ProgramId, Mode), Arc<Compiled>>, VecDeque<(ProgramId, Mode)>)>,
+}
+
+impl MemoryCache {
+	/// The cached entry.
+	pub fn get(&self, key: &(ProgramId, Mode)) -> Option<Arc<Compiled>> {
+		self.entries.lock().unwrap_or_else(|e| e.into_inner()).0.get(key).cloned()
+	}
+
+	/// Caches `compiled`.
+	pub fn insert(&self, key: (ProgramId, Mode), compiled: Arc<Compiled>) {
+		let mut guard = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+		let (map, order) = &mut *guard;
+		if map.insert(key, compiled).is_none() {
+			order.push_back(key);
+		}
+		while order.len() > MEMORY_CACHE_ENTRIES {
+			if let Some(old) = order.pop_front() {
+				map.remove(&old);
+			}
+		}
+	}
+}

@@ -1,0 +1,128 @@
+//! The state of one running job: its stdin, stdout and stderr, its random stream and its
+//! memory limits.
+
+use wasmtime::ResourceLimiter;
+
+/// Why the host stopped a job. Returned as the error of a host call or limiter, and
+/// recognized when the job ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum HostStop {
+	/// The job called `proc_exit`.
+	#[error("the job exited with status {0}")]
+	Exit(u32),
+	/// The job wrote more output than allowed.
+	#[error("the job's output exceeds the limit")]
+	OutputTooLarge,
+	/// The job needed more memory or table space than allowed.
+	#[error("the job exceeds its memory limit")]
+	MemoryLimit,
+}
+
+/// Block `counter` of the random stream of `seed`: `blake2_256(seed ‖ counter_le)`.
+pub fn random_block(seed: &[u8; 32], counter: u64) -> [u8; 32] {
+	let mut block = seed.to_vec();
+	block.extend_from_slice(&counter.to_le_bytes());
+	depin_primitives::output_hash(&block)
+}
+
+/// Largest table a job may grow, in elements.
+const MAX_TABLE_ELEMENTS: usize = 1 << 20;
+
+/// State of one job.
+pub struct JobState {
+	stdin: Vec<u8>,
+	stdin_pos: usize,
+	stdout: Vec<u8>,
+	stdout_cap: usize,
+	stderr: Vec<u8>,
+	stderr_cap: usize,
+	random_seed: [u8; 32],
+	random_counter: u64,
+	random_buf: [u8; 32],
+	random_used: usize,
+	memory_limit: usize,
+	/// Set when the limiter refused growth (a refused `memory.grow` returns -1 to the
+	/// job without trapping; this makes it a deterministic `MEMORY_LIMIT` end).
+	pub(crate) memory_refused: bool,
+}
+
+impl JobState {
+	/// A job reading `stdin`, with `max_output` bytes of stdout, `max_log` of stderr,
+	/// `memory_limit` bytes of linear memory, and random bytes derived from `seed`.
+	pub fn new(stdin: Vec<u8>, max_output: usize, max_log: usize, memory_limit: usize, seed: [u8; 32]) -> Self {
+		Self {
+			stdin,
+			stdin_pos: 0,
+			stdout: Vec::new(),
+			stdout_cap: max_output,
+			stderr: Vec::new(),
+			stderr_cap: max_log,
+			random_seed: seed,
+			random_counter: 0,
+			random_buf: [0; 32],
+			random_used: 32,
+			memory_limit,
+			memory_refused: false,
+		}
+	}
+
+	/// Copies stdin into `buf`; returns the number of bytes copied (0 at the end).
+	pub fn read_stdin(&mut self, buf: &mut [u8]) -> usize {
+		let rest = &self.stdin[self.stdin_pos..];
+		let n = rest.len().min(buf.len());
+		buf[..n].copy_from_slice(&rest[..n]);
+		self.stdin_pos += n;
+		n
+	}
+
+	/// Appends to stdout, or stops the job when the output would exceed its limit.
+	pub fn write_stdout(&mut self, bytes: &[u8]) -> Result<(), HostStop> {
+		if self.stdout.len() + bytes.len() > self.stdout_cap {
+			return Err(HostStop::OutputTooLarge);
+		}
+		self.stdout.extend_from_slice(bytes);
+		Ok(())
+	}
+
+	/// Appends to stderr up to its limit; the rest is dropped.
+	pub fn write_stderr(&mut self, bytes: &[u8]) {
+		let room = self.stderr_cap.saturating_sub(self.stderr.len());
+		self.stderr.extend_from_slice(&bytes[..bytes.len().min(room)]);
+	}
+
+	/// Fills `buf` from the job's random stream (see [`random_block`]), the same on every
+	/// replica.
+	pub fn fill_random(&mut self, buf: &mut [u8]) {
+		for b in buf.iter_mut() {
+			if self.random_used == 32 {
+				self.random_buf = random_block(&self.random_seed, self.random_counter);
+				self.random_counter += 1;
+				self.random_used = 0;
+			}
+			*b = self.random_buf[self.random_used];
+			self.random_used += 1;
+		}
+	}
+
+	/// The output and the log.
+	pub fn into_output(self) -> (Vec<u8>, Vec<u8>) {
+		(self.stdout, self.stderr)
+	}
+}
+
+impl ResourceLimiter for JobState {
+	fn memory_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> anyhow::Result<bool> {
+		if desired > self.memory_limit {
+			self.memory_refused = true;
+			return Err(HostStop::MemoryLimit.into());
+		}
+		Ok(true)
+	}
+
+	fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> anyhow::Result<bool> {
+		if desired > MAX_TABLE_ELEMENTS {
+			return Err(HostStop::MemoryLimit.into());
+		}
+		Ok(true)
+	}
+}

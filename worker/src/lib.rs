@@ -1,0 +1,11 @@
+//! `depin-worker`: the program device owners run.
+//!
+//! - [`executor`]: runs WASM jobs deterministically and safely; usable without a chain.
+//! - [`daemon`]: follows the chain, heartbeats, runs assigned jobs, commits and reveals,
+//!   with a crash-safe journal, metrics and clean shutdown.
+//! - [`keys`], [`status`]: the `key` and `status` subcommands.
+
+pub mod daemon;
+pub mod executor;
+pub mod keys;
+pub mod status;

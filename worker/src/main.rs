@@ -1,0 +1,118 @@
+//! `depin-worker`: runs a device of the DePIN compute chain.
+//!
+//! ```text
+//! depin-worker run --url ws://127.0.0.1:9944 --suri ./device.key [--slots N]
+//!                  [--cache-dir DIR] [--state-dir DIR] [--metrics-port P] [--config FILE]
+//! depin-worker status --suri ./device.key
+//! depin-worker key generate --out ./device.key
+//! depin-worker key inspect --suri ./device.key
+//! ```
+
+use std::{path::PathBuf, process::ExitCode};
+
+use clap::{Parser, Subcommand};
+use depin_worker::daemon::{config::RunArgs, Worker};
+
+#[derive(Parser)]
+#[command(name = "depin-worker", version, about = "Runs a device of the DePIN compute chain")]
+struct Cli {
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Heartbeat, run assigned jobs, commit and reveal results, until SIGINT/SIGTERM.
+	Run(RunArgs),
+	/// Show what the device is doing and what it has earned.
+	Status(RunArgs),
+	/// Device keys.
+	#[command(subcommand)]
+	Key(KeyCommand),
+	/// Print this machine's determinism class (for `depin device register --class`).
+	Class,
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+	/// Generate a device key.
+	Generate {
+		/// Write the secret phrase to this file (mode 0600) instead of printing it.
+		#[arg(long)]
+		out: Option<PathBuf>,
+	},
+	/// Show the account of a key.
+	Inspect {
+		/// Secret URI or key file.
+		#[arg(long, env = "DEPIN_SURI")]
+		suri: String,
+	},
+}
+
+fn init_logs() {
+	let filter = tracing_subscriber::EnvFilter::try_from_env("DEPIN_LOG")
+		.unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+	tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+}
+
+async fn shutdown_signal() {
+	use tokio::signal::unix::{signal, SignalKind};
+	let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
+		return std::future::pending().await;
+	};
+	tokio::select! {
+		_ = term.recv() => tracing::info!("SIGTERM: finishing running jobs"),
+		_ = int.recv() => tracing::info!("SIGINT: finishing running jobs"),
+	}
+}
+
+async fn main_async(cli: Cli) -> anyhow::Result<()> {
+	match cli.command {
+		Command::Run(args) => {
+			let worker = Worker::start(args.resolve()?).await?;
+			worker.run(shutdown_signal()).await
+		},
+		Command::Status(args) => {
+			let args = args.resolve()?;
+			let suri = args.suri.clone().ok_or_else(|| anyhow::anyhow!("pass --suri (the device key)"))?;
+			let device = depin_client::Signer::from_suri_or_file(&suri)?;
+			let dir = depin_worker::daemon::state_dir(&args, &device);
+			for line in depin_worker::status::status(args.url(), &device, &dir).await? {
+				println!("{line}");
+			}
+			Ok(())
+		},
+		Command::Class => {
+			let executor = depin_worker::executor::Executor::new(None)?;
+			println!("{}", executor.determinism_class());
+			Ok(())
+		},
+		Command::Key(KeyCommand::Generate { out }) => {
+			depin_worker::keys::generate(out.as_deref())?.iter().for_each(|l| println!("{l}"));
+			Ok(())
+		},
+		Command::Key(KeyCommand::Inspect { suri }) => {
+			depin_worker::keys::inspect(&suri)?.iter().for_each(|l| println!("{l}"));
+			Ok(())
+		},
+	}
+}
+
+fn main() -> ExitCode {
+	init_logs();
+	let cli = Cli::parse();
+	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+		Ok(rt) => rt,
+		Err(e) => {
+			eprintln!("error: cannot start the async runtime: {e}");
+			return ExitCode::FAILURE;
+		},
+	};
+	match runtime.block_on(main_async(cli)) {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(e) => {
+			eprintln!("error: {e:#}");
+			ExitCode::FAILURE
+		},
+	}
+}

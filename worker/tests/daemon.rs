@@ -1,0 +1,122 @@
+//! Process-level test of the worker: a dev node, two workers of different owners, one job
+//! with two replicas. One worker is killed with SIGKILL right after its commit and
+//! restarted: it reveals from its journal without computing or committing again, and the
+//! task ends verified with both devices paid.
+
+use std::time::Duration;
+
+use depin_client::{
+	calls,
+	primitives::{DeviceSpec, TaskParams, TaskState},
+	Client, Signer,
+};
+use depin_testkit::{start_worker, NodeConfig, TestNode};
+use depin_worker::executor::Executor;
+
+/// Reads stdin and writes it back reversed.
+const REVERSE: &str = r#"
+(module
+  (import "wasi_snapshot_preview1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "_start")
+    (local $n i32) (local $i i32)
+    (i32.store (i32.const 0) (i32.const 1024))
+    (i32.store (i32.const 4) (i32.const 1024))
+    (drop (call $read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 16)))
+    (local.set $n (i32.load (i32.const 16)))
+    (block $done (loop $l
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (i32.store8 (i32.add (i32.const 4096) (local.get $i))
+        (i32.load8_u (i32.sub (i32.add (i32.const 1023) (local.get $n)) (local.get $i))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $l)))
+    (i32.store (i32.const 32) (i32.const 4096))
+    (i32.store (i32.const 36) (local.get $n))
+    (drop (call $write (i32.const 1) (i32.const 32) (i32.const 1) (i32.const 48)))))
+"#;
+
+async fn until<F, Fut>(what: &str, secs: u64, mut check: F)
+where
+	F: FnMut() -> Fut,
+	Fut: std::future::Future<Output = bool>,
+{
+	let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
+	while !check().await {
+		assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}");
+		tokio::time::sleep(Duration::from_millis(50)).await;
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
+	let node = TestNode::start(NodeConfig::dev(500)).await;
+	let url = node.ws_url();
+	let client = Client::connect(&url).await.unwrap();
+	let class = Executor::new(None).unwrap().determinism_class();
+	let spec = DeviceSpec { cores: 2, memory_mib: 512, fuel_per_second: 50_000_000, executor_version: 1, determinism_class: class };
+	let (alice, bob) = (Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Bob").unwrap());
+	let (charlie, dave) = (Signer::from_suri("//Charlie").unwrap(), Signer::from_suri("//Dave").unwrap());
+	client.submit(&alice, calls::register_device(charlie.account().clone(), spec)).await.unwrap();
+	client.submit(&bob, calls::register_device(dave.account().clone(), spec)).await.unwrap();
+	// Dave is listed by a heartbeat from the test; its worker starts later.
+	client.submit(&dave, calls::heartbeat()).await.unwrap();
+
+	let dir = tempfile::tempdir().unwrap();
+	let (state_a, state_b) = (dir.path().join("charlie"), dir.path().join("dave"));
+	let mut worker_a = start_worker(&url, "//Charlie", &state_a, &[]);
+	until("Charlie's first heartbeat", 60, || async {
+		client.device(charlie.account()).await.unwrap().is_some_and(|d| d.listed)
+	})
+	.await;
+
+	let dapp = Signer::from_suri("//Ferdie").unwrap();
+	let code = wat::parse_str(REVERSE).unwrap();
+	let program = depin_client::primitives::program_id(&code);
+	client.submit(&dapp, calls::upload_program(code)).await.unwrap();
+	let params = TaskParams { max_fuel: 10_000_000, fuel_price: 1_000, replicas: 2, memory_mib: 64, deadline: 400, portable: false };
+	client.submit(&dapp, calls::submit_task(program, b"stressed".to_vec(), params)).await.unwrap();
+
+	// Charlie computes and commits; Dave's worker is not running yet.
+	until("Charlie's commit", 60, || async {
+		client.task(0).await.unwrap().is_some_and(|t| {
+			t.slots.iter().any(|s| &s.device == charlie.account() && s.committed)
+		})
+	})
+	.await;
+	worker_a.kill_hard();
+	assert!(
+		std::fs::read_to_string(worker_a.log_path()).unwrap().contains("job finished"),
+		"the first run computed the job"
+	);
+
+	let mut worker_b = start_worker(&url, "//Dave", &state_b, &[]);
+	let worker_a2 = start_worker(&url, "//Charlie", &state_a, &[]);
+	until("verification", 90, || async {
+		client.task(0).await.unwrap().is_some_and(|t| t.state == TaskState::Verified && t.finished_at.is_some())
+	})
+	.await;
+
+	let task = client.task(0).await.unwrap().unwrap();
+	assert_eq!(client.output(0).await.unwrap().as_deref(), Some(&b"desserts"[..]));
+	let fuel = task.result.unwrap().fuel_used as u128;
+	assert_eq!(task.paid, 2 * fuel * 1_000, "both devices paid fuel × price");
+	for d in [&charlie, &dave] {
+		assert_eq!(client.device(d.account()).await.unwrap().unwrap().reputation.valid, 1);
+	}
+
+	// The restarted worker revealed from its journal: it neither ran nor committed again.
+	let log = std::fs::read_to_string(state_a.join("worker.log")).unwrap();
+	let after_restart = log.rsplit("starting").next().unwrap();
+	assert!(after_restart.contains("revealed"), "{after_restart}");
+	assert!(!after_restart.contains("job finished"), "recomputed after restart: {after_restart}");
+	assert!(!after_restart.contains("committed"), "committed twice: {after_restart}");
+	drop(worker_a2);
+
+	// SIGTERM: a clean exit with status 0.
+	worker_b.signal(SIGTERM);
+	let status = worker_b.stop().expect("exits by itself");
+	assert!(status.success(), "exit status {status:?}");
+}
+
+const SIGTERM: i32 = 15;
