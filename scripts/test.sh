@@ -19,4 +19,10 @@ log "running the tests"
 # responsive enough for their timeouts.
 cargo test --release --locked --workspace -- --test-threads 2
 log "tests took $((SECONDS - start)) s"
+
+start=$SECONDS
+log "running the pallets' benchmarks as tests (feature runtime-benchmarks)"
+cargo test --release --locked --features runtime-benchmarks \
+	-p pallet-devices -p pallet-market -p pallet-verification -p pallet-rewards
+log "benchmark tests took $((SECONDS - start)) s"
 log "all tests passed"

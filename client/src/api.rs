@@ -1,6 +1,8 @@
 //! Typed `DepinApi` queries (runtime API over `state_call`) at the best block.
 
-use depin_primitives::{AssignmentView, DeviceInfo, ProgramId, RewardsView, Stats, TaskId, TaskView};
+use depin_primitives::{
+	AssignmentView, DeviceInfo, ProgramId, RewardsView, Stats, TaskId, TaskView,
+};
 use depin_runtime::{AccountId, Balance, BlockNumber};
 
 use crate::{Client, Error};

@@ -62,7 +62,10 @@ impl Client {
 	}
 
 	/// Connects, retrying for up to `timeout` while the node is not up yet.
-	pub async fn connect_with_retry(url: &str, timeout: std::time::Duration) -> Result<Self, Error> {
+	pub async fn connect_with_retry(
+		url: &str,
+		timeout: std::time::Duration,
+	) -> Result<Self, Error> {
 		Self::from_rpc(Rpc::connect_with_retry(url, timeout).await?).await
 	}
 
@@ -162,7 +165,10 @@ impl Client {
 	pub async fn account(
 		&self,
 		who: &AccountId,
-	) -> Result<frame_system::AccountInfo<depin_runtime::Nonce, pallet_balances::AccountData<Balance>>, Error> {
+	) -> Result<
+		frame_system::AccountInfo<depin_runtime::Nonce, pallet_balances::AccountData<Balance>>,
+		Error,
+	> {
 		let key = frame_system::Account::<depin_runtime::Runtime>::hashed_key_for(who);
 		match self.storage(&key, None).await? {
 			Some(bytes) => decode("System.Account", &bytes),
@@ -185,5 +191,8 @@ pub fn header_number(header: &Value) -> Result<BlockNumber, Error> {
 	header["number"]
 		.as_str()
 		.and_then(|n| BlockNumber::from_str_radix(n.trim_start_matches("0x"), 16).ok())
-		.ok_or_else(|| Error::Decode { method: "chain_getHeader".into(), reason: "no number".into() })
+		.ok_or_else(|| Error::Decode {
+			method: "chain_getHeader".into(),
+			reason: "no number".into(),
+		})
 }

@@ -5,7 +5,9 @@
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
 	/// The node could not be reached at all.
-	#[error("cannot reach the node at {url}: {reason}. Is `depin-node` running, and is the URL right?")]
+	#[error(
+		"cannot reach the node at {url}: {reason}. Is `depin-node` running, and is the URL right?"
+	)]
 	Unreachable {
 		/// The URL that was tried.
 		url: String,
@@ -66,11 +68,11 @@ impl Error {
 		match self {
 			Error::Unreachable { .. } => true,
 			Error::Rpc { reason, .. } => {
-				reason.contains("restart") ||
-					reason.contains("connection") ||
-					reason.contains("Connection") ||
-					reason.contains("closed")
-			},
+				reason.contains("restart")
+					|| reason.contains("connection")
+					|| reason.contains("Connection")
+					|| reason.contains("closed")
+			}
 			_ => false,
 		}
 	}

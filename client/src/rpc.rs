@@ -49,7 +49,7 @@ impl Rpc {
 				Err(_) => {
 					tokio::time::sleep(backoff).await;
 					backoff = (backoff * 2).min(Duration::from_secs(2));
-				},
+				}
 			}
 		}
 	}
@@ -73,7 +73,7 @@ impl Rpc {
 		self.client.request(method, params).await.map_err(|e| match e {
 			jsonrpsee::core::ClientError::ParseError(e) => {
 				Error::Decode { method: method.to_string(), reason: e.to_string() }
-			},
+			}
 			e => Error::Rpc { method: method.to_string(), reason: e.to_string() },
 		})
 	}

@@ -88,7 +88,17 @@ impl Client {
 	pub fn sign(&self, signer: &Signer, call: RuntimeCall, nonce: Nonce) -> UncheckedExtrinsic {
 		let v = self.versions();
 		let ext = extensions(nonce);
-		let implicit = ((), v.spec_version, v.transaction_version, self.genesis(), self.genesis(), (), (), (), ());
+		let implicit = (
+			(),
+			v.spec_version,
+			v.transaction_version,
+			self.genesis(),
+			self.genesis(),
+			(),
+			(),
+			(),
+			(),
+		);
 		let payload = SignedPayload::from_raw(call.clone(), ext.clone(), implicit);
 		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 		UncheckedExtrinsic::new_signed(
@@ -114,7 +124,7 @@ impl Client {
 				self.nonces().forget(signer.account());
 				self.refresh_versions().await?;
 				self.submit_once(signer, call).await
-			},
+			}
 			other => other,
 		}
 	}
@@ -137,13 +147,16 @@ impl Client {
 			Err(Error::Rpc { reason, .. }) => {
 				self.nonces().forget(signer.account());
 				return Err(Error::Invalid(reason));
-			},
+			}
 			Err(e) => return Err(e),
 		};
 		let deadline = tokio::time::Instant::now() + INCLUSION_TIMEOUT;
 		loop {
 			let next = tokio::time::timeout_at(deadline, sub.next()).await.map_err(|_| {
-				Error::Timeout { what: "inclusion in a block".into(), seconds: INCLUSION_TIMEOUT.as_secs() }
+				Error::Timeout {
+					what: "inclusion in a block".into(),
+					seconds: INCLUSION_TIMEOUT.as_secs(),
+				}
 			})?;
 			let Some(item) = next else {
 				return Err(Error::NotIncluded("the node closed the subscription".into()));
@@ -155,16 +168,16 @@ impl Client {
 			match parse_status(&value) {
 				Ok(Some(Status::InBlock(hash) | Status::Finalized(hash))) => {
 					return self.receipt(hash, &encoded).await;
-				},
+				}
 				Ok(Some(Status::Usurped(_))) => {
 					self.nonces().forget(signer.account());
 					return Err(Error::NotIncluded("replaced by another transaction".into()));
-				},
+				}
 				Ok(_) => continue,
 				Err(reason) => {
 					self.nonces().forget(signer.account());
 					return Err(Error::NotIncluded(reason));
-				},
+				}
 			}
 		}
 	}
@@ -185,8 +198,10 @@ impl Client {
 			if record.phase != frame_system::Phase::ApplyExtrinsic(index) {
 				continue;
 			}
-			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }) =
-				&record.event
+			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+				dispatch_error,
+				..
+			}) = &record.event
 			{
 				return Err(dispatch_error::describe(*dispatch_error));
 			}
@@ -200,13 +215,16 @@ impl Client {
 		&self,
 		hash: Hash,
 	) -> Result<Vec<frame_system::EventRecord<RuntimeEvent, Hash>>, Error> {
-		let key = [sp_crypto_hashing::twox_128(b"System"), sp_crypto_hashing::twox_128(b"Events")].concat();
+		let key = [sp_crypto_hashing::twox_128(b"System"), sp_crypto_hashing::twox_128(b"Events")]
+			.concat();
 		match self.storage(&key, Some(hash)).await? {
-			Some(bytes) => Vec::<frame_system::EventRecord<RuntimeEvent, Hash>>::decode(&mut &bytes[..])
-				.map_err(|e| Error::Decode {
-					method: "System.Events".into(),
-					reason: format!("{e} (is this client built for the chain's runtime?)"),
-				}),
+			Some(bytes) => {
+				Vec::<frame_system::EventRecord<RuntimeEvent, Hash>>::decode(&mut &bytes[..])
+					.map_err(|e| Error::Decode {
+						method: "System.Events".into(),
+						reason: format!("{e} (is this client built for the chain's runtime?)"),
+					})
+			}
 			None => Ok(Vec::new()),
 		}
 	}

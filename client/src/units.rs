@@ -30,11 +30,13 @@ pub fn parse_balance(s: &str) -> Result<Balance, String> {
 	if frac.len() > DECIMALS as usize {
 		return Err(format!("{s}: at most {DECIMALS} decimals"));
 	}
-	let whole: Balance = if whole.is_empty() { 0 } else { whole.parse().map_err(|e| format!("{s}: {e}"))? };
+	let whole: Balance =
+		if whole.is_empty() { 0 } else { whole.parse().map_err(|e| format!("{s}: {e}"))? };
 	let frac_units: Balance = if frac.is_empty() {
 		0
 	} else {
-		frac.parse::<Balance>().map_err(|e| format!("{s}: {e}"))? * 10u128.pow(DECIMALS - frac.len() as u32)
+		frac.parse::<Balance>().map_err(|e| format!("{s}: {e}"))?
+			* 10u128.pow(DECIMALS - frac.len() as u32)
 	};
 	whole
 		.checked_mul(10u128.pow(DECIMALS))

@@ -39,7 +39,9 @@ pub fn run_native(name: &str, task: u64, input: &[u8]) -> Vec<u8> {
 		.stdin(Stdio::piped())
 		.stdout(Stdio::piped())
 		.spawn()
-		.unwrap_or_else(|e| panic!("{}: {e}; build the jobs with scripts/build-jobs.sh", path.display()));
+		.unwrap_or_else(|e| {
+			panic!("{}: {e}; build the jobs with scripts/build-jobs.sh", path.display())
+		});
 	child.stdin.take().expect("stdin").write_all(input).expect("write input");
 	let out = child.wait_with_output().expect("native job");
 	assert!(out.status.success(), "native {name} failed: {:?}", out.status);

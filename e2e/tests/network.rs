@@ -30,7 +30,12 @@ fn inputs(job: &str) -> [&'static str; 4] {
 			"1 0.1 0.2",
 		],
 		"monte-carlo-pi" => ["1000", "20000", "100000", "7"],
-		"mandelbrot" => ["32 24 -2 -1.2 1 1.2 50", "64 48 -2 -1.2 1 1.2 100", "16 16 -0.75 0.05 -0.7 0.1 200", "8 4 -2 -1 1 1 10"],
+		"mandelbrot" => [
+			"32 24 -2 -1.2 1 1.2 50",
+			"64 48 -2 -1.2 1 1.2 100",
+			"16 16 -0.75 0.05 -0.7 0.1 200",
+			"8 4 -2 -1 1 1 10",
+		],
 		"primes" => ["10", "1000", "100000", "2000000"],
 		_ => unreachable!(),
 	}
@@ -41,17 +46,23 @@ fn fees(receipt: &Receipt) -> Balance {
 		.events
 		.iter()
 		.filter_map(|e| match e {
-			RuntimeEvent::TransactionPayment(pallet_transaction_payment::Event::TransactionFeePaid {
-				actual_fee,
-				..
-			}) => Some(*actual_fee),
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+			) => Some(*actual_fee),
 			_ => None,
 		})
 		.sum()
 }
 
 fn params(replicas: u8) -> TaskParams<Balance> {
-	TaskParams { max_fuel: MAX_FUEL, fuel_price: PRICE, replicas, memory_mib: 128, deadline: 600, portable: false }
+	TaskParams {
+		max_fuel: MAX_FUEL,
+		fuel_price: PRICE,
+		replicas,
+		memory_mib: 128,
+		deadline: 600,
+		portable: false,
+	}
 }
 
 /// Runs the `depin` CLI; returns (success, stdout, stderr).
@@ -61,7 +72,11 @@ fn cli(url: &str, args: &[&str]) -> (bool, String, String) {
 		.args(args)
 		.output()
 		.expect("run depin");
-	(out.status.success(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+	(
+		out.status.success(),
+		String::from_utf8_lossy(&out.stdout).into(),
+		String::from_utf8_lossy(&out.stderr).into(),
+	)
 }
 
 struct Network {
@@ -79,10 +94,17 @@ async fn network() -> Network {
 	let client = Client::connect(&node.ws_url()).await.unwrap();
 	let class = depin_worker::executor::Executor::new(None).unwrap().determinism_class();
 	let names = ["Alice", "Bob", "Charlie", "Dave"];
-	let owners: Vec<Signer> = names.iter().map(|n| Signer::from_suri(&format!("//{n}")).unwrap()).collect();
+	let owners: Vec<Signer> =
+		names.iter().map(|n| Signer::from_suri(&format!("//{n}")).unwrap()).collect();
 	let device_uris: Vec<String> = names.iter().map(|n| format!("//{n}//stash")).collect();
 	let devices: Vec<Signer> = device_uris.iter().map(|u| Signer::from_suri(u).unwrap()).collect();
-	let spec = DeviceSpec { cores: 4, memory_mib: 2048, fuel_per_second: 200_000_000, executor_version: 1, determinism_class: class };
+	let spec = DeviceSpec {
+		cores: 4,
+		memory_mib: 2048,
+		fuel_per_second: 200_000_000,
+		executor_version: 1,
+		determinism_class: class,
+	};
 	for (o, d) in owners.iter().zip(&devices) {
 		client.submit(o, calls::register_device(d.account().clone(), spec)).await.unwrap();
 	}
@@ -134,14 +156,25 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 	for job in JOBS {
 		for input in inputs(job) {
 			let task = client.stats().await.unwrap().tasks_submitted;
-			let r = client.submit(&dapp, calls::submit_task(programs[job], input.as_bytes().to_vec(), params(3))).await.unwrap();
+			let r = client
+				.submit(
+					&dapp,
+					calls::submit_task(programs[job], input.as_bytes().to_vec(), params(3)),
+				)
+				.await
+				.unwrap();
 			spent_fees += fees(&r);
 			submitted.push((task, job, input));
 		}
 	}
 	let ids: Vec<u64> = submitted.iter().map(|(t, ..)| *t).collect();
+
 	let tasks = wait_finished(client, &ids, Duration::from_secs(400)).await;
-	assert!(all_verified(&tasks), "{:?}", tasks.iter().map(|t| (t.id, t.state)).collect::<Vec<_>>());
+	assert!(
+		all_verified(&tasks),
+		"{:?}",
+		tasks.iter().map(|t| (t.id, t.state)).collect::<Vec<_>>()
+	);
 
 	// Every verified output is the native build's output, byte for byte.
 	let mut paid_to: HashMap<AccountId, Balance> = HashMap::new();
@@ -154,16 +187,25 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 		output_deposits += output.len() as Balance * 1_000_000;
 		for slot in &task.slots {
 			if slot.device != liar {
-				*paid_to.entry(slot.owner.clone()).or_default() += result.fuel_used as Balance * PRICE;
+				*paid_to.entry(slot.owner.clone()).or_default() +=
+					result.fuel_used as Balance * PRICE;
 			}
 		}
 	}
 
 	// The liar: slashed every time it was caught, never paid.
 	let liar_info = client.device(&liar).await.unwrap().unwrap();
-	assert!(liar_info.reputation.invalid > 0 && liar_info.reputation.valid == 0, "{:?}", liar_info.reputation);
+	assert!(
+		liar_info.reputation.invalid > 0 && liar_info.reputation.valid == 0,
+		"{:?}",
+		liar_info.reputation
+	);
 	assert!(liar_info.bond < 100 * UNIT);
-	assert_eq!(free(client, net.owners[3].account()).await, owners_before[3], "the liar's owner earned nothing");
+	assert_eq!(
+		free(client, net.owners[3].account()).await,
+		owners_before[3],
+		"the liar's owner earned nothing"
+	);
 
 	// Honest owners: exactly fuel × price for each of their verified results.
 	for (i, o) in net.owners.iter().enumerate().take(3) {
@@ -175,8 +217,10 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 	// The dApp paid fees, deposits, the devices and the output deposits; the rest of
 	// every escrow came back.
 	let paid: Balance = tasks.iter().map(|t| t.paid).sum();
+
 	assert_eq!(paid, paid_to.values().sum::<Balance>());
 	assert!(tasks.iter().all(|t| t.escrow == 0));
+
 	assert_eq!(
 		free(client, dapp.account()).await,
 		dapp_before - spent_fees - deposits - paid - output_deposits
@@ -206,12 +250,15 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 	assert!(stats.minted > stats_before.minted && stats.slashed > stats_before.slashed);
 	assert_eq!(
 		client.total_issuance().await.unwrap(),
-		issuance_before + (stats.minted - stats_before.minted) - (stats.slashed - stats_before.slashed)
+		issuance_before + (stats.minted - stats_before.minted)
+			- (stats.slashed - stats_before.slashed)
 	);
 }
 
 /// Awaits each future in order.
-async fn futures_join<F: std::future::Future<Output = Balance>>(futs: impl Iterator<Item = F>) -> Vec<Balance> {
+async fn futures_join<F: std::future::Future<Output = Balance>>(
+	futs: impl Iterator<Item = F>,
+) -> Vec<Balance> {
 	let mut out = Vec::new();
 	for f in futs {
 		out.push(f.await);
@@ -229,7 +276,8 @@ async fn bad_input_is_refused_and_hostile_jobs_are_verified_and_paid() {
 	// A "program" that is not Wasm: refused by the CLI before signing, and by the chain.
 	let script = dir.path().join("job.sh");
 	std::fs::write(&script, "#!/bin/sh\necho hi\n").unwrap();
-	let (ok, _, stderr) = cli(&url, &["program", "upload", script.to_str().unwrap(), "--suri", "//Ferdie"]);
+	let (ok, _, stderr) =
+		cli(&url, &["program", "upload", script.to_str().unwrap(), "--suri", "//Ferdie"]);
 	assert!(!ok && stderr.contains("not a WebAssembly module"), "{stderr}");
 	let held_before = client.account(dapp.account()).await.unwrap().data.reserved;
 	let err = client.submit(&dapp, calls::upload_program(b"#!/bin/sh".to_vec())).await.unwrap_err();
@@ -242,37 +290,86 @@ async fn bad_input_is_refused_and_hostile_jobs_are_verified_and_paid() {
 	let big = dir.path().join("big.bin");
 	std::fs::write(&big, vec![b'1'; 200 * 1024]).unwrap();
 	let program_hex = format!("0x{}", hex_of(&program));
-	let (ok, _, stderr) =
-		cli(&url, &["job", "submit", "--program", &program_hex, "--input", big.to_str().unwrap(), "--suri", "//Ferdie"]);
+	let (ok, _, stderr) = cli(
+		&url,
+		&[
+			"job",
+			"submit",
+			"--program",
+			&program_hex,
+			"--input",
+			big.to_str().unwrap(),
+			"--suri",
+			"//Ferdie",
+		],
+	);
 	assert!(!ok && stderr.contains("at most"), "{stderr}");
-	let err = client.submit(&dapp, calls::submit_task(program, vec![b'1'; 200 * 1024], params(3))).await.unwrap_err();
+	let err = client
+		.submit(&dapp, calls::submit_task(program, vec![b'1'; 200 * 1024], params(3)))
+		.await
+		.unwrap_err();
 	assert!(matches!(&err, Error::Dispatch { error, .. } if error == "InputTooLarge"), "{err}");
 	let held = client.account(dapp.account()).await.unwrap().data.reserved;
-	assert_eq!(held, held_before + UNIT + code.len() as Balance * 1_000_000, "only the program deposit is held");
+	assert_eq!(
+		held,
+		held_before + UNIT + code.len() as Balance * 1_000_000,
+		"only the program deposit is held"
+	);
 
 	// An escrow the account cannot pay: a clear CLI error.
-	let (ok, _, stderr) = cli(&url, &["job", "submit", "--program", &program_hex, "--fuel-price", "1000000", "--suri", "//Ferdie"]);
+	let (ok, _, stderr) = cli(
+		&url,
+		&[
+			"job",
+			"submit",
+			"--program",
+			&program_hex,
+			"--fuel-price",
+			"1000000",
+			"--suri",
+			"//Ferdie",
+		],
+	);
 	assert!(!ok && stderr.contains("insufficient balance for the escrow"), "{stderr}");
 
 	// A job that loops forever ends by fuel, one that traps ends trapped: both verified
 	// and paid for the fuel they burned.
-	let looping = wat::parse_str(r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#).unwrap();
-	let trapping = wat::parse_str(r#"(module (memory (export "memory") 1) (func (export "_start") unreachable))"#).unwrap();
+	let looping = wat::parse_str(
+		r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#,
+	)
+	.unwrap();
+	let trapping = wat::parse_str(
+		r#"(module (memory (export "memory") 1) (func (export "_start") unreachable))"#,
+	)
+	.unwrap();
 	let mut ids = Vec::new();
 	for (code, fuel) in [(looping, 50_000_000u64), (trapping, 1_000_000)] {
 		client.submit(&dapp, calls::upload_program(code.clone())).await.unwrap();
 		let id = client.stats().await.unwrap().tasks_submitted;
 		let p = TaskParams { max_fuel: fuel, ..params(3) };
-		client.submit(&dapp, calls::submit_task(depin_client::primitives::program_id(&code), vec![], p)).await.unwrap();
+		client
+			.submit(
+				&dapp,
+				calls::submit_task(depin_client::primitives::program_id(&code), vec![], p),
+			)
+			.await
+			.unwrap();
 		ids.push(id);
 	}
 	let tasks = wait_finished(client, &ids, Duration::from_secs(120)).await;
 	let (looped, trapped) = (tasks[0].result.unwrap(), tasks[1].result.unwrap());
-	assert_eq!((tasks[0].state, looped.exit, looped.fuel_used), (TaskState::Verified, exit::OUT_OF_FUEL, 50_000_000));
+	assert_eq!(
+		(tasks[0].state, looped.exit, looped.fuel_used),
+		(TaskState::Verified, exit::OUT_OF_FUEL, 50_000_000)
+	);
 	assert_eq!((tasks[1].state, trapped.exit), (TaskState::Verified, exit::TRAP));
 	let liar = net.devices[3].account();
 	let honest = tasks[0].slots.iter().filter(|s| &s.device != liar).count() as Balance;
-	assert_eq!(tasks[0].paid, honest * 50_000_000 * PRICE, "honest replicas were paid max_fuel × price");
+	assert_eq!(
+		tasks[0].paid,
+		honest * 50_000_000 * PRICE,
+		"honest replicas were paid max_fuel × price"
+	);
 	assert!(tasks[1].paid > 0);
 
 	// The CLI shows the task.

@@ -105,7 +105,8 @@ async fn devices_program_and_task_are_visible_through_rpc() {
 	// Unknown ids are null; bad params are JSON-RPC errors.
 	let none: Value = node.rpc.call("depin_task", params![999u64]).await.unwrap();
 	assert!(none.is_null());
-	let none: Value = node.rpc.call("depin_program", params![format!("0x{}", "00".repeat(32))]).await.unwrap();
+	let none: Value =
+		node.rpc.call("depin_program", params![format!("0x{}", "00".repeat(32))]).await.unwrap();
 	assert!(none.is_null());
 	let bad = node.rpc.call::<Value>("depin_program", params!["0x1234"]).await.unwrap_err();
 	assert!(bad.to_string().contains("32-byte"), "{bad}");

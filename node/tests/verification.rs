@@ -12,7 +12,7 @@ use depin_client::{
 };
 use depin_testkit::{NodeConfig, TestNode};
 
-const MODULE: &[u8] = &[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x01];
+const MODULE: &[u8] = &[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01];
 const FUEL_PRICE: Balance = 1_000;
 const MAX_FUEL: u64 = 5_000_000;
 
@@ -83,7 +83,8 @@ async fn a_task_is_committed_revealed_verified_and_paid() {
 		portable: false,
 	};
 	let program = depin_client::primitives::program_id(MODULE);
-	let submit = client.submit(&dapp, calls::submit_task(program, b"21".to_vec(), params)).await.unwrap();
+	let submit =
+		client.submit(&dapp, calls::submit_task(program, b"21".to_vec(), params)).await.unwrap();
 	let task = wait_for_state(&client, 0, TaskState::Assigned).await;
 	assert_eq!(task.slots.len(), 2);
 
@@ -119,7 +120,12 @@ async fn a_task_is_committed_revealed_verified_and_paid() {
 	let dapp_after = client.free_balance(dapp.account()).await.unwrap();
 	assert_eq!(
 		dapp_after,
-		dapp_before - fees_of(&upload) - fees_of(&submit) - program_deposit - 2 * earned - output_deposit
+		dapp_before
+			- fees_of(&upload)
+			- fees_of(&submit)
+			- program_deposit
+			- 2 * earned
+			- output_deposit
 	);
 	// Nothing was minted or slashed yet; fees moved to the treasury.
 	assert_eq!(client.total_issuance().await.unwrap(), issuance_before);

@@ -102,7 +102,9 @@ pub struct TaskView<AccountId, Balance, BlockNumber> {
 }
 
 /// Number of tasks in each state (final states count until the task is pruned).
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo, codec::MaxEncodedLen)]
+#[derive(
+	Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo, codec::MaxEncodedLen,
+)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct TaskCounts {

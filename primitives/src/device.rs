@@ -9,7 +9,18 @@ use scale_info::TypeInfo;
 pub type DeterminismClass = u64;
 
 /// What a device offers, as declared by its owner.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub struct DeviceSpec {
 	/// CPU cores given to jobs; also the number of jobs the device runs at once.
@@ -25,7 +36,18 @@ pub struct DeviceSpec {
 }
 
 /// Where a device is in its lifecycle.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub enum DeviceStatus<BlockNumber> {
@@ -42,7 +64,19 @@ pub enum DeviceStatus<BlockNumber> {
 }
 
 /// A device's track record, updated by verification through [`crate::DeviceRegistry`].
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct Reputation {
@@ -57,7 +91,18 @@ pub struct Reputation {
 }
 
 /// How an assignment ended for a device.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum Outcome {
 	/// Its result matched the verified result.
@@ -75,18 +120,29 @@ impl Reputation {
 			Outcome::Valid => {
 				self.valid = self.valid.saturating_add(1);
 				self.consecutive_valid = self.consecutive_valid.saturating_add(1);
-			},
+			}
 			Outcome::Invalid => {
 				self.invalid = self.invalid.saturating_add(1);
 				self.consecutive_valid = 0;
-			},
+			}
 			Outcome::Timeout => self.timeouts = self.timeouts.saturating_add(1),
 		}
 	}
 }
 
 /// Why a device's bond was slashed.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum SlashReason {
 	/// Revealed a result that differs from the verified one.
@@ -96,7 +152,9 @@ pub enum SlashReason {
 }
 
 /// A registered device.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct DeviceInfo<AccountId, Balance, BlockNumber> {

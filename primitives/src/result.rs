@@ -6,7 +6,18 @@ use scale_info::TypeInfo;
 use crate::Hash32;
 
 /// What a device computed: compared bit for bit between replicas.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct ExecResult {
@@ -24,7 +35,11 @@ pub type Salt = [u8; 32];
 
 /// The commitment to `result`: `blake2_256(SCALE(result) ‖ salt ‖ SCALE(device))`. Binding
 /// the device stops one device from replaying another's commitment.
-pub fn commitment<AccountId: Encode>(result: &ExecResult, salt: &Salt, device: &AccountId) -> Hash32 {
+pub fn commitment<AccountId: Encode>(
+	result: &ExecResult,
+	salt: &Salt,
+	device: &AccountId,
+) -> Hash32 {
 	let mut data = result.encode();
 	data.extend_from_slice(salt);
 	device.encode_to(&mut data);

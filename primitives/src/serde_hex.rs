@@ -20,10 +20,7 @@ pub fn from_hex(s: &str) -> Option<Vec<u8>> {
 	if s.len() % 2 != 0 {
 		return None;
 	}
-	(0..s.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-		.collect()
+	(0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()
 }
 
 /// Serializes bytes as hex.

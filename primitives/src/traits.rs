@@ -103,11 +103,19 @@ pub trait TaskSettlement<AccountId> {
 	/// A quorum agreed on `result`: the task is `Verified`. `output`, when given, must hash
 	/// to `result.output_hash` and fit `MaxOutputLen`; it is stored for the dApp when the
 	/// storage deposit can be paid, else only the hash is kept.
-	fn verified(task: TaskId, result: ExecResult, output: Option<alloc::vec::Vec<u8>>) -> DispatchResult;
+	fn verified(
+		task: TaskId,
+		result: ExecResult,
+		output: Option<alloc::vec::Vec<u8>>,
+	) -> DispatchResult;
 
 	/// Pays `device` for `fuel_used` out of the task's escrow and credits its owner's
 	/// compute points. Returns the amount paid.
-	fn pay(task: TaskId, device: &AccountId, fuel_used: u64) -> Result<Self::Balance, DispatchError>;
+	fn pay(
+		task: TaskId,
+		device: &AccountId,
+		fuel_used: u64,
+	) -> Result<Self::Balance, DispatchError>;
 
 	/// No quorum: add replicas. Fails when the escalation limit is reached or the
 	/// submitter cannot cover the extra escrow; the caller then fails the task.
@@ -167,7 +175,11 @@ impl<AccountId> RewardSink<AccountId> for () {
 /// Creates ready-to-assign devices; used by the market's benchmarks only.
 pub trait DeviceFactory<AccountId> {
 	/// Funds `owner`, registers `device` with `spec` and lists it as a candidate.
-	fn make_candidate(owner: &AccountId, device: &AccountId, spec: crate::DeviceSpec) -> DispatchResult;
+	fn make_candidate(
+		owner: &AccountId,
+		device: &AccountId,
+		spec: crate::DeviceSpec,
+	) -> DispatchResult;
 }
 
 /// Creates tasks with devices assigned; used by verification's benchmarks only.
@@ -176,5 +188,7 @@ pub trait TaskFactory<AccountId> {
 	fn max_replicas() -> u32;
 
 	/// A task with `replicas` devices of distinct owners assigned and no commit yet.
-	fn assigned_task(replicas: u32) -> Result<(TaskId, alloc::vec::Vec<AccountId>), sp_runtime::DispatchError>;
+	fn assigned_task(
+		replicas: u32,
+	) -> Result<(TaskId, alloc::vec::Vec<AccountId>), sp_runtime::DispatchError>;
 }

@@ -3,7 +3,10 @@
 //! Both endow every well-known development account (Alice … Ferdie, their stashes, One,
 //! Two), so the devnet's dApps and device owners can pay bonds, escrow and fees.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	configs::depin::TreasuryAccount, AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig,
+	UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
@@ -22,7 +25,12 @@ fn testnet_genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed_accounts
+				.iter()
+				.cloned()
+				.map(|k| (k, ENDOWMENT))
+				.chain(core::iter::once((TreasuryAccount::get(), TREASURY_ENDOWMENT)))
+				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
 			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
@@ -42,6 +50,11 @@ fn authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
 pub fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::iter().map(|k| k.to_account_id()).collect()
 }
+
+/// The treasury starts with one token, so it exists from genesis and every fee it
+/// receives is kept (a credit below the existential deposit to a missing account would
+/// be burned).
+pub const TREASURY_ENDOWMENT: u128 = UNIT;
 
 /// Genesis of the single-validator development chain (`--dev`).
 pub fn development_config_genesis() -> Value {

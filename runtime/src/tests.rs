@@ -28,7 +28,7 @@ fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 			for (k, v) in p {
 				json_merge(b.entry(k).or_insert(serde_json::Value::Null), v);
 			}
-		},
+		}
 		(b, p) => *b = p,
 	}
 }
@@ -56,5 +56,8 @@ fn unknown_preset_is_none() {
 fn a_largest_program_fits_in_a_block() {
 	let normal = *RuntimeBlockLength::get().max.get(DispatchClass::Normal);
 	// The extrinsic adds a signature, extensions and the call index to the code.
-	assert!(normal >= MAX_PROGRAM_LEN + 1024, "normal block length {normal} < program {MAX_PROGRAM_LEN}");
+	assert!(
+		normal >= MAX_PROGRAM_LEN + 1024,
+		"normal block length {normal} < program {MAX_PROGRAM_LEN}"
+	);
 }

@@ -101,12 +101,12 @@ impl TestNode {
 			Chain::Dev { block_time_ms } => {
 				cmd.args(["--dev", "--dev-block-time", &block_time_ms.to_string()]);
 				"dev".to_string()
-			},
+			}
 			Chain::LocalValidator { name } => {
 				cmd.args(["--chain", "local", "--validator", &format!("--{name}")]);
 				cmd.arg("--allow-private-ip");
 				name.clone()
-			},
+			}
 		};
 		for b in &config.bootnodes {
 			cmd.args(["--bootnodes", b]);
@@ -126,7 +126,10 @@ impl TestNode {
 				panic!("depin-node exited during startup:\n{}", process.log_tail(8192));
 			}
 			if start.elapsed() > RPC_STARTUP_TIMEOUT {
-				panic!("node RPC did not come up in {RPC_STARTUP_TIMEOUT:?}\n{}", process.log_tail(8192));
+				panic!(
+					"node RPC did not come up in {RPC_STARTUP_TIMEOUT:?}\n{}",
+					process.log_tail(8192)
+				);
 			}
 			tokio::time::sleep(Duration::from_millis(100)).await;
 		};
@@ -176,7 +179,8 @@ impl TestNode {
 	async fn wait_for(&self, finalized: bool, target: u64, timeout: Duration) -> u64 {
 		let start = Instant::now();
 		loop {
-			let n = if finalized { self.finalized_number().await } else { self.best_number().await };
+			let n =
+				if finalized { self.finalized_number().await } else { self.best_number().await };
 			if n >= target {
 				return n;
 			}

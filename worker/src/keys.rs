@@ -16,16 +16,18 @@ pub fn generate(out: Option<&Path>) -> anyhow::Result<Vec<String>> {
 				.create_new(true)
 				.mode(0o600)
 				.open(path)
-				.map_err(|e| anyhow::anyhow!("cannot create {} (it must not exist): {e}", path.display()))?;
+				.map_err(|e| {
+					anyhow::anyhow!("cannot create {} (it must not exist): {e}", path.display())
+				})?;
 			f.write_all(phrase.as_bytes())?;
 			f.sync_all()?;
 			lines.push(format!("secret phrase written to {} (mode 0600)", path.display()));
 			lines.push(format!("run the worker with --suri {}", path.display()));
-		},
+		}
 		None => {
 			lines.push(format!("secret phrase: {phrase}"));
 			lines.push("keep it secret; prefer --out FILE to keep it off the terminal".into());
-		},
+		}
 	}
 	Ok(lines)
 }

@@ -57,7 +57,9 @@ fn init_logs() {
 
 async fn shutdown_signal() {
 	use tokio::signal::unix::{signal, SignalKind};
-	let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
+	let (Ok(mut term), Ok(mut int)) =
+		(signal(SignalKind::terminate()), signal(SignalKind::interrupt()))
+	else {
 		return std::future::pending().await;
 	};
 	tokio::select! {
@@ -71,30 +73,31 @@ async fn main_async(cli: Cli) -> anyhow::Result<()> {
 		Command::Run(args) => {
 			let worker = Worker::start(args.resolve()?).await?;
 			worker.run(shutdown_signal()).await
-		},
+		}
 		Command::Status(args) => {
 			let args = args.resolve()?;
-			let suri = args.suri.clone().ok_or_else(|| anyhow::anyhow!("pass --suri (the device key)"))?;
+			let suri =
+				args.suri.clone().ok_or_else(|| anyhow::anyhow!("pass --suri (the device key)"))?;
 			let device = depin_client::Signer::from_suri_or_file(&suri)?;
 			let dir = depin_worker::daemon::state_dir(&args, &device);
 			for line in depin_worker::status::status(args.url(), &device, &dir).await? {
 				println!("{line}");
 			}
 			Ok(())
-		},
+		}
 		Command::Class => {
 			let executor = depin_worker::executor::Executor::new(None)?;
 			println!("{}", executor.determinism_class());
 			Ok(())
-		},
+		}
 		Command::Key(KeyCommand::Generate { out }) => {
 			depin_worker::keys::generate(out.as_deref())?.iter().for_each(|l| println!("{l}"));
 			Ok(())
-		},
+		}
 		Command::Key(KeyCommand::Inspect { suri }) => {
 			depin_worker::keys::inspect(&suri)?.iter().for_each(|l| println!("{l}"));
 			Ok(())
-		},
+		}
 	}
 }
 
@@ -106,13 +109,13 @@ fn main() -> ExitCode {
 		Err(e) => {
 			eprintln!("error: cannot start the async runtime: {e}");
 			return ExitCode::FAILURE;
-		},
+		}
 	};
 	match runtime.block_on(main_async(cli)) {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(e) => {
 			eprintln!("error: {e:#}");
 			ExitCode::FAILURE
-		},
+		}
 	}
 }

@@ -54,9 +54,16 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 	let url = node.ws_url();
 	let client = Client::connect(&url).await.unwrap();
 	let class = Executor::new(None).unwrap().determinism_class();
-	let spec = DeviceSpec { cores: 2, memory_mib: 512, fuel_per_second: 50_000_000, executor_version: 1, determinism_class: class };
+	let spec = DeviceSpec {
+		cores: 2,
+		memory_mib: 512,
+		fuel_per_second: 50_000_000,
+		executor_version: 1,
+		determinism_class: class,
+	};
 	let (alice, bob) = (Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Bob").unwrap());
-	let (charlie, dave) = (Signer::from_suri("//Charlie").unwrap(), Signer::from_suri("//Dave").unwrap());
+	let (charlie, dave) =
+		(Signer::from_suri("//Charlie").unwrap(), Signer::from_suri("//Dave").unwrap());
 	client.submit(&alice, calls::register_device(charlie.account().clone(), spec)).await.unwrap();
 	client.submit(&bob, calls::register_device(dave.account().clone(), spec)).await.unwrap();
 	// Dave is listed by a heartbeat from the test; its worker starts later.
@@ -74,14 +81,23 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 	let code = wat::parse_str(REVERSE).unwrap();
 	let program = depin_client::primitives::program_id(&code);
 	client.submit(&dapp, calls::upload_program(code)).await.unwrap();
-	let params = TaskParams { max_fuel: 10_000_000, fuel_price: 1_000, replicas: 2, memory_mib: 64, deadline: 400, portable: false };
+	let params = TaskParams {
+		max_fuel: 10_000_000,
+		fuel_price: 1_000,
+		replicas: 2,
+		memory_mib: 64,
+		deadline: 400,
+		portable: false,
+	};
 	client.submit(&dapp, calls::submit_task(program, b"stressed".to_vec(), params)).await.unwrap();
 
 	// Charlie computes and commits; Dave's worker is not running yet.
 	until("Charlie's commit", 60, || async {
-		client.task(0).await.unwrap().is_some_and(|t| {
-			t.slots.iter().any(|s| &s.device == charlie.account() && s.committed)
-		})
+		client
+			.task(0)
+			.await
+			.unwrap()
+			.is_some_and(|t| t.slots.iter().any(|s| &s.device == charlie.account() && s.committed))
 	})
 	.await;
 	worker_a.kill_hard();
@@ -93,7 +109,11 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 	let mut worker_b = start_worker(&url, "//Dave", &state_b, &[]);
 	let worker_a2 = start_worker(&url, "//Charlie", &state_a, &[]);
 	until("verification", 90, || async {
-		client.task(0).await.unwrap().is_some_and(|t| t.state == TaskState::Verified && t.finished_at.is_some())
+		client
+			.task(0)
+			.await
+			.unwrap()
+			.is_some_and(|t| t.state == TaskState::Verified && t.finished_at.is_some())
 	})
 	.await;
 

@@ -96,7 +96,10 @@ fn fresh_and_cached_compilation_give_identical_results() {
 		run(&ex, &job(&code, b"")).result
 	};
 	let ex = Executor::new(Some(dir.path())).unwrap();
-	assert!(!ex.prepare(&program_id(&code), &code, Mode::Native), "second worker: loaded from disk");
+	assert!(
+		!ex.prepare(&program_id(&code), &code, Mode::Native),
+		"second worker: loaded from disk"
+	);
 	assert_eq!(run(&ex, &job(&code, b"")).result, fresh);
 }
 
@@ -202,7 +205,8 @@ fn exit_of(wat_or_bytes: &[u8], tweak: impl FnOnce(&mut Job<'_>)) -> u32 {
 
 #[test]
 fn an_infinite_loop_runs_out_of_fuel() {
-	let code = wasm(r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#);
+	let code =
+		wasm(r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#);
 	let ex = Executor::new(None).unwrap();
 	let out = run(&ex, &job(&code, b""));
 	assert_eq!(out.result.exit, exit::OUT_OF_FUEL);
@@ -278,7 +282,8 @@ fn forbidden_imports_and_missing_start_are_a_bad_module() {
 
 #[test]
 fn unreachable_traps() {
-	let code = wasm(r#"(module (memory (export "memory") 1) (func (export "_start") unreachable))"#);
+	let code =
+		wasm(r#"(module (memory (export "memory") 1) (func (export "_start") unreachable))"#);
 	assert_eq!(exit_of(&code, |_| {}), exit::TRAP);
 }
 
@@ -301,8 +306,10 @@ fn unsupported_wasi_calls_answer_enosys_deterministically() {
 #[test]
 fn the_watchdog_gives_up_without_a_result() {
 	let ex = Executor::new(None).unwrap();
-	let code = wasm(r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#);
-	let j = Job { max_fuel: u64::MAX / 2, wall_limit: Duration::from_millis(200), ..job(&code, b"") };
+	let code =
+		wasm(r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#);
+	let j =
+		Job { max_fuel: u64::MAX / 2, wall_limit: Duration::from_millis(200), ..job(&code, b"") };
 	match ex.run(&j) {
 		Err(RunError::GaveUp(after)) => assert!(after >= Duration::from_millis(150)),
 		other => panic!("expected a give-up, got {other:?}"),

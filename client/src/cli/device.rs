@@ -99,14 +99,21 @@ fn device_lines(d: &Device) -> Vec<String> {
 	let r = d.reputation;
 	vec![
 		format!("owner          {}", ss58(&d.owner)),
-		format!("status         {:?}{}", d.status, if d.listed { ", taking work" } else { ", not taking work" }),
+		format!(
+			"status         {:?}{}",
+			d.status,
+			if d.listed { ", taking work" } else { ", not taking work" }
+		),
 		format!(
 			"spec           {} cores, {} MiB, {} fuel/s, class {}",
 			d.spec.cores, d.spec.memory_mib, d.spec.fuel_per_second, d.spec.determinism_class
 		),
 		format!("bond           {}", format_balance(d.bond)),
 		format!("assignments    {} open", d.open_assignments),
-		format!("last heartbeat {}", d.last_heartbeat.map_or("never".into(), |b| format!("block {b}"))),
+		format!(
+			"last heartbeat {}",
+			d.last_heartbeat.map_or("never".into(), |b| format!("block {b}"))
+		),
 		format!(
 			"reputation     {} valid, {} invalid, {} timeouts, {} valid in a row",
 			r.valid, r.invalid, r.timeouts, r.consecutive_valid
@@ -122,24 +129,36 @@ pub async fn run(g: &Global, cmd: DeviceCommand) -> anyhow::Result<Output> {
 			let account = parse_account(&device)?;
 			return Ok(match client.device(&account).await? {
 				Some(d) => Output::new(device_lines(&d), serde_json::to_value(&d)?),
-				None => Output::new(vec![format!("device {device} is not registered")], json!(null)),
+				None => {
+					Output::new(vec![format!("device {device} is not registered")], json!(null))
+				}
 			});
-		},
+		}
 		DeviceCommand::Register { device, spec } => {
 			let account = parse_account(&device)?;
-			(calls::register_device(account, spec.spec()), format!("device {device} registered; start its worker"))
-		},
-		DeviceCommand::UpdateSpec { device, spec } => {
-			(calls::update_spec(parse_account(&device)?, spec.spec()), format!("device {device} updated"))
-		},
-		DeviceCommand::Pause { device } => (calls::pause(parse_account(&device)?), format!("device {device} paused")),
-		DeviceCommand::Resume { device } => (calls::resume(parse_account(&device)?), format!("device {device} resumed")),
-		DeviceCommand::Deregister { device } => {
-			(calls::deregister(parse_account(&device)?), format!("device {device} deregistered; its bond unbonds"))
-		},
-		DeviceCommand::Withdraw { device } => {
-			(calls::withdraw_bond(parse_account(&device)?), format!("bond of device {device} returned"))
-		},
+			(
+				calls::register_device(account, spec.spec()),
+				format!("device {device} registered; start its worker"),
+			)
+		}
+		DeviceCommand::UpdateSpec { device, spec } => (
+			calls::update_spec(parse_account(&device)?, spec.spec()),
+			format!("device {device} updated"),
+		),
+		DeviceCommand::Pause { device } => {
+			(calls::pause(parse_account(&device)?), format!("device {device} paused"))
+		}
+		DeviceCommand::Resume { device } => {
+			(calls::resume(parse_account(&device)?), format!("device {device} resumed"))
+		}
+		DeviceCommand::Deregister { device } => (
+			calls::deregister(parse_account(&device)?),
+			format!("device {device} deregistered; its bond unbonds"),
+		),
+		DeviceCommand::Withdraw { device } => (
+			calls::withdraw_bond(parse_account(&device)?),
+			format!("bond of device {device} returned"),
+		),
 	};
 	let receipt = client.submit(&g.signer()?, call).await?;
 	Ok(Output::new(vec![done.clone()], json!({ "ok": done, "block": receipt.block_hash })))
@@ -159,11 +178,14 @@ pub async fn rewards(g: &Global, cmd: RewardsCommand) -> anyhow::Result<Output> 
 				vec![
 					format!("account        {}", ss58(&account)),
 					format!("claimable      {}", format_balance(r.claimable)),
-					format!("current era    {} (ends at block {}), {} points so far", r.era, r.era_ends_at, r.era_points),
+					format!(
+						"current era    {} (ends at block {}), {} points so far",
+						r.era, r.era_ends_at, r.era_points
+					),
 				],
 				serde_json::to_value(r)?,
 			))
-		},
+		}
 		RewardsCommand::Claim => {
 			let signer = g.signer()?;
 			let before = client.free_balance(signer.account()).await?;
@@ -174,7 +196,7 @@ pub async fn rewards(g: &Global, cmd: RewardsCommand) -> anyhow::Result<Output> 
 				vec![format!("claimed; balance +{} (after the fee)", format_balance(gained))],
 				json!({ "balanceBefore": before.to_string(), "balanceAfter": after.to_string() }),
 			))
-		},
+		}
 	}
 }
 
@@ -225,7 +247,12 @@ pub async fn balance(g: &Global, account: Option<&str>) -> anyhow::Result<Output
 	};
 	let data = g.client().await?.account(&account).await?.data;
 	Ok(Output::new(
-		vec![format!("{}: {} free, {} held", ss58(&account), format_balance(data.free), format_balance(data.reserved))],
+		vec![format!(
+			"{}: {} free, {} held",
+			ss58(&account),
+			format_balance(data.free),
+			format_balance(data.reserved)
+		)],
 		json!({ "account": ss58(&account), "free": data.free.to_string(), "held": data.reserved.to_string() }),
 	))
 }

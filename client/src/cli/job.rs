@@ -80,7 +80,7 @@ fn read_input(input: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
 			let mut b = Vec::new();
 			std::io::stdin().read_to_end(&mut b)?;
 			b
-		},
+		}
 		Some(p) => std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
 	};
 	let max = depin_runtime::configs::depin::MAX_INPUT_LEN as usize;
@@ -91,7 +91,6 @@ fn read_input(input: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
 	);
 	Ok(bytes)
 }
-
 
 /// One line describing `task`.
 pub fn describe(task: &Task) -> String {
@@ -127,13 +126,24 @@ async fn follow(client: &Client, id: u64, timeout: Duration) -> anyhow::Result<T
 	let tty = std::io::stderr().is_terminal();
 	let mut last: Option<TaskState> = None;
 	loop {
-		let task = client.task(id).await?.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
+		let task = client
+			.task(id)
+			.await?
+			.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
 		let block = client.best_number().await?;
 		if tty {
-			eprint!("\r{:<12} block {block:<8} {:>6.1} s ", format!("{:?}", task.state), started.elapsed().as_secs_f32());
+			eprint!(
+				"\r{:<12} block {block:<8} {:>6.1} s ",
+				format!("{:?}", task.state),
+				started.elapsed().as_secs_f32()
+			);
 			let _ = std::io::stderr().flush();
 		} else if last != Some(task.state) {
-			eprintln!("task {id}: {:?} at block {block} ({:.1} s)", task.state, started.elapsed().as_secs_f32());
+			eprintln!(
+				"task {id}: {:?} at block {block} ({:.1} s)",
+				task.state,
+				started.elapsed().as_secs_f32()
+			);
 		}
 		last = Some(task.state);
 		if task.state.is_final() {
@@ -189,16 +199,19 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			out,
 			timeout,
 		} => {
-			let fuel_price = parse_balance(&fuel_price).map_err(|e| anyhow::anyhow!("--fuel-price {e}"))?;
+			let fuel_price =
+				parse_balance(&fuel_price).map_err(|e| anyhow::anyhow!("--fuel-price {e}"))?;
 			let input = read_input(input.as_ref())?;
 			let (client, signer) = (g.client().await?, g.signer()?);
 			let program_id = if std::path::Path::new(&program).is_file() {
 				let code = program::read_program(std::path::Path::new(&program))?;
 				program::ensure_uploaded(&client, &signer, code).await?.0
 			} else {
-				program::parse_id(&program).context("--program is neither a file nor a program id")?
+				program::parse_id(&program)
+					.context("--program is neither a file nor a program id")?
 			};
-			let escrow = (max_fuel as u128).saturating_mul(fuel_price).saturating_mul(replicas as u128);
+			let escrow =
+				(max_fuel as u128).saturating_mul(fuel_price).saturating_mul(replicas as u128);
 			let free = client.free_balance(signer.account()).await?;
 			anyhow::ensure!(
 				free > escrow,
@@ -208,13 +221,18 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				signer.address(),
 				format_balance(free)
 			);
-			let params = TaskParams { max_fuel, fuel_price, replicas, memory_mib, deadline, portable };
-			let receipt = client.submit(&signer, calls::submit_task(program_id, input, params)).await?;
+			let params =
+				TaskParams { max_fuel, fuel_price, replicas, memory_mib, deadline, portable };
+			let receipt =
+				client.submit(&signer, calls::submit_task(program_id, input, params)).await?;
 			let id = receipt
 				.events
 				.iter()
 				.find_map(|e| match e {
-					depin_runtime::RuntimeEvent::Market(pallet_market::Event::TaskSubmitted { task, .. }) => Some(*task),
+					depin_runtime::RuntimeEvent::Market(pallet_market::Event::TaskSubmitted {
+						task,
+						..
+					}) => Some(*task),
 					_ => None,
 				})
 				.context("the node accepted the job but reported no task id")?;
@@ -230,33 +248,52 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			match &out {
 				Some(path) => {
 					write_output(path, &output)?;
-					text.push(format!("output ({} bytes) written to {}", output.len(), path.display()));
-				},
+					text.push(format!(
+						"output ({} bytes) written to {}",
+						output.len(),
+						path.display()
+					));
+				}
 				None => match std::str::from_utf8(&output) {
 					Ok(s) => text.push(format!("output: {}", s.trim_end())),
-					Err(_) => text.push(format!("output: {} bytes (binary; use --out FILE)", output.len())),
+					Err(_) => text
+						.push(format!("output: {} bytes (binary; use --out FILE)", output.len())),
 				},
 			}
-			Ok(Output::new(text, json!({ "task": task_json(&task), "output": format!("0x{}", hex::encode(&output)) })))
-		},
+			Ok(Output::new(
+				text,
+				json!({ "task": task_json(&task), "output": format!("0x{}", hex::encode(&output)) }),
+			))
+		}
 		JobCommand::Status { id } => {
-			let task = g.client().await?.task(id).await?.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
+			let task = g
+				.client()
+				.await?
+				.task(id)
+				.await?
+				.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
 			Ok(Output::new(vec![describe(&task)], task_json(&task)))
-		},
+		}
 		JobCommand::Result { id, out } => {
 			let client = g.client().await?;
-			let task = client.task(id).await?.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
+			let task = client
+				.task(id)
+				.await?
+				.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
 			let output = verified_output(&client, &task).await?;
 			write_output(&out, &output)?;
 			Ok(Output::new(
 				vec![format!("task {id}: {} bytes written to {}", output.len(), out.display())],
 				json!({ "task": id, "bytes": output.len() }),
 			))
-		},
+		}
 		JobCommand::Cancel { id } => {
 			let (client, signer) = (g.client().await?, g.signer()?);
 			client.submit(&signer, calls::cancel_task(id)).await?;
-			Ok(Output::new(vec![format!("task {id} cancelled; escrow refunded")], json!({ "cancelled": id })))
-		},
+			Ok(Output::new(
+				vec![format!("task {id} cancelled; escrow refunded")],
+				json!({ "cancelled": id }),
+			))
+		}
 	}
 }

@@ -39,7 +39,9 @@ impl Global {
 	/// The signing key.
 	pub fn signer(&self) -> anyhow::Result<Signer> {
 		let suri = self.suri.as_deref().ok_or_else(|| {
-			anyhow::anyhow!("this command signs a transaction: pass --suri (e.g. //Alice) or set DEPIN_SURI")
+			anyhow::anyhow!(
+				"this command signs a transaction: pass --suri (e.g. //Alice) or set DEPIN_SURI"
+			)
 		})?;
 		Ok(Signer::from_suri_or_file(suri)?)
 	}
@@ -106,13 +108,13 @@ pub fn main() -> ExitCode {
 		Err(e) => {
 			eprintln!("error: cannot start: {e}");
 			return ExitCode::FAILURE;
-		},
+		}
 	};
 	match runtime.block_on(run(cli)) {
 		Ok(out) => {
 			out.print(json);
 			ExitCode::SUCCESS
-		},
+		}
 		Err(e) => {
 			if json {
 				println!("{}", serde_json::json!({ "error": format!("{e:#}") }));
@@ -120,6 +122,6 @@ pub fn main() -> ExitCode {
 				eprintln!("error: {e:#}");
 			}
 			ExitCode::FAILURE
-		},
+		}
 	}
 }

@@ -37,7 +37,8 @@ pub fn hex_id(id: &ProgramId) -> String {
 
 /// Parses a program id.
 pub fn parse_id(s: &str) -> anyhow::Result<ProgramId> {
-	let bytes = hex::decode(s.trim_start_matches("0x")).context("a program id is 0x + 64 hex digits")?;
+	let bytes =
+		hex::decode(s.trim_start_matches("0x")).context("a program id is 0x + 64 hex digits")?;
 	bytes.try_into().map_err(|_| anyhow::anyhow!("a program id is 0x + 64 hex digits (32 bytes)"))
 }
 
@@ -61,9 +62,12 @@ pub fn read_program(file: &Path) -> anyhow::Result<Vec<u8>> {
 	Ok(code)
 }
 
-
 /// Uploads `code` unless the chain has it; returns its id and whether it was uploaded.
-pub async fn ensure_uploaded(client: &Client, signer: &Signer, code: Vec<u8>) -> anyhow::Result<(ProgramId, bool)> {
+pub async fn ensure_uploaded(
+	client: &Client,
+	signer: &Signer,
+	code: Vec<u8>,
+) -> anyhow::Result<(ProgramId, bool)> {
 	let id = program_id(&code);
 	if client.program(&id).await?.is_some() {
 		return Ok((id, false));
@@ -85,13 +89,16 @@ pub async fn run(g: &Global, cmd: ProgramCommand) -> anyhow::Result<Output> {
 				vec![format!("program {} ({len} bytes) {what}", hex_id(&id))],
 				json!({ "program": hex_id(&id), "bytes": len, "uploaded": uploaded }),
 			))
-		},
+		}
 		ProgramCommand::Remove { id } => {
 			let id = parse_id(&id)?;
 			let (client, signer) = (g.client().await?, g.signer()?);
 			client.submit(&signer, calls::remove_program(id)).await?;
-			Ok(Output::new(vec![format!("program {} removed", hex_id(&id))], json!({ "removed": hex_id(&id) })))
-		},
+			Ok(Output::new(
+				vec![format!("program {} removed", hex_id(&id))],
+				json!({ "removed": hex_id(&id) }),
+			))
+		}
 		ProgramCommand::Info { id } => {
 			let id = parse_id(&id)?;
 			let code = g.client().await?.program(&id).await?;
@@ -100,8 +107,10 @@ pub async fn run(g: &Global, cmd: ProgramCommand) -> anyhow::Result<Output> {
 					vec![format!("program {}: {} bytes", hex_id(&id), c.len())],
 					json!({ "program": hex_id(&id), "bytes": c.len() }),
 				),
-				None => Output::new(vec![format!("program {} is not stored", hex_id(&id))], json!(null)),
+				None => {
+					Output::new(vec![format!("program {} is not stored", hex_id(&id))], json!(null))
+				}
 			})
-		},
+		}
 	}
 }

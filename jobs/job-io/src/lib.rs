@@ -29,7 +29,10 @@ pub fn tokens(input: &[u8]) -> Vec<&str> {
 
 /// Parses token `i` as `T`, or fails with `what`.
 pub fn number<T: std::str::FromStr>(tokens: &[&str], i: usize, what: &str) -> T {
-	tokens.get(i).and_then(|t| t.parse().ok()).unwrap_or_else(|| fail(&format!("expected {what} at position {}", i + 1)))
+	tokens
+		.get(i)
+		.and_then(|t| t.parse().ok())
+		.unwrap_or_else(|| fail(&format!("expected {what} at position {}", i + 1)))
 }
 
 /// Writes `bytes` to stdout.
@@ -60,7 +63,8 @@ pub fn seed() -> [u8; 32] {
 	}
 	#[cfg(not(target_os = "wasi"))]
 	{
-		let hex = std::env::var("DEPIN_JOB_SEED").unwrap_or_else(|_| fail("set DEPIN_JOB_SEED (64 hex digits) to run natively"));
+		let hex = std::env::var("DEPIN_JOB_SEED")
+			.unwrap_or_else(|_| fail("set DEPIN_JOB_SEED (64 hex digits) to run natively"));
 		for (i, byte) in seed.iter_mut().enumerate() {
 			*byte = hex
 				.get(2 * i..2 * i + 2)

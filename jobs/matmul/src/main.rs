@@ -12,7 +12,9 @@ fn main() {
 	if n == 0 || n > 512 || t.len() != 1 + 2 * n * n {
 		job_io::fail(&format!("expected n (1..=512) and 2·n² = {} numbers", 2 * n * n));
 	}
-	let read = |offset: usize| -> Vec<f64> { (0..n * n).map(|i| job_io::number(&t, offset + i, "a number")).collect() };
+	let read = |offset: usize| -> Vec<f64> {
+		(0..n * n).map(|i| job_io::number(&t, offset + i, "a number")).collect()
+	};
 	let (a, b) = (read(1), read(1 + n * n));
 	let mut c = vec![0.0f64; n * n];
 	for i in 0..n {

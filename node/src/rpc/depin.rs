@@ -39,11 +39,19 @@ pub trait DepinRpc {
 
 	/// The open assignments of a device, with inputs (hex).
 	#[method(name = "assignments")]
-	fn assignments(&self, device: String, at: Option<Hash>) -> RpcResult<Vec<AssignmentView<BlockNumber>>>;
+	fn assignments(
+		&self,
+		device: String,
+		at: Option<Hash>,
+	) -> RpcResult<Vec<AssignmentView<BlockNumber>>>;
 
 	/// A task by id, or null.
 	#[method(name = "task")]
-	fn task(&self, task: TaskId, at: Option<Hash>) -> RpcResult<Option<TaskView<AccountId, Balance, BlockNumber>>>;
+	fn task(
+		&self,
+		task: TaskId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<TaskView<AccountId, Balance, BlockNumber>>>;
 
 	/// A program's code (hex) by id (0x-hex blake2_256 of the code), or null.
 	#[method(name = "program")]
@@ -59,7 +67,11 @@ pub trait DepinRpc {
 
 	/// The era rewards of an account (SS58 or 0x-hex).
 	#[method(name = "rewards")]
-	fn rewards(&self, account: String, at: Option<Hash>) -> RpcResult<RewardsView<Balance, BlockNumber>>;
+	fn rewards(
+		&self,
+		account: String,
+		at: Option<Hash>,
+	) -> RpcResult<RewardsView<Balance, BlockNumber>>;
 }
 
 /// Implementation over a client with the `DepinApi` runtime API.
@@ -129,18 +141,27 @@ where
 		self.client.runtime_api().device(self.at(at), account).map_err(runtime_error)
 	}
 
-	fn assignments(&self, device: String, at: Option<Hash>) -> RpcResult<Vec<AssignmentView<BlockNumber>>> {
+	fn assignments(
+		&self,
+		device: String,
+		at: Option<Hash>,
+	) -> RpcResult<Vec<AssignmentView<BlockNumber>>> {
 		let device = parse_account(&device)?;
 		self.client.runtime_api().assignments(self.at(at), device).map_err(runtime_error)
 	}
 
-	fn task(&self, task: TaskId, at: Option<Hash>) -> RpcResult<Option<TaskView<AccountId, Balance, BlockNumber>>> {
+	fn task(
+		&self,
+		task: TaskId,
+		at: Option<Hash>,
+	) -> RpcResult<Option<TaskView<AccountId, Balance, BlockNumber>>> {
 		self.client.runtime_api().task(self.at(at), task).map_err(runtime_error)
 	}
 
 	fn program(&self, program: String, at: Option<Hash>) -> RpcResult<Option<HexBytes>> {
 		let program = parse_program(&program)?;
-		let code = self.client.runtime_api().program(self.at(at), program).map_err(runtime_error)?;
+		let code =
+			self.client.runtime_api().program(self.at(at), program).map_err(runtime_error)?;
 		Ok(code.map(HexBytes))
 	}
 
@@ -153,7 +174,11 @@ where
 		self.client.runtime_api().stats(self.at(at)).map_err(runtime_error)
 	}
 
-	fn rewards(&self, account: String, at: Option<Hash>) -> RpcResult<RewardsView<Balance, BlockNumber>> {
+	fn rewards(
+		&self,
+		account: String,
+		at: Option<Hash>,
+	) -> RpcResult<RewardsView<Balance, BlockNumber>> {
 		let account = parse_account(&account)?;
 		self.client.runtime_api().rewards(self.at(at), account).map_err(runtime_error)
 	}

@@ -147,8 +147,8 @@ pub fn start_authoring(p: AuthoringParams<'_>) -> Result<(), ServiceError> {
 	);
 	let slot_duration = sc_consensus_aura::slot_duration::<AuraId, _, _>(&*p.client)?;
 
-	let aura = sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(
-		StartAuraParams {
+	let aura =
+		sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(StartAuraParams {
 			slot_duration,
 			client: p.client,
 			select_chain: p.select_chain,
@@ -166,14 +166,11 @@ pub fn start_authoring(p: AuthoringParams<'_>) -> Result<(), ServiceError> {
 			max_block_proposal_slot_portion: None,
 			telemetry: p.telemetry,
 			compatibility_mode: Default::default(),
-		},
-	)
-	.map_err(|e| ServiceError::Other(format!("Aura: {e}")))?;
+		})
+		.map_err(|e| ServiceError::Other(format!("Aura: {e}")))?;
 
 	// Block authoring is essential: if it fails, the node stops.
-	p.task_manager
-		.spawn_essential_handle()
-		.spawn_blocking("aura", Some("block-authoring"), aura);
+	p.task_manager.spawn_essential_handle().spawn_blocking("aura", Some("block-authoring"), aura);
 	Ok(())
 }
 

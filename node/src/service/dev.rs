@@ -99,8 +99,10 @@ pub fn start_sealing(p: DevParams<'_>) -> Result<(), ServiceError> {
 			}
 		},
 	});
-	p.task_manager
-		.spawn_essential_handle()
-		.spawn_blocking("manual-seal", Some("block-authoring"), sealing);
+	p.task_manager.spawn_essential_handle().spawn_blocking(
+		"manual-seal",
+		Some("block-authoring"),
+		sealing,
+	);
 	Ok(())
 }

@@ -14,8 +14,11 @@ use sc_service::{error::Error as ServiceError, ChainType, Configuration, TaskMan
 use sc_telemetry::{Telemetry, TelemetryWorker};
 
 /// The client with the runtime executed in Wasm.
-pub type FullClient =
-	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>>;
+pub type FullClient = sc_service::TFullClient<
+	Block,
+	RuntimeApi,
+	sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>,
+>;
 /// The database backend (ParityDB).
 pub type FullBackend = sc_service::TFullBackend<Block>;
 /// Longest-chain fork choice.
@@ -118,7 +121,9 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// Builds and starts a full node.
-pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
+pub fn new_full<
+	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
+>(
 	config: Configuration,
 	dev_block_time: std::time::Duration,
 ) -> Result<TaskManager, ServiceError> {
@@ -260,7 +265,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 					telemetry: telemetry.as_ref().map(|x| x.handle()),
 				})?;
 			}
-		},
+		}
 	}
 
 	Ok(task_manager)

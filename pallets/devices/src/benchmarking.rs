@@ -1,12 +1,11 @@
 //! Benchmarks of every call, at their worst case (frame-benchmarking v2).
 
-use super::*;
 use crate::pallet::{Call, CandidateCount, Config, Devices, Pallet};
 use depin_primitives::{DeviceRegistry, DeviceSpec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Bounded, Saturating};
+use sp_runtime::traits::Saturating;
 
 fn spec() -> DeviceSpec {
 	DeviceSpec {
@@ -20,9 +19,13 @@ fn spec() -> DeviceSpec {
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
-	let amount = T::MinBond::get().saturating_mul(1_000u32.into());
-	T::Currency::set_balance(&who, amount.max(BalanceOf::<T>::max_value() / 4u32.into()));
+	T::Currency::set_balance(&who, T::MinBond::get().saturating_mul(1_000u32.into()));
 	who
+}
+
+/// Other candidates to put in the index (up to 10, leaving room for the benchmarked one).
+fn fillers<T: Config>() -> u32 {
+	T::MaxDevices::get().saturating_sub(2).min(10)
 }
 
 /// Registers `n` listed devices of distinct owners; returns the last device.
@@ -74,7 +77,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn heartbeat() {
-		listed_devices::<T>(10);
+		listed_devices::<T>(fillers::<T>());
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
 		Pallet::<T>::do_register(owner, device.clone(), spec()).unwrap();
@@ -90,7 +93,7 @@ mod benchmarks {
 		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
 		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
 		// Not the last entry: unlisting moves another device.
-		listed_devices::<T>(10);
+		listed_devices::<T>(fillers::<T>());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device.clone());
 		assert!(!Devices::<T>::get(&device).unwrap().listed);
@@ -114,7 +117,7 @@ mod benchmarks {
 		let device: T::AccountId = account("device", 0, 0);
 		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
 		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
-		listed_devices::<T>(10);
+		listed_devices::<T>(fillers::<T>());
 		let before = CandidateCount::<T>::get();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device);

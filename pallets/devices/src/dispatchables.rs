@@ -13,17 +13,19 @@ use frame_support::{
 use sp_runtime::{traits::Saturating, DispatchError};
 
 use crate::{
-	pallet::{Config, DeviceCount, Devices, Error, Event, HoldReason, OwnerDevices, Pallet, UnlistReason},
+	pallet::{
+		Config, DeviceCount, Devices, Error, Event, HoldReason, OwnerDevices, Pallet, UnlistReason,
+	},
 	DeviceOf,
 };
 
 impl<T: Config> Pallet<T> {
 	fn ensure_valid_spec(spec: &DeviceSpec) -> DispatchResult {
 		ensure!(
-			spec.cores >= 1 &&
-				spec.cores <= T::MaxCores::get() &&
-				spec.memory_mib >= 1 &&
-				spec.fuel_per_second >= 1,
+			spec.cores >= 1
+				&& spec.cores <= T::MaxCores::get()
+				&& spec.memory_mib >= 1
+				&& spec.fuel_per_second >= 1,
 			Error::<T>::InvalidSpec
 		);
 		Ok(())
@@ -51,7 +53,8 @@ impl<T: Config> Pallet<T> {
 		let mut owned = OwnerDevices::<T>::get(&owner);
 		owned.try_push(device.clone()).map_err(|_| Error::<T>::TooManyDevices)?;
 		let bond = T::MinBond::get();
-		let holdable = T::Currency::reducible_balance(&owner, Preservation::Preserve, Fortitude::Polite);
+		let holdable =
+			T::Currency::reducible_balance(&owner, Preservation::Preserve, Fortitude::Polite);
 		ensure!(holdable >= bond, Error::<T>::InsufficientBond);
 
 		T::Currency::hold(&HoldReason::DeviceBond.into(), &owner, bond)
@@ -158,7 +161,10 @@ impl<T: Config> Pallet<T> {
 		let DeviceStatus::Unbonding { unbonded_at } = info.status else {
 			return Err(Error::<T>::NotUnbonding.into());
 		};
-		ensure!(frame_system::Pallet::<T>::block_number() >= unbonded_at, Error::<T>::StillUnbonding);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() >= unbonded_at,
+			Error::<T>::StillUnbonding
+		);
 		ensure!(info.open_assignments == 0, Error::<T>::AssignmentsOpen);
 
 		let amount = T::Currency::release(

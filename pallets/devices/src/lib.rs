@@ -43,7 +43,8 @@ use frame_system::pallet_prelude::BlockNumberFor;
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 /// Negative imbalance created by slashing a bond.
-pub type CreditOf<T> = fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+pub type CreditOf<T> =
+	fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 /// A device record as stored.
 pub type DeviceOf<T> =
 	DeviceInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
@@ -159,7 +160,18 @@ pub mod pallet {
 	pub type CandidatePos<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32>;
 
 	/// Why a device left the candidate index.
-	#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	#[derive(
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
 	pub enum UnlistReason {
 		/// No heartbeat within `HeartbeatTimeout`.
 		Stale,

@@ -11,7 +11,10 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Saturating, Perbill};
 
 use crate::{
-	pallet::{CandidateAt, CandidateCount, Config, Devices, Error, Event, HoldReason, Pallet, UnlistReason},
+	pallet::{
+		CandidateAt, CandidateCount, Config, Devices, Error, Event, HoldReason, Pallet,
+		UnlistReason,
+	},
 	BalanceOf,
 };
 
@@ -71,8 +74,11 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn slash(device: &T::AccountId, fraction: Perbill, reason: SlashReason) -> BalanceOf<T> {
 		let Some(mut info) = Devices::<T>::get(device) else { return Default::default() };
 		let wanted = fraction.mul_floor(info.bond);
-		let (credit, _missing) =
-			<T::Currency as BalancedHold<T::AccountId>>::slash(&HoldReason::DeviceBond.into(), &info.owner, wanted);
+		let (credit, _missing) = <T::Currency as BalancedHold<T::AccountId>>::slash(
+			&HoldReason::DeviceBond.into(),
+			&info.owner,
+			wanted,
+		);
 		let amount = credit.peek();
 		T::Slashed::on_unbalanced(credit);
 		crate::pallet::TotalSlashed::<T>::mutate(|t| *t = t.saturating_add(amount));
@@ -155,7 +161,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
-
 
 #[cfg(feature = "runtime-benchmarks")]
 impl<T: Config> depin_primitives::DeviceFactory<T::AccountId> for Pallet<T> {

@@ -178,7 +178,10 @@ fn heartbeats_count_once_per_period() {
 		);
 		run_to(1 + HEARTBEAT_PERIOD);
 		assert_ok!(Devices::heartbeat(RuntimeOrigin::signed(101)));
-		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().last_heartbeat, Some(1 + HEARTBEAT_PERIOD));
+		assert_eq!(
+			DeviceRecords::<Test>::get(101).unwrap().last_heartbeat,
+			Some(1 + HEARTBEAT_PERIOD)
+		);
 	});
 }
 
@@ -206,7 +209,10 @@ fn stale_device_is_removed_from_the_index_when_probed() {
 		assert_eq!(Devices::candidate(0), Candidate::Removed);
 		assert_eq!(CandidateCount::<Test>::get(), 1);
 		assert!(!DeviceRecords::<Test>::get(101).unwrap().listed);
-		assert_eq!(last_event(), Event::DeviceUnlisted { device: 101, reason: UnlistReason::Stale });
+		assert_eq!(
+			last_event(),
+			Event::DeviceUnlisted { device: 101, reason: UnlistReason::Stale }
+		);
 		// 102 moved into position 0; it is stale too.
 		assert_eq!(Devices::candidate(0), Candidate::Removed);
 		assert_eq!(Devices::candidate(0), Candidate::None);
@@ -222,7 +228,13 @@ fn candidate_reports_what_the_scheduler_needs() {
 		register_and_beat(1, 101);
 		assert_eq!(
 			Devices::candidate(0),
-			Candidate::Available { device: 101, owner: 1, memory_mib: 1024, free_slots: 2, class: 7 }
+			Candidate::Available {
+				device: 101,
+				owner: 1,
+				memory_mib: 1024,
+				free_slots: 2,
+				class: 7
+			}
 		);
 		assert_eq!(Devices::candidate(1), Candidate::None);
 		assert_eq!(Devices::candidate_count(), 1);
@@ -267,18 +279,30 @@ fn resume_of_a_stale_device_waits_for_its_heartbeat() {
 fn deregister_then_withdraw_after_unbonding() {
 	test(|| {
 		register_and_beat(1, 101);
-		assert_noop!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101), Error::<Test>::NotUnbonding);
+		assert_noop!(
+			Devices::withdraw_bond(RuntimeOrigin::signed(1), 101),
+			Error::<Test>::NotUnbonding
+		);
 		assert_noop!(Devices::deregister(RuntimeOrigin::signed(2), 101), Error::<Test>::NotOwner);
 		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
 		let unbonded_at = 1 + UNBONDING_PERIOD;
 		assert_eq!(last_event(), Event::DeviceDeregistered { device: 101, unbonded_at });
 		assert_eq!(CandidateCount::<Test>::get(), 0);
-		assert_noop!(Devices::deregister(RuntimeOrigin::signed(1), 101), Error::<Test>::AlreadyUnbonding);
+		assert_noop!(
+			Devices::deregister(RuntimeOrigin::signed(1), 101),
+			Error::<Test>::AlreadyUnbonding
+		);
 		assert_noop!(Devices::pause(RuntimeOrigin::signed(1), 101), Error::<Test>::NotActive);
 		run_to(unbonded_at - 1);
-		assert_noop!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101), Error::<Test>::StillUnbonding);
+		assert_noop!(
+			Devices::withdraw_bond(RuntimeOrigin::signed(1), 101),
+			Error::<Test>::StillUnbonding
+		);
 		run_to(unbonded_at);
-		assert_noop!(Devices::withdraw_bond(RuntimeOrigin::signed(2), 101), Error::<Test>::NotOwner);
+		assert_noop!(
+			Devices::withdraw_bond(RuntimeOrigin::signed(2), 101),
+			Error::<Test>::NotOwner
+		);
 		assert_ok!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101));
 		assert_eq!(held(1), 0);
 		assert_eq!(Balances::balance(&1), 10_000);
@@ -296,7 +320,10 @@ fn withdraw_waits_for_open_assignments() {
 		assert_ok!(Devices::open_assignment(&101));
 		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
 		run_to(1 + UNBONDING_PERIOD);
-		assert_noop!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101), Error::<Test>::AssignmentsOpen);
+		assert_noop!(
+			Devices::withdraw_bond(RuntimeOrigin::signed(1), 101),
+			Error::<Test>::AssignmentsOpen
+		);
 		Devices::close_assignment(&101);
 		assert_ok!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101));
 	});
@@ -328,7 +355,12 @@ fn slash_takes_a_fraction_of_the_bond_and_burns_it() {
 		assert_eq!(Balances::total_issuance(), issuance - slashed);
 		assert_eq!(
 			last_event(),
-			Event::DeviceSlashed { device: 101, owner: 1, amount: slashed, reason: SlashReason::WrongResult }
+			Event::DeviceSlashed {
+				device: 101,
+				owner: 1,
+				amount: slashed,
+				reason: SlashReason::WrongResult
+			}
 		);
 		// The rest still comes back on withdrawal.
 		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));

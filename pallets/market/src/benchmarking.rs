@@ -3,21 +3,28 @@
 use super::*;
 use crate::pallet::{Call, Config, Pallet, Programs, Tasks};
 use alloc::vec;
-use depin_primitives::{DeviceFactory, DeviceSpec, ExecResult, ProgramId, TaskParams, TaskSettlement, TaskState};
+use depin_primitives::{
+	DeviceFactory, DeviceSpec, ExecResult, ProgramId, TaskParams, TaskSettlement, TaskState,
+};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{fungible::Mutate, Get, Hooks},
 	weights::WeightMeter,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Bounded, One, Saturating};
+use sp_runtime::traits::{One, Saturating};
 
 const WASM_HEADER: [u8; 8] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
-	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
+	T::Currency::set_balance(&who, rich::<T>());
 	who
+}
+
+/// Enough for any deposit and escrow of the benchmarks: 10¹⁵ units.
+pub(crate) fn rich<T: Config>() -> BalanceOf<T> {
+	BalanceOf::<T>::from(1_000_000_000u32).saturating_mul(1_000_000u32.into())
 }
 
 fn code_of_len(len: u32, tag: u32) -> vec::Vec<u8> {

@@ -19,8 +19,8 @@ use sp_runtime::{
 
 use crate::{
 	pallet::{
-		Config, Error, Event, HoldReason, NextTaskId, Pallet, ProgramCode, ProgramCount,
-		Programs, TaskInputs, Tasks,
+		Config, Error, Event, HoldReason, NextTaskId, Pallet, ProgramCode, ProgramCount, Programs,
+		TaskInputs, Tasks,
 	},
 	BalanceOf, Timer,
 };
@@ -86,7 +86,8 @@ impl<T: Config> Pallet<T> {
 		params: &TaskParams<BalanceOf<T>>,
 		replicas: u32,
 	) -> Result<BalanceOf<T>, DispatchError> {
-		let fuel: BalanceOf<T> = params.max_fuel.try_into().map_err(|_| Error::<T>::EscrowOverflow)?;
+		let fuel: BalanceOf<T> =
+			params.max_fuel.try_into().map_err(|_| Error::<T>::EscrowOverflow)?;
 		let per_replica = fuel.checked_mul(&params.fuel_price).ok_or(Error::<T>::EscrowOverflow)?;
 		Ok(per_replica.checked_mul(&replicas.into()).ok_or(Error::<T>::EscrowOverflow)?)
 	}
@@ -168,8 +169,8 @@ impl<T: Config> Pallet<T> {
 		let mut task = Tasks::<T>::get(task_id).ok_or(Error::<T>::UnknownTask)?;
 		ensure!(task.submitter == who, Error::<T>::NotSubmitter);
 		ensure!(
-			matches!(task.state, TaskState::Queued | TaskState::Assigned) &&
-				task.slots.iter().all(|s| !s.committed),
+			matches!(task.state, TaskState::Queued | TaskState::Assigned)
+				&& task.slots.iter().all(|s| !s.committed),
 			Error::<T>::NotCancellable
 		);
 		Self::finish(task_id, &mut task, TaskState::Cancelled);

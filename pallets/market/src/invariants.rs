@@ -58,7 +58,10 @@ impl<T: Config> Pallet<T> {
 				ensure!(task.open_slots == 0, "finished task has open slots");
 				continue;
 			}
-			ensure!(!task.state.is_final() || task.state == TaskState::Verified, "final task unfinished");
+			ensure!(
+				!task.state.is_final() || task.state == TaskState::Verified,
+				"final task unfinished"
+			);
 			*open_by_program.entry(task.program).or_default() += 1;
 			if task.open_slots > 0 {
 				ensure!(InQueue::<T>::contains_key(id), "task with open slots is not queued");
@@ -68,7 +71,10 @@ impl<T: Config> Pallet<T> {
 				"task asks for more replicas than slots"
 			);
 			for slot in task.slots.iter() {
-				ensure!(slots.insert((slot.device.clone(), id)), "device holds two slots of a task");
+				ensure!(
+					slots.insert((slot.device.clone(), id)),
+					"device holds two slots of a task"
+				);
 				ensure!(
 					DeviceTasks::<T>::get(&slot.device).contains(&id),
 					"slot missing from DeviceTasks"

@@ -280,7 +280,18 @@ pub mod pallet {
 	pub type StateCounts<T: Config> = StorageValue<_, TaskCounts, ValueQuery>;
 
 	/// Why a device lost its slot.
-	#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	#[derive(
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
 	pub enum ReleaseReason {
 		/// It did not commit within `CommitTimeout`.
 		CommitTimeout,
@@ -398,18 +409,22 @@ pub mod pallet {
 			assert!(T::MaxReplicas::get() >= 1, "MaxReplicas must be positive");
 			assert!(T::MaxReplicas::get() <= u8::MAX as u32, "replicas are a u8");
 			assert!(
-				T::MaxSlots::get() >=
-					T::MaxReplicas::get() + T::MaxEscalations::get() * T::EscalationReplicas::get(),
+				T::MaxSlots::get()
+					>= T::MaxReplicas::get()
+						+ T::MaxEscalations::get() * T::EscalationReplicas::get(),
 				"MaxSlots must hold every replica of a fully escalated task"
 			);
 			assert!(T::MinDeadline::get() >= 1 && T::MinDeadline::get() <= T::MaxDeadline::get());
-			assert!(T::MaxProbes::get() >= T::MaxReplicas::get(), "probe at least once per replica");
+			assert!(
+				T::MaxProbes::get() >= T::MaxReplicas::get(),
+				"probe at least once per replica"
+			);
 			assert!(T::MaxTimersPerBlock::get() >= 4, "timers per block too few");
 			assert!(T::MaxAssignmentsPerDevice::get() >= 1);
 			assert!(T::MaxProgramLen::get() >= 8, "a program needs the Wasm header");
 			assert!(
-				T::HookWeightLimit::get().all_gte(Self::max_timer_weight()) &&
-					T::HookWeightLimit::get().all_gte(Self::max_schedule_weight()),
+				T::HookWeightLimit::get().all_gte(Self::max_timer_weight())
+					&& T::HookWeightLimit::get().all_gte(Self::max_schedule_weight()),
 				"HookWeightLimit must allow at least one timer and one scheduling step"
 			);
 		}

@@ -19,7 +19,9 @@ use crate::{
 
 impl<T: Config> Pallet<T> {
 	/// A task as clients see it.
-	pub fn task_view(task_id: TaskId) -> Option<TaskView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+	pub fn task_view(
+		task_id: TaskId,
+	) -> Option<TaskView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
 		let task = Tasks::<T>::get(task_id)?;
 		let commits = task.slots.iter().filter(|s| s.committed).count() as u32;
 		Some(TaskView {
@@ -65,13 +67,15 @@ impl<T: Config> Pallet<T> {
 							AssignmentPhase::Reveal
 						};
 						(phase, task.reveal_deadline.unwrap_or(task.deadline_at))
-					},
+					}
 					(_, true) => (AssignmentPhase::WaitingForOthers, task.deadline_at),
 				};
 				Some(AssignmentView {
 					task: task_id,
 					program: task.program,
-					input: TaskInputs::<T>::get(task_id).map(|i| i.into_inner()).unwrap_or_default(),
+					input: TaskInputs::<T>::get(task_id)
+						.map(|i| i.into_inner())
+						.unwrap_or_default(),
 					max_fuel: task.params.max_fuel,
 					memory_mib: task.params.memory_mib,
 					portable: task.params.portable,

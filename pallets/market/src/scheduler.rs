@@ -99,7 +99,11 @@ impl<T: Config> Pallet<T> {
 	/// Probes at most `MaxProbes` positions of the candidate index. A task that is not
 	/// portable takes all its replicas from one determinism class: the first class to
 	/// offer enough devices wins.
-	pub(crate) fn fill_slots(task_id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) -> bool {
+	pub(crate) fn fill_slots(
+		task_id: TaskId,
+		task: &mut TaskOf<T>,
+		now: BlockNumberFor<T>,
+	) -> bool {
 		let wanted = task.open_slots as usize;
 		let portable = task.params.portable;
 		// Candidates per class (one group for portable tasks or a fixed class).
@@ -115,25 +119,27 @@ impl<T: Config> Pallet<T> {
 			}
 			probes += 1;
 			let index = start.wrapping_add(step) % count;
-			let (device, owner, memory_mib, free_slots, class) = match T::Devices::candidate(index) {
+			let (device, owner, memory_mib, free_slots, class) = match T::Devices::candidate(index)
+			{
 				// Another device moved into this position: look at it next.
 				Candidate::Removed => continue,
 				Candidate::None => {
 					step += 1;
 					continue;
-				},
+				}
 				Candidate::Available { device, owner, memory_mib, free_slots, class } => {
 					(device, owner, memory_mib, free_slots, class)
-				},
+				}
 			};
 			step += 1;
 			let class_ok = portable || task.class.is_none_or(|c| c == class);
-			let device_full = DeviceTasks::<T>::decode_len(&device).unwrap_or(0) as u32 >=
-				T::MaxAssignmentsPerDevice::get();
+			let device_full = DeviceTasks::<T>::decode_len(&device).unwrap_or(0) as u32
+				>= T::MaxAssignmentsPerDevice::get();
 			let owner_holds_slot = task.slots.iter().any(|s| s.owner == owner);
-			if free_slots == 0 ||
-				memory_mib < task.params.memory_mib ||
-				!class_ok || device_full || owner_holds_slot
+			if free_slots == 0
+				|| memory_mib < task.params.memory_mib
+				|| !class_ok || device_full
+				|| owner_holds_slot
 			{
 				continue;
 			}
@@ -143,7 +149,7 @@ impl<T: Config> Pallet<T> {
 				None => {
 					groups.push((key, Vec::new()));
 					groups.len() - 1
-				},
+				}
 			};
 			let members = &mut groups[group].1;
 			if members.iter().any(|c| c.owner == owner) {

@@ -190,8 +190,9 @@ impl<T: Config> Pallet<T> {
 		let output: BoundedVec<u8, T::MaxOutputLen> =
 			output.try_into().map_err(|_| Error::<T>::OutputTooLarge)?;
 		let deposit = T::OutputDepositPerByte::get().saturating_mul(len.into());
-		let held = Self::can_hold(&task.submitter, deposit) &&
-			T::Currency::hold(&HoldReason::OutputDeposit.into(), &task.submitter, deposit).is_ok();
+		let held = Self::can_hold(&task.submitter, deposit)
+			&& T::Currency::hold(&HoldReason::OutputDeposit.into(), &task.submitter, deposit)
+				.is_ok();
 		if held {
 			Outputs::<T>::insert(task_id, (output, deposit));
 		} else {
@@ -225,12 +226,13 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 			matches!(task.state, TaskState::Queued | TaskState::Assigned | TaskState::Committing),
 			Error::<T>::WrongState
 		);
-		let slot = task.slots.iter_mut().find(|s| &s.device == device).ok_or(Error::<T>::NotAssigned)?;
+		let slot =
+			task.slots.iter_mut().find(|s| &s.device == device).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(!slot.committed, Error::<T>::AlreadyCommitted);
 		slot.committed = true;
 		if task.all_committed() {
-			let deadline = frame_system::Pallet::<T>::block_number()
-				.saturating_add(T::RevealWindow::get());
+			let deadline =
+				frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get());
 			Self::push_timer(deadline, Timer::RevealDeadline { task: task_id, deadline })?;
 			task.reveal_deadline = Some(deadline);
 			Self::set_state(task_id, &mut task, TaskState::Revealing);
@@ -260,7 +262,11 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
-	fn pay(task_id: TaskId, device: &T::AccountId, fuel_used: u64) -> Result<BalanceOf<T>, DispatchError> {
+	fn pay(
+		task_id: TaskId,
+		device: &T::AccountId,
+		fuel_used: u64,
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let mut task = Self::open_task(task_id)?;
 		let owner = task.slot_of(device).ok_or(Error::<T>::NotAssigned)?.owner.clone();
 		let fuel = fuel_used.min(task.params.max_fuel);
@@ -338,7 +344,7 @@ impl<T: Config> depin_primitives::TaskFactory<T::AccountId> for Pallet<T> {
 	fn assigned_task(replicas: u32) -> Result<(TaskId, Vec<T::AccountId>), DispatchError> {
 		use depin_primitives::{DeviceFactory, DeviceSpec, TaskParams};
 		use frame_support::traits::fungible::Mutate;
-		use sp_runtime::traits::{Bounded, One};
+		use sp_runtime::traits::One;
 
 		for i in 0..replicas {
 			let owner: T::AccountId = frame_benchmarking::account("task-owner", i, 0);
@@ -353,7 +359,7 @@ impl<T: Config> depin_primitives::TaskFactory<T::AccountId> for Pallet<T> {
 			T::BenchmarkHelper::make_candidate(&owner, &device, spec)?;
 		}
 		let dapp: T::AccountId = frame_benchmarking::account("task-dapp", 0, 0);
-		T::Currency::set_balance(&dapp, BalanceOf::<T>::max_value() / 4u32.into());
+		T::Currency::set_balance(&dapp, BalanceOf::<T>::from(1_000_000_000u32).saturating_mul(1_000_000u32.into()));
 		let mut code = alloc::vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 		code.extend_from_slice(&crate::pallet::NextTaskId::<T>::get().to_le_bytes());
 		let program = depin_primitives::program_id(&code);

@@ -142,7 +142,10 @@ fn remove_program_returns_the_deposit_when_unused() {
 			Error::<Test>::NotProgramOwner
 		);
 		let t = submit(1, id, params(1));
-		assert_noop!(Market::remove_program(RuntimeOrigin::signed(1), id), Error::<Test>::ProgramInUse);
+		assert_noop!(
+			Market::remove_program(RuntimeOrigin::signed(1), id),
+			Error::<Test>::ProgramInUse
+		);
 		assert_ok!(Market::cancel_task(RuntimeOrigin::signed(1), t));
 		assert_ok!(Market::remove_program(RuntimeOrigin::signed(1), id));
 		assert!(Programs::<Test>::get(id).is_none());
@@ -283,7 +286,10 @@ fn cancel_is_refused_once_a_device_committed() {
 		run_to(2);
 		let d = devices_of(t)[0];
 		assert_ok!(Market::record_commit(t, &d));
-		assert_noop!(Market::cancel_task(RuntimeOrigin::signed(2), t), Error::<Test>::NotCancellable);
+		assert_noop!(
+			Market::cancel_task(RuntimeOrigin::signed(2), t),
+			Error::<Test>::NotCancellable
+		);
 	});
 }
 
@@ -473,11 +479,14 @@ fn all_commits_open_the_reveal_window_which_verification_closes() {
 		let t = submit(2, id, params(2));
 		run_to(2);
 		for d in devices_of(t) {
-			assert_eq!(Market::record_commit(t, &d), Ok(if d == devices_of(t)[1] {
-				TaskState::Revealing
-			} else {
-				TaskState::Committing
-			}));
+			assert_eq!(
+				Market::record_commit(t, &d),
+				Ok(if d == devices_of(t)[1] {
+					TaskState::Revealing
+				} else {
+					TaskState::Committing
+				})
+			);
 		}
 		assert_noop!(Market::record_commit(t, &devices_of(t)[0]), Error::<Test>::WrongState);
 		assert_eq!(task(t).reveal_deadline, Some(2 + REVEAL_WINDOW));

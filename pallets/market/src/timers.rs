@@ -70,8 +70,14 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::timer_task_deadline()
 			.max(T::WeightInfo::timer_commit_deadline())
 			.max(T::WeightInfo::timer_prune())
-			.max(T::WeightInfo::timer_reveal_deadline().saturating_add(T::Verification::max_hook_weight()))
-			.max(T::WeightInfo::timer_task_deadline().saturating_add(T::Verification::max_hook_weight()))
+			.max(
+				T::WeightInfo::timer_reveal_deadline()
+					.saturating_add(T::Verification::max_hook_weight()),
+			)
+			.max(
+				T::WeightInfo::timer_task_deadline()
+					.saturating_add(T::Verification::max_hook_weight()),
+			)
 	}
 
 	/// `on_initialize`: fire due timers, then schedule, within `HookWeightLimit`.
@@ -126,22 +132,24 @@ impl<T: Config> Pallet<T> {
 				}
 				Self::finish(task_id, &mut task, TaskState::Expired);
 				crate::pallet::Tasks::<T>::insert(task_id, task);
-			},
+			}
 			Timer::CommitDeadline { task: task_id, device, assigned_at } => {
 				let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else { return };
-				let late = !task.state.is_final() &&
-					task.slot_of(&device).is_some_and(|s| s.assigned_at == assigned_at && !s.committed);
+				let late = !task.state.is_final()
+					&& task
+						.slot_of(&device)
+						.is_some_and(|s| s.assigned_at == assigned_at && !s.committed);
 				if late {
 					Self::release_slot(task_id, &mut task, &device, ReleaseReason::CommitTimeout);
 					crate::pallet::Tasks::<T>::insert(task_id, task);
 				}
-			},
+			}
 			Timer::RevealDeadline { task: task_id, deadline } => {
 				let Some(task) = crate::pallet::Tasks::<T>::get(task_id) else { return };
 				if task.finished_at.is_none() && task.reveal_deadline == Some(deadline) {
 					T::Verification::on_reveal_timeout(task_id);
 				}
-			},
+			}
 			Timer::Prune(task_id) => Self::prune(task_id),
 		}
 	}

@@ -24,7 +24,9 @@ pub type TaskOf<T> = TaskInfo<
 pub type TimerOf<T> = Timer<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 /// Something that must happen at a block.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
 pub enum Timer<AccountId, BlockNumber> {
 	/// The task's deadline: expire it unless it is finished.
 	TaskDeadline(TaskId),

@@ -6,7 +6,10 @@
 #![allow(unused_parens, unused_imports, missing_docs)]
 
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+use frame_support::{
+	traits::Get,
+	weights::{constants::RocksDbWeight, Weight},
+};
 
 /// Weight functions needed by `pallet_market`.
 pub trait WeightInfo {
@@ -26,7 +29,8 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn upload_program(l: u32) -> Weight {
-		Weight::from_parts(40_000_000, 4_000).saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into()))
+		Weight::from_parts(40_000_000, 4_000)
+			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -36,7 +40,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn submit_task(l: u32) -> Weight {
-		Weight::from_parts(60_000_000, 6_000).saturating_add(Weight::from_parts(1_000, 1).saturating_mul(l.into()))
+		Weight::from_parts(60_000_000, 6_000)
+			.saturating_add(Weight::from_parts(1_000, 1).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -79,7 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 impl WeightInfo for () {
 	fn upload_program(l: u32) -> Weight {
-		Weight::from_parts(40_000_000, 4_000).saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into()))
+		Weight::from_parts(40_000_000, 4_000)
+			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
@@ -89,7 +95,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn submit_task(l: u32) -> Weight {
-		Weight::from_parts(60_000_000, 6_000).saturating_add(Weight::from_parts(1_000, 1).saturating_mul(l.into()))
+		Weight::from_parts(60_000_000, 6_000)
+			.saturating_add(Weight::from_parts(1_000, 1).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}

@@ -1,6 +1,5 @@
 //! Benchmarks of `claim` and the era hook at their worst case (v2 syntax).
 
-use super::*;
 use crate::pallet::{Call, Config, CurrentEra, EraStartedAt, OwnerEras, Pallet};
 use depin_primitives::RewardSink;
 use frame_benchmarking::v2::*;

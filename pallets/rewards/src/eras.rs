@@ -48,8 +48,13 @@ impl<T: Config> Pallet<T> {
 			let minted_treasury =
 				T::Currency::mint_into(&T::TreasuryAccount::get(), treasury).unwrap_or_default();
 			let minted_pool = T::Currency::mint_into(&Self::pot(), pool).unwrap_or_default();
-			TotalMinted::<T>::mutate(|m| *m = m.saturating_add(minted_treasury).saturating_add(minted_pool));
-			EraRewards::<T>::insert(era, EraReward { pool: minted_pool, points, owners_left: owners });
+			TotalMinted::<T>::mutate(|m| {
+				*m = m.saturating_add(minted_treasury).saturating_add(minted_pool)
+			});
+			EraRewards::<T>::insert(
+				era,
+				EraReward { pool: minted_pool, points, owners_left: owners },
+			);
 			Self::deposit_event(Event::EraRewarded {
 				era,
 				pool: minted_pool,
@@ -67,9 +72,12 @@ impl<T: Config> Pallet<T> {
 		let points = Points::<T>::take(era, owner);
 		let Some(mut reward) = EraRewards::<T>::get(era) else { return };
 		let pool: u128 = reward.pool.unique_saturated_into();
-		let share = multiply_by_rational_with_rounding(pool, points as u128, reward.points, Rounding::Down)
-			.unwrap_or(0);
-		Accrued::<T>::mutate(owner, |a| *a = a.saturating_add(BalanceOf::<T>::unique_saturated_from(share)));
+		let share =
+			multiply_by_rational_with_rounding(pool, points as u128, reward.points, Rounding::Down)
+				.unwrap_or(0);
+		Accrued::<T>::mutate(owner, |a| {
+			*a = a.saturating_add(BalanceOf::<T>::unique_saturated_from(share))
+		});
 		reward.owners_left = reward.owners_left.saturating_sub(1);
 		if reward.owners_left == 0 {
 			EraRewards::<T>::remove(era);
@@ -114,8 +122,9 @@ impl<T: Config> Pallet<T> {
 			if let Some(r) = EraRewards::<T>::get(era) {
 				let points = Points::<T>::get(era, owner) as u128;
 				let pool: u128 = r.pool.unique_saturated_into();
-				let share = multiply_by_rational_with_rounding(pool, points, r.points, Rounding::Down)
-					.unwrap_or(0);
+				let share =
+					multiply_by_rational_with_rounding(pool, points, r.points, Rounding::Down)
+						.unwrap_or(0);
 				claimable = claimable.saturating_add(BalanceOf::<T>::unique_saturated_from(share));
 			}
 		}
@@ -141,14 +150,18 @@ impl<T: Config> Pallet<T> {
 					let r = EraRewards::<T>::get(era).ok_or("listed era has no reward record")?;
 					let points = Points::<T>::get(era, &owner) as u128;
 					let pool: u128 = r.pool.unique_saturated_into();
-					let share = multiply_by_rational_with_rounding(pool, points, r.points, Rounding::Down)
-						.unwrap_or(0);
+					let share =
+						multiply_by_rational_with_rounding(pool, points, r.points, Rounding::Down)
+							.unwrap_or(0);
 					owed = owed.saturating_add(BalanceOf::<T>::unique_saturated_from(share));
 				}
 			}
 		}
 		for (era, r) in EraRewards::<T>::iter() {
-			ensure!(listing.get(&era).copied().unwrap_or(0) == r.owners_left, "owners_left is wrong");
+			ensure!(
+				listing.get(&era).copied().unwrap_or(0) == r.owners_left,
+				"owners_left is wrong"
+			);
 		}
 		for (_, a) in Accrued::<T>::iter() {
 			owed = owed.saturating_add(a);

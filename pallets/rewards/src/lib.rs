@@ -88,7 +88,9 @@ pub mod pallet {
 	}
 
 	/// A closed era with points, until every owner in it has been settled.
-	#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	#[derive(
+		Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	)]
 	pub struct EraReward<Balance> {
 		/// Minted for owners.
 		pub pool: Balance,
@@ -131,7 +133,8 @@ pub mod pallet {
 
 	/// Settled, unclaimed rewards of each owner.
 	#[pallet::storage]
-	pub type Accrued<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
+	pub type Accrued<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
 
 	/// Everything this pallet ever minted.
 	#[pallet::storage]

@@ -27,7 +27,12 @@ fn era_with_points_mints_inflation_split_by_points() {
 		assert_eq!(TotalMinted::<Test>::get(), INFLATION);
 		assert_eq!(Balances::balance(&TREASURY), 1_000);
 		assert_eq!(Balances::balance(&Rewards::pot()), 9_000);
-		assert!(events().contains(&Event::EraRewarded { era: 0, pool: 9_000, treasury: 1_000, points: 600 }));
+		assert!(events().contains(&Event::EraRewarded {
+			era: 0,
+			pool: 9_000,
+			treasury: 1_000,
+			points: 600
+		}));
 		// 500 of 600 points, 100 of 600.
 		assert_eq!(Rewards::rewards_of(&1).0, 7_500);
 		assert_eq!(Rewards::rewards_of(&2).0, 1_500);

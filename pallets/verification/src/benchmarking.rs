@@ -4,7 +4,8 @@ use super::*;
 use crate::pallet::{Call, Commitments, Config, Pallet, Reveals};
 use alloc::{vec, vec::Vec};
 use depin_primitives::{
-	commitment, output_hash, ExecResult, Salt, TaskFactory, TaskId, VerificationHooks,
+	commitment, output_hash, ExecResult, Salt, TaskFactory, TaskId, TaskSettlement,
+	VerificationHooks,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
@@ -53,7 +54,10 @@ mod benchmarks {
 	/// The reveal that completes a quorum of `s` replicas with an output of `l` bytes:
 	/// verifies, settles all `s` devices, and closes the task.
 	#[benchmark]
-	fn reveal(l: Linear<0, { T::MaxOutputLen::get() }>, s: Linear<1, { T::BenchmarkHelper::max_replicas() }>) {
+	fn reveal(
+		l: Linear<0, { T::MaxOutputLen::get() }>,
+		s: Linear<1, { T::BenchmarkHelper::max_replicas() }>,
+	) {
 		let output = vec![1u8; l as usize];
 		let ok = good(&output);
 		let quorum = s / 2 + 1;
@@ -67,7 +71,9 @@ mod benchmarks {
 		let last = devices[s as usize - 1].clone();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last.clone()), task, ok, salt(), Some(output));
-		assert!(Reveals::<T>::contains_key(task, &last));
+		// Verified and closed: its verification data is gone already.
+		let state = T::Market::slot(task, &last).map(|s| s.task_state);
+		assert_eq!(state, Some(depin_primitives::TaskState::Verified));
 	}
 
 	/// A reveal window that ends with `s` commitments and no reveal: all punished, and

@@ -1,9 +1,7 @@
 //! The decision: quorum, payment, slashing, reputation, escalation, failure.
 
 use alloc::vec::Vec;
-use depin_primitives::{
-	DeviceRegistry, ExecResult, Outcome, SlashReason, TaskId, TaskSettlement,
-};
+use depin_primitives::{DeviceRegistry, ExecResult, Outcome, SlashReason, TaskId, TaskSettlement};
 use frame_support::{pallet_prelude::DispatchResult, traits::Get};
 
 use crate::pallet::{
@@ -17,12 +15,18 @@ pub fn quorum(replicas: u32) -> u32 {
 
 impl<T: Config> Pallet<T> {
 	/// Pays a device whose result matches the verdict, or slashes one whose result does not.
-	fn settle_device(task: TaskId, device: &T::AccountId, result: &ExecResult, verdict: &ExecResult) -> DispatchResult {
+	fn settle_device(
+		task: TaskId,
+		device: &T::AccountId,
+		result: &ExecResult,
+		verdict: &ExecResult,
+	) -> DispatchResult {
 		if result == verdict {
 			T::Market::pay(task, device, result.fuel_used)?;
 			T::Devices::record_outcome(device, Outcome::Valid);
 		} else {
-			let slashed = T::Devices::slash(device, T::WrongResultSlash::get(), SlashReason::WrongResult);
+			let slashed =
+				T::Devices::slash(device, T::WrongResultSlash::get(), SlashReason::WrongResult);
 			T::Devices::record_outcome(device, Outcome::Invalid);
 			Self::deposit_event(Event::WrongResult { task, device: device.clone(), slashed });
 		}
@@ -41,7 +45,8 @@ impl<T: Config> Pallet<T> {
 		if let Some(verdict) = Verdicts::<T>::get(task) {
 			Self::settle_device(task, device, &result, &verdict)?;
 		} else {
-			let agreeing = Reveals::<T>::iter_prefix_values(task).filter(|r| *r == result).count() as u32;
+			let agreeing =
+				Reveals::<T>::iter_prefix_values(task).filter(|r| *r == result).count() as u32;
 			if agreeing >= quorum(replicas) {
 				T::Market::verified(task, result, output)?;
 				Verdicts::<T>::insert(task, result);
@@ -72,7 +77,8 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		for device in missing {
 			Commitments::<T>::remove(task, &device);
-			let slashed = T::Devices::slash(&device, T::RevealTimeoutSlash::get(), SlashReason::Timeout);
+			let slashed =
+				T::Devices::slash(&device, T::RevealTimeoutSlash::get(), SlashReason::Timeout);
 			T::Devices::record_outcome(&device, Outcome::Timeout);
 			Self::deposit_event(Event::RevealMissed { task, device, slashed });
 		}

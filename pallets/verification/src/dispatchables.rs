@@ -7,11 +7,18 @@ use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 use crate::pallet::{Commitments, Config, Error, Event, Pallet, RevealCount, Reveals};
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_commit(device: T::AccountId, task: TaskId, commitment: Hash32) -> DispatchResult {
+	pub(crate) fn do_commit(
+		device: T::AccountId,
+		task: TaskId,
+		commitment: Hash32,
+	) -> DispatchResult {
 		let slot = T::Market::slot(task, &device).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(!slot.committed, Error::<T>::AlreadyCommitted);
 		ensure!(
-			matches!(slot.task_state, TaskState::Queued | TaskState::Assigned | TaskState::Committing),
+			matches!(
+				slot.task_state,
+				TaskState::Queued | TaskState::Assigned | TaskState::Committing
+			),
 			Error::<T>::CommitClosed
 		);
 		T::Market::record_commit(task, &device)?;

@@ -43,9 +43,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use depin_primitives::{
-		DeviceRegistry, ExecResult, Hash32, Salt, TaskId, TaskSettlement,
-	};
+	use depin_primitives::{DeviceRegistry, ExecResult, Hash32, Salt, TaskId, TaskSettlement};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
@@ -109,7 +107,18 @@ pub mod pallet {
 	pub type Verdicts<T: Config> = StorageMap<_, Twox64Concat, TaskId, ExecResult>;
 
 	/// How a decision went.
-	#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen)]
+	#[derive(
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
 	pub enum NoQuorumAction {
 		/// More replicas were asked for.
 		Escalated,

@@ -2,9 +2,7 @@
 //! market, verification and rewards, wired as in the real runtime.
 
 use crate as pallet_verification;
-use depin_primitives::{
-	commitment, output_hash, DeviceSpec, ExecResult, Salt, TaskId, TaskParams,
-};
+use depin_primitives::{commitment, output_hash, DeviceSpec, ExecResult, Salt, TaskId, TaskParams};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, Hooks},
@@ -259,8 +257,19 @@ pub fn commit(task: TaskId, device: AccountId, r: &ExecResult) -> sp_runtime::Di
 }
 
 /// `device` reveals `r` with `output` attached.
-pub fn reveal(task: TaskId, device: AccountId, r: ExecResult, output: Option<&[u8]>) -> sp_runtime::DispatchResult {
-	Verification::reveal(RuntimeOrigin::signed(device), task, r, salt(device), output.map(|o| o.to_vec()))
-		.map(|_| ())
-		.map_err(|e| e.error)
+pub fn reveal(
+	task: TaskId,
+	device: AccountId,
+	r: ExecResult,
+	output: Option<&[u8]>,
+) -> sp_runtime::DispatchResult {
+	Verification::reveal(
+		RuntimeOrigin::signed(device),
+		task,
+		r,
+		salt(device),
+		output.map(|o| o.to_vec()),
+	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }

@@ -158,7 +158,11 @@ fn five_replicas_verify_at_three_and_settle_late_reveals() {
 		assert_eq!(reputation(devs[4]).timeouts, 1);
 		assert_eq!(bond(devs[4]), BOND - BOND / 100);
 		assert_eq!(escrow_held(), 0);
-		assert!(events().contains(&Event::RevealMissed { task, device: devs[4], slashed: BOND / 100 }));
+		assert!(events().contains(&Event::RevealMissed {
+			task,
+			device: devs[4],
+			slashed: BOND / 100
+		}));
 	});
 }
 
@@ -167,7 +171,11 @@ fn trapped_and_out_of_fuel_results_are_verified_and_paid() {
 	test(|| {
 		devices(2);
 		for code in [exit::TRAP, exit::OUT_OF_FUEL] {
-			let r = ExecResult { exit: code, output_hash: depin_primitives::output_hash(b""), fuel_used: MAX_FUEL };
+			let r = ExecResult {
+				exit: code,
+				output_hash: depin_primitives::output_hash(b""),
+				fuel_used: MAX_FUEL,
+			};
 			let (task, devs) = run_task(&[r, r]);
 			assert_eq!(task_state(task), TaskState::Verified);
 			for d in devs {
@@ -227,10 +235,13 @@ fn escalation_then_failure_refunds_and_pays_nobody() {
 			run_to(System::block_number() + REVEAL_WINDOW);
 		}
 		assert_eq!(task_state(task), TaskState::Failed);
-		assert!(events().iter().any(|e| matches!(e, Event::NoQuorum { action: NoQuorumAction::Failed, .. })));
+		assert!(events()
+			.iter()
+			.any(|e| matches!(e, Event::NoQuorum { action: NoQuorumAction::Failed, .. })));
 		assert_eq!(escrow_held(), 0);
 		// Only the program deposit is gone; no device was paid.
-		let deposit = pallet_market::Programs::<Test>::iter().map(|(_, p)| p.deposit).sum::<Balance>();
+		let deposit =
+			pallet_market::Programs::<Test>::iter().map(|(_, p)| p.deposit).sum::<Balance>();
 		assert_eq!(Balances::balance(&1), before - deposit);
 		for d in 101..108 {
 			assert_eq!(reputation(d).valid, 0);
@@ -280,7 +291,10 @@ fn reveal_errors() {
 		assert_ok!(commit(task, devs[0], &good));
 		assert_noop!(reveal(task, devs[0], good, None), Error::<Test>::RevealNotOpen);
 		assert_ok!(commit(task, devs[1], &good));
-		assert_noop!(reveal(task, devs[0], result(b"other", 10), None), Error::<Test>::CommitmentMismatch);
+		assert_noop!(
+			reveal(task, devs[0], result(b"other", 10), None),
+			Error::<Test>::CommitmentMismatch
+		);
 		assert_noop!(reveal(task, devs[0], good, Some(b"not-ok")), Error::<Test>::OutputMismatch);
 		let big = vec![7u8; MAX_OUTPUT as usize + 1];
 		assert_noop!(
@@ -339,9 +353,8 @@ fn verified_work_earns_era_rewards_for_several_owners() {
 		let issuance = Balances::total_issuance();
 		run_task(&[result(b"ok", 300), result(b"ok", 300)]);
 		run_task(&[result(b"ok", 100)]);
-		let paid_owners: Vec<AccountId> = (11..=13)
-			.filter(|o| pallet_rewards::Pallet::<Test>::rewards_of(o).1 > 0)
-			.collect();
+		let paid_owners: Vec<AccountId> =
+			(11..=13).filter(|o| pallet_rewards::Pallet::<Test>::rewards_of(o).1 > 0).collect();
 		assert!(paid_owners.len() >= 2);
 		run_to(1 + ERA_LENGTH);
 		let minted = pallet_rewards::TotalMinted::<Test>::get();

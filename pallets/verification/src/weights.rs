@@ -6,7 +6,10 @@
 #![allow(unused_parens, unused_imports, missing_docs)]
 
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+use frame_support::{
+	traits::Get,
+	weights::{constants::RocksDbWeight, Weight},
+};
 
 /// Weight functions needed by `pallet_verification`.
 pub trait WeightInfo {
@@ -25,17 +28,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn reveal(l: u32, s: u32) -> Weight {
-		Weight::from_parts(80_000_000, 8_000).saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into())).saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
+		Weight::from_parts(80_000_000, 8_000)
+			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	fn on_reveal_timeout(s: u32) -> Weight {
-		Weight::from_parts(40_000_000, 6_000).saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
+		Weight::from_parts(40_000_000, 6_000)
+			.saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn on_task_finished(s: u32) -> Weight {
-		Weight::from_parts(10_000_000, 2_000).saturating_add(Weight::from_parts(5_000_000, 100).saturating_mul(s.into()))
+		Weight::from_parts(10_000_000, 2_000)
+			.saturating_add(Weight::from_parts(5_000_000, 100).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -48,17 +55,21 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn reveal(l: u32, s: u32) -> Weight {
-		Weight::from_parts(80_000_000, 8_000).saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into())).saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
+		Weight::from_parts(80_000_000, 8_000)
+			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn on_reveal_timeout(s: u32) -> Weight {
-		Weight::from_parts(40_000_000, 6_000).saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
+		Weight::from_parts(40_000_000, 6_000)
+			.saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn on_task_finished(s: u32) -> Weight {
-		Weight::from_parts(10_000_000, 2_000).saturating_add(Weight::from_parts(5_000_000, 100).saturating_mul(s.into()))
+		Weight::from_parts(10_000_000, 2_000)
+			.saturating_add(Weight::from_parts(5_000_000, 100).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}

@@ -128,7 +128,7 @@ parameter_types! {
 	/// 100 blocks: 10 minutes at 6 s, 100 s on the dev chain.
 	pub const EraLength: BlockNumber = 100;
 	/// Minted per era with verified work.
-	pub const EraInflation: Balance = 1_000 * UNIT;
+	pub const EraInflation: Balance = 10 * UNIT;
 	pub const TreasuryShare: Perbill = Perbill::from_percent(10);
 }
 

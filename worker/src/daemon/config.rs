@@ -97,7 +97,8 @@ mod tests {
 		let dir = tempfile::tempdir().unwrap();
 		let path = dir.path().join("worker.toml");
 		std::fs::write(&path, "url = \"ws://file:1\"\nslots = 3\nmetrics-port = 9100\n").unwrap();
-		let args = RunArgs { slots: Some(5), config: Some(path), ..Default::default() }.resolve().unwrap();
+		let args =
+			RunArgs { slots: Some(5), config: Some(path), ..Default::default() }.resolve().unwrap();
 		assert_eq!(args.url(), "ws://file:1");
 		assert_eq!(args.slots, Some(5));
 		assert_eq!(args.metrics_port, Some(9100));

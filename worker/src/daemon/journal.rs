@@ -47,7 +47,12 @@ impl Journal {
 	pub fn record(&self, entry: &Entry) -> std::io::Result<()> {
 		let path = self.path(entry.task);
 		let tmp = path.with_extension("tmp");
-		let mut f = fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+		let mut f = fs::OpenOptions::new()
+			.write(true)
+			.create(true)
+			.truncate(true)
+			.mode(0o600)
+			.open(&tmp)?;
 		f.write_all(&serde_json::to_vec(entry)?)?;
 		f.sync_all()?;
 		fs::rename(&tmp, &path)?;
@@ -62,7 +67,7 @@ impl Journal {
 			Err(e) => {
 				tracing::error!(task, "unreadable journal entry: {e}");
 				None
-			},
+			}
 		}
 	}
 

@@ -32,18 +32,36 @@ impl Metrics {
 	/// The Prometheus text format.
 	pub fn render(&self) -> String {
 		let rows: [(&str, &str, &str, &AtomicU64); 8] = [
-			("depin_worker_jobs_run_total", "counter", "Jobs that ended with a result.", &self.jobs_run),
-			("depin_worker_jobs_failed_total", "counter", "Jobs without a result.", &self.jobs_failed),
+			(
+				"depin_worker_jobs_run_total",
+				"counter",
+				"Jobs that ended with a result.",
+				&self.jobs_run,
+			),
+			(
+				"depin_worker_jobs_failed_total",
+				"counter",
+				"Jobs without a result.",
+				&self.jobs_failed,
+			),
 			("depin_worker_fuel_used_total", "counter", "Fuel used by jobs.", &self.fuel_used),
 			("depin_worker_jobs_in_flight", "gauge", "Jobs running now.", &self.jobs_in_flight),
 			("depin_worker_commits_total", "counter", "Commitments included.", &self.commits),
 			("depin_worker_reveals_total", "counter", "Reveals included.", &self.reveals),
 			("depin_worker_last_block", "gauge", "Last block seen.", &self.last_block),
-			("depin_worker_earned_total", "counter", "Paid for verified work (smallest unit).", &self.earned),
+			(
+				"depin_worker_earned_total",
+				"counter",
+				"Paid for verified work (smallest unit).",
+				&self.earned,
+			),
 		];
 		let mut out = String::new();
 		for (name, kind, help, value) in rows {
-			out.push_str(&format!("# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {}\n", value.load(Relaxed)));
+			out.push_str(&format!(
+				"# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {}\n",
+				value.load(Relaxed)
+			));
 		}
 		out
 	}

@@ -129,7 +129,8 @@ impl Worker {
 			tracing::warn!("FAULT MODE {fault:?}: this worker reports wrong results on purpose");
 		}
 
-		let state_dir = args.state_dir.clone().unwrap_or_else(|| config::default_state_dir(&device.address()));
+		let state_dir =
+			args.state_dir.clone().unwrap_or_else(|| config::default_state_dir(&device.address()));
 		let cache_dir = args.cache_dir.clone().unwrap_or_else(|| state_dir.join("cache"));
 		let journal = Journal::open(&state_dir.join("journal"))
 			.with_context(|| format!("cannot open the journal in {}", state_dir.display()))?;
@@ -147,7 +148,9 @@ impl Worker {
 		let slots = args.slots.unwrap_or(info.spec.cores).max(1);
 		let metrics = Arc::new(Metrics::default());
 		if let Some(port) = args.metrics_port {
-			metrics::serve(metrics.clone(), port).await.with_context(|| format!("metrics port {port}"))?;
+			metrics::serve(metrics.clone(), port)
+				.await
+				.with_context(|| format!("metrics port {port}"))?;
 		}
 		let state = state::State::open(&state_dir);
 		metrics.earned.store(state.earned() as u64, Relaxed);
@@ -180,7 +183,10 @@ impl Worker {
 
 	/// Follows the chain until `shutdown` completes, then lets running jobs finish (up to
 	/// a grace period).
-	pub async fn run(self: Arc<Self>, shutdown: impl std::future::Future<Output = ()>) -> anyhow::Result<()> {
+	pub async fn run(
+		self: Arc<Self>,
+		shutdown: impl std::future::Future<Output = ()>,
+	) -> anyhow::Result<()> {
 		tokio::pin!(shutdown);
 		let mut attempt = 0u32;
 		loop {
@@ -192,7 +198,11 @@ impl Worker {
 			let client = Arc::new(client);
 			let mut heads = client
 				.rpc()
-				.subscribe::<Value>("chain_subscribeNewHeads", params![], "chain_unsubscribeNewHeads")
+				.subscribe::<Value>(
+					"chain_subscribeNewHeads",
+					params![],
+					"chain_unsubscribeNewHeads",
+				)
 				.await?;
 			loop {
 				tokio::select! {
@@ -230,7 +240,10 @@ impl Worker {
 				return Ok(());
 			}
 			if started.elapsed() > SHUTDOWN_GRACE {
-				tracing::warn!(busy, "stopping with work in progress; the journal keeps committed results");
+				tracing::warn!(
+					busy,
+					"stopping with work in progress; the journal keeps committed results"
+				);
 				return Ok(());
 			}
 			tokio::time::sleep(Duration::from_millis(100)).await;
@@ -245,7 +258,11 @@ impl Worker {
 		Some(BusyGuard { worker: self.clone(), key: (task, step) })
 	}
 
-	async fn on_block(self: Arc<Self>, client: &Arc<Client>, header: &Value) -> Result<(), ClientError> {
+	async fn on_block(
+		self: Arc<Self>,
+		client: &Arc<Client>,
+		header: &Value,
+	) -> Result<(), ClientError> {
 		let number = depin_client::client::header_number(header)?;
 		self.metrics.last_block.store(number as u64, Relaxed);
 		self.clone().maybe_heartbeat(client.clone(), number);
@@ -256,17 +273,25 @@ impl Worker {
 			self.log_phase(&a);
 			let entry = self.journal.get(a.task);
 			match (a.phase, entry) {
-				(AssignmentPhase::Commit, Some(entry)) => self.clone().spawn_commit(client.clone(), entry),
+				(AssignmentPhase::Commit, Some(entry)) => {
+					self.clone().spawn_commit(client.clone(), entry)
+				}
 				(AssignmentPhase::Commit, None) => self.clone().spawn_job(client.clone(), a),
-				(AssignmentPhase::Reveal, Some(entry)) => self.clone().spawn_reveal(client.clone(), entry),
+				(AssignmentPhase::Reveal, Some(entry)) => {
+					self.clone().spawn_reveal(client.clone(), entry)
+				}
 				(AssignmentPhase::Reveal, None) => {
-					tracing::error!(task = a.task, "committed but the journal has no entry: cannot reveal");
-				},
-				(AssignmentPhase::WaitingForOthers | AssignmentPhase::Revealed, _) => {},
+					tracing::error!(
+						task = a.task,
+						"committed but the journal has no entry: cannot reveal"
+					);
+				}
+				(AssignmentPhase::WaitingForOthers | AssignmentPhase::Revealed, _) => {}
 			}
 		}
 		for entry in self.journal.all() {
-			if !assigned.contains(&entry.task) && self.try_busy(entry.task, Step::Commit).is_some() {
+			if !assigned.contains(&entry.task) && self.try_busy(entry.task, Step::Commit).is_some()
+			{
 				tracing::info!(task = entry.task, "task ended on chain");
 				self.journal.remove(entry.task);
 				self.phases.lock().unwrap_or_else(|e| e.into_inner()).remove(&entry.task);
@@ -326,7 +351,7 @@ impl Worker {
 			let result = client.submit(&self.device, calls::heartbeat()).await;
 			match result {
 				Ok(_) => tracing::debug!(block = number, "heartbeat"),
-				Err(ClientError::Dispatch { error, .. }) if error == "HeartbeatTooSoon" => {},
+				Err(ClientError::Dispatch { error, .. }) if error == "HeartbeatTooSoon" => {}
 				Err(e) => tracing::warn!("heartbeat failed: {e}"),
 			}
 			*self.last_heartbeat.lock().unwrap_or_else(|e| e.into_inner()) = Some(number);
@@ -334,11 +359,16 @@ impl Worker {
 		});
 	}
 
-	async fn program_code(&self, client: &Client, program: ProgramId) -> anyhow::Result<Arc<Vec<u8>>> {
+	async fn program_code(
+		&self,
+		client: &Client,
+		program: ProgramId,
+	) -> anyhow::Result<Arc<Vec<u8>>> {
 		if let Some(code) = self.programs.lock().unwrap_or_else(|e| e.into_inner()).get(&program) {
 			return Ok(code.clone());
 		}
-		let code = Arc::new(client.program(&program).await?.context("the program is not on chain")?);
+		let code =
+			Arc::new(client.program(&program).await?.context("the program is not on chain")?);
 		let mut programs = self.programs.lock().unwrap_or_else(|e| e.into_inner());
 		if programs.len() >= PROGRAM_CACHE_ENTRIES {
 			programs.clear();
@@ -361,7 +391,7 @@ impl Worker {
 				Err(e) => {
 					self.metrics.jobs_failed.fetch_add(1, Relaxed);
 					tracing::warn!(task = a.task, "job produced no result: {e:#}");
-				},
+				}
 			}
 		});
 	}
@@ -435,8 +465,8 @@ impl Worker {
 			Ok(_) => {
 				self.metrics.commits.fetch_add(1, Relaxed);
 				tracing::info!(task = entry.task, "committed");
-			},
-			Err(ClientError::Dispatch { error, .. }) if error == "AlreadyCommitted" => {},
+			}
+			Err(ClientError::Dispatch { error, .. }) if error == "AlreadyCommitted" => {}
 			Err(e) => tracing::warn!(task = entry.task, "commit failed, will retry: {e}"),
 		}
 	}
@@ -451,8 +481,8 @@ impl Worker {
 				Ok(_) => {
 					self.metrics.reveals.fetch_add(1, Relaxed);
 					tracing::info!(task = entry.task, "revealed");
-				},
-				Err(ClientError::Dispatch { error, .. }) if error == "AlreadyRevealed" => {},
+				}
+				Err(ClientError::Dispatch { error, .. }) if error == "AlreadyRevealed" => {}
 				Err(e) => tracing::warn!(task = entry.task, "reveal failed, will retry: {e}"),
 			}
 		});
@@ -475,7 +505,7 @@ async fn connect_until_up(url: &str, attempt: Option<u32>) -> anyhow::Result<Cli
 				}
 				tokio::time::sleep(backoff).await;
 				backoff = (backoff * 2).min(MAX_BACKOFF);
-			},
+			}
 		}
 	}
 }

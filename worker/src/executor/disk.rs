@@ -36,13 +36,14 @@ fn read_or_create_key(dir: &Path) -> std::io::Result<[u8; 32]> {
 	match fs::File::open(&path) {
 		Ok(mut f) => {
 			f.read_exact(&mut key)?;
-		},
+		}
 		Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
 			fs::File::open("/dev/urandom")?.read_exact(&mut key)?;
-			let mut f = fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path)?;
+			let mut f =
+				fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path)?;
 			f.write_all(&key)?;
 			f.sync_all()?;
-		},
+		}
 		Err(e) => return Err(e),
 	}
 	Ok(key)
@@ -59,12 +60,7 @@ impl DiskCache {
 
 	fn path(&self, engine: &Engine, program: &ProgramId, mode: Mode) -> PathBuf {
 		let compat = compatibility_digest(engine);
-		self.dir.join(format!(
-			"{}-{}-{}.cwasm",
-			hex(program),
-			mode.name(),
-			hex(&compat[..8])
-		))
+		self.dir.join(format!("{}-{}-{}.cwasm", hex(program), mode.name(), hex(&compat[..8])))
 	}
 
 	/// The compiled module of `program`, if this worker stored it for this engine.
@@ -91,7 +87,12 @@ impl DiskCache {
 			bytes.extend_from_slice(&tag);
 			let path = self.path(engine, program, mode);
 			let tmp = path.with_extension("tmp");
-			let mut f = fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+			let mut f = fs::OpenOptions::new()
+				.write(true)
+				.create(true)
+				.truncate(true)
+				.mode(0o600)
+				.open(&tmp)?;
 			f.write_all(&bytes)?;
 			f.sync_all()?;
 			fs::rename(&tmp, &path)?;

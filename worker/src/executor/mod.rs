@@ -139,7 +139,14 @@ impl Executor {
 				}
 			})?
 		};
-		Ok(Self { native, portable, memory_cache: MemoryCache::default(), disk, stop_ticker, ticker: Some(ticker) })
+		Ok(Self {
+			native,
+			portable,
+			memory_cache: MemoryCache::default(),
+			disk,
+			stop_ticker,
+			ticker: Some(ticker),
+		})
 	}
 
 	fn set(&self, mode: Mode) -> &EngineSet {
@@ -165,7 +172,8 @@ impl Executor {
 			return (c, false);
 		}
 		let set = self.set(mode);
-		let (compiled, fresh) = module::compile(&set.engine, &set.linker, self.disk.as_ref(), program, mode, code);
+		let (compiled, fresh) =
+			module::compile(&set.engine, &set.linker, self.disk.as_ref(), program, mode, code);
 		let compiled = Arc::new(compiled);
 		self.memory_cache.insert(key, compiled.clone());
 		(compiled, fresh)
@@ -179,7 +187,13 @@ impl Executor {
 			Compiled::Bad(reason) => return Ok(bad_module(reason.clone())),
 		};
 		let memory_limit = (job.memory_mib as usize).saturating_mul(1024 * 1024);
-		let state = JobState::new(job.input.to_vec(), job.max_output, MAX_LOG_BYTES, memory_limit, task_seed(job.task));
+		let state = JobState::new(
+			job.input.to_vec(),
+			job.max_output,
+			MAX_LOG_BYTES,
+			memory_limit,
+			task_seed(job.task),
+		);
 		let mut store = Store::new(&self.set(job.mode).engine, state);
 		store.limiter(|s| s as &mut dyn wasmtime::ResourceLimiter);
 		store.set_fuel(job.max_fuel).map_err(|e| RunError::Internal(e.to_string()))?;

@@ -34,7 +34,7 @@ fn check_shape(module: &Module) -> Result<(), String> {
 		}
 	}
 	match module.get_export("_start") {
-		Some(ExternType::Func(f)) if f.params().len() == 0 && f.results().len() == 0 => {},
+		Some(ExternType::Func(f)) if f.params().len() == 0 && f.results().len() == 0 => {}
 		_ => return Err("no `_start` function of type () -> ()".into()),
 	}
 	match module.get_export("memory") {
@@ -72,7 +72,7 @@ pub fn compile(
 				}
 			}
 			(Compiled::Ready(pre), fresh)
-		},
+		}
 		Err(e) => (Compiled::Bad(format!("cannot link: {e}")), fresh),
 	}
 }

@@ -49,7 +49,13 @@ pub struct JobState {
 impl JobState {
 	/// A job reading `stdin`, with `max_output` bytes of stdout, `max_log` of stderr,
 	/// `memory_limit` bytes of linear memory, and random bytes derived from `seed`.
-	pub fn new(stdin: Vec<u8>, max_output: usize, max_log: usize, memory_limit: usize, seed: [u8; 32]) -> Self {
+	pub fn new(
+		stdin: Vec<u8>,
+		max_output: usize,
+		max_log: usize,
+		memory_limit: usize,
+		seed: [u8; 32],
+	) -> Self {
 		Self {
 			stdin,
 			stdin_pos: 0,
@@ -111,7 +117,12 @@ impl JobState {
 }
 
 impl ResourceLimiter for JobState {
-	fn memory_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> anyhow::Result<bool> {
+	fn memory_growing(
+		&mut self,
+		_current: usize,
+		desired: usize,
+		_maximum: Option<usize>,
+	) -> anyhow::Result<bool> {
 		if desired > self.memory_limit {
 			self.memory_refused = true;
 			return Err(HostStop::MemoryLimit.into());
@@ -119,7 +130,12 @@ impl ResourceLimiter for JobState {
 		Ok(true)
 	}
 
-	fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> anyhow::Result<bool> {
+	fn table_growing(
+		&mut self,
+		_current: usize,
+		desired: usize,
+		_maximum: Option<usize>,
+	) -> anyhow::Result<bool> {
 		if desired > MAX_TABLE_ELEMENTS {
 			return Err(HostStop::MemoryLimit.into());
 		}

@@ -99,7 +99,7 @@ fn write_bytes(data: &mut [u8], at: u32, bytes: &[u8]) -> bool {
 		Some(slot) => {
 			slot.copy_from_slice(bytes);
 			true
-		},
+		}
 		None => false,
 	}
 }
@@ -116,7 +116,13 @@ fn iovecs(data: &[u8], iovs: u32, count: u32) -> Option<Vec<(usize, usize)>> {
 	Some(out)
 }
 
-fn fd_write(mut caller: Caller<'_, JobState>, fd: i32, iovs: i32, count: i32, nwritten: i32) -> anyhow::Result<i32> {
+fn fd_write(
+	mut caller: Caller<'_, JobState>,
+	fd: i32,
+	iovs: i32,
+	count: i32,
+	nwritten: i32,
+) -> anyhow::Result<i32> {
 	if !(1..=2).contains(&fd) {
 		return Ok(errno::BADF);
 	}
@@ -167,8 +173,8 @@ fn write_strings(data: &mut [u8], ptrs: u32, buf: u32, items: &[&str]) -> i32 {
 	for (i, item) in items.iter().enumerate() {
 		let mut bytes = item.as_bytes().to_vec();
 		bytes.push(0);
-		if !write_bytes(data, ptrs + 4 * i as u32, &offset.to_le_bytes()) ||
-			!write_bytes(data, offset, &bytes)
+		if !write_bytes(data, ptrs + 4 * i as u32, &offset.to_le_bytes())
+			|| !write_bytes(data, offset, &bytes)
 		{
 			return errno::FAULT;
 		}
@@ -179,8 +185,8 @@ fn write_strings(data: &mut [u8], ptrs: u32, buf: u32, items: &[&str]) -> i32 {
 
 fn sizes(data: &mut [u8], count_ptr: u32, size_ptr: u32, items: &[&str]) -> i32 {
 	let size: usize = items.iter().map(|s| s.len() + 1).sum();
-	if write_bytes(data, count_ptr, &(items.len() as u32).to_le_bytes()) &&
-		write_bytes(data, size_ptr, &(size as u32).to_le_bytes())
+	if write_bytes(data, count_ptr, &(items.len() as u32).to_le_bytes())
+		&& write_bytes(data, size_ptr, &(size as u32).to_le_bytes())
 	{
 		errno::SUCCESS
 	} else {
@@ -230,21 +236,39 @@ pub fn add_to_linker(linker: &mut Linker<JobState>) -> anyhow::Result<()> {
 	linker.func_wrap(MODULE, "args_get", |mut c: Caller<'_, JobState>, argv: i32, buf: i32| {
 		with_memory(&mut c, |d, _| write_strings(d, argv as u32, buf as u32, ARGS))
 	})?;
-	linker.func_wrap(MODULE, "args_sizes_get", |mut c: Caller<'_, JobState>, n: i32, size: i32| {
-		with_memory(&mut c, |d, _| sizes(d, n as u32, size as u32, ARGS))
+	linker.func_wrap(
+		MODULE,
+		"args_sizes_get",
+		|mut c: Caller<'_, JobState>, n: i32, size: i32| {
+			with_memory(&mut c, |d, _| sizes(d, n as u32, size as u32, ARGS))
+		},
+	)?;
+	linker.func_wrap(MODULE, "environ_get", |_: Caller<'_, JobState>, _: i32, _: i32| {
+		errno::SUCCESS
 	})?;
-	linker.func_wrap(MODULE, "environ_get", |_: Caller<'_, JobState>, _: i32, _: i32| errno::SUCCESS)?;
-	linker.func_wrap(MODULE, "environ_sizes_get", |mut c: Caller<'_, JobState>, n: i32, size: i32| {
-		with_memory(&mut c, |d, _| sizes(d, n as u32, size as u32, &[]))
-	})?;
-	linker.func_wrap(MODULE, "clock_res_get", |mut c: Caller<'_, JobState>, id: i32, res: i32| {
-		if !(0..=3).contains(&id) {
-			return errno::INVAL;
-		}
-		with_memory(&mut c, |d, _| {
-			if write_bytes(d, res as u32, &1u64.to_le_bytes()) { errno::SUCCESS } else { errno::FAULT }
-		})
-	})?;
+	linker.func_wrap(
+		MODULE,
+		"environ_sizes_get",
+		|mut c: Caller<'_, JobState>, n: i32, size: i32| {
+			with_memory(&mut c, |d, _| sizes(d, n as u32, size as u32, &[]))
+		},
+	)?;
+	linker.func_wrap(
+		MODULE,
+		"clock_res_get",
+		|mut c: Caller<'_, JobState>, id: i32, res: i32| {
+			if !(0..=3).contains(&id) {
+				return errno::INVAL;
+			}
+			with_memory(&mut c, |d, _| {
+				if write_bytes(d, res as u32, &1u64.to_le_bytes()) {
+					errno::SUCCESS
+				} else {
+					errno::FAULT
+				}
+			})
+		},
+	)?;
 	linker.func_wrap(
 		MODULE,
 		"clock_time_get",
@@ -268,46 +292,94 @@ pub fn add_to_linker(linker: &mut Linker<JobState>) -> anyhow::Result<()> {
 				Some(slot) => {
 					state.fill_random(slot);
 					errno::SUCCESS
-				},
+				}
 				None => errno::FAULT,
 			}
 		})
 	})?;
-	linker.func_wrap(MODULE, "proc_exit", |_: Caller<'_, JobState>, code: i32| -> anyhow::Result<()> {
-		Err(HostStop::Exit(code as u32).into())
-	})?;
+	linker.func_wrap(
+		MODULE,
+		"proc_exit",
+		|_: Caller<'_, JobState>, code: i32| -> anyhow::Result<()> {
+			Err(HostStop::Exit(code as u32).into())
+		},
+	)?;
 	linker.func_wrap(MODULE, "sched_yield", |_: Caller<'_, JobState>| errno::SUCCESS)?;
 	linker.func_wrap(MODULE, "fd_close", |_: Caller<'_, JobState>, fd: i32| {
-		if (0..=2).contains(&fd) { errno::SUCCESS } else { errno::BADF }
-	})?;
-	linker.func_wrap(MODULE, "fd_fdstat_get", |mut c: Caller<'_, JobState>, fd: i32, stat: i32| {
-		if !(0..=2).contains(&fd) {
-			return errno::BADF;
+		if (0..=2).contains(&fd) {
+			errno::SUCCESS
+		} else {
+			errno::BADF
 		}
-		// filetype character device, no flags, all rights: 24 bytes.
-		let mut s = [0u8; 24];
-		s[0] = 2;
-		s[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
-		s[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
-		with_memory(&mut c, |d, _| if write_bytes(d, stat as u32, &s) { errno::SUCCESS } else { errno::FAULT })
 	})?;
-	linker.func_wrap(MODULE, "fd_fdstat_set_flags", |_: Caller<'_, JobState>, fd: i32, _: i32| {
-		if (0..=2).contains(&fd) { errno::SUCCESS } else { errno::BADF }
-	})?;
-	linker.func_wrap(MODULE, "fd_filestat_get", |mut c: Caller<'_, JobState>, fd: i32, stat: i32| {
-		if !(0..=2).contains(&fd) {
-			return errno::BADF;
-		}
-		// Everything zero but the filetype (character device): 64 bytes.
-		let mut s = [0u8; 64];
-		s[16] = 2;
-		with_memory(&mut c, |d, _| if write_bytes(d, stat as u32, &s) { errno::SUCCESS } else { errno::FAULT })
-	})?;
-	linker.func_wrap(MODULE, "fd_seek", |_: Caller<'_, JobState>, fd: i32, _: i64, _: i32, _: i32| {
-		if (0..=2).contains(&fd) { errno::SPIPE } else { errno::BADF }
-	})?;
+	linker.func_wrap(
+		MODULE,
+		"fd_fdstat_get",
+		|mut c: Caller<'_, JobState>, fd: i32, stat: i32| {
+			if !(0..=2).contains(&fd) {
+				return errno::BADF;
+			}
+			// filetype character device, no flags, all rights: 24 bytes.
+			let mut s = [0u8; 24];
+			s[0] = 2;
+			s[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
+			s[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
+			with_memory(&mut c, |d, _| {
+				if write_bytes(d, stat as u32, &s) {
+					errno::SUCCESS
+				} else {
+					errno::FAULT
+				}
+			})
+		},
+	)?;
+	linker.func_wrap(
+		MODULE,
+		"fd_fdstat_set_flags",
+		|_: Caller<'_, JobState>, fd: i32, _: i32| {
+			if (0..=2).contains(&fd) {
+				errno::SUCCESS
+			} else {
+				errno::BADF
+			}
+		},
+	)?;
+	linker.func_wrap(
+		MODULE,
+		"fd_filestat_get",
+		|mut c: Caller<'_, JobState>, fd: i32, stat: i32| {
+			if !(0..=2).contains(&fd) {
+				return errno::BADF;
+			}
+			// Everything zero but the filetype (character device): 64 bytes.
+			let mut s = [0u8; 64];
+			s[16] = 2;
+			with_memory(&mut c, |d, _| {
+				if write_bytes(d, stat as u32, &s) {
+					errno::SUCCESS
+				} else {
+					errno::FAULT
+				}
+			})
+		},
+	)?;
+	linker.func_wrap(
+		MODULE,
+		"fd_seek",
+		|_: Caller<'_, JobState>, fd: i32, _: i64, _: i32, _: i32| {
+			if (0..=2).contains(&fd) {
+				errno::SPIPE
+			} else {
+				errno::BADF
+			}
+		},
+	)?;
 	linker.func_wrap(MODULE, "fd_tell", |_: Caller<'_, JobState>, fd: i32, _: i32| {
-		if (0..=2).contains(&fd) { errno::SPIPE } else { errno::BADF }
+		if (0..=2).contains(&fd) {
+			errno::SPIPE
+		} else {
+			errno::BADF
+		}
 	})?;
 	// No preopened directories: every descriptor above stderr is unknown.
 	for name in ["fd_prestat_get", "fd_prestat_dir_name"] {

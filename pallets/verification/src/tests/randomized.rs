@@ -34,7 +34,11 @@ impl Rng {
 /// The honest result of a task: every honest device computes exactly this.
 fn honest(task: u64) -> ExecResult {
 	let output = task.to_le_bytes();
-	ExecResult { exit: 0, output_hash: depin_primitives::output_hash(&output), fuel_used: 1 + task % MAX_FUEL }
+	ExecResult {
+		exit: 0,
+		output_hash: depin_primitives::output_hash(&output),
+		fuel_used: 1 + task % MAX_FUEL,
+	}
 }
 
 struct World {
@@ -120,7 +124,7 @@ impl World {
 				match a.phase {
 					depin_primitives::AssignmentPhase::Commit => self.commit(a.task, d),
 					depin_primitives::AssignmentPhase::Reveal => self.reveal(a.task, d),
-					_ => {},
+					_ => {}
 				}
 			}
 		}
@@ -133,11 +137,11 @@ impl World {
 			0..=4 => {
 				let (o, d, spec) = (self.owner(), self.device(), self.spec());
 				let _ = Devices::register_device(origin(o), d, spec);
-			},
+			}
 			5..=14 => {
 				let d = self.device();
 				let _ = Devices::heartbeat(origin(d));
-			},
+			}
 			15..=17 => {
 				let (o, d, spec) = (self.owner(), self.device(), self.spec());
 				let _ = match self.rng.below(5) {
@@ -147,7 +151,7 @@ impl World {
 					3 => Devices::withdraw_bond(origin(o), d),
 					_ => Devices::update_spec(origin(o), d, spec),
 				};
-			},
+			}
 			18..=21 => {
 				let mut code = if self.rng.chance(90) {
 					vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]
@@ -158,21 +162,27 @@ impl World {
 				let who = if self.rng.chance(80) { 1 } else { 2 };
 				let _ = Market::upload_program(origin(who), code.clone());
 				if self.rng.chance(10) {
-					let _ = Market::remove_program(origin(who), depin_primitives::program_id(&code));
+					let _ =
+						Market::remove_program(origin(who), depin_primitives::program_id(&code));
 				}
-			},
+			}
 			22..=33 => {
 				let mut code = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 				code.push(self.rng.below(4) as u8);
 				let params = self.params();
 				let who = if self.rng.chance(90) { 1 } else { 2 };
 				let input = vec![0u8; self.rng.below(80) as usize];
-				let _ = Market::submit_task(origin(who), depin_primitives::program_id(&code), input, params);
-			},
+				let _ = Market::submit_task(
+					origin(who),
+					depin_primitives::program_id(&code),
+					input,
+					params,
+				);
+			}
 			34..=35 => {
 				let t = self.task();
 				let _ = Market::cancel_task(origin(1), t);
-			},
+			}
 			36..=45 => self.answer_assignments(),
 			46..=49 => {
 				let (t, d) = (self.task(), self.device());
@@ -181,15 +191,15 @@ impl World {
 				} else {
 					self.reveal(t, d);
 				}
-			},
+			}
 			50..=52 => {
 				let o = self.owner();
 				let _ = Rewards::claim(origin(o));
-			},
+			}
 			_ => {
 				let blocks = 1 + self.rng.below(3);
 				run_to(System::block_number() + blocks);
-			},
+			}
 		}
 		self.check();
 	}
@@ -198,19 +208,29 @@ impl World {
 		check_invariants();
 		for record in System::events() {
 			match record.event {
-				RuntimeEvent::Market(pallet_market::Event::DevicePaid { task, fuel_used, .. }) => {
+				RuntimeEvent::Market(pallet_market::Event::DevicePaid {
+					task, fuel_used, ..
+				}) => {
 					let state = pallet_market::Tasks::<Test>::get(task).map(|t| t.state);
-					assert_eq!(state, Some(TaskState::Verified), "payment for a task that is not verified");
+					assert_eq!(
+						state,
+						Some(TaskState::Verified),
+						"payment for a task that is not verified"
+					);
 					self.fuel_paid += fuel_used as u128;
-				},
+				}
 				RuntimeEvent::Verification(Event::TaskVerified { .. }) => self.seen.verified += 1,
-				RuntimeEvent::Verification(Event::WrongResult { .. }) => self.seen.wrong_results += 1,
+				RuntimeEvent::Verification(Event::WrongResult { .. }) => {
+					self.seen.wrong_results += 1
+				}
 				RuntimeEvent::Verification(Event::NoQuorum { action, .. }) => match action {
 					NoQuorumAction::Escalated => self.seen.escalated += 1,
 					NoQuorumAction::Failed => self.seen.failed += 1,
 				},
-				RuntimeEvent::Rewards(pallet_rewards::Event::EraRewarded { .. }) => self.seen.eras_minted += 1,
-				_ => {},
+				RuntimeEvent::Rewards(pallet_rewards::Event::EraRewarded { .. }) => {
+					self.seen.eras_minted += 1
+				}
+				_ => {}
 			}
 		}
 		System::reset_events();
@@ -221,8 +241,9 @@ impl World {
 			self.genesis_issuance + minted - slashed,
 			"issuance is not explained by minting and slashing"
 		);
-		let points: u128 = pallet_rewards::EraTotals::<Test>::iter().map(|(_, (p, _))| p).sum::<u128>() +
-			pallet_rewards::EraRewards::<Test>::iter().map(|(_, r)| r.points).sum::<u128>();
+		let points: u128 =
+			pallet_rewards::EraTotals::<Test>::iter().map(|(_, (p, _))| p).sum::<u128>()
+				+ pallet_rewards::EraRewards::<Test>::iter().map(|(_, r)| r.points).sum::<u128>();
 		assert!(points <= self.fuel_paid, "more compute points than verified fuel");
 	}
 }
@@ -264,7 +285,11 @@ fn random_call_sequences_keep_every_invariant() {
 	eprintln!("{steps} steps: {seen:?}");
 	// The sequences reach every outcome, so the invariants were checked where it matters.
 	assert!(
-		seen.verified > 0 && seen.wrong_results > 0 && seen.escalated > 0 && seen.failed > 0 && seen.eras_minted > 0,
+		seen.verified > 0
+			&& seen.wrong_results > 0
+			&& seen.escalated > 0
+			&& seen.failed > 0
+			&& seen.eras_minted > 0,
 		"{seen:?}"
 	);
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Regenerates pallets/*/src/weights.rs from the pallets' benchmarks on this machine:
+# builds depin-node with `--features runtime-benchmarks` (in its own target directory,
+# so the normal build is untouched) and runs `depin-node benchmark pallet` per pallet.
+#
+# Options:  --quick   fewer steps and repeats (for a smoke run, not for committed weights)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+steps=50
+repeat=20
+[ "${1:-}" = "--quick" ] && { steps=2; repeat=1; }
+
+"$DEPIN_ROOT/scripts/setup.sh"
+bench_target="${CARGO_TARGET_DIR}-bench"
+log "building depin-node with runtime benchmarks into $bench_target"
+(cd "$DEPIN_ROOT" && CARGO_TARGET_DIR="$bench_target" \
+	cargo build --release --locked -p depin-node --features runtime-benchmarks)
+
+for pallet in devices market verification rewards; do
+	log "benchmarking pallet_$pallet ($steps steps, $repeat repeats)"
+	"$bench_target/release/depin-node" benchmark pallet \
+		--runtime "$bench_target/release/wbuild/depin-runtime/depin_runtime.compact.compressed.wasm" \
+		--genesis-builder=runtime \
+		--pallet "pallet_$pallet" --extrinsic '*' \
+		--steps "$steps" --repeat "$repeat" \
+		--wasm-execution compiled \
+		--heap-pages 4096 \
+		--template "$DEPIN_ROOT/.maintain/frame-weight-template.hbs" \
+		--output "$DEPIN_ROOT/pallets/$pallet/src/weights.rs"
+done
+log "weights written; review with git diff pallets/*/src/weights.rs"
