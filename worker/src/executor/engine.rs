@@ -30,13 +30,14 @@ impl Mode {
 	}
 }
 
-/// The engine configuration for `mode`.
-pub fn config(mode: Mode) -> Config {
+/// The engine configuration for `mode`. `metering` is off only to measure what metering
+/// costs (`depin-bench`); jobs always run metered.
+pub fn config(mode: Mode, metering: bool) -> Config {
 	let mut c = Config::new();
 	c.strategy(Strategy::Cranelift)
 		.cranelift_opt_level(OptLevel::Speed)
 		// Metering: results include fuel used.
-		.consume_fuel(true)
+		.consume_fuel(metering)
 		// A wall-clock watchdog (not part of results) stops runaway jobs.
 		.epoch_interruption(true)
 		.max_wasm_stack(MAX_WASM_STACK_BYTES)
@@ -62,11 +63,6 @@ pub fn config(mode: Mode) -> Config {
 		.wasm_extended_const(true)
 		.parallel_compilation(true);
 	c
-}
-
-/// An engine for `mode`.
-pub fn engine(mode: Mode) -> anyhow::Result<Engine> {
-	Engine::new(&config(mode))
 }
 
 /// Collects `Hash` input as bytes, to hash them with a stable function.

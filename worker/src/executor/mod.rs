@@ -88,8 +88,8 @@ struct EngineSet {
 }
 
 impl EngineSet {
-	fn new(mode: Mode) -> anyhow::Result<Self> {
-		let engine = engine::engine(mode)?;
+	fn new(mode: Mode, metering: bool) -> anyhow::Result<Self> {
+		let engine = Engine::new(&engine::config(mode, metering))?;
 		let mut linker = Linker::new(&engine);
 		wasi::add_to_linker(&mut linker)?;
 		Ok(Self { engine, linker })
@@ -98,6 +98,7 @@ impl EngineSet {
 
 /// The executor. Cheap to share between threads (`Arc<Executor>`); jobs run in parallel.
 pub struct Executor {
+	metering: bool,
 	native: EngineSet,
 	portable: EngineSet,
 	memory_cache: MemoryCache,
@@ -123,8 +124,18 @@ pub fn task_seed(task: TaskId) -> [u8; 32] {
 impl Executor {
 	/// An executor caching compiled modules in memory, and in `cache_dir` if given.
 	pub fn new(cache_dir: Option<&Path>) -> anyhow::Result<Self> {
-		let native = EngineSet::new(Mode::Native)?;
-		let portable = EngineSet::new(Mode::Portable)?;
+		Self::with_metering(cache_dir, true)
+	}
+
+	/// An executor without fuel metering, to measure what metering costs. Its results
+	/// report no fuel and are never committed.
+	pub fn unmetered() -> anyhow::Result<Self> {
+		Self::with_metering(None, false)
+	}
+
+	fn with_metering(cache_dir: Option<&Path>, metering: bool) -> anyhow::Result<Self> {
+		let native = EngineSet::new(Mode::Native, metering)?;
+		let portable = EngineSet::new(Mode::Portable, metering)?;
 		let disk = cache_dir.map(disk::DiskCache::open).transpose()?;
 		let stop_ticker = Arc::new(AtomicBool::new(false));
 		let ticker = {
@@ -140,6 +151,7 @@ impl Executor {
 			})?
 		};
 		Ok(Self {
+			metering,
 			native,
 			portable,
 			memory_cache: MemoryCache::default(),
@@ -196,7 +208,9 @@ impl Executor {
 		);
 		let mut store = Store::new(&self.set(job.mode).engine, state);
 		store.limiter(|s| s as &mut dyn wasmtime::ResourceLimiter);
-		store.set_fuel(job.max_fuel).map_err(|e| RunError::Internal(e.to_string()))?;
+		if self.metering {
+			store.set_fuel(job.max_fuel).map_err(|e| RunError::Internal(e.to_string()))?;
+		}
 		store.epoch_deadline_trap();
 		let ticks = (job.wall_limit.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64;
 		store.set_epoch_deadline(ticks);
@@ -206,8 +220,10 @@ impl Executor {
 			let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
 			start.call(&mut store, ())
 		});
-		let remaining = store.get_fuel().unwrap_or(0);
-		let fuel_used = job.max_fuel.saturating_sub(remaining);
+		let fuel_used = match store.get_fuel() {
+			Ok(remaining) => job.max_fuel.saturating_sub(remaining),
+			Err(_) => 0,
+		};
 		let refused = store.data().memory_refused;
 		let (output, log) = store.into_data().into_output();
 

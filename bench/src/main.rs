@@ -1,0 +1,45 @@
+//! `depin-bench`: reproducible benchmarks of the DePIN compute chain (see
+//! `docs/benchmarks.md` and `scripts/bench.sh`).
+
+mod executor;
+mod stats;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "depin-bench", about = "Benchmarks of the DePIN compute chain")]
+struct Cli {
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Executor versus native on the example jobs.
+	Executor {
+		/// Directory of the Wasm builds of the jobs.
+		#[arg(long)]
+		wasm_dir: PathBuf,
+		/// Directory of the native builds.
+		#[arg(long)]
+		native_dir: PathBuf,
+		/// The native `sha256-chain` built with `--features soft`.
+		#[arg(long)]
+		native_soft_sha: PathBuf,
+		/// Fewer inputs and runs.
+		#[arg(long)]
+		quick: bool,
+	},
+}
+
+fn main() -> anyhow::Result<()> {
+	match Cli::parse().command {
+		Command::Executor { wasm_dir, native_dir, native_soft_sha, quick } => {
+			let dir = executor::JobsDir { wasm: wasm_dir, native: native_dir, native_soft_sha };
+			print!("{}", executor::run(&dir, quick)?);
+		},
+	}
+	Ok(())
+}
