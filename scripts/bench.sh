@@ -22,3 +22,5 @@ echo
 	--wasm-dir "$DEPIN_JOBS_WASM" \
 	--native-dir "$DEPIN_JOBS_NATIVE" \
 	--native-soft-sha "$DEPIN_JOBS_TARGET/soft/release/sha256-chain"
+echo
+"$DEPIN_BIN/depin-bench" chain $quick

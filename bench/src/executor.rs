@@ -52,7 +52,11 @@ fn cases(quick: bool) -> Vec<Case> {
 			Case { job: "sha256-chain", size: "large", input: b"3000000\nDePIN".to_vec() },
 			Case { job: "matmul", size: "large", input: matmul_input(200) },
 			Case { job: "monte-carlo-pi", size: "large", input: b"30000000".to_vec() },
-			Case { job: "mandelbrot", size: "large", input: b"400 300 -2 -1.2 1 1.2 1000".to_vec() },
+			Case {
+				job: "mandelbrot",
+				size: "large",
+				input: b"400 300 -2 -1.2 1 1.2 1000".to_vec(),
+			},
 			Case { job: "primes", size: "large", input: b"80000000".to_vec() },
 		]);
 	}
@@ -62,7 +66,10 @@ fn cases(quick: bool) -> Vec<Case> {
 const TASK: u64 = 42;
 
 fn run_native(binary: &Path, input: &[u8]) -> Vec<u8> {
-	let seed: String = depin_worker::executor::job_random_bytes(TASK, 32).iter().map(|b| format!("{b:02x}")).collect();
+	let seed: String = depin_worker::executor::job_random_bytes(TASK, 32)
+		.iter()
+		.map(|b| format!("{b:02x}"))
+		.collect();
 	let mut child = Command::new(binary)
 		.env("DEPIN_JOB_SEED", seed)
 		.stdin(Stdio::piped())
@@ -110,11 +117,19 @@ pub fn run(dir: &JobsDir, quick: bool) -> anyhow::Result<String> {
 	let (mut r_metered, mut r_unmetered, mut r_portable) = (Vec::new(), Vec::new(), Vec::new());
 	for case in cases(quick) {
 		let code = std::fs::read(dir.wasm.join(format!("{}.wasm", case.job)))?;
-		let native_bin =
-			if case.job == "sha256-chain" { dir.native_soft_sha.clone() } else { dir.native.join(case.job) };
+		let native_bin = if case.job == "sha256-chain" {
+			dir.native_soft_sha.clone()
+		} else {
+			dir.native.join(case.job)
+		};
 		let expected = run_native(&native_bin, &case.input);
 		let (out, fuel) = run_wasm(&metered, &code, &case.input, Mode::Native);
-		anyhow::ensure!(out == expected, "{} {}: executor output differs from native", case.job, case.size);
+		anyhow::ensure!(
+			out == expected,
+			"{} {}: executor output differs from native",
+			case.job,
+			case.size
+		);
 		let t_native = median(warmup, runs, || {
 			run_native(&native_bin, &case.input);
 		});

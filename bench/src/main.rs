@@ -1,6 +1,7 @@
 //! `depin-bench`: reproducible benchmarks of the DePIN compute chain (see
 //! `docs/benchmarks.md` and `scripts/bench.sh`).
 
+mod chain;
 mod executor;
 mod stats;
 
@@ -32,6 +33,12 @@ enum Command {
 		#[arg(long)]
 		quick: bool,
 	},
+	/// Chain throughput and latency on a dev node, against transfers.
+	Chain {
+		/// 20 s windows instead of 60 s.
+		#[arg(long)]
+		quick: bool,
+	},
 }
 
 fn main() -> anyhow::Result<()> {
@@ -39,7 +46,11 @@ fn main() -> anyhow::Result<()> {
 		Command::Executor { wasm_dir, native_dir, native_soft_sha, quick } => {
 			let dir = executor::JobsDir { wasm: wasm_dir, native: native_dir, native_soft_sha };
 			print!("{}", executor::run(&dir, quick)?);
-		},
+		}
+		Command::Chain { quick } => {
+			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+			print!("{}", runtime.block_on(chain::run(quick))?);
+		}
 	}
 	Ok(())
 }

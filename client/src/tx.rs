@@ -182,6 +182,30 @@ impl Client {
 		}
 	}
 
+	/// Signs and sends `call` without waiting for inclusion (for load generation); the
+	/// nonce comes from this client's count, so many calls can be in flight. Returns the
+	/// transaction hash.
+	pub async fn submit_nowait(&self, signer: &Signer, call: RuntimeCall) -> Result<Hash, Error> {
+		let on_chain = self.chain_nonce(signer.account()).await?;
+		let nonce = self.nonces().take(signer.account(), on_chain);
+		self.send_signed(signer, call, nonce).await
+	}
+
+	/// Signs `call` at `nonce` and sends it without waiting.
+	pub async fn send_signed(
+		&self,
+		signer: &Signer,
+		call: RuntimeCall,
+		nonce: Nonce,
+	) -> Result<Hash, Error> {
+		let xt = self.sign(signer, call, nonce);
+		let encoded = format!("0x{}", hex::encode(xt.encode()));
+		self.rpc().call("author_submitExtrinsic", params![encoded]).await.map_err(|e| match e {
+			Error::Rpc { reason, .. } => Error::Invalid(reason),
+			e => e,
+		})
+	}
+
 	/// The events of extrinsic `encoded` in block `hash`; an error if its call failed.
 	pub async fn receipt(&self, hash: Hash, encoded: &str) -> Result<Receipt, Error> {
 		let block: Value = self.rpc().call("chain_getBlock", params![hash]).await?;

@@ -22,12 +22,16 @@ pub fn free_port() -> u16 {
 }
 
 /// Path of a binary of this workspace, built into the same target directory as the
-/// running test (`target/<profile>/<name>`).
+/// running program: next to it (`target/<profile>/<name>`), or one level up for a test
+/// (`target/<profile>/deps/<test>`).
 pub fn binary_path(name: &str) -> PathBuf {
-	let exe = std::env::current_exe().expect("current test executable");
-	// target/<profile>/deps/<test> → target/<profile>/<name>
-	let profile_dir = exe.parent().and_then(Path::parent).expect("test executable directory");
-	let path = profile_dir.join(name);
+	let exe = std::env::current_exe().expect("current executable");
+	let dir = exe.parent().expect("executable directory");
+	let beside = dir.join(name);
+	if beside.exists() {
+		return beside;
+	}
+	let path = dir.parent().unwrap_or(dir).join(name);
 	assert!(
 		path.exists(),
 		"{} is missing: build it first with `cargo build --release -p {name}` \

@@ -359,7 +359,10 @@ impl<T: Config> depin_primitives::TaskFactory<T::AccountId> for Pallet<T> {
 			T::BenchmarkHelper::make_candidate(&owner, &device, spec)?;
 		}
 		let dapp: T::AccountId = frame_benchmarking::account("task-dapp", 0, 0);
-		T::Currency::set_balance(&dapp, BalanceOf::<T>::from(1_000_000_000u32).saturating_mul(1_000_000u32.into()));
+		T::Currency::set_balance(
+			&dapp,
+			BalanceOf::<T>::from(1_000_000_000u32).saturating_mul(1_000_000u32.into()),
+		);
 		let mut code = alloc::vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 		code.extend_from_slice(&crate::pallet::NextTaskId::<T>::get().to_le_bytes());
 		let program = depin_primitives::program_id(&code);

@@ -1,0 +1,402 @@
+//! Chain throughput and latency on `depin-node --dev`, against plain transfers measured in
+//! the same run and setup.
+//!
+//! The bench plays every role itself so the chain, not job execution, is the bottleneck:
+//! dApps that keep tasks (a trivial job, 3 replicas) in flight, and devices (many keys in
+//! one process) that commit and reveal the job's real result, computed once by the
+//! worker's executor. Block contents are read from events.
+
+use std::{
+	collections::{HashMap, HashSet},
+	sync::Arc,
+	time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use codec::Decode;
+use depin_client::{
+	calls,
+	primitives::{commitment, AssignmentPhase, DeviceSpec, ExecResult, TaskParams},
+	rpc::params,
+	runtime::{Hash, RuntimeEvent},
+	Client, Signer,
+};
+use depin_testkit::{NodeConfig, TestNode};
+use depin_worker::executor::{Executor, Job, Mode};
+use frame_support::{dispatch::PerDispatchClass, weights::Weight};
+
+use crate::stats::ms;
+
+const UNIT: u128 = 1_000_000_000_000;
+const DEVICES: usize = 9;
+const DAPPS: usize = 4;
+const SENDERS: usize = 4;
+/// Tasks the dApps keep open at most: a full pipeline without an ever-growing queue.
+const MAX_OPEN_TASKS: u32 = 120;
+/// Transactions one account keeps in the pool at most.
+const IN_FLIGHT_PER_ACCOUNT: u32 = 64;
+
+fn signer(path: &str) -> Signer {
+	Signer::from_suri(&format!("//Bench{path}")).expect("derivation path")
+}
+
+/// What happened in one block.
+#[derive(Default, Clone, Copy)]
+struct BlockStats {
+	extrinsics: u32,
+	transfers: u32,
+	submitted: u32,
+	verified: u32,
+	weight_ref_time: u64,
+}
+
+/// Follows new blocks and records what they contain, with the wall time of arrival.
+struct Recorder {
+	blocks: Vec<(u32, Instant, BlockStats)>,
+	submitted_at: HashMap<u64, (u32, Instant)>,
+	latencies: Vec<(u32, Duration)>,
+}
+
+impl Recorder {
+	async fn record(&mut self, client: &Client, number: u32) -> anyhow::Result<()> {
+		let hash: Hash = client.rpc().call("chain_getBlockHash", params![number]).await?;
+		let now = Instant::now();
+		let mut s = BlockStats::default();
+		for e in client.events(hash).await? {
+			match e.event {
+				RuntimeEvent::System(frame_system::Event::ExtrinsicSuccess { .. }) => {
+					s.extrinsics += 1
+				}
+				RuntimeEvent::Balances(pallet_balances::Event::Transfer { .. }) => s.transfers += 1,
+				RuntimeEvent::Market(pallet_market::Event::TaskSubmitted { task, .. }) => {
+					s.submitted += 1;
+					self.submitted_at.insert(task, (number, now));
+				}
+				RuntimeEvent::Verification(pallet_verification::Event::TaskVerified {
+					task,
+					..
+				}) => {
+					s.verified += 1;
+					if let Some((b, t)) = self.submitted_at.get(&task) {
+						self.latencies.push((number - b, now - *t));
+					}
+				}
+				_ => {}
+			}
+		}
+		// Every block has one inherent (the timestamp).
+		s.extrinsics = s.extrinsics.saturating_sub(1);
+		let key =
+			[sp_crypto_hashing::twox_128(b"System"), sp_crypto_hashing::twox_128(b"BlockWeight")]
+				.concat();
+		s.weight_ref_time = client
+			.storage(&key, Some(hash))
+			.await?
+			.and_then(|b| PerDispatchClass::<Weight>::decode(&mut &b[..]).ok())
+			.map(|w| w.get(frame_support::dispatch::DispatchClass::Normal).ref_time())
+			.unwrap_or(0);
+		self.blocks.push((number, now, s));
+		Ok(())
+	}
+}
+
+/// Funds `accounts` from Alice and waits until they have funds.
+async fn fund(client: &Client, accounts: &[&Signer], amount: u128) -> anyhow::Result<()> {
+	let alice = Signer::from_suri("//Alice")?;
+	for a in accounts {
+		client.submit_nowait(&alice, calls::transfer(a.account().clone(), amount)).await?;
+	}
+	for a in accounts {
+		let deadline = Instant::now() + Duration::from_secs(60);
+		while client.free_balance(a.account()).await? < amount {
+			anyhow::ensure!(Instant::now() < deadline, "funding did not arrive");
+			tokio::time::sleep(Duration::from_millis(100)).await;
+		}
+	}
+	Ok(())
+}
+
+/// Keeps up to `IN_FLIGHT_PER_ACCOUNT` transactions of `signer` in the pool until `stop`;
+/// with `max_open`, only while fewer tasks than that are open on the chain.
+async fn keep_sending(
+	client: Arc<Client>,
+	signer: Signer,
+	make: impl Fn(u32) -> depin_client::runtime::RuntimeCall,
+	max_open: Option<u32>,
+	stop: Instant,
+) -> anyhow::Result<u32> {
+	let mut sent = 0u32;
+	let mut nonce = client.chain_nonce(signer.account()).await?;
+	while Instant::now() < stop {
+		if let Some(max) = max_open {
+			if open_tasks(&client).await? >= max {
+				tokio::time::sleep(Duration::from_millis(50)).await;
+				continue;
+			}
+		}
+		let on_chain = client.account(signer.account()).await?.nonce;
+		while nonce < on_chain + IN_FLIGHT_PER_ACCOUNT {
+			match client.send_signed(&signer, make(sent), nonce).await {
+				Ok(_) => {
+					nonce += 1;
+					sent += 1;
+				}
+				Err(_) => {
+					nonce = client.chain_nonce(signer.account()).await?;
+					break;
+				}
+			}
+		}
+		tokio::time::sleep(Duration::from_millis(50)).await;
+	}
+	Ok(sent)
+}
+
+/// One device answering its assignments with the job's result, every block, until
+/// `stop`.
+async fn device_loop(
+	client: Arc<Client>,
+	device: Signer,
+	result: ExecResult,
+	stop: Instant,
+) -> anyhow::Result<()> {
+	let mut done: HashSet<(u64, bool)> = HashSet::new();
+	let mut nonce = client.chain_nonce(device.account()).await?;
+	let salt = [7u8; 32];
+	let mut last = 0;
+	while Instant::now() < stop {
+		let best = client.best_number().await?;
+		if best == last {
+			tokio::time::sleep(Duration::from_millis(20)).await;
+			continue;
+		}
+		last = best;
+		for a in client.assignments(device.account()).await? {
+			let call = match a.phase {
+				AssignmentPhase::Commit if done.insert((a.task, false)) => {
+					calls::commit(a.task, commitment(&result, &salt, device.account()))
+				}
+				AssignmentPhase::Reveal if done.insert((a.task, true)) => {
+					calls::reveal(a.task, result, salt, Some(Vec::new()))
+				}
+				_ => continue,
+			};
+			if client.send_signed(&device, call, nonce).await.is_ok() {
+				nonce += 1;
+			} else {
+				nonce = client.chain_nonce(device.account()).await?;
+			}
+		}
+	}
+	Ok(())
+}
+
+/// Tasks submitted and not finished, network-wide.
+async fn open_tasks(client: &Client) -> anyhow::Result<u32> {
+	let t = client.stats().await?.tasks;
+	Ok(t.queued + t.assigned + t.committing + t.revealing)
+}
+
+async fn follow(client: Arc<Client>, from: u32, stop: Instant) -> anyhow::Result<Recorder> {
+	let mut rec =
+		Recorder { blocks: Vec::new(), submitted_at: HashMap::new(), latencies: Vec::new() };
+	let mut next = from + 1;
+	while Instant::now() < stop {
+		let best = client.best_number().await?;
+		while next <= best {
+			rec.record(&client, next).await?;
+			next += 1;
+		}
+		tokio::time::sleep(Duration::from_millis(20)).await;
+	}
+	Ok(rec)
+}
+
+fn percentile(mut xs: Vec<f64>, p: f64) -> f64 {
+	if xs.is_empty() {
+		return f64::NAN;
+	}
+	xs.sort_by(|a, b| a.total_cmp(b));
+	xs[((xs.len() - 1) as f64 * p).round() as usize]
+}
+
+fn node_rss_mib(pid: u32, field: &str) -> u64 {
+	std::fs::read_to_string(format!("/proc/{pid}/status"))
+		.ok()
+		.and_then(|s| {
+			s.lines()
+				.find(|l| l.starts_with(field))
+				.and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+		})
+		.map(|kib: u64| kib / 1024)
+		.unwrap_or(0)
+}
+
+/// Runs the chain benchmark; returns the report (Markdown).
+pub async fn run(quick: bool) -> anyhow::Result<String> {
+	let block_ms = 1000u64;
+	let window = Duration::from_secs(if quick { 20 } else { 60 });
+	let mut node = TestNode::start(NodeConfig::dev(block_ms)).await;
+	let client = Arc::new(Client::connect(&node.ws_url()).await?);
+
+	let owners: Vec<Signer> = (0..DEVICES).map(|i| signer(&format!("//owner/{i}"))).collect();
+	let devices: Vec<Signer> = (0..DEVICES).map(|i| signer(&format!("//device/{i}"))).collect();
+	let dapps: Vec<Signer> = (0..DAPPS).map(|i| signer(&format!("//dapp/{i}"))).collect();
+	let senders: Vec<Signer> = (0..SENDERS).map(|i| signer(&format!("//sender/{i}"))).collect();
+	let everyone: Vec<&Signer> =
+		owners.iter().chain(&devices).chain(&dapps).chain(&senders).collect();
+	fund(&client, &everyone, 10_000 * UNIT).await.context("funding")?;
+
+	// The trivial job and its real result.
+	let code = wat::parse_str(r#"(module (memory (export "memory") 1) (func (export "_start")))"#)?;
+	let program = depin_primitives::program_id(&code);
+	let executor = Executor::new(None)?;
+	let params = TaskParams {
+		max_fuel: 1_000_000,
+		fuel_price: 1,
+		replicas: 3,
+		memory_mib: 16,
+		deadline: 600,
+		portable: false,
+	};
+	let outcome = executor
+		.run(&Job {
+			task: 0,
+			program,
+			code: &code,
+			input: &[],
+			max_fuel: params.max_fuel,
+			memory_mib: params.memory_mib,
+			mode: Mode::Native,
+			max_output: 1024,
+			wall_limit: Duration::from_secs(10),
+		})
+		.map_err(|e| anyhow::anyhow!("{e}"))?;
+
+	let spec = DeviceSpec {
+		cores: 256,
+		memory_mib: 1024,
+		fuel_per_second: 1_000_000_000,
+		executor_version: 1,
+		determinism_class: executor.determinism_class(),
+	};
+	for (o, d) in owners.iter().zip(&devices) {
+		client.submit(o, calls::register_device(d.account().clone(), spec)).await?;
+		client.submit(d, calls::heartbeat()).await?;
+	}
+	client.submit(&dapps[0], calls::upload_program(code.clone())).await?;
+
+	// Phase 1: transfers.
+	let start_block = client.best_number().await?;
+	let stop = Instant::now() + window;
+	let follower = tokio::spawn(follow(client.clone(), start_block, stop));
+	let mut senders_tasks = Vec::new();
+	for s in senders.iter().cloned() {
+		let dest = devices[0].account().clone();
+		let transfer = move |_| calls::transfer(dest.clone(), UNIT / 1000);
+		senders_tasks.push(tokio::spawn(keep_sending(client.clone(), s, transfer, None, stop)));
+	}
+	for t in senders_tasks {
+		t.await??;
+	}
+	let transfers = follower.await??;
+
+	// Let the pool drain, then phase 2: the market.
+	tokio::time::sleep(Duration::from_millis(3 * block_ms)).await;
+	let start_block = client.best_number().await?;
+	let stop = Instant::now() + window;
+	let follower = tokio::spawn(follow(client.clone(), start_block, stop + Duration::from_secs(6)));
+	let device_tasks: Vec<_> = devices
+		.iter()
+		.cloned()
+		.map(|d| {
+			tokio::spawn(device_loop(
+				client.clone(),
+				d,
+				outcome.result,
+				stop + Duration::from_secs(6),
+			))
+		})
+		.collect();
+	let mut dapp_tasks = Vec::new();
+	for d in dapps.iter().cloned() {
+		dapp_tasks.push(tokio::spawn(keep_sending(
+			client.clone(),
+			d,
+			move |i| calls::submit_task(program, i.to_le_bytes().to_vec(), params),
+			Some(MAX_OPEN_TASKS),
+			stop,
+		)));
+	}
+	for t in dapp_tasks {
+		t.await??;
+	}
+	let rss_now = node_rss_mib(node.process().pid(), "VmRSS:");
+	for t in device_tasks {
+		t.await??;
+	}
+	let market = follower.await??;
+	let rss_peak = node_rss_mib(node.process().pid(), "VmHWM:");
+
+	Ok(report(&transfers, &market, window, block_ms, rss_now, rss_peak))
+}
+
+fn report(
+	transfers: &Recorder,
+	market: &Recorder,
+	window: Duration,
+	block_ms: u64,
+	rss: u64,
+	rss_peak: u64,
+) -> String {
+	let max_normal = depin_runtime::configs::RuntimeBlockWeights::get()
+		.get(frame_support::dispatch::DispatchClass::Normal)
+		.max_total
+		.unwrap_or_default()
+		.ref_time();
+	let secs = window.as_secs_f64();
+	// Only blocks inside the measuring window (the market follower runs a little longer
+	// to see the last tasks verified).
+	let in_window = |r: &Recorder| -> Vec<BlockStats> {
+		let Some((_, t0, _)) = r.blocks.first() else { return Vec::new() };
+		r.blocks
+			.iter()
+			.filter(|(_, t, _)| t.duration_since(*t0) < window)
+			.map(|(_, _, s)| *s)
+			.collect()
+	};
+	let (tb, mb) = (in_window(transfers), in_window(market));
+	let sum = |v: &[BlockStats], f: fn(&BlockStats) -> u32| v.iter().map(f).sum::<u32>() as f64;
+	let fullness = |v: &[BlockStats]| {
+		100.0 * v.iter().map(|s| s.weight_ref_time as f64).sum::<f64>()
+			/ (v.len().max(1) as f64 * max_normal as f64)
+	};
+	let transfers_per_s = sum(&tb, |s| s.transfers) / secs;
+	let market_xt_per_s = sum(&mb, |s| s.extrinsics) / secs;
+	let verified_per_s = sum(&mb, |s| s.verified) / secs;
+	let blocks: Vec<f64> = market.latencies.iter().map(|(b, _)| *b as f64).collect();
+	let seconds: Vec<f64> = market.latencies.iter().map(|(_, d)| d.as_secs_f64()).collect();
+	let ratio = market_xt_per_s / transfers_per_s;
+	let median_blocks = percentile(blocks.clone(), 0.5);
+	format!(
+		"### Chain throughput and latency (`depin-node --dev`, {block_ms} ms blocks, {} s windows)\n\n\
+		 | workload | extrinsics/s | per block | verified tasks/s | per block | block weight used |\n\
+		 | --- | ---: | ---: | ---: | ---: | ---: |\n\
+		 | `balances.transfer_keep_alive` ({SENDERS} senders) | {transfers_per_s:.1} | {:.1} | | | {:.1} % |\n\
+		 | market: submit + 3 commits + 3 reveals per task ({DAPPS} dApps, {DEVICES} devices, ≤ {MAX_OPEN_TASKS} open tasks) | {market_xt_per_s:.1} | {:.1} | {verified_per_s:.1} | {:.1} | {:.1} % |\n\n\
+		 Market extrinsics per second are **{:.0} %** of transfers per second (target ≥ 70 %).\n\n\
+		 Submit → Verified latency over {} tasks: median **{median_blocks:.0} blocks** ({:.2} s), p95 {:.0} blocks ({:.2} s) (target: median ≤ 4 blocks).\n\n\
+		 Node memory under the market load: {rss} MiB resident, {rss_peak} MiB peak.\n\n",
+		window.as_secs(),
+		sum(&tb, |s| s.extrinsics) / tb.len().max(1) as f64,
+		fullness(&tb),
+		sum(&mb, |s| s.extrinsics) / mb.len().max(1) as f64,
+		sum(&mb, |s| s.verified) / mb.len().max(1) as f64,
+		fullness(&mb),
+		100.0 * ratio,
+		market.latencies.len(),
+		percentile(seconds.clone(), 0.5),
+		percentile(blocks, 0.95),
+		percentile(seconds, 0.95),
+	) + &format!("(Per-block numbers are over {} and {} blocks; times measured with the bench's clock: {} ms per block on average.)\n", tb.len(), mb.len(), ms(window / mb.len().max(1) as u32))
+}
