@@ -26,6 +26,21 @@ pub struct Receipt {
 	pub events: Vec<RuntimeEvent>,
 }
 
+impl Receipt {
+	/// The transaction fee the signer paid (from `TransactionFeePaid`).
+	pub fn fee(&self) -> depin_runtime::Balance {
+		self.events
+			.iter()
+			.filter_map(|e| match e {
+				RuntimeEvent::TransactionPayment(
+					pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
+				) => Some(*actual_fee),
+				_ => None,
+			})
+			.sum()
+	}
+}
+
 /// Next nonce per account, as far as this process knows.
 #[derive(Default)]
 pub struct Nonces(Mutex<HashMap<AccountId, Nonce>>);

@@ -11,7 +11,7 @@ use depin_client::{
 	calls,
 	primitives::{exit, DeviceSpec, TaskParams, TaskState},
 	runtime::{AccountId, Balance, RuntimeEvent},
-	Client, Error, Receipt, Signer,
+	Client, Error, Signer,
 };
 use depin_e2e::{all_verified, job_wasm, run_native, wait_finished, JOBS};
 use depin_testkit::{binary_path, start_worker, ChildProcess, NodeConfig, TestNode};
@@ -39,19 +39,6 @@ fn inputs(job: &str) -> [&'static str; 4] {
 		"primes" => ["10", "1000", "100000", "2000000"],
 		_ => unreachable!(),
 	}
-}
-
-fn fees(receipt: &Receipt) -> Balance {
-	receipt
-		.events
-		.iter()
-		.filter_map(|e| match e {
-			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
-			) => Some(*actual_fee),
-			_ => None,
-		})
-		.sum()
 }
 
 fn params(replicas: u8) -> TaskParams<Balance> {
@@ -149,7 +136,7 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 		let code = job_wasm(job);
 		deposits += UNIT + code.len() as Balance * 1_000_000;
 		let id = depin_client::primitives::program_id(&code);
-		spent_fees += fees(&client.submit(&dapp, calls::upload_program(code)).await.unwrap());
+		spent_fees += client.submit(&dapp, calls::upload_program(code)).await.unwrap().fee();
 		programs.insert(job, id);
 	}
 	let mut submitted = Vec::new();
@@ -163,7 +150,7 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 				)
 				.await
 				.unwrap();
-			spent_fees += fees(&r);
+			spent_fees += r.fee();
 			submitted.push((task, job, input));
 		}
 	}

@@ -8,7 +8,7 @@ use depin_client::{
 	calls,
 	primitives::{commitment, output_hash, DeviceSpec, ExecResult, TaskParams, TaskState},
 	runtime::{Balance, RuntimeEvent},
-	Client, Receipt, Signer,
+	Client, Signer,
 };
 use depin_testkit::{NodeConfig, TestNode};
 
@@ -24,19 +24,6 @@ fn spec() -> DeviceSpec {
 		executor_version: 1,
 		determinism_class: 7,
 	}
-}
-
-fn fees_of(receipt: &Receipt) -> Balance {
-	receipt
-		.events
-		.iter()
-		.filter_map(|e| match e {
-			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
-			) => Some(*actual_fee),
-			_ => None,
-		})
-		.sum()
 }
 
 async fn wait_for_state(client: &Client, task: u64, state: TaskState) -> depin_client::Task {
@@ -120,12 +107,7 @@ async fn a_task_is_committed_revealed_verified_and_paid() {
 	let dapp_after = client.free_balance(dapp.account()).await.unwrap();
 	assert_eq!(
 		dapp_after,
-		dapp_before
-			- fees_of(&upload)
-			- fees_of(&submit)
-			- program_deposit
-			- 2 * earned
-			- output_deposit
+		dapp_before - upload.fee() - submit.fee() - program_deposit - 2 * earned - output_deposit
 	);
 	// Nothing was minted or slashed yet; fees moved to the treasury.
 	assert_eq!(client.total_issuance().await.unwrap(), issuance_before);

@@ -4,6 +4,7 @@
 
 pub mod node;
 pub mod process;
+pub mod wasm;
 pub mod worker;
 
 pub use node::{NodeConfig, TestNode};

@@ -36,16 +36,7 @@ impl<T: Config> Pallet<T> {
 		let mut slots = BTreeSet::<(T::AccountId, u64)>::new();
 		for (id, task) in Tasks::<T>::iter() {
 			ensure!(TaskInputs::<T>::contains_key(id), "task without input");
-			let c = match task.state {
-				TaskState::Queued => &mut counts.queued,
-				TaskState::Assigned => &mut counts.assigned,
-				TaskState::Committing => &mut counts.committing,
-				TaskState::Revealing => &mut counts.revealing,
-				TaskState::Verified => &mut counts.verified,
-				TaskState::Failed => &mut counts.failed,
-				TaskState::Expired => &mut counts.expired,
-				TaskState::Cancelled => &mut counts.cancelled,
-			};
+			let c = crate::settlement::counter(&mut counts, task.state);
 			*c += 1;
 			if let Some((_, deposit)) = Outputs::<T>::get(id) {
 				let d = output_deposits.entry(task.submitter.clone()).or_insert_with(Zero::zero);

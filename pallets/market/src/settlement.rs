@@ -29,7 +29,8 @@ use crate::{
 	BalanceOf, TaskOf, Timer,
 };
 
-fn counter(counts: &mut TaskCounts, state: TaskState) -> &mut u32 {
+/// The counter of `state` in `counts`.
+pub(crate) fn counter(counts: &mut TaskCounts, state: TaskState) -> &mut u32 {
 	match state {
 		TaskState::Queued => &mut counts.queued,
 		TaskState::Assigned => &mut counts.assigned,

@@ -194,6 +194,17 @@ fn sizes(data: &mut [u8], count_ptr: u32, size_ptr: u32, items: &[&str]) -> i32 
 	}
 }
 
+/// Writes `bytes` at guest address `at`: `SUCCESS`, or `EFAULT` out of bounds.
+fn put(caller: &mut Caller<'_, JobState>, at: i32, bytes: &[u8]) -> i32 {
+	with_memory(caller, |d, _| {
+		if write_bytes(d, at as u32, bytes) {
+			errno::SUCCESS
+		} else {
+			errno::FAULT
+		}
+	})
+}
+
 /// Runs `f` on the guest memory, or answers `EFAULT` without one.
 fn with_memory(
 	caller: &mut Caller<'_, JobState>,
@@ -324,13 +335,7 @@ pub fn add_to_linker(linker: &mut Linker<JobState>) -> anyhow::Result<()> {
 			s[0] = 2;
 			s[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
 			s[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
-			with_memory(&mut c, |d, _| {
-				if write_bytes(d, stat as u32, &s) {
-					errno::SUCCESS
-				} else {
-					errno::FAULT
-				}
-			})
+			put(&mut c, stat, &s)
 		},
 	)?;
 	linker.func_wrap(
@@ -354,13 +359,7 @@ pub fn add_to_linker(linker: &mut Linker<JobState>) -> anyhow::Result<()> {
 			// Everything zero but the filetype (character device): 64 bytes.
 			let mut s = [0u8; 64];
 			s[16] = 2;
-			with_memory(&mut c, |d, _| {
-				if write_bytes(d, stat as u32, &s) {
-					errno::SUCCESS
-				} else {
-					errno::FAULT
-				}
-			})
+			put(&mut c, stat, &s)
 		},
 	)?;
 	linker.func_wrap(
