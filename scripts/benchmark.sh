@@ -7,8 +7,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-steps=50
-repeat=20
+steps=10
+repeat=5
 [ "${1:-}" = "--quick" ] && { steps=2; repeat=1; }
 
 "$DEPIN_ROOT/scripts/setup.sh"

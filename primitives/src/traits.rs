@@ -174,6 +174,9 @@ impl<AccountId> RewardSink<AccountId> for () {
 
 /// Creates ready-to-assign devices; used by the market's benchmarks only.
 pub trait DeviceFactory<AccountId> {
+	/// The most devices the registry takes.
+	fn max_devices() -> u32;
+
 	/// Funds `owner`, registers `device` with `spec` and lists it as a candidate.
 	fn make_candidate(
 		owner: &AccountId,

@@ -164,6 +164,11 @@ impl<T: Config> Pallet<T> {
 
 #[cfg(feature = "runtime-benchmarks")]
 impl<T: Config> depin_primitives::DeviceFactory<T::AccountId> for Pallet<T> {
+	fn max_devices() -> u32 {
+		use frame_support::traits::Get;
+		T::MaxDevices::get()
+	}
+
 	fn make_candidate(
 		owner: &T::AccountId,
 		device: &T::AccountId,

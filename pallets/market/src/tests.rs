@@ -426,7 +426,7 @@ fn scheduler_stops_at_its_weight_limit() {
 		for _ in 0..4 {
 			submit(2, id, params(1));
 		}
-		let step = <() as crate::WeightInfo>::schedule_task();
+		let step = Market::max_schedule_weight();
 		let base = <() as crate::WeightInfo>::hook_base();
 		// Room for the base and exactly two scheduling steps.
 		HookWeightLimit::set(base + step + step + Weight::from_parts(1, 1));

@@ -17,7 +17,8 @@ pub trait WeightInfo {
 	fn remove_program() -> Weight;
 	fn submit_task(l: u32) -> Weight;
 	fn cancel_task() -> Weight;
-	fn schedule_task() -> Weight;
+	fn schedule_probe(d: u32) -> Weight;
+	fn schedule_assign(d: u32) -> Weight;
 	fn timer_task_deadline() -> Weight;
 	fn timer_commit_deadline() -> Weight;
 	fn timer_reveal_deadline() -> Weight;
@@ -50,10 +51,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
-	fn schedule_task() -> Weight {
-		Weight::from_parts(400_000_000, 40_000)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(20_u64))
+	fn schedule_probe(_d: u32) -> Weight {
+		Weight::from_parts(200_000_000, 20_000)
+			.saturating_add(T::DbWeight::get().reads(66_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn schedule_assign(_d: u32) -> Weight {
+		Weight::from_parts(300_000_000, 30_000)
+			.saturating_add(T::DbWeight::get().reads(30_u64))
+			.saturating_add(T::DbWeight::get().writes(30_u64))
 	}
 	fn timer_task_deadline() -> Weight {
 		Weight::from_parts(120_000_000, 10_000)
@@ -105,10 +111,15 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
-	fn schedule_task() -> Weight {
-		Weight::from_parts(400_000_000, 40_000)
-			.saturating_add(RocksDbWeight::get().reads(40_u64))
-			.saturating_add(RocksDbWeight::get().writes(20_u64))
+	fn schedule_probe(_d: u32) -> Weight {
+		Weight::from_parts(200_000_000, 20_000)
+			.saturating_add(RocksDbWeight::get().reads(66_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn schedule_assign(_d: u32) -> Weight {
+		Weight::from_parts(300_000_000, 30_000)
+			.saturating_add(RocksDbWeight::get().reads(30_u64))
+			.saturating_add(RocksDbWeight::get().writes(30_u64))
 	}
 	fn timer_task_deadline() -> Weight {
 		Weight::from_parts(120_000_000, 10_000)
