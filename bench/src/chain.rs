@@ -212,6 +212,30 @@ async fn follow(client: Arc<Client>, from: u32, stop: Instant) -> anyhow::Result
 	Ok(rec)
 }
 
+/// Bytes a verified task keeps in state until it is pruned, measured on one.
+async fn storage_per_task(client: &Client, market: &Recorder) -> anyhow::Result<String> {
+	use depin_runtime::Runtime;
+	let Some(task) = market.submitted_at.keys().min().copied() else {
+		return Ok(String::new());
+	};
+	let mut rows = String::new();
+	let mut total = 0u64;
+	let keys = [
+		("Market.Tasks (record, 3 slots)", pallet_market::Tasks::<Runtime>::hashed_key_for(task)),
+		("Market.TaskInputs (4-byte input)", pallet_market::TaskInputs::<Runtime>::hashed_key_for(task)),
+		("Market.Outputs (empty output + deposit)", pallet_market::Outputs::<Runtime>::hashed_key_for(task)),
+	];
+	for (name, key) in keys {
+		let value = client.storage(&key, None).await?.map(|v| v.len() as u64).unwrap_or(0);
+		total += value + key.len() as u64;
+		rows.push_str(&format!("| {name} | {} | {value} |\n", key.len()));
+	}
+	Ok(format!(
+		"Storage a verified task keeps until it is pruned ({} blocks after it finished; commitments, reveals and timers are gone by then):\n\n		 | item | key bytes | value bytes |\n| --- | ---: | ---: |\n{rows}| **total** | | **{total}** |\n\n",
+		<Runtime as pallet_market::Config>::TaskRetention::get()
+	))
+}
+
 fn percentile(mut xs: Vec<f64>, p: f64) -> f64 {
 	if xs.is_empty() {
 		return f64::NAN;
@@ -337,8 +361,9 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 	}
 	let market = follower.await??;
 	let rss_peak = node_rss_mib(node.process().pid(), "VmHWM:");
+	let growth = storage_per_task(&client, &market).await?;
 
-	Ok(report(&transfers, &market, window, block_ms, rss_now, rss_peak))
+	Ok(report(&transfers, &market, window, block_ms, rss_now, rss_peak) + &growth)
 }
 
 fn report(
