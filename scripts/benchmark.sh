@@ -14,7 +14,10 @@ repeat=5
 "$DEPIN_ROOT/scripts/setup.sh"
 bench_target="${CARGO_TARGET_DIR}-bench"
 log "building depin-node with runtime benchmarks into $bench_target"
+# frame-benchmarking-cli brings a test runtime for `benchmark storage`, which this node
+# does not offer; its Wasm build cannot find itself in this workspace, so skip it.
 (cd "$DEPIN_ROOT" && CARGO_TARGET_DIR="$bench_target" \
+	SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
 	cargo build --release --locked -p depin-node --features runtime-benchmarks)
 
 for pallet in devices market verification rewards; do

@@ -1,15 +1,41 @@
-//! Weights of `pallet_devices`.
+
+//! Weights of `pallet_devices`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! PROVISIONAL: estimated by hand (reads/writes counted, 25 µs of compute each) until
-//! `scripts/benchmark.sh` regenerates this file from the benchmarks in `benchmarking.rs`.
+//! DATE: 2026-11-28, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
-#![allow(unused_parens, unused_imports, missing_docs)]
+// Executed Command:
+// /root/.cache/depin/target-bench/release/depin-node
+// benchmark
+// pallet
+// --runtime
+// /root/.cache/depin/target-bench/release/wbuild/depin-runtime/depin_runtime.compact.compressed.wasm
+// --genesis-builder=runtime
+// --pallet
+// pallet_devices
+// --extrinsic
+// *
+// --steps
+// 10
+// --repeat
+// 5
+// --wasm-execution
+// compiled
+// --heap-pages
+// 4096
+// --template
+// /work/main/.maintain/frame-weight-template.hbs
+// --output
+// /work/main/pallets/devices/src/weights.rs
 
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
 use core::marker::PhantomData;
-use frame_support::{
-	traits::Get,
-	weights::{constants::RocksDbWeight, Weight},
-};
 
 /// Weight functions needed by `pallet_devices`.
 pub trait WeightInfo {
@@ -26,64 +52,91 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_device() -> Weight {
-		Weight::from_parts(60_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 83_614_000 picoseconds.
+		Weight::from_parts(88_772_000, 5563)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn update_spec() -> Weight {
-		Weight::from_parts(25_000_000, 3_600)
+		// Minimum execution time: 14_191_000 picoseconds.
+		Weight::from_parts(15_683_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(30_000_000, 3_600)
+		// Minimum execution time: 25_638_000 picoseconds.
+		Weight::from_parts(28_853_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		Weight::from_parts(30_000_000, 3_600)
+		// Minimum execution time: 40_981_000 picoseconds.
+		Weight::from_parts(44_887_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(30_000_000, 3_600)
+		// Minimum execution time: 23_164_000 picoseconds.
+		Weight::from_parts(24_927_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(30_000_000, 3_600)
+		// Minimum execution time: 41_431_000 picoseconds.
+		Weight::from_parts(45_207_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(60_000_000, 4_000)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 77_305_000 picoseconds.
+		Weight::from_parts(84_796_000, 5563)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
+/// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_device() -> Weight {
-		Weight::from_parts(60_000_000, 4_000)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		// Minimum execution time: 83_614_000 picoseconds.
+		Weight::from_parts(88_772_000, 5563)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn update_spec() -> Weight {
-		Weight::from_parts(25_000_000, 3_600)
+		// Minimum execution time: 14_191_000 picoseconds.
+		Weight::from_parts(15_683_000, 3620)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		Weight::from_parts(30_000_000, 3_600)
+		// Minimum execution time: 25_638_000 picoseconds.
+		Weight::from_parts(28_853_000, 3620)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		Weight::from_parts(30_000_000, 3_600)
+		// Minimum execution time: 40_981_000 picoseconds.
+		Weight::from_parts(44_887_000, 3620)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		Weight::from_parts(30_000_000, 3_600)
+		// Minimum execution time: 23_164_000 picoseconds.
+		Weight::from_parts(24_927_000, 3620)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(30_000_000, 3_600)
+		// Minimum execution time: 41_431_000 picoseconds.
+		Weight::from_parts(45_207_000, 3620)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(60_000_000, 4_000)
+		// Minimum execution time: 77_305_000 picoseconds.
+		Weight::from_parts(84_796_000, 5563)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

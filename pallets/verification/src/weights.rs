@@ -1,76 +1,127 @@
-//! Weights of `pallet_verification`.
+
+//! Weights of `pallet_verification`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! PROVISIONAL: estimated by hand until `scripts/benchmark.sh` regenerates this file from
-//! the benchmarks in `benchmarking.rs`.
+//! DATE: 2026-11-28, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
-#![allow(unused_parens, unused_imports, missing_docs)]
+// Executed Command:
+// /root/.cache/depin/target-bench/release/depin-node
+// benchmark
+// pallet
+// --runtime
+// /root/.cache/depin/target-bench/release/wbuild/depin-runtime/depin_runtime.compact.compressed.wasm
+// --genesis-builder=runtime
+// --pallet
+// pallet_verification
+// --extrinsic
+// *
+// --steps
+// 10
+// --repeat
+// 5
+// --wasm-execution
+// compiled
+// --heap-pages
+// 4096
+// --template
+// /work/main/.maintain/frame-weight-template.hbs
+// --output
+// /work/main/pallets/verification/src/weights.rs
 
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
 use core::marker::PhantomData;
-use frame_support::{
-	traits::Get,
-	weights::{constants::RocksDbWeight, Weight},
-};
 
 /// Weight functions needed by `pallet_verification`.
 pub trait WeightInfo {
 	fn commit() -> Weight;
-	fn reveal(l: u32, s: u32) -> Weight;
-	fn on_reveal_timeout(s: u32) -> Weight;
-	fn on_task_finished(s: u32) -> Weight;
+	fn reveal(l: u32, s: u32, ) -> Weight;
+	fn on_reveal_timeout(s: u32, ) -> Weight;
+	fn on_task_finished(s: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_verification` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		Weight::from_parts(50_000_000, 6_000)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 41_111_000 picoseconds.
+		Weight::from_parts(49_223_000, 26519)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	fn reveal(l: u32, s: u32) -> Weight {
-		Weight::from_parts(80_000_000, 8_000)
-			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+	fn reveal(l: u32, s: u32, ) -> Weight {
+		// Minimum execution time: 707_169_000 picoseconds.
+		Weight::from_parts(264_468_224, 26519)
+			.saturating_add(Weight::from_parts(15_250, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(81_956_138, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
-	fn on_reveal_timeout(s: u32) -> Weight {
-		Weight::from_parts(40_000_000, 6_000)
-			.saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+	fn on_reveal_timeout(s: u32, ) -> Weight {
+		// Minimum execution time: 157_294_000 picoseconds.
+		Weight::from_parts(102_719_739, 4446)
+			.saturating_add(Weight::from_parts(62_398_085, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
-	fn on_task_finished(s: u32) -> Weight {
-		Weight::from_parts(10_000_000, 2_000)
-			.saturating_add(Weight::from_parts(5_000_000, 100).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+	fn on_task_finished(s: u32, ) -> Weight {
+		// Minimum execution time: 11_697_000 picoseconds.
+		Weight::from_parts(10_713_772, 990)
+			.saturating_add(Weight::from_parts(2_275_024, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
 	}
 }
 
+/// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		Weight::from_parts(50_000_000, 6_000)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		// Minimum execution time: 41_111_000 picoseconds.
+		Weight::from_parts(49_223_000, 26519)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn reveal(l: u32, s: u32) -> Weight {
-		Weight::from_parts(80_000_000, 8_000)
-			.saturating_add(Weight::from_parts(2_000, 1).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	fn reveal(l: u32, s: u32, ) -> Weight {
+		// Minimum execution time: 707_169_000 picoseconds.
+		Weight::from_parts(264_468_224, 26519)
+			.saturating_add(Weight::from_parts(15_250, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(81_956_138, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
-	fn on_reveal_timeout(s: u32) -> Weight {
-		Weight::from_parts(40_000_000, 6_000)
-			.saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	fn on_reveal_timeout(s: u32, ) -> Weight {
+		// Minimum execution time: 157_294_000 picoseconds.
+		Weight::from_parts(102_719_739, 4446)
+			.saturating_add(Weight::from_parts(62_398_085, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
-	fn on_task_finished(s: u32) -> Weight {
-		Weight::from_parts(10_000_000, 2_000)
-			.saturating_add(Weight::from_parts(5_000_000, 100).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	fn on_task_finished(s: u32, ) -> Weight {
+		// Minimum execution time: 11_697_000 picoseconds.
+		Weight::from_parts(10_713_772, 990)
+			.saturating_add(Weight::from_parts(2_275_024, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
 	}
 }
