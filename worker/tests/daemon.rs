@@ -85,7 +85,8 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 		"the first run computed the job"
 	);
 
-	let mut worker_b = start_worker(&url, "//Dave", &state_b, &[]);
+	let metrics_port = depin_testkit::free_port().to_string();
+	let mut worker_b = start_worker(&url, "//Dave", &state_b, &["--metrics-port", &metrics_port]);
 	let worker_a2 = start_worker(&url, "//Charlie", &state_a, &[]);
 	until("verification", 90, || async {
 		client
@@ -112,6 +113,12 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 	assert!(!after_restart.contains("committed"), "committed twice: {after_restart}");
 	drop(worker_a2);
 
+	// Dave's worker reports what it did on its metrics port.
+	let metrics = http_get(&format!("127.0.0.1:{metrics_port}"), "/metrics");
+	for line in ["depin_worker_jobs_run_total 1", "depin_worker_commits_total 1", "depin_worker_reveals_total 1"] {
+		assert!(metrics.contains(line), "missing `{line}` in:\n{metrics}");
+	}
+
 	// SIGTERM: a clean exit with status 0.
 	worker_b.signal(SIGTERM);
 	let status = worker_b.stop().expect("exits by itself");
@@ -119,3 +126,12 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 }
 
 const SIGTERM: i32 = 15;
+
+fn http_get(addr: &str, path: &str) -> String {
+	use std::io::{Read, Write};
+	let mut stream = std::net::TcpStream::connect(addr).expect("metrics port open");
+	write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+	let mut body = String::new();
+	stream.read_to_string(&mut body).unwrap();
+	body
+}

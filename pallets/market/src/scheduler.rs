@@ -136,12 +136,13 @@ impl<T: Config> Pallet<T> {
 			};
 			step += 1;
 			let class_ok = portable || task.class.is_none_or(|c| c == class);
-			let device_full = DeviceTasks::<T>::decode_len(&device).unwrap_or(0) as u32
-				>= T::MaxAssignmentsPerDevice::get();
 			let owner_holds_slot = task.slots.iter().any(|s| s.owner == owner);
+			// A free slot (fewer assignments than cores) also means room in `DeviceTasks`:
+			// `MaxAssignmentsPerDevice` is at least the registry's `MaxCores` (checked by the
+			// runtime's tests), so the probe reads no more than the candidate.
 			if free_slots == 0
 				|| memory_mib < task.params.memory_mib
-				|| !class_ok || device_full
+				|| !class_ok
 				|| owner_holds_slot
 			{
 				continue;
