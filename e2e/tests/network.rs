@@ -10,7 +10,7 @@ use std::{collections::HashMap, time::Duration};
 use depin_client::{
 	calls,
 	primitives::{exit, DeviceSpec, TaskParams, TaskState},
-	runtime::{AccountId, Balance, RuntimeEvent},
+	runtime::{AccountId, Balance},
 	Client, Error, Signer,
 };
 use depin_e2e::{all_verified, job_wasm, run_native, wait_finished, JOBS};

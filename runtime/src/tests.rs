@@ -66,6 +66,6 @@ fn a_largest_program_fits_in_a_block() {
 fn a_device_with_a_free_slot_always_has_room_for_another_task() {
 	use frame_support::traits::Get;
 	let max_cores = <Runtime as pallet_devices::Config>::MaxCores::get() as u32;
-	let per_device = <Runtime as pallet_market::Config>::MaxAssignmentsPerDevice::get();
+	let per_device: u32 = <Runtime as pallet_market::Config>::MaxAssignmentsPerDevice::get();
 	assert!(per_device >= max_cores, "the scheduler relies on it");
 }
