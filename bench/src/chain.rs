@@ -222,8 +222,14 @@ async fn storage_per_task(client: &Client, market: &Recorder) -> anyhow::Result<
 	let mut total = 0u64;
 	let keys = [
 		("Market.Tasks (record, 3 slots)", pallet_market::Tasks::<Runtime>::hashed_key_for(task)),
-		("Market.TaskInputs (4-byte input)", pallet_market::TaskInputs::<Runtime>::hashed_key_for(task)),
-		("Market.Outputs (empty output + deposit)", pallet_market::Outputs::<Runtime>::hashed_key_for(task)),
+		(
+			"Market.TaskInputs (4-byte input)",
+			pallet_market::TaskInputs::<Runtime>::hashed_key_for(task),
+		),
+		(
+			"Market.Outputs (empty output + deposit)",
+			pallet_market::Outputs::<Runtime>::hashed_key_for(task),
+		),
 	];
 	for (name, key) in keys {
 		let value = client.storage(&key, None).await?.map(|v| v.len() as u64).unwrap_or(0);

@@ -106,16 +106,34 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 	}
 
 	// The restarted worker revealed from its journal: it neither ran nor committed again.
-	let log = std::fs::read_to_string(state_a.join("worker.log")).unwrap();
-	let after_restart = log.rsplit("starting").next().unwrap();
-	assert!(after_restart.contains("revealed"), "{after_restart}");
+	// (It logs the reveal once its transaction's block is in, which may be after the test
+	// saw the task verified.)
+	let restarted_log = || {
+		let log = std::fs::read_to_string(state_a.join("worker.log")).unwrap();
+		log.rsplit("starting").next().unwrap().to_string()
+	};
+	until("the restarted worker's reveal in its log", 30, || async {
+		restarted_log().contains("revealed")
+	})
+	.await;
+	let after_restart = restarted_log();
 	assert!(!after_restart.contains("job finished"), "recomputed after restart: {after_restart}");
 	assert!(!after_restart.contains("committed"), "committed twice: {after_restart}");
 	drop(worker_a2);
 
 	// Dave's worker reports what it did on its metrics port.
-	let metrics = http_get(&format!("127.0.0.1:{metrics_port}"), "/metrics");
-	for line in ["depin_worker_jobs_run_total 1", "depin_worker_commits_total 1", "depin_worker_reveals_total 1"] {
+	let expected = [
+		"depin_worker_jobs_run_total 1",
+		"depin_worker_commits_total 1",
+		"depin_worker_reveals_total 1",
+	];
+	let metrics = || http_get(&format!("127.0.0.1:{metrics_port}"), "/metrics");
+	until("Dave's reveal in its metrics", 30, || async {
+		expected.iter().all(|line| metrics().contains(line))
+	})
+	.await;
+	let metrics = metrics();
+	for line in expected {
 		assert!(metrics.contains(line), "missing `{line}` in:\n{metrics}");
 	}
 

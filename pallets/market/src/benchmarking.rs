@@ -131,11 +131,14 @@ mod benchmarks {
 	/// One scheduling step that probes `MaxProbes` candidates among `d` devices and finds
 	/// none fit (too little memory): the probing half of a step's worst case.
 	#[benchmark]
-	fn schedule_probe(d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices().min(10_000) }>) {
+	fn schedule_probe(
+		d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices().min(10_000) }>,
+	) {
 		candidates::<T>(d, 0);
 		let dapp = funded::<T>("dapp", 0);
 		let p = program::<T>(&dapp);
-		Pallet::<T>::do_submit_task(dapp, p, vec![0; 32], params::<T>(T::MaxReplicas::get())).unwrap();
+		Pallet::<T>::do_submit_task(dapp, p, vec![0; 32], params::<T>(T::MaxReplicas::get()))
+			.unwrap();
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut meter = WeightMeter::new();
 		#[block]
@@ -148,11 +151,14 @@ mod benchmarks {
 	/// One scheduling step that assigns `MaxReplicas` devices among `d` candidates: the
 	/// assigning half of a step's worst case.
 	#[benchmark]
-	fn schedule_assign(d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices().min(10_000) }>) {
+	fn schedule_assign(
+		d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices().min(10_000) }>,
+	) {
 		candidates::<T>(d, d);
 		let dapp = funded::<T>("dapp", 0);
 		let p = program::<T>(&dapp);
-		Pallet::<T>::do_submit_task(dapp, p, vec![0; 32], params::<T>(T::MaxReplicas::get())).unwrap();
+		Pallet::<T>::do_submit_task(dapp, p, vec![0; 32], params::<T>(T::MaxReplicas::get()))
+			.unwrap();
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut meter = WeightMeter::new();
 		#[block]

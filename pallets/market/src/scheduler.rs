@@ -142,8 +142,7 @@ impl<T: Config> Pallet<T> {
 			// runtime's tests), so the probe reads no more than the candidate.
 			if free_slots == 0
 				|| memory_mib < task.params.memory_mib
-				|| !class_ok
-				|| owner_holds_slot
+				|| !class_ok || owner_holds_slot
 			{
 				continue;
 			}

@@ -76,9 +76,8 @@ pub async fn serve(metrics: Arc<Metrics>, port: u16) -> std::io::Result<()> {
 			let Ok((mut stream, _)) = listener.accept().await else { continue };
 			let metrics = metrics.clone();
 			tokio::spawn(async move {
-				let mut buf = [0u8; 1024];
-				let n = stream.read(&mut buf).await.unwrap_or(0);
-				let request = String::from_utf8_lossy(&buf[..n]);
+				let head = read_request_head(&mut stream).await;
+				let request = String::from_utf8_lossy(&head);
 				let (status, body) = if request.starts_with("GET /metrics") {
 					("200 OK", metrics.render())
 				} else {
@@ -93,4 +92,21 @@ pub async fn serve(metrics: Arc<Metrics>, port: u16) -> std::io::Result<()> {
 		}
 	});
 	Ok(())
+}
+
+/// Reads a request's head (up to the blank line, at most 4 KiB, for at most 5 s): a
+/// client may send it in several pieces.
+async fn read_request_head(stream: &mut tokio::net::TcpStream) -> Vec<u8> {
+	let mut head = Vec::new();
+	let mut buf = [0u8; 1024];
+	let read_all = async {
+		while head.len() < 4096 && !head.windows(4).any(|w| w == b"\r\n\r\n") {
+			match stream.read(&mut buf).await {
+				Ok(0) | Err(_) => break,
+				Ok(n) => head.extend_from_slice(&buf[..n]),
+			}
+		}
+	};
+	let _ = tokio::time::timeout(std::time::Duration::from_secs(5), read_all).await;
+	head
 }
