@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their tables (Markdown): executor versus native on the
-# example jobs. `--quick` uses fewer inputs and runs (a few minutes).
+# example jobs, chain throughput and latency against transfers, and the scheduler's cost
+# with 10 to 10 000 devices. `--quick` uses fewer inputs, runs and devices.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -24,3 +25,5 @@ echo
 	--native-soft-sha "$DEPIN_JOBS_TARGET/soft/release/sha256-chain"
 echo
 "$DEPIN_BIN/depin-bench" chain $quick
+echo
+"$DEPIN_BIN/depin-bench" scale $quick

@@ -13,19 +13,22 @@ use std::{
 };
 
 use anyhow::Context;
-use codec::Decode;
 use depin_client::{
 	calls,
-	primitives::{commitment, AssignmentPhase, DeviceSpec, ExecResult, TaskParams},
-	rpc::params,
-	runtime::{Hash, RuntimeEvent},
+	primitives::{commitment, AssignmentPhase, ExecResult, TaskParams},
+	runtime::RuntimeEvent,
 	Client, Signer,
 };
 use depin_testkit::{NodeConfig, TestNode};
 use depin_worker::executor::{Executor, Job, Mode};
-use frame_support::{dispatch::PerDispatchClass, weights::Weight};
+use frame_support::dispatch::DispatchClass;
 
-use crate::stats::ms;
+use crate::{
+	load::{
+		bench_signer, bench_spec, block_hash, block_weight, trivial_program, IN_FLIGHT_PER_ACCOUNT,
+	},
+	stats::ms,
+};
 
 const UNIT: u128 = 1_000_000_000_000;
 const DEVICES: usize = 9;
@@ -33,12 +36,6 @@ const DAPPS: usize = 4;
 const SENDERS: usize = 4;
 /// Tasks the dApps keep open at most: a full pipeline without an ever-growing queue.
 const MAX_OPEN_TASKS: u32 = 120;
-/// Transactions one account keeps in the pool at most.
-const IN_FLIGHT_PER_ACCOUNT: u32 = 64;
-
-fn signer(path: &str) -> Signer {
-	Signer::from_suri(&format!("//Bench{path}")).expect("derivation path")
-}
 
 /// What happened in one block.
 #[derive(Default, Clone, Copy)]
@@ -59,7 +56,7 @@ struct Recorder {
 
 impl Recorder {
 	async fn record(&mut self, client: &Client, number: u32) -> anyhow::Result<()> {
-		let hash: Hash = client.rpc().call("chain_getBlockHash", params![number]).await?;
+		let hash = block_hash(client, number).await?;
 		let now = Instant::now();
 		let mut s = BlockStats::default();
 		for e in client.events(hash).await? {
@@ -86,15 +83,7 @@ impl Recorder {
 		}
 		// Every block has one inherent (the timestamp).
 		s.extrinsics = s.extrinsics.saturating_sub(1);
-		let key =
-			[sp_crypto_hashing::twox_128(b"System"), sp_crypto_hashing::twox_128(b"BlockWeight")]
-				.concat();
-		s.weight_ref_time = client
-			.storage(&key, Some(hash))
-			.await?
-			.and_then(|b| PerDispatchClass::<Weight>::decode(&mut &b[..]).ok())
-			.map(|w| w.get(frame_support::dispatch::DispatchClass::Normal).ref_time())
-			.unwrap_or(0);
+		s.weight_ref_time = block_weight(client, hash, DispatchClass::Normal).await?;
 		self.blocks.push((number, now, s));
 		Ok(())
 	}
@@ -269,16 +258,18 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 	let mut node = TestNode::start(NodeConfig::dev(block_ms)).await;
 	let client = Arc::new(Client::connect(&node.ws_url()).await?);
 
-	let owners: Vec<Signer> = (0..DEVICES).map(|i| signer(&format!("//owner/{i}"))).collect();
-	let devices: Vec<Signer> = (0..DEVICES).map(|i| signer(&format!("//device/{i}"))).collect();
-	let dapps: Vec<Signer> = (0..DAPPS).map(|i| signer(&format!("//dapp/{i}"))).collect();
-	let senders: Vec<Signer> = (0..SENDERS).map(|i| signer(&format!("//sender/{i}"))).collect();
+	let owners: Vec<Signer> = (0..DEVICES).map(|i| bench_signer(&format!("//owner/{i}"))).collect();
+	let devices: Vec<Signer> =
+		(0..DEVICES).map(|i| bench_signer(&format!("//device/{i}"))).collect();
+	let dapps: Vec<Signer> = (0..DAPPS).map(|i| bench_signer(&format!("//dapp/{i}"))).collect();
+	let senders: Vec<Signer> =
+		(0..SENDERS).map(|i| bench_signer(&format!("//sender/{i}"))).collect();
 	let everyone: Vec<&Signer> =
 		owners.iter().chain(&devices).chain(&dapps).chain(&senders).collect();
 	fund(&client, &everyone, 10_000 * UNIT).await.context("funding")?;
 
 	// The trivial job and its real result.
-	let code = wat::parse_str(r#"(module (memory (export "memory") 1) (func (export "_start")))"#)?;
+	let code = trivial_program()?;
 	let program = depin_primitives::program_id(&code);
 	let executor = Executor::new(None)?;
 	let params = TaskParams {
@@ -303,13 +294,7 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 		})
 		.map_err(|e| anyhow::anyhow!("{e}"))?;
 
-	let spec = DeviceSpec {
-		cores: 256,
-		memory_mib: 1024,
-		fuel_per_second: 1_000_000_000,
-		executor_version: 1,
-		determinism_class: executor.determinism_class(),
-	};
+	let spec = bench_spec(executor.determinism_class());
 	for (o, d) in owners.iter().zip(&devices) {
 		client.submit(o, calls::register_device(d.account().clone(), spec)).await?;
 		client.submit(d, calls::heartbeat()).await?;
@@ -381,7 +366,7 @@ fn report(
 	rss_peak: u64,
 ) -> String {
 	let max_normal = depin_runtime::configs::RuntimeBlockWeights::get()
-		.get(frame_support::dispatch::DispatchClass::Normal)
+		.get(DispatchClass::Normal)
 		.max_total
 		.unwrap_or_default()
 		.ref_time();

@@ -3,6 +3,8 @@
 
 mod chain;
 mod executor;
+mod load;
+mod scale;
 mod stats;
 
 use std::path::PathBuf;
@@ -39,6 +41,12 @@ enum Command {
 		#[arg(long)]
 		quick: bool,
 	},
+	/// The scheduler's cost per assignment with 10, 1 000 and 10 000 devices.
+	Scale {
+		/// 10 and 1 000 devices, 2 000 queued tasks, shorter windows.
+		#[arg(long)]
+		quick: bool,
+	},
 }
 
 fn main() -> anyhow::Result<()> {
@@ -50,6 +58,10 @@ fn main() -> anyhow::Result<()> {
 		Command::Chain { quick } => {
 			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
 			print!("{}", runtime.block_on(chain::run(quick))?);
+		}
+		Command::Scale { quick } => {
+			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+			print!("{}", runtime.block_on(scale::run(quick))?);
 		}
 	}
 	Ok(())

@@ -472,6 +472,35 @@ fn silent_device_is_released_marked_slashed_and_replaced() {
 }
 
 #[test]
+fn commit_timeouts_are_charged_their_own_weight_not_the_costliest_timers() {
+	use crate::weights::WeightInfo;
+	use frame_support::traits::Get;
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let (a, b) = (submit(2, id, params(2)), submit(2, id, params(2)));
+		run_to(2);
+		assert_eq!(devices_of(a).len() + devices_of(b).len(), 4, "four commit deadlines due");
+		// Room for the hook's fixed costs and exactly four commit timeouts: fewer would
+		// fire if each were charged as the costliest kind of timer.
+		let commit = <() as WeightInfo>::timer_commit_deadline();
+		assert!(Market::max_timer_weight().ref_time() > commit.ref_time());
+		let db: frame_support::weights::RuntimeDbWeight =
+			<Test as frame_system::Config>::DbWeight::get();
+		let fixed = <() as WeightInfo>::hook_base().saturating_add(db.reads_writes(1, 1));
+		HookWeightLimit::set(fixed.saturating_add(commit.saturating_mul(4)));
+		run_to(2 + COMMIT_TIMEOUT);
+		let released = market_events()
+			.iter()
+			.filter(|e| {
+				matches!(e, Event::SlotReleased { reason: ReleaseReason::CommitTimeout, .. })
+			})
+			.count();
+		assert_eq!(released, 4, "all four in their block");
+	});
+}
+
+#[test]
 fn all_commits_open_the_reveal_window_which_verification_closes() {
 	test(|| {
 		three_devices();
