@@ -91,11 +91,15 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Seed of the device choice for `task`: the parent hash and the task id.
-	fn seed(task: TaskId) -> u32 {
+	/// Seeds of the device choice for `task` (start and stride of the probe walk): the
+	/// parent hash and the task id.
+	fn seed(task: TaskId) -> (u32, u32) {
 		let parent = frame_system::Pallet::<T>::parent_hash();
 		let hash = sp_io::hashing::blake2_256(&(parent, task).encode());
-		u32::from_le_bytes([hash[0], hash[1], hash[2], hash[3]])
+		(
+			u32::from_le_bytes([hash[0], hash[1], hash[2], hash[3]]),
+			u32::from_le_bytes([hash[4], hash[5], hash[6], hash[7]]),
+		)
 	}
 
 	/// Finds devices for every open slot of `task` and assigns them, or assigns none.
@@ -111,7 +115,7 @@ impl<T: Config> Pallet<T> {
 		let portable = task.params.portable;
 		// Candidates per class (one group for portable tasks or a fixed class).
 		let mut groups: Vec<(DeterminismClass, Vec<Chosen<T::AccountId>>)> = Vec::new();
-		let start = Self::seed(task_id);
+		let (start, stride_seed) = Self::seed(task_id);
 		let mut step = 0u32;
 		let mut probes = 0u32;
 		let mut found = None;
@@ -121,7 +125,7 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 			probes += 1;
-			let index = start.wrapping_add(step) % count;
+			let index = probe_position(start, stride(stride_seed, count), step, count);
 			let (device, owner, memory_mib, free_slots, class) = match T::Devices::candidate(index)
 			{
 				// Another device moved into this position: look at it next.
@@ -196,5 +200,72 @@ impl<T: Config> Pallet<T> {
 			Self::set_state(task_id, task, TaskState::Assigned);
 		}
 		task.open_slots == 0
+	}
+}
+
+/// The `step`-th position of a probe walk over `count` candidates.
+fn probe_position(start: u32, stride: u32, step: u32, count: u32) -> u32 {
+	((start as u64 + step as u64 * stride as u64) % count as u64) as u32
+}
+
+/// The stride of a probe walk over `count` candidates: coprime to `count`, so `count`
+/// steps visit every position once, and spread by `seed` over the whole index, so that
+/// devices listed one after another (an owner's fleet starting at once) do not fill a
+/// task's probes with a single owner.
+fn stride(seed: u32, count: u32) -> u32 {
+	if count <= 2 {
+		return 1;
+	}
+	let mut candidate = 1 + seed % (count - 1);
+	// Among 64 consecutive numbers one is coprime to any count this index can reach.
+	for _ in 0..64 {
+		if gcd(candidate, count) == 1 {
+			return candidate;
+		}
+		candidate = candidate % (count - 1) + 1;
+	}
+	1
+}
+
+fn gcd(mut a: u32, mut b: u32) -> u32 {
+	while b != 0 {
+		(a, b) = (b, a % b);
+	}
+	a
+}
+
+#[cfg(test)]
+mod walk_tests {
+	use super::*;
+
+	#[test]
+	fn a_walk_visits_every_position_once() {
+		for count in [1u32, 2, 3, 10, 64, 97, 1000, 1024, 10_000] {
+			for seed in [0u32, 1, 7, 12_345, u32::MAX] {
+				let stride = stride(seed, count);
+				let mut seen = alloc::vec![false; count as usize];
+				for step in 0..count {
+					let p = probe_position(seed, stride, step, count);
+					assert!(!seen[p as usize], "count {count} seed {seed}: {p} twice");
+					seen[p as usize] = true;
+				}
+			}
+		}
+	}
+
+	#[test]
+	fn a_walk_leaves_an_owners_block_of_devices_at_once() {
+		// 1 000 candidates listed in blocks of 63 per owner: the first three probes of
+		// most walks reach three different blocks.
+		let count = 1000;
+		let spread = (0..1000u32)
+			.filter(|seed| {
+				let stride = stride(seed.wrapping_mul(2_654_435_761), count);
+				let blocks: alloc::collections::BTreeSet<u32> =
+					(0..3).map(|step| probe_position(*seed, stride, step, count) / 63).collect();
+				blocks.len() == 3
+			})
+			.count();
+		assert!(spread > 800, "only {spread} of 1000 walks spread");
 	}
 }
