@@ -91,15 +91,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Seeds of the device choice for `task` (start and stride of the probe walk): the
-	/// parent hash and the task id.
-	fn seed(task: TaskId) -> (u32, u32) {
+	/// Seed of the device choice for `task`: the parent hash and the task id.
+	fn seed(task: TaskId) -> u32 {
 		let parent = frame_system::Pallet::<T>::parent_hash();
 		let hash = sp_io::hashing::blake2_256(&(parent, task).encode());
-		(
-			u32::from_le_bytes([hash[0], hash[1], hash[2], hash[3]]),
-			u32::from_le_bytes([hash[4], hash[5], hash[6], hash[7]]),
-		)
+		u32::from_le_bytes([hash[0], hash[1], hash[2], hash[3]])
 	}
 
 	/// Finds devices for every open slot of `task` and assigns them, or assigns none.
@@ -115,7 +111,7 @@ impl<T: Config> Pallet<T> {
 		let portable = task.params.portable;
 		// Candidates per class (one group for portable tasks or a fixed class).
 		let mut groups: Vec<(DeterminismClass, Vec<Chosen<T::AccountId>>)> = Vec::new();
-		let (start, stride_seed) = Self::seed(task_id);
+		let start = Self::seed(task_id);
 		let mut step = 0u32;
 		let mut probes = 0u32;
 		let mut found = None;
@@ -125,7 +121,7 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 			probes += 1;
-			let index = probe_position(start, stride(stride_seed, count), step, count);
+			let index = probe_position(start, stride(count), step, count);
 			let (device, owner, memory_mib, free_slots, class) = match T::Devices::candidate(index)
 			{
 				// Another device moved into this position: look at it next.
@@ -208,15 +204,17 @@ fn probe_position(start: u32, stride: u32, step: u32, count: u32) -> u32 {
 	((start as u64 + step as u64 * stride as u64) % count as u64) as u32
 }
 
-/// The stride of a probe walk over `count` candidates: coprime to `count`, so `count`
-/// steps visit every position once, and spread by `seed` over the whole index, so that
-/// devices listed one after another (an owner's fleet starting at once) do not fill a
-/// task's probes with a single owner.
-fn stride(seed: u32, count: u32) -> u32 {
+/// The stride of a probe walk over `count` candidates: about `count / φ` (the golden
+/// ratio), which spreads successive probes evenly over the whole index, so that devices
+/// listed one after another (an owner's fleet starting at once) never fill a task's
+/// probes with a single owner; and coprime to `count`, so `count` steps visit every
+/// position once.
+fn stride(count: u32) -> u32 {
 	if count <= 2 {
 		return 1;
 	}
-	let mut candidate = 1 + seed % (count - 1);
+	// 2³² / φ ≈ 2 654 435 769.
+	let mut candidate = ((count as u64 * 2_654_435_769) >> 32).max(1) as u32;
 	// Among 64 consecutive numbers one is coprime to any count this index can reach.
 	for _ in 0..64 {
 		if gcd(candidate, count) == 1 {
@@ -241,12 +239,12 @@ mod walk_tests {
 	#[test]
 	fn a_walk_visits_every_position_once() {
 		for count in [1u32, 2, 3, 10, 64, 97, 1000, 1024, 10_000] {
-			for seed in [0u32, 1, 7, 12_345, u32::MAX] {
-				let stride = stride(seed, count);
+			for start in [0u32, 1, 7, 12_345, u32::MAX] {
+				let stride = stride(count);
 				let mut seen = alloc::vec![false; count as usize];
 				for step in 0..count {
-					let p = probe_position(seed, stride, step, count);
-					assert!(!seen[p as usize], "count {count} seed {seed}: {p} twice");
+					let p = probe_position(start, stride, step, count);
+					assert!(!seen[p as usize], "count {count} start {start}: {p} twice");
 					seen[p as usize] = true;
 				}
 			}
@@ -255,17 +253,15 @@ mod walk_tests {
 
 	#[test]
 	fn a_walk_leaves_an_owners_block_of_devices_at_once() {
-		// 1 000 candidates listed in blocks of 63 per owner: the first three probes of
-		// most walks reach three different blocks.
-		let count = 1000;
-		let spread = (0..1000u32)
-			.filter(|seed| {
-				let stride = stride(seed.wrapping_mul(2_654_435_761), count);
+		// Candidates listed in blocks of 64 per owner: from any start, the first three
+		// probes reach three different blocks.
+		for count in [1000u32, 4096, 10_000] {
+			let stride = stride(count);
+			for start in 0..count {
 				let blocks: alloc::collections::BTreeSet<u32> =
-					(0..3).map(|step| probe_position(*seed, stride, step, count) / 63).collect();
-				blocks.len() == 3
-			})
-			.count();
-		assert!(spread > 800, "only {spread} of 1000 walks spread");
+					(0..3).map(|step| probe_position(start, stride, step, count) / 64).collect();
+				assert_eq!(blocks.len(), 3, "count {count} start {start}");
+			}
+		}
 	}
 }
