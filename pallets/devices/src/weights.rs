@@ -1,8 +1,8 @@
 
 //! Weights of `pallet_devices`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-11-28, STEPS: `10`, REPEAT: `5`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! DATE: 2026-11-29, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -52,44 +52,44 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_device() -> Weight {
-		// Minimum execution time: 83_614_000 picoseconds.
-		Weight::from_parts(88_772_000, 5563)
+		// Minimum execution time: 93_542_000 picoseconds.
+		Weight::from_parts(100_673_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 14_191_000 picoseconds.
-		Weight::from_parts(15_683_000, 3620)
+		// Minimum execution time: 17_354_000 picoseconds.
+		Weight::from_parts(19_802_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 25_638_000 picoseconds.
-		Weight::from_parts(28_853_000, 3620)
+		// Minimum execution time: 30_810_000 picoseconds.
+		Weight::from_parts(35_814_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 40_981_000 picoseconds.
-		Weight::from_parts(44_887_000, 3620)
+		// Minimum execution time: 49_833_000 picoseconds.
+		Weight::from_parts(56_510_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 23_164_000 picoseconds.
-		Weight::from_parts(24_927_000, 3620)
+		// Minimum execution time: 28_515_000 picoseconds.
+		Weight::from_parts(32_050_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 41_431_000 picoseconds.
-		Weight::from_parts(45_207_000, 3620)
+		// Minimum execution time: 49_289_000 picoseconds.
+		Weight::from_parts(56_880_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 77_305_000 picoseconds.
-		Weight::from_parts(84_796_000, 5563)
+		// Minimum execution time: 81_340_000 picoseconds.
+		Weight::from_parts(91_198_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -98,44 +98,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_device() -> Weight {
-		// Minimum execution time: 83_614_000 picoseconds.
-		Weight::from_parts(88_772_000, 5563)
+		// Minimum execution time: 93_542_000 picoseconds.
+		Weight::from_parts(100_673_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 14_191_000 picoseconds.
-		Weight::from_parts(15_683_000, 3620)
+		// Minimum execution time: 17_354_000 picoseconds.
+		Weight::from_parts(19_802_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 25_638_000 picoseconds.
-		Weight::from_parts(28_853_000, 3620)
+		// Minimum execution time: 30_810_000 picoseconds.
+		Weight::from_parts(35_814_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 40_981_000 picoseconds.
-		Weight::from_parts(44_887_000, 3620)
+		// Minimum execution time: 49_833_000 picoseconds.
+		Weight::from_parts(56_510_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 23_164_000 picoseconds.
-		Weight::from_parts(24_927_000, 3620)
+		// Minimum execution time: 28_515_000 picoseconds.
+		Weight::from_parts(32_050_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 41_431_000 picoseconds.
-		Weight::from_parts(45_207_000, 3620)
+		// Minimum execution time: 49_289_000 picoseconds.
+		Weight::from_parts(56_880_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 77_305_000 picoseconds.
-		Weight::from_parts(84_796_000, 5563)
+		// Minimum execution time: 81_340_000 picoseconds.
+		Weight::from_parts(91_198_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}

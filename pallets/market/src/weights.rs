@@ -1,8 +1,8 @@
 
 //! Weights of `pallet_market`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-11-28, STEPS: `10`, REPEAT: `5`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! DATE: 2026-11-29, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -56,70 +56,70 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 67_100_000 picoseconds.
-		Weight::from_parts(32_182_855, 3593)
-			.saturating_add(Weight::from_parts(7_593, 0).saturating_mul(l.into()))
+		// Minimum execution time: 75_654_000 picoseconds.
+		Weight::from_parts(78_781_000, 3593)
+			.saturating_add(Weight::from_parts(3_785, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 55_332_000 picoseconds.
-		Weight::from_parts(58_777_000, 3593)
+		// Minimum execution time: 63_006_000 picoseconds.
+		Weight::from_parts(67_668_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 85_868_000 picoseconds.
-		Weight::from_parts(94_535_300, 26519)
-			.saturating_add(Weight::from_parts(600, 0).saturating_mul(l.into()))
+		// Minimum execution time: 99_326_000 picoseconds.
+		Weight::from_parts(107_852_009, 26519)
+			.saturating_add(Weight::from_parts(612, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 184_794_000 picoseconds.
-		Weight::from_parts(199_857_000, 33001)
+		// Minimum execution time: 218_658_000 picoseconds.
+		Weight::from_parts(233_171_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 769_282_000 picoseconds.
-		Weight::from_parts(1_217_016_820, 293662)
-			.saturating_add(Weight::from_parts(89_128, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(198_u64))
+		// Minimum execution time: 678_598_000 picoseconds.
+		Weight::from_parts(879_895_912, 169310)
+			.saturating_add(Weight::from_parts(149_448, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(134_u64))
 	}
 	fn schedule_assign(d: u32, ) -> Weight {
-		// Minimum execution time: 230_352_000 picoseconds.
-		Weight::from_parts(304_768_452, 52048)
-			.saturating_add(Weight::from_parts(25_731, 0).saturating_mul(d.into()))
+		// Minimum execution time: 263_931_000 picoseconds.
+		Weight::from_parts(352_549_600, 52048)
+			.saturating_add(Weight::from_parts(24_072, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(31_u64))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 160_068_000 picoseconds.
-		Weight::from_parts(169_542_000, 33001)
+		// Minimum execution time: 183_114_000 picoseconds.
+		Weight::from_parts(197_807_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(23_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 109_212_000 picoseconds.
-		Weight::from_parts(115_732_000, 5563)
+		// Minimum execution time: 124_326_000 picoseconds.
+		Weight::from_parts(139_092_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 10_265_000 picoseconds.
-		Weight::from_parts(11_507_000, 4446)
+		// Minimum execution time: 12_329_000 picoseconds.
+		Weight::from_parts(14_287_000, 4446)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 135_381_000 picoseconds.
-		Weight::from_parts(162_772_000, 134573)
+		// Minimum execution time: 142_779_000 picoseconds.
+		Weight::from_parts(159_042_000, 134573)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 3_976_000 picoseconds.
-		Weight::from_parts(6_971_000, 1489)
+		// Minimum execution time: 4_646_000 picoseconds.
+		Weight::from_parts(5_315_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 }
@@ -127,70 +127,70 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 67_100_000 picoseconds.
-		Weight::from_parts(32_182_855, 3593)
-			.saturating_add(Weight::from_parts(7_593, 0).saturating_mul(l.into()))
+		// Minimum execution time: 75_654_000 picoseconds.
+		Weight::from_parts(78_781_000, 3593)
+			.saturating_add(Weight::from_parts(3_785, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 55_332_000 picoseconds.
-		Weight::from_parts(58_777_000, 3593)
+		// Minimum execution time: 63_006_000 picoseconds.
+		Weight::from_parts(67_668_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 85_868_000 picoseconds.
-		Weight::from_parts(94_535_300, 26519)
-			.saturating_add(Weight::from_parts(600, 0).saturating_mul(l.into()))
+		// Minimum execution time: 99_326_000 picoseconds.
+		Weight::from_parts(107_852_009, 26519)
+			.saturating_add(Weight::from_parts(612, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 184_794_000 picoseconds.
-		Weight::from_parts(199_857_000, 33001)
+		// Minimum execution time: 218_658_000 picoseconds.
+		Weight::from_parts(233_171_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 769_282_000 picoseconds.
-		Weight::from_parts(1_217_016_820, 293662)
-			.saturating_add(Weight::from_parts(89_128, 0).saturating_mul(d.into()))
-			.saturating_add(RocksDbWeight::get().reads(198_u64))
+		// Minimum execution time: 678_598_000 picoseconds.
+		Weight::from_parts(879_895_912, 169310)
+			.saturating_add(Weight::from_parts(149_448, 0).saturating_mul(d.into()))
+			.saturating_add(RocksDbWeight::get().reads(134_u64))
 	}
 	fn schedule_assign(d: u32, ) -> Weight {
-		// Minimum execution time: 230_352_000 picoseconds.
-		Weight::from_parts(304_768_452, 52048)
-			.saturating_add(Weight::from_parts(25_731, 0).saturating_mul(d.into()))
+		// Minimum execution time: 263_931_000 picoseconds.
+		Weight::from_parts(352_549_600, 52048)
+			.saturating_add(Weight::from_parts(24_072, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(31_u64))
 			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 160_068_000 picoseconds.
-		Weight::from_parts(169_542_000, 33001)
+		// Minimum execution time: 183_114_000 picoseconds.
+		Weight::from_parts(197_807_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(23_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 109_212_000 picoseconds.
-		Weight::from_parts(115_732_000, 5563)
+		// Minimum execution time: 124_326_000 picoseconds.
+		Weight::from_parts(139_092_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 10_265_000 picoseconds.
-		Weight::from_parts(11_507_000, 4446)
+		// Minimum execution time: 12_329_000 picoseconds.
+		Weight::from_parts(14_287_000, 4446)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 135_381_000 picoseconds.
-		Weight::from_parts(162_772_000, 134573)
+		// Minimum execution time: 142_779_000 picoseconds.
+		Weight::from_parts(159_042_000, 134573)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 3_976_000 picoseconds.
-		Weight::from_parts(6_971_000, 1489)
+		// Minimum execution time: 4_646_000 picoseconds.
+		Weight::from_parts(5_315_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 }
