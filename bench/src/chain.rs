@@ -141,8 +141,8 @@ async fn keep_sending(
 	Ok(sent)
 }
 
-/// One device answering its assignments with the job's result, every block, until
-/// `stop`.
+/// One device answering its assignments with the job's result, every block, and sending
+/// its heartbeats, until `stop`.
 async fn device_loop(
 	client: Arc<Client>,
 	device: Signer,
@@ -153,6 +153,9 @@ async fn device_loop(
 	let mut nonce = client.chain_nonce(device.account()).await?;
 	let salt = [7u8; 32];
 	let mut last = 0;
+	// Like a worker, a heartbeat every period keeps the device eligible.
+	let period: u32 = depin_runtime::configs::depin::HeartbeatPeriod::get();
+	let mut heartbeat_at = 0;
 	while Instant::now() < stop {
 		let best = client.best_number().await?;
 		if best == last {
@@ -160,6 +163,14 @@ async fn device_loop(
 			continue;
 		}
 		last = best;
+		if best >= heartbeat_at {
+			if client.send_signed(&device, calls::heartbeat(), nonce).await.is_ok() {
+				nonce += 1;
+			} else {
+				nonce = client.chain_nonce(device.account()).await?;
+			}
+			heartbeat_at = best + period + 1;
+		}
 		for a in client.assignments(device.account()).await? {
 			let call = match a.phase {
 				AssignmentPhase::Commit if done.insert((a.task, false)) => {
@@ -351,6 +362,7 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 		t.await??;
 	}
 	let market = follower.await??;
+	eprintln!("chain: tasks by state at the end: {:?}", client.stats().await?.tasks);
 	let rss_peak = node_rss_mib(node.process().pid(), "VmHWM:");
 	let growth = storage_per_task(&client, &market).await?;
 

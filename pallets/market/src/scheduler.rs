@@ -6,6 +6,7 @@ use depin_primitives::{Candidate, DeterminismClass, DeviceRegistry, Slot, TaskId
 use frame_support::{traits::Get, weights::WeightMeter};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::Saturating;
+use sp_runtime::{DispatchError, TransactionOutcome};
 
 use crate::{
 	pallet::{Config, DeviceTasks, Event, InQueue, Pallet, Queue, QueueHead, QueueTail, Tasks},
@@ -172,17 +173,47 @@ impl<T: Config> Pallet<T> {
 			task.class = Some(class);
 		}
 
+		// All or nothing: if a chosen device cannot take the slot after all, nothing of
+		// this step stays (registry, index, timers, events, the task's slots).
+		let saved = (task.slots.clone(), task.open_slots);
+		let assigned = frame_support::storage::with_transaction(|| {
+			if Self::assign_chosen(task_id, task, chosen, now) {
+				TransactionOutcome::Commit(Ok::<_, DispatchError>(true))
+			} else {
+				TransactionOutcome::Rollback(Ok(false))
+			}
+		})
+		.unwrap_or(false);
+		if !assigned {
+			(task.slots, task.open_slots) = saved;
+			return false;
+		}
+		if task.open_slots == 0 && task.state == TaskState::Queued {
+			Self::set_state(task_id, task, TaskState::Assigned);
+		}
+		task.open_slots == 0
+	}
+
+	/// Gives each chosen device a slot of `task`; false if one cannot take it (the caller
+	/// rolls the step back).
+	fn assign_chosen(
+		task_id: TaskId,
+		task: &mut TaskOf<T>,
+		chosen: Vec<Chosen<T::AccountId>>,
+		now: BlockNumberFor<T>,
+	) -> bool {
 		let commit_by = now.saturating_add(T::CommitTimeout::get());
 		for Chosen { device, owner } in chosen {
 			if T::Devices::open_assignment(&device).is_err() {
-				continue;
+				log::warn!(target: "runtime::market", "task {task_id}: {device:?} has no free slot");
+				return false;
 			}
 			let pushed = DeviceTasks::<T>::mutate(&device, |tasks| tasks.try_push(task_id).is_ok());
 			let slot = Slot { device: device.clone(), owner, assigned_at: now, committed: false };
 			if !pushed || task.slots.try_push(slot).is_err() {
-				// Unreachable: both bounds were checked above. Undo the registry side.
-				T::Devices::close_assignment(&device);
-				continue;
+				// Unreachable: both bounds were checked above.
+				log::warn!(target: "runtime::market", "task {task_id}: no room for {device:?}");
+				return false;
 			}
 			// Room was checked by `timers_fit`.
 			let _ = Self::push_timer(
@@ -192,10 +223,7 @@ impl<T: Config> Pallet<T> {
 			task.open_slots = task.open_slots.saturating_sub(1);
 			Self::deposit_event(Event::TaskAssigned { task: task_id, device });
 		}
-		if task.open_slots == 0 && task.state == TaskState::Queued {
-			Self::set_state(task_id, task, TaskState::Assigned);
-		}
-		task.open_slots == 0
+		true
 	}
 }
 
