@@ -77,10 +77,13 @@ pub fn compile(
 	}
 }
 
+/// What the memory cache is keyed by: a program compiled for one mode.
+type CacheKey = (ProgramId, Mode);
+
 /// Compiled programs by id and mode, oldest evicted first.
 #[derive(Default)]
 pub struct MemoryCache {
-	entries: Mutex<(HashMap<(ProgramId, Mode), Arc<Compiled>>, VecDeque<(ProgramId, Mode)>)>,
+	entries: Mutex<(HashMap<CacheKey, Arc<Compiled>>, VecDeque<CacheKey>)>,
 }
 
 impl MemoryCache {
