@@ -17,7 +17,7 @@ use anyhow::Context;
 use depin_client::{
 	calls,
 	primitives::TaskParams,
-	runtime::{AccountId, Hash, RuntimeEvent},
+	runtime::{AccountId, RuntimeEvent},
 	Client, Signer,
 };
 use depin_runtime::Runtime;
@@ -169,8 +169,7 @@ async fn wait_for_timeouts(client: &Client, paused_at: u32, block_ms: u64) -> an
 			tokio::time::sleep(Duration::from_millis(500)).await;
 			continue;
 		}
-		let (_, timeouts) =
-			assignments_and_timeouts(client, block_hash(client, number).await?).await?;
+		let (_, timeouts) = assignments_and_timeouts(client, number).await?;
 		if timeouts == 0 {
 			return Ok(());
 		}
@@ -205,8 +204,9 @@ async fn heartbeats(client: &Arc<Client>, fleet: &Fleet, block_ms: u64) -> anyho
 	}
 }
 
-/// `TaskAssigned` and `SlotReleased` events in block `hash`.
-async fn assignments_and_timeouts(client: &Client, hash: Hash) -> anyhow::Result<(u32, u32)> {
+/// `TaskAssigned` and `SlotReleased` events in block `number`.
+async fn assignments_and_timeouts(client: &Client, number: u32) -> anyhow::Result<(u32, u32)> {
+	let hash = block_hash(client, number).await?;
 	let mut counts = (0, 0);
 	for e in client.events(hash).await? {
 		match e.event {
@@ -245,8 +245,8 @@ async fn measure(
 	let times = build_times(&log);
 	let mut sums = WindowSums::default();
 	for number in from..=to {
+		let (assigned, released) = assignments_and_timeouts(client, number).await?;
 		let hash = block_hash(client, number).await?;
-		let (assigned, released) = assignments_and_timeouts(client, hash).await?;
 		let hook_weight = block_weight(client, hash, DispatchClass::Mandatory).await?;
 		let build_ms = times
 			.get(&number)
