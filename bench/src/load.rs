@@ -1,15 +1,18 @@
 //! Load-generation helpers shared by the chain benchmarks: sending many transactions per
-//! account, running many accounts at once, and reading a block's weight.
+//! account without losing any, funding accounts, running many accounts at once, and
+//! reading a block's weight.
 
 use std::{
 	future::Future,
+	sync::Arc,
 	time::{Duration, Instant},
 };
 
 use codec::Decode;
 use depin_client::{
+	calls,
 	primitives::{DeterminismClass, DeviceSpec},
-	runtime::{Hash, RuntimeCall},
+	runtime::{AccountId, Hash, Nonce, RuntimeCall},
 	Client, Signer,
 };
 use frame_support::{
@@ -23,6 +26,74 @@ pub const IN_FLIGHT_PER_ACCOUNT: u32 = 64;
 /// How long an account's transactions may make no progress before `send_all` gives up.
 const STALL_TIMEOUT: Duration = Duration::from_secs(90);
 
+/// How long transactions may be in flight with none included before the sender assumes
+/// the pool dropped one (every later nonce then waits for it forever) and starts again
+/// from the node's next nonce.
+const RESYNC_AFTER: Duration = Duration::from_secs(5);
+
+/// Well-known development accounts with a million tokens each: they fund the bench's.
+const BANKERS: [&str; 6] = ["//Alice", "//Bob", "//Charlie", "//Dave", "//Eve", "//Ferdie"];
+
+/// The nonces of one account that sends without waiting for inclusion.
+pub struct Nonces {
+	who: AccountId,
+	next: Nonce,
+	/// The last nonce seen on chain, and when it was first seen.
+	included: (Nonce, Instant),
+}
+
+impl Nonces {
+	/// Starts at the node's next nonce for `who` (its pool included).
+	pub async fn new(client: &Client, who: &AccountId) -> anyhow::Result<Self> {
+		let next = client.chain_nonce(who).await?;
+		let on_chain = client.account(who).await?.nonce;
+		Ok(Self { who: who.clone(), next, included: (on_chain, Instant::now()) })
+	}
+
+	/// The nonce of the next transaction.
+	pub fn next(&self) -> Nonce {
+		self.next
+	}
+
+	/// Transactions sent and not yet included.
+	pub fn in_flight(&self) -> u32 {
+		self.next.saturating_sub(self.included.0)
+	}
+
+	/// The next transaction was accepted by the pool.
+	pub fn sent(&mut self) {
+		self.next += 1;
+	}
+
+	/// Reads the account's nonce on chain. When transactions have been in flight for
+	/// `RESYNC_AFTER` with none included, starts again from the node's next nonce and
+	/// returns `true`: what was sent after the lost one must be sent again.
+	pub async fn observe(&mut self, client: &Client) -> anyhow::Result<bool> {
+		let on_chain = client.account(&self.who).await?.nonce;
+		if on_chain > self.included.0 {
+			self.included = (on_chain, Instant::now());
+		}
+		self.next = self.next.max(on_chain);
+		if self.in_flight() > 0 && self.included.1.elapsed() > RESYNC_AFTER {
+			self.resync(client).await?;
+			self.included.1 = Instant::now();
+			return Ok(true);
+		}
+		Ok(false)
+	}
+
+	/// Starts again from the node's next nonce (after the pool refused a transaction).
+	pub async fn resync(&mut self, client: &Client) -> anyhow::Result<()> {
+		self.next = client.chain_nonce(&self.who).await?;
+		Ok(())
+	}
+
+	/// How long nothing of this account has been included.
+	fn stalled_for(&self) -> Duration {
+		self.included.1.elapsed()
+	}
+}
+
 /// Sends `calls` from `signer` in order, at most `IN_FLIGHT_PER_ACCOUNT` ahead of the
 /// chain, and returns once all of them are in blocks (whether their calls succeeded is
 /// for the caller to check in state). Transactions the pool dropped are sent again.
@@ -33,35 +104,44 @@ pub async fn send_all(
 ) -> anyhow::Result<()> {
 	let start = client.account(signer.account()).await?.nonce;
 	let end = start + calls.len() as u32;
-	let mut next = start;
-	let mut progress = (start, Instant::now());
+	let mut nonces = Nonces::new(client, signer.account()).await?;
 	loop {
-		let on_chain = client.account(signer.account()).await?.nonce;
-		if on_chain >= end {
+		nonces.observe(client).await?;
+		if nonces.included.0 >= end {
 			return Ok(());
 		}
-		if on_chain > progress.0 {
-			progress = (on_chain, Instant::now());
-		} else if progress.1.elapsed() > STALL_TIMEOUT / 3 {
-			// Nothing included for a while: whatever was in flight may have been dropped.
-			next = on_chain;
-		}
 		anyhow::ensure!(
-			progress.1.elapsed() < STALL_TIMEOUT,
-			"transactions of {} stuck at nonce {on_chain} for {STALL_TIMEOUT:?}",
-			signer.address()
+			nonces.stalled_for() < STALL_TIMEOUT,
+			"transactions of {} stuck at nonce {} for {STALL_TIMEOUT:?}",
+			signer.address(),
+			nonces.included.0
 		);
-		next = next.max(on_chain);
-		while next < end && next < on_chain + IN_FLIGHT_PER_ACCOUNT {
-			let call = calls[(next - start) as usize].clone();
-			if client.send_signed(signer, call, next).await.is_err() {
+		while nonces.next() < end && nonces.in_flight() < IN_FLIGHT_PER_ACCOUNT {
+			let call = calls[(nonces.next() - start) as usize].clone();
+			if client.send_signed(signer, call, nonces.next()).await.is_err() {
 				// Already in the pool, or the pool is full: try again on the next round.
 				break;
 			}
-			next += 1;
+			nonces.sent();
 		}
 		tokio::time::sleep(Duration::from_millis(250)).await;
 	}
+}
+
+/// Transfers `amounts` from the development accounts, spread over them, and waits until
+/// every transfer is in a block.
+pub async fn fund(client: &Arc<Client>, amounts: Vec<(AccountId, u128)>) -> anyhow::Result<()> {
+	let mut per_banker: Vec<Vec<_>> = vec![Vec::new(); BANKERS.len()];
+	for (i, (who, amount)) in amounts.into_iter().enumerate() {
+		per_banker[i % BANKERS.len()].push(calls::transfer(who, amount));
+	}
+	let work: Vec<_> = BANKERS.iter().zip(per_banker).collect();
+	for_each_concurrent(work, BANKERS.len(), |(suri, calls)| {
+		let client = client.clone();
+		let banker = Signer::from_suri(suri).expect("development account");
+		async move { send_all(&client, &banker, &calls).await }
+	})
+	.await
 }
 
 /// Runs `work` on every item, at most `limit` at a time; the first error ends the run.

@@ -17,7 +17,7 @@ use anyhow::Context;
 use depin_client::{
 	calls,
 	primitives::TaskParams,
-	runtime::{AccountId, RuntimeEvent},
+	runtime::{Hash, RuntimeEvent},
 	Client, Signer,
 };
 use depin_runtime::Runtime;
@@ -26,7 +26,7 @@ use depin_worker::executor::Executor;
 use frame_support::{dispatch::DispatchClass, traits::Get};
 
 use crate::load::{
-	bench_signer, bench_spec, block_hash, block_weight, for_each_concurrent, send_all,
+	bench_signer, bench_spec, block_hash, block_weight, for_each_concurrent, fund, send_all,
 	trivial_program,
 };
 
@@ -49,8 +49,6 @@ const QUICK: Plan = Plan { stages: &[10, 1_000], queue: 2_000, window: 4, block_
 const DAPPS: usize = 16;
 /// Accounts sending at once (each keeps up to 64 transactions in the pool).
 const CONCURRENT_ACCOUNTS: usize = 32;
-/// Well-known development accounts with a million tokens each.
-const BANKERS: [&str; 6] = ["//Alice", "//Bob", "//Charlie", "//Dave", "//Eve", "//Ferdie"];
 
 /// What a stage's window measured.
 struct StageRow {
@@ -100,22 +98,6 @@ impl Fleet {
 	fn len(&self) -> usize {
 		self.owners.iter().map(|(_, d)| d.len()).sum()
 	}
-}
-
-/// Transfers `amounts` from the development accounts, spread over them, and waits until
-/// every transfer is in a block.
-async fn fund(client: &Arc<Client>, amounts: Vec<(AccountId, u128)>) -> anyhow::Result<()> {
-	let mut per_banker: Vec<Vec<_>> = vec![Vec::new(); BANKERS.len()];
-	for (i, (who, amount)) in amounts.into_iter().enumerate() {
-		per_banker[i % BANKERS.len()].push(calls::transfer(who, amount));
-	}
-	let work: Vec<_> = BANKERS.iter().zip(per_banker).collect();
-	for_each_concurrent(work, BANKERS.len(), |(suri, calls)| {
-		let client = client.clone();
-		let banker = Signer::from_suri(suri).expect("development account");
-		async move { send_all(&client, &banker, &calls).await }
-	})
-	.await
 }
 
 /// Funds and registers every device of `fleet` (no heartbeat yet, so none is eligible).
@@ -169,7 +151,8 @@ async fn wait_for_timeouts(client: &Client, paused_at: u32, block_ms: u64) -> an
 			tokio::time::sleep(Duration::from_millis(500)).await;
 			continue;
 		}
-		let (_, timeouts) = assignments_and_timeouts(client, number).await?;
+		let (_, timeouts) =
+			assignments_and_timeouts(client, block_hash(client, number).await?).await?;
 		if timeouts == 0 {
 			return Ok(());
 		}
@@ -204,9 +187,8 @@ async fn heartbeats(client: &Arc<Client>, fleet: &Fleet, block_ms: u64) -> anyho
 	}
 }
 
-/// `TaskAssigned` and `SlotReleased` events in block `number`.
-async fn assignments_and_timeouts(client: &Client, number: u32) -> anyhow::Result<(u32, u32)> {
-	let hash = block_hash(client, number).await?;
+/// `TaskAssigned` and `SlotReleased` events in block `hash`.
+async fn assignments_and_timeouts(client: &Client, hash: Hash) -> anyhow::Result<(u32, u32)> {
 	let mut counts = (0, 0);
 	for e in client.events(hash).await? {
 		match e.event {
@@ -245,8 +227,8 @@ async fn measure(
 	let times = build_times(&log);
 	let mut sums = WindowSums::default();
 	for number in from..=to {
-		let (assigned, released) = assignments_and_timeouts(client, number).await?;
 		let hash = block_hash(client, number).await?;
+		let (assigned, released) = assignments_and_timeouts(client, hash).await?;
 		let hook_weight = block_weight(client, hash, DispatchClass::Mandatory).await?;
 		let build_ms = times
 			.get(&number)

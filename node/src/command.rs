@@ -47,6 +47,27 @@ impl SubstrateCli for Cli {
 	}
 }
 
+/// Whether `--pool-type` is on the command line.
+fn pool_type_given() -> bool {
+	std::env::args().any(|a| a == "--pool-type" || a.starts_with("--pool-type="))
+}
+
+/// The transaction pool of a self-sealing chain: the single-state pool, with every other
+/// pool setting from the command line.
+///
+/// The fork-aware pool (the default elsewhere) keeps one view of the pool per block. A
+/// self-sealing chain finalizes every block at once, so views are dropped as soon as the
+/// next block is built; a transaction that arrives while the next view is being built and
+/// waits there for an earlier nonce of its sender is dropped with the old view
+/// (`LimitsEnforced`), and every later transaction of that sender waits forever. Busy
+/// accounts (a device committing and revealing every block) then stall. The single-state
+/// pool has no views, so nothing is lost. `--pool-type fork-aware` still selects the other.
+fn dev_pool_options(cli: &Cli) -> sc_transaction_pool::TransactionPoolOptions {
+	let mut params = cli.run.pool_config.clone();
+	params.pool_type = sc_cli::TransactionPoolType::SingleState;
+	params.transaction_pool(cli.run.shared_params.is_dev())
+}
+
 /// Runs the command line.
 pub fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();
@@ -125,7 +146,10 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		}
 		None => {
-			let runner = cli.create_runner(&cli.run)?;
+			let mut runner = cli.create_runner(&cli.run)?;
+			if service::is_dev_chain(runner.config()) && !pool_type_given() {
+				runner.config_mut().transaction_pool = dev_pool_options(&cli);
+			}
 			let dev_block_time = Duration::from_millis(cli.dev_block_time);
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {

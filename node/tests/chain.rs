@@ -54,3 +54,45 @@ async fn two_local_validators_produce_and_finalize_blocks() {
 	let peers: Value = alice.rpc.call("system_health", params![]).await.unwrap();
 	assert_eq!(peers["peers"], Value::from(1), "alice health: {peers}");
 }
+
+/// Accounts that send transaction after transaction without waiting (a busy device, a
+/// load generator) must not lose any: every nonce they send is included, block after block.
+#[tokio::test(flavor = "multi_thread")]
+async fn dev_node_includes_every_transaction_of_busy_accounts() {
+	use depin_client::{calls, Client, Signer};
+
+	const PER_ACCOUNT: u32 = 300;
+	let node = TestNode::start(NodeConfig::dev(100)).await;
+	let client = std::sync::Arc::new(Client::connect(&node.ws_url()).await.unwrap());
+	let dest = Signer::from_suri("//Ferdie").unwrap().account().clone();
+	let mut senders = Vec::new();
+	for name in ["Alice", "Bob", "Charlie", "Dave"] {
+		let (client, dest) = (client.clone(), dest.clone());
+		senders.push(tokio::spawn(async move {
+			let signer = Signer::from_suri(&format!("//{name}")).unwrap();
+			let start = client.account(signer.account()).await.unwrap().nonce;
+			for nonce in start..start + PER_ACCOUNT {
+				let call = calls::transfer(dest.clone(), 1_000_000_000);
+				client.send_signed(&signer, call, nonce).await.unwrap();
+				// Spread over many blocks, so sends race with building the next one.
+				tokio::time::sleep(Duration::from_millis(7)).await;
+			}
+			let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+			loop {
+				let on_chain = client.account(signer.account()).await.unwrap().nonce;
+				if on_chain == start + PER_ACCOUNT {
+					return;
+				}
+				assert!(
+					tokio::time::Instant::now() < deadline,
+					"{name}: {} of {PER_ACCOUNT} transactions included; the rest were lost",
+					on_chain - start
+				);
+				tokio::time::sleep(Duration::from_millis(200)).await;
+			}
+		}));
+	}
+	for s in senders {
+		s.await.unwrap();
+	}
+}

@@ -17,7 +17,7 @@ fn to_hex(bytes: &[u8]) -> String {
 /// Parses `0x`-prefixed (or bare) hex.
 pub fn from_hex(s: &str) -> Option<Vec<u8>> {
 	let s = s.strip_prefix("0x").unwrap_or(s);
-	if s.len() % 2 != 0 {
+	if s.len() % 2 == 1 {
 		return None;
 	}
 	(0..s.len()).step_by(2).map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok()).collect()

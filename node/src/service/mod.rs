@@ -29,7 +29,7 @@ pub type FullPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient
 /// The consensus-specific part of [`Service`].
 pub enum Consensus {
 	/// Aura + GRANDPA.
-	Aura(aura::AuraParts),
+	Aura(Box<aura::AuraParts>),
 	/// Self-sealing development chain.
 	Dev,
 }
@@ -105,7 +105,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 			&task_manager,
 			telemetry.as_ref().map(|x| x.handle()),
 		)?;
-		(queue, Consensus::Aura(parts))
+		(queue, Consensus::Aura(Box::new(parts)))
 	};
 
 	Ok(sc_service::PartialComponents {

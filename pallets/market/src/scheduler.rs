@@ -116,13 +116,18 @@ impl<T: Config> Pallet<T> {
 		let mut step = 0u32;
 		let mut probes = 0u32;
 		let mut found = None;
+		// The walk's stride, recomputed only when a stale device left the index.
+		let (mut walked_count, mut walk_stride) = (0, 1);
 		while found.is_none() && probes < T::MaxProbes::get() {
 			let count = T::Devices::candidate_count();
 			if step >= count {
 				break;
 			}
+			if count != walked_count {
+				(walked_count, walk_stride) = (count, stride(count));
+			}
 			probes += 1;
-			let index = probe_position(start, stride(count), step, count);
+			let index = probe_position(start, walk_stride, step, count);
 			let (device, owner, memory_mib, free_slots, class) = match T::Devices::candidate(index)
 			{
 				// Another device moved into this position: look at it next.

@@ -70,27 +70,24 @@ impl<T: Config> Pallet<T> {
 	/// decision, and is charged only that.
 	pub(crate) fn timer_weight(timer: &TimerOf<T>) -> Weight {
 		match timer {
-			Timer::TaskDeadline(_) => T::WeightInfo::timer_task_deadline()
-				.saturating_add(T::Verification::max_hook_weight()),
+			Timer::TaskDeadline(_) => Self::deciding(T::WeightInfo::timer_task_deadline()),
 			Timer::CommitDeadline { .. } => T::WeightInfo::timer_commit_deadline(),
-			Timer::RevealDeadline { .. } => T::WeightInfo::timer_reveal_deadline()
-				.saturating_add(T::Verification::max_hook_weight()),
+			Timer::RevealDeadline { .. } => Self::deciding(T::WeightInfo::timer_reveal_deadline()),
 			Timer::Prune(_) => T::WeightInfo::timer_prune(),
 		}
+	}
+
+	/// A deadline's own weight plus the verification decision it may trigger.
+	fn deciding(own: Weight) -> Weight {
+		own.saturating_add(T::Verification::max_hook_weight())
 	}
 
 	/// Worst-case weight of firing any one timer.
 	pub(crate) fn max_timer_weight() -> Weight {
 		T::WeightInfo::timer_commit_deadline()
 			.max(T::WeightInfo::timer_prune())
-			.max(
-				T::WeightInfo::timer_reveal_deadline()
-					.saturating_add(T::Verification::max_hook_weight()),
-			)
-			.max(
-				T::WeightInfo::timer_task_deadline()
-					.saturating_add(T::Verification::max_hook_weight()),
-			)
+			.max(Self::deciding(T::WeightInfo::timer_reveal_deadline()))
+			.max(Self::deciding(T::WeightInfo::timer_task_deadline()))
 	}
 
 	/// `on_initialize`: fire due timers, then schedule, within `HookWeightLimit`.

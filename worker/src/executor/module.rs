@@ -80,20 +80,23 @@ pub fn compile(
 /// What the memory cache is keyed by: a program compiled for one mode.
 type CacheKey = (ProgramId, Mode);
 
+/// The cached programs, and their keys oldest first.
+type CacheEntries = (HashMap<CacheKey, Arc<Compiled>>, VecDeque<CacheKey>);
+
 /// Compiled programs by id and mode, oldest evicted first.
 #[derive(Default)]
 pub struct MemoryCache {
-	entries: Mutex<(HashMap<CacheKey, Arc<Compiled>>, VecDeque<CacheKey>)>,
+	entries: Mutex<CacheEntries>,
 }
 
 impl MemoryCache {
 	/// The cached entry.
-	pub fn get(&self, key: &(ProgramId, Mode)) -> Option<Arc<Compiled>> {
+	pub fn get(&self, key: &CacheKey) -> Option<Arc<Compiled>> {
 		self.entries.lock().unwrap_or_else(|e| e.into_inner()).0.get(key).cloned()
 	}
 
 	/// Caches `compiled`.
-	pub fn insert(&self, key: (ProgramId, Mode), compiled: Arc<Compiled>) {
+	pub fn insert(&self, key: CacheKey, compiled: Arc<Compiled>) {
 		let mut guard = self.entries.lock().unwrap_or_else(|e| e.into_inner());
 		let (map, order) = &mut *guard;
 		if map.insert(key, compiled).is_none() {
