@@ -1,6 +1,7 @@
 //! Executor versus native: the example jobs run natively (same source) and in the
-//! worker's executor — metered in native mode (what devices run), unmetered (what fuel
-//! costs), and portable (what NaN canonicalization costs) — with medians of several runs.
+//! worker's executor — metered in native mode (what devices run), without the watchdog,
+//! without fuel too (what each costs), and portable (what NaN canonicalization costs) —
+//! with medians of several runs.
 
 use std::{
 	io::Write,
@@ -11,7 +12,7 @@ use std::{
 };
 
 use depin_primitives::program_id;
-use depin_worker::executor::{Executor, Job, Mode};
+use depin_worker::executor::{Executor, Instrumentation, Job, Mode};
 
 use crate::stats::{geomean, median, ms, peak_rss_kib};
 
@@ -102,21 +103,43 @@ fn run_wasm(ex: &Executor, code: &[u8], input: &[u8], mode: Mode) -> (Vec<u8>, u
 	(out.output, out.result.fuel_used)
 }
 
+/// One way of running the jobs, measured against native.
+struct Variant {
+	column: &'static str,
+	executor: Executor,
+	mode: Mode,
+}
+
+/// The variants, devices' own first: each later one leaves out one cost.
+fn variants() -> anyhow::Result<Vec<Variant>> {
+	let partial = |fuel, watchdog| Executor::instrumented(Instrumentation { fuel, watchdog });
+	Ok(vec![
+		Variant { column: "metered", executor: Executor::new(None)?, mode: Mode::Native },
+		Variant { column: "no watchdog", executor: partial(true, false)?, mode: Mode::Native },
+		Variant { column: "neither", executor: partial(false, false)?, mode: Mode::Native },
+		Variant { column: "portable", executor: Executor::new(None)?, mode: Mode::Portable },
+	])
+}
+
 /// Runs the executor benchmarks; returns the report (Markdown).
 pub fn run(dir: &JobsDir, quick: bool) -> anyhow::Result<String> {
 	let (warmup, runs) = if quick { (1, 3) } else { (2, 7) };
-	let metered = Executor::new(None)?;
-	let unmetered = Executor::unmetered()?;
+	let variants = variants()?;
 	// First, while this process's peak RSS is still its baseline.
-	let memory = peak_memory(dir, &metered)?;
+	let memory = peak_memory(dir, &variants[0].executor)?;
 	let mut report = String::new();
 	report.push_str(&format!(
 		"### Executor versus native ({} runs each, median; {} warm-up)\n\n",
 		runs, warmup
 	));
-	report.push_str("| job | input | native ms | metered ms | ratio | unmetered ms | ratio | portable ms | ratio | fuel |\n");
-	report.push_str("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-	let (mut r_metered, mut r_unmetered, mut r_portable) = (Vec::new(), Vec::new(), Vec::new());
+	report.push_str("| job | input | native ms |");
+	for v in &variants {
+		report.push_str(&format!(" {} ms | ratio |", v.column));
+	}
+	report.push_str(" fuel |\n| --- | --- | ---: |");
+	report.push_str(&" ---: | ---: |".repeat(variants.len()));
+	report.push_str(" ---: |\n");
+	let mut ratios = vec![Vec::new(); variants.len()];
 	for case in cases(quick) {
 		let code = std::fs::read(dir.wasm.join(format!("{}.wasm", case.job)))?;
 		let native_bin = if case.job == "sha256-chain" {
@@ -125,7 +148,7 @@ pub fn run(dir: &JobsDir, quick: bool) -> anyhow::Result<String> {
 			dir.native.join(case.job)
 		};
 		let expected = run_native(&native_bin, &case.input);
-		let (out, fuel) = run_wasm(&metered, &code, &case.input, Mode::Native);
+		let (out, fuel) = run_wasm(&variants[0].executor, &code, &case.input, Mode::Native);
 		anyhow::ensure!(
 			out == expected,
 			"{} {}: executor output differs from native",
@@ -135,39 +158,27 @@ pub fn run(dir: &JobsDir, quick: bool) -> anyhow::Result<String> {
 		let t_native = median(warmup, runs, || {
 			run_native(&native_bin, &case.input);
 		});
-		let t_metered = median(warmup, runs, || {
-			run_wasm(&metered, &code, &case.input, Mode::Native);
-		});
-		let t_unmetered = median(warmup, runs, || {
-			run_wasm(&unmetered, &code, &case.input, Mode::Native);
-		});
-		let t_portable = median(warmup, runs, || {
-			run_wasm(&metered, &code, &case.input, Mode::Portable);
-		});
-		let ratio = |t: Duration| t.as_secs_f64() / t_native.as_secs_f64();
-		r_metered.push(ratio(t_metered));
-		r_unmetered.push(ratio(t_unmetered));
-		r_portable.push(ratio(t_portable));
-		report.push_str(&format!(
-			"| {} | {} | {} | {} | {:.2}× | {} | {:.2}× | {} | {:.2}× | {} |\n",
-			case.job,
-			case.size,
-			ms(t_native),
-			ms(t_metered),
-			ratio(t_metered),
-			ms(t_unmetered),
-			ratio(t_unmetered),
-			ms(t_portable),
-			ratio(t_portable),
-			fuel
-		));
+		report.push_str(&format!("| {} | {} | {} |", case.job, case.size, ms(t_native)));
+		for (v, r) in variants.iter().zip(&mut ratios) {
+			let t = median(warmup, runs, || {
+				run_wasm(&v.executor, &code, &case.input, v.mode);
+			});
+			let ratio = t.as_secs_f64() / t_native.as_secs_f64();
+			r.push(ratio);
+			report.push_str(&format!(" {} | {ratio:.2}× |", ms(t)));
+		}
+		report.push_str(&format!(" {fuel} |\n"));
 	}
-	report.push_str(&format!(
-		"| **geometric mean** | | | | **{:.2}×** | | **{:.2}×** | | **{:.2}×** | |\n\n",
-		geomean(&r_metered),
-		geomean(&r_unmetered),
-		geomean(&r_portable)
-	));
+	report.push_str("| **geometric mean** | | |");
+	for r in &ratios {
+		report.push_str(&format!(" | **{:.2}×** |", geomean(r)));
+	}
+	report.push_str(" |\n\n");
+	report.push_str(
+		"*metered*: what devices run (fuel and the wall-clock watchdog); *no watchdog*: fuel \
+		 only; *neither*: the code Cranelift generates, with nothing added; *portable*: \
+		 metered, with NaN canonicalization.\n\n",
+	);
 	report.push_str("Native `sha256-chain` above is built with `--features soft` (the portable SHA-256 code the Wasm build runs).\n\n");
 	report.push_str(&hardware_context(dir, warmup, runs)?);
 	report.push_str(&overhead(warmup)?);

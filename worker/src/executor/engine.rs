@@ -30,16 +30,30 @@ impl Mode {
 	}
 }
 
-/// The engine configuration for `mode`. `metering` is off only to measure what metering
-/// costs (`depin-bench`); jobs always run metered.
-pub fn config(mode: Mode, metering: bool) -> Config {
+/// What the executor adds to a job's code besides the job itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Instrumentation {
+	/// Fuel metering (results include fuel used; a job ends at its fuel limit).
+	pub fuel: bool,
+	/// The wall-clock watchdog: an epoch check at every function entry and loop header.
+	pub watchdog: bool,
+}
+
+impl Instrumentation {
+	/// What every job a device runs gets.
+	pub const FULL: Self = Self { fuel: true, watchdog: true };
+}
+
+/// The engine configuration for `mode`. Anything less than [`Instrumentation::FULL`] is
+/// only for measuring what each part costs (`depin-bench`).
+pub fn config(mode: Mode, instrumentation: Instrumentation) -> Config {
 	let mut c = Config::new();
 	c.strategy(Strategy::Cranelift)
 		.cranelift_opt_level(OptLevel::Speed)
 		// Metering: results include fuel used.
-		.consume_fuel(metering)
+		.consume_fuel(instrumentation.fuel)
 		// A wall-clock watchdog (not part of results) stops runaway jobs.
-		.epoch_interruption(true)
+		.epoch_interruption(instrumentation.watchdog)
 		.max_wasm_stack(MAX_WASM_STACK_BYTES)
 		.cranelift_nan_canonicalization(mode == Mode::Portable)
 		// Features whose results can differ between machines, or that a job does not

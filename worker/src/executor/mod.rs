@@ -25,7 +25,7 @@ use std::{
 use depin_primitives::{exit, output_hash, ExecResult, ProgramId, TaskId};
 use wasmtime::{Engine, Linker, Store, Trap};
 
-pub use engine::Mode;
+pub use engine::{Instrumentation, Mode};
 use module::{Compiled, MemoryCache};
 pub use state::HostStop;
 use state::JobState;
@@ -88,8 +88,8 @@ struct EngineSet {
 }
 
 impl EngineSet {
-	fn new(mode: Mode, metering: bool) -> anyhow::Result<Self> {
-		let engine = Engine::new(&engine::config(mode, metering))?;
+	fn new(mode: Mode, instrumentation: Instrumentation) -> anyhow::Result<Self> {
+		let engine = Engine::new(&engine::config(mode, instrumentation))?;
 		let mut linker = Linker::new(&engine);
 		wasi::add_to_linker(&mut linker)?;
 		Ok(Self { engine, linker })
@@ -98,7 +98,7 @@ impl EngineSet {
 
 /// The executor. Cheap to share between threads (`Arc<Executor>`); jobs run in parallel.
 pub struct Executor {
-	metering: bool,
+	instrumentation: Instrumentation,
 	native: EngineSet,
 	portable: EngineSet,
 	memory_cache: MemoryCache,
@@ -124,40 +124,43 @@ pub fn task_seed(task: TaskId) -> [u8; 32] {
 impl Executor {
 	/// An executor caching compiled modules in memory, and in `cache_dir` if given.
 	pub fn new(cache_dir: Option<&Path>) -> anyhow::Result<Self> {
-		Self::with_metering(cache_dir, true)
+		Self::build(cache_dir, Instrumentation::FULL)
 	}
 
-	/// An executor without fuel metering, to measure what metering costs. Its results
-	/// report no fuel and are never committed.
-	pub fn unmetered() -> anyhow::Result<Self> {
-		Self::with_metering(None, false)
+	/// An executor with only part of the instrumentation, to measure what each part costs.
+	/// Without fuel its results report none and must never be committed; without the
+	/// watchdog nothing stops a job that runs too long.
+	pub fn instrumented(instrumentation: Instrumentation) -> anyhow::Result<Self> {
+		Self::build(None, instrumentation)
 	}
 
-	fn with_metering(cache_dir: Option<&Path>, metering: bool) -> anyhow::Result<Self> {
-		let native = EngineSet::new(Mode::Native, metering)?;
-		let portable = EngineSet::new(Mode::Portable, metering)?;
+	fn build(cache_dir: Option<&Path>, instrumentation: Instrumentation) -> anyhow::Result<Self> {
+		let native = EngineSet::new(Mode::Native, instrumentation)?;
+		let portable = EngineSet::new(Mode::Portable, instrumentation)?;
 		let disk = cache_dir.map(disk::DiskCache::open).transpose()?;
 		let stop_ticker = Arc::new(AtomicBool::new(false));
-		let ticker = {
+		let ticker = if instrumentation.watchdog {
 			let engines = [native.engine.clone(), portable.engine.clone()];
 			let stop = stop_ticker.clone();
-			std::thread::Builder::new().name("job-watchdog".into()).spawn(move || {
+			Some(std::thread::Builder::new().name("job-watchdog".into()).spawn(move || {
 				while !stop.load(Ordering::Relaxed) {
 					std::thread::sleep(EPOCH_TICK);
 					for e in &engines {
 						e.increment_epoch();
 					}
 				}
-			})?
+			})?)
+		} else {
+			None
 		};
 		Ok(Self {
-			metering,
+			instrumentation,
 			native,
 			portable,
 			memory_cache: MemoryCache::default(),
 			disk,
 			stop_ticker,
-			ticker: Some(ticker),
+			ticker,
 		})
 	}
 
@@ -208,12 +211,14 @@ impl Executor {
 		);
 		let mut store = Store::new(&self.set(job.mode).engine, state);
 		store.limiter(|s| s as &mut dyn wasmtime::ResourceLimiter);
-		if self.metering {
+		if self.instrumentation.fuel {
 			store.set_fuel(job.max_fuel).map_err(|e| RunError::Internal(e.to_string()))?;
 		}
-		store.epoch_deadline_trap();
-		let ticks = (job.wall_limit.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64;
-		store.set_epoch_deadline(ticks);
+		if self.instrumentation.watchdog {
+			store.epoch_deadline_trap();
+			let ticks = (job.wall_limit.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64;
+			store.set_epoch_deadline(ticks);
+		}
 
 		let started = Instant::now();
 		let ended = pre.instantiate(&mut store).and_then(|instance| {
