@@ -241,7 +241,8 @@ async fn storage_per_task(client: &Client, market: &Recorder) -> anyhow::Result<
 		rows.push_str(&format!("| {name} | {} | {value} |\n", key.len()));
 	}
 	Ok(format!(
-		"Storage a verified task keeps until it is pruned ({} blocks after it finished; commitments, reveals and timers are gone by then):\n\n		 | item | key bytes | value bytes |\n| --- | ---: | ---: |\n{rows}| **total** | | **{total}** |\n\n",
+		"Storage a verified task keeps until it is pruned ({} blocks after it finished; commitments, reveals and timers are gone by then):\n\n\
+		 | item | key bytes | value bytes |\n| --- | ---: | ---: |\n{rows}| **total** | | **{total}** |\n\n",
 		<Runtime as pallet_market::Config>::TaskRetention::get()
 	))
 }
@@ -433,5 +434,5 @@ fn report(
 		percentile(seconds.clone(), 0.5),
 		percentile(blocks, 0.95),
 		percentile(seconds, 0.95),
-	) + &format!("(Per-block numbers are over {} and {} blocks; times measured with the bench's clock: {} ms per block on average.)\n", tb.len(), mb.len(), ms(window / mb.len().max(1) as u32))
+	) + &format!("(Per-block numbers are over {} and {} blocks; times measured with the bench's clock: {} ms per block on average.)\n\n", tb.len(), mb.len(), ms(window / mb.len().max(1) as u32))
 }
