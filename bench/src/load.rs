@@ -40,6 +40,8 @@ pub struct Nonces {
 	next: Nonce,
 	/// The last nonce seen on chain, and when it was first seen.
 	included: (Nonce, Instant),
+	/// When `observe` last started again from the node's next nonce.
+	resynced: Instant,
 }
 
 impl Nonces {
@@ -47,7 +49,8 @@ impl Nonces {
 	pub async fn new(client: &Client, who: &AccountId) -> anyhow::Result<Self> {
 		let next = client.chain_nonce(who).await?;
 		let on_chain = client.account(who).await?.nonce;
-		Ok(Self { who: who.clone(), next, included: (on_chain, Instant::now()) })
+		let now = Instant::now();
+		Ok(Self { who: who.clone(), next, included: (on_chain, now), resynced: now })
 	}
 
 	/// The nonce of the next transaction.
@@ -66,17 +69,19 @@ impl Nonces {
 	}
 
 	/// Reads the account's nonce on chain. When transactions have been in flight for
-	/// `RESYNC_AFTER` with none included, starts again from the node's next nonce and
-	/// returns `true`: what was sent after the lost one must be sent again.
+	/// `RESYNC_AFTER` with none included (and none since the last such restart), starts
+	/// again from the node's next nonce and returns `true`: what was sent after the lost
+	/// one must be sent again. The stall itself keeps counting (`stalled_for`).
 	pub async fn observe(&mut self, client: &Client) -> anyhow::Result<bool> {
 		let on_chain = client.account(&self.who).await?.nonce;
 		if on_chain > self.included.0 {
 			self.included = (on_chain, Instant::now());
 		}
 		self.next = self.next.max(on_chain);
-		if self.in_flight() > 0 && self.included.1.elapsed() > RESYNC_AFTER {
+		let quiet = self.included.1.max(self.resynced).elapsed();
+		if self.in_flight() > 0 && quiet > RESYNC_AFTER {
 			self.resync(client).await?;
-			self.included.1 = Instant::now();
+			self.resynced = Instant::now();
 			return Ok(true);
 		}
 		Ok(false)
