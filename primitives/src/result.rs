@@ -33,14 +33,23 @@ pub struct ExecResult {
 /// Random salt hiding a result inside its commitment.
 pub type Salt = [u8; 32];
 
-/// The commitment to `result`: `blake2_256(SCALE(result) ‖ salt ‖ SCALE(device))`. Binding
-/// the device stops one device from replaying another's commitment.
+/// Domain tag of commitments: a commitment of this chain's protocol can never be mistaken
+/// for a hash made for any other purpose.
+pub const COMMITMENT_DOMAIN: &[u8; 16] = b"depin/commit/v1\0";
+
+/// The commitment of `device` to `result` in `task`:
+/// `blake2_256(COMMITMENT_DOMAIN ‖ SCALE(task) ‖ SCALE(result) ‖ salt ‖ SCALE(device))`.
+/// Binding the task and the device stops a commitment (and its later reveal) from being
+/// replayed in another task or by another device.
 pub fn commitment<AccountId: Encode>(
+	task: crate::TaskId,
 	result: &ExecResult,
 	salt: &Salt,
 	device: &AccountId,
 ) -> Hash32 {
-	let mut data = result.encode();
+	let mut data = COMMITMENT_DOMAIN.to_vec();
+	task.encode_to(&mut data);
+	result.encode_to(&mut data);
 	data.extend_from_slice(salt);
 	device.encode_to(&mut data);
 	sp_crypto_hashing::blake2_256(&data)

@@ -86,7 +86,7 @@ pub enum TaskState {
 	Failed,
 	/// The deadline passed first; escrow refunded (final).
 	Expired,
-	/// Cancelled by the submitter while queued; escrow refunded (final).
+	/// Cancelled by the submitter before any device took a slot; escrow refunded (final).
 	Cancelled,
 }
 
@@ -110,6 +110,9 @@ pub struct Slot<AccountId, BlockNumber> {
 	pub owner: AccountId,
 	/// When it was assigned.
 	pub assigned_at: BlockNumber,
+	/// Last block at which its commitment is accepted: the base `CommitTimeout` plus the
+	/// time the device's declared speed needs for `max_fuel`.
+	pub commit_by: BlockNumber,
 	/// Whether it committed.
 	pub committed: bool,
 }
@@ -140,6 +143,9 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber, MaxSlots: Get<u32>> {
 	pub state: TaskState,
 	/// Escrow still on hold for this task.
 	pub escrow: Balance,
+	/// Storage deposit on hold for the task and its input, returned when the task is
+	/// pruned (forfeited if the task is abandoned after repeated faults).
+	pub deposit: Balance,
 	/// Paid to devices so far.
 	pub paid: Balance,
 	/// Block of submission.
@@ -152,6 +158,9 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber, MaxSlots: Get<u32>> {
 	pub open_slots: u8,
 	/// Replicas added because no quorum was reached.
 	pub escalations: u8,
+	/// Slots given up on this task: commit timeouts and declines. The task is abandoned
+	/// when it reaches the market's `MaxTaskFaults`.
+	pub faults: u8,
 	/// Last block of the reveal window, while revealing.
 	pub reveal_deadline: Option<BlockNumber>,
 	/// Determinism class of the replicas (set by the first assignment of a task that is

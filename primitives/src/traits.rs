@@ -32,6 +32,8 @@ pub enum Candidate<AccountId> {
 		free_slots: u16,
 		/// Its determinism class.
 		class: DeterminismClass,
+		/// Its declared executor speed, in fuel per second.
+		fuel_per_second: u64,
 	},
 	/// The entry was stale (heartbeat too old) and has been removed from the index; the
 	/// entry at this index is now a different device.
@@ -53,6 +55,11 @@ pub trait DeviceRegistry<AccountId, BlockNumber> {
 
 	/// Number of entries in the index of candidate devices.
 	fn candidate_count() -> u32;
+
+	/// Number of registered devices that are not unbonding and offer at least
+	/// `memory_mib` of memory (counted by power-of-two tiers, so it may include a few
+	/// devices of the same tier with less memory: an upper bound). O(1).
+	fn devices_with_memory(memory_mib: u32) -> u32;
 
 	/// The candidate at `index` of the index. A stale entry is removed (swap-remove) and
 	/// reported as [`Candidate::Removed`]. O(1).
@@ -110,7 +117,8 @@ pub trait TaskSettlement<AccountId> {
 	) -> DispatchResult;
 
 	/// Pays `device` for `fuel_used` out of the task's escrow and credits its owner's
-	/// compute points. Returns the amount paid.
+	/// compute points (the value paid, unless the task cannot earn points: see the
+	/// market's reward rules). Returns the amount paid.
 	fn pay(
 		task: TaskId,
 		device: &AccountId,
@@ -164,7 +172,8 @@ impl<AccountId> VerificationHooks<AccountId> for () {
 
 /// Receives compute points for verified work.
 pub trait RewardSink<AccountId> {
-	/// Credits `points` (verified fuel) to `owner` for the current era.
+	/// Credits `points` (the value paid for verified work, in the smallest balance unit,
+	/// saturated to `u64`) to `owner` for the current era.
 	fn credit(owner: &AccountId, points: u64);
 }
 

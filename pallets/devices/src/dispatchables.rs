@@ -31,6 +31,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Counts a device of `memory_mib` in (or out of) `MemoryTiers`.
+	fn count_memory(memory_mib: u32, add: bool) {
+		crate::pallet::MemoryTiers::<T>::mutate(|tiers| {
+			let n = &mut tiers[crate::memory_tier(memory_mib)];
+			*n = if add { n.saturating_add(1) } else { n.saturating_sub(1) };
+		});
+	}
+
 	/// The device record, if `owner` owns it.
 	pub(crate) fn owned_device(
 		owner: &T::AccountId,
@@ -77,6 +85,7 @@ impl<T: Config> Pallet<T> {
 		);
 		OwnerDevices::<T>::insert(&owner, owned);
 		DeviceCount::<T>::put(count.saturating_add(1));
+		Self::count_memory(spec.memory_mib, true);
 		Self::deposit_event(Event::DeviceRegistered { device, owner, bond });
 		Ok(())
 	}
@@ -88,6 +97,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut info = Self::owned_device(&owner, &device)?;
 		Self::ensure_valid_spec(&spec)?;
+		if !matches!(info.status, DeviceStatus::Unbonding { .. }) {
+			Self::count_memory(info.spec.memory_mib, false);
+			Self::count_memory(spec.memory_mib, true);
+		}
 		info.spec = spec;
 		Devices::<T>::insert(&device, info);
 		Self::deposit_event(Event::SpecUpdated { device, spec });
@@ -148,6 +161,7 @@ impl<T: Config> Pallet<T> {
 		let unbonded_at =
 			frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
 		info.status = DeviceStatus::Unbonding { unbonded_at };
+		Self::count_memory(info.spec.memory_mib, false);
 		if info.listed {
 			Self::unlist(&device, &mut info, UnlistReason::Deregistered);
 		}

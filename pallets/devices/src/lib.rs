@@ -45,6 +45,11 @@ pub type BalanceOf<T> =
 /// Negative imbalance created by slashing a bond.
 pub type CreditOf<T> =
 	fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+/// The memory tier of `memory_mib`: ⌊log₂ memory_mib⌋ (0 for 0).
+pub fn memory_tier(memory_mib: u32) -> usize {
+	memory_mib.checked_ilog2().unwrap_or(0) as usize
+}
+
 /// A device record as stored.
 pub type DeviceOf<T> =
 	DeviceInfo<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
@@ -146,6 +151,12 @@ pub mod pallet {
 	/// `Slashed`, which the runtime burns).
 	#[pallet::storage]
 	pub type TotalSlashed<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// Registered devices that are not unbonding, by memory tier: entry `i` counts the
+	/// devices offering `2^i ..= 2^(i+1) - 1` MiB. Lets the market refuse at submission a
+	/// task that no device could ever serve, in O(1).
+	#[pallet::storage]
+	pub type MemoryTiers<T: Config> = StorageValue<_, [u32; 32], ValueQuery>;
 
 	/// Number of devices in the candidate index.
 	#[pallet::storage]

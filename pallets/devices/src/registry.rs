@@ -33,6 +33,11 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 		CandidateCount::<T>::get()
 	}
 
+	fn devices_with_memory(memory_mib: u32) -> u32 {
+		let tiers = crate::pallet::MemoryTiers::<T>::get();
+		tiers[crate::memory_tier(memory_mib)..].iter().fold(0u32, |sum, n| sum.saturating_add(*n))
+	}
+
 	fn candidate(index: u32) -> Candidate<T::AccountId> {
 		let Some(device) = CandidateAt::<T>::get(index) else { return Candidate::None };
 		let Some(mut info) = Devices::<T>::get(&device) else {
@@ -50,6 +55,7 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			memory_mib: info.spec.memory_mib,
 			free_slots: info.free_slots(),
 			class: info.spec.determinism_class,
+			fuel_per_second: info.spec.fuel_per_second,
 			device,
 		}
 	}
@@ -120,6 +126,7 @@ impl<T: Config> Pallet<T> {
 	///   devices marked `listed`, all of them `Active`;
 	/// - `DeviceCount` and `OwnerDevices` agree with `Devices`;
 	/// - each owner's `DeviceBond` hold equals the sum of its devices' bonds;
+	/// - `MemoryTiers` counts the devices that are not unbonding by memory tier;
 	/// - no device holds more assignments than it has cores… unless its spec shrank.
 	///
 	/// Iterates all of the pallet's storage: for `try-runtime` and tests, never on chain.
@@ -140,6 +147,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(CandidatePos::<T>::iter().count() as u32 == count, "positions longer than count");
 
 		let mut devices = 0u32;
+		let mut tiers = [0u32; 32];
 		let mut bonds = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (device, info) in Devices::<T>::iter() {
 			devices += 1;
@@ -150,7 +158,11 @@ impl<T: Config> Pallet<T> {
 			);
 			let sum = bonds.entry(info.owner.clone()).or_insert_with(Zero::zero);
 			*sum = sum.saturating_add(info.bond);
+			if !matches!(info.status, DeviceStatus::Unbonding { .. }) {
+				tiers[crate::memory_tier(info.spec.memory_mib)] += 1;
+			}
 		}
+		ensure!(crate::pallet::MemoryTiers::<T>::get() == tiers, "MemoryTiers differ");
 		ensure!(DeviceCount::<T>::get() == devices, "DeviceCount is wrong");
 		let listed: u32 = OwnerDevices::<T>::iter().map(|(_, l)| l.len() as u32).sum();
 		ensure!(listed == devices, "OwnerDevices lists unknown devices");

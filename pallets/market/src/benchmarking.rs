@@ -52,23 +52,24 @@ fn params<T: Config>(replicas: u32) -> TaskParams<BalanceOf<T>> {
 	}
 }
 
-fn spec(memory_mib: u32) -> DeviceSpec {
+fn spec(fuel_per_second: u64) -> DeviceSpec {
 	DeviceSpec {
 		cores: 1,
-		memory_mib,
-		fuel_per_second: 1_000_000,
+		memory_mib: 1024,
+		fuel_per_second,
 		executor_version: 1,
 		determinism_class: 1,
 	}
 }
 
-/// `count` candidates of distinct owners; the first `good` offer enough memory.
+/// `count` candidates of distinct owners; the first `good` are fast enough for the
+/// benchmarks' tasks, the others far too slow (so the scheduler probes them in vain).
 fn candidates<T: Config>(count: u32, good: u32) {
 	for i in 0..count {
 		let owner: T::AccountId = account("owner", i, 0);
 		let device: T::AccountId = account("device", i, 0);
-		let memory = if i < good { 1024 } else { 1 };
-		T::BenchmarkHelper::make_candidate(&owner, &device, spec(memory)).unwrap();
+		let speed = if i < good { 1_000_000_000 } else { 1 };
+		T::BenchmarkHelper::make_candidate(&owner, &device, spec(speed)).unwrap();
 	}
 }
 
@@ -119,17 +120,36 @@ mod benchmarks {
 		assert!(Tasks::<T>::contains_key(0));
 	}
 
+	/// Cancelling a queued task (a task any device holds a slot of cannot be cancelled).
 	#[benchmark]
 	fn cancel_task() {
-		let task = assigned_task::<T>();
-		let who: T::AccountId = account("dapp", 0, 0);
+		let replicas = T::MaxReplicas::get();
+		candidates::<T>(replicas, 0);
+		let who = funded::<T>("dapp", 0);
+		let p = program::<T>(&who);
+		Pallet::<T>::do_submit_task(who.clone(), p, vec![0; 32], params::<T>(replicas)).unwrap();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), task);
-		assert_eq!(Tasks::<T>::get(task).unwrap().state, TaskState::Cancelled);
+		_(RawOrigin::Signed(who), 0);
+		assert_eq!(Tasks::<T>::get(0).unwrap().state, TaskState::Cancelled);
+	}
+
+	/// A decline that is the task's last allowed fault: it abandons the task.
+	#[benchmark]
+	fn decline_task() {
+		let task = assigned_task::<T>();
+		Tasks::<T>::mutate(task, |t| {
+			if let Some(t) = t {
+				t.faults = (T::MaxTaskFaults::get() - 1) as u8;
+			}
+		});
+		let device = Tasks::<T>::get(task).unwrap().slots[0].device.clone();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device), task);
+		assert_eq!(Tasks::<T>::get(task).unwrap().state, TaskState::Failed);
 	}
 
 	/// One scheduling step that probes `MaxProbes` candidates among `d` devices and finds
-	/// none fit (too little memory): the probing half of a step's worst case.
+	/// none fit (too slow for the task): the probing half of a step's worst case.
 	#[benchmark]
 	fn schedule_probe(
 		d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices().min(10_000) }>,

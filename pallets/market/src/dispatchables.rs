@@ -1,7 +1,9 @@
 //! The rules of every call: check everything first, then write.
 
 use alloc::vec::Vec;
-use depin_primitives::{ProgramId, ProgramInfo, TaskId, TaskInfo, TaskParams, TaskState};
+use depin_primitives::{
+	DeviceRegistry, ProgramId, ProgramInfo, TaskId, TaskInfo, TaskParams, TaskState,
+};
 use frame_support::{
 	ensure,
 	pallet_prelude::DispatchResult,
@@ -13,16 +15,16 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_runtime::{
-	traits::{CheckedMul, Saturating, Zero},
+	traits::{CheckedAdd, CheckedMul, Saturating, Zero},
 	DispatchError,
 };
 
 use crate::{
 	pallet::{
-		Config, Error, Event, HoldReason, NextTaskId, Pallet, ProgramCode, ProgramCount, Programs,
-		TaskInputs, Tasks,
+		Config, Error, Event, HoldReason, NextTaskId, OpenTasks, Pallet, ProgramCode, ProgramCount,
+		Programs, ReleaseReason, TaskInputs, Tasks,
 	},
-	BalanceOf, Timer,
+	BalanceOf,
 };
 
 /// The first 8 bytes of every Wasm module: `\0asm` and version 1.
@@ -123,18 +125,31 @@ impl<T: Config> Pallet<T> {
 			input.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
 		let mut program_info = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
 		Self::ensure_valid_params(&params)?;
+		ensure!(
+			T::Devices::devices_with_memory(params.memory_mib) >= params.replicas as u32,
+			Error::<T>::NoCapableDevices
+		);
+		let open = OpenTasks::<T>::get(&who);
+		ensure!(open < T::MaxOpenTasksPerSubmitter::get(), Error::<T>::TooManyOpenTasks);
 		let escrow = Self::escrow_for(&params, params.replicas as u32)?;
-		ensure!(Self::can_hold(&who, escrow), Error::<T>::InsufficientBalance);
+		let deposit = T::TaskDepositPerByte::get()
+			.saturating_mul((input.len() as u32).into())
+			.saturating_add(T::TaskDepositBase::get());
+		let total = escrow.checked_add(&deposit).ok_or(Error::<T>::EscrowOverflow)?;
+		ensure!(Self::can_hold(&who, total), Error::<T>::InsufficientBalance);
 		ensure!(Self::queue_len() < T::MaxQueueLen::get(), Error::<T>::QueueFull);
 		let now = frame_system::Pallet::<T>::block_number();
 		let deadline_at = now.saturating_add(params.deadline.into());
 		let task: TaskId = NextTaskId::<T>::get();
 		// The last fallible step before writing: a full timer wheel refuses the task.
-		Self::ensure_timer_room(deadline_at)?;
+		Self::ensure_deadline_room(deadline_at)?;
 
 		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, escrow)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
-		Self::push_timer(deadline_at, Timer::TaskDeadline(task))?;
+		T::Currency::hold(&HoldReason::TaskDeposit.into(), &who, deposit)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Self::push_deadline(deadline_at, task)?;
+		OpenTasks::<T>::insert(&who, open.saturating_add(1));
 		program_info.open_tasks = program_info.open_tasks.saturating_add(1);
 		Programs::<T>::insert(program, program_info);
 		NextTaskId::<T>::put(task.saturating_add(1));
@@ -147,12 +162,14 @@ impl<T: Config> Pallet<T> {
 				params,
 				state: TaskState::Queued,
 				escrow,
+				deposit,
 				paid: Zero::zero(),
 				submitted_at: now,
 				deadline_at,
 				slots: BoundedVec::new(),
 				open_slots: params.replicas,
 				escalations: 0,
+				faults: 0,
 				reveal_deadline: None,
 				class: None,
 				result: None,
@@ -161,19 +178,36 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::count_state(None, Some(TaskState::Queued));
 		Self::enqueue_back(task);
-		Self::deposit_event(Event::TaskSubmitted { task, submitter: who, program, escrow });
+		Self::deposit_event(Event::TaskSubmitted {
+			task,
+			submitter: who,
+			program,
+			escrow,
+			deposit,
+		});
 		Ok(())
 	}
 
 	pub(crate) fn do_cancel_task(who: T::AccountId, task_id: TaskId) -> DispatchResult {
 		let mut task = Tasks::<T>::get(task_id).ok_or(Error::<T>::UnknownTask)?;
 		ensure!(task.submitter == who, Error::<T>::NotSubmitter);
+		// Once a device holds a slot it may be running the job: cancelling then would take
+		// its work for nothing.
 		ensure!(
-			matches!(task.state, TaskState::Queued | TaskState::Assigned)
-				&& task.slots.iter().all(|s| !s.committed),
+			task.state == TaskState::Queued && task.slots.is_empty(),
 			Error::<T>::NotCancellable
 		);
 		Self::finish(task_id, &mut task, TaskState::Cancelled);
+		Tasks::<T>::insert(task_id, task);
+		Ok(())
+	}
+
+	pub(crate) fn do_decline_task(device: T::AccountId, task_id: TaskId) -> DispatchResult {
+		let mut task = Tasks::<T>::get(task_id).ok_or(Error::<T>::UnknownTask)?;
+		ensure!(!task.state.is_final(), Error::<T>::WrongState);
+		let slot = task.slot_of(&device).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(!slot.committed, Error::<T>::AlreadyCommitted);
+		Self::release_slot(task_id, &mut task, &device, ReleaseReason::Declined);
 		Tasks::<T>::insert(task_id, task);
 		Ok(())
 	}

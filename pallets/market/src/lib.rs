@@ -57,7 +57,7 @@ pub mod pallet {
 		traits::fungible::{Inspect, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::Perbill;
+	use sp_runtime::{traits::UniqueSaturatedInto, Perbill};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -162,6 +162,59 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxQueueLen: Get<u32>;
 
+		/// Deposit per task, on top of the per-byte deposit for its input: what a task's
+		/// place in the queue and its storage cost. Returned when the task is pruned;
+		/// forfeited when the task is abandoned after `MaxTaskFaults`.
+		#[pallet::constant]
+		type TaskDepositBase: Get<BalanceOf<Self>>;
+
+		/// Deposit per byte of task input.
+		#[pallet::constant]
+		type TaskDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// Most unfinished tasks one submitter can have.
+		#[pallet::constant]
+		type MaxOpenTasksPerSubmitter: Get<u32>;
+
+		/// Most queued tasks the scheduler passes over per block because they cannot get
+		/// devices now (each goes to the back of the queue), so that no task blocks the
+		/// ones behind it.
+		#[pallet::constant]
+		type MaxLookahead: Get<u32>;
+
+		/// Shortest block time the chain runs at, in milliseconds: converts a device's
+		/// declared speed (fuel per second) into blocks of execution.
+		#[pallet::constant]
+		type MinBlockTimeMs: Get<u64>;
+
+		/// Most blocks of execution a task may need on a device at its declared speed;
+		/// slower devices are not assigned the task.
+		#[pallet::constant]
+		type MaxExecutionBlocks: Get<u32>;
+
+		/// Commit timeouts and declines after which a task is abandoned (`Failed`, escrow
+		/// back, deposit forfeited): a task nobody can run stops costing devices.
+		#[pallet::constant]
+		type MaxTaskFaults: Get<u32>;
+
+		/// Share of every payment to a device that goes to `FeeDestination`. Must be at
+		/// least the rewards pallet's mint ratio, so that paying oneself never earns more
+		/// minted reward than it costs in fees.
+		#[pallet::constant]
+		type ProtocolFee: Get<Perbill>;
+
+		/// Receives the protocol fee (the treasury).
+		type FeeDestination: Get<Self::AccountId>;
+
+		/// Fewest replicas a task needs for its payments to earn compute points: a task
+		/// that one device verifies alone proves nothing to the rest of the network.
+		#[pallet::constant]
+		type MinRewardedReplicas: Get<u32>;
+
+		/// Most compute points one payment earns.
+		#[pallet::constant]
+		type MaxPointsPerPayment: Get<u64>;
+
 		/// Most assignments a device holds at once (at least the registry's `MaxCores`).
 		#[pallet::constant]
 		type MaxAssignmentsPerDevice: Get<u32>;
@@ -202,6 +255,9 @@ pub mod pallet {
 		/// Storage deposit of a verified output.
 		#[codec(index = 2)]
 		OutputDeposit,
+		/// Storage deposit of a task and its input.
+		#[codec(index = 3)]
+		TaskDeposit,
 	}
 
 	/// Stored programs.
@@ -275,6 +331,28 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TimerCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
+	/// Unfinished tasks of each submitter (at most `MaxOpenTasksPerSubmitter`).
+	#[pallet::storage]
+	pub type OpenTasks<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Items of the FIFO timer lines (reveal deadlines, pruning): by line and position, the
+	/// block it is due and the task. Items of a line are due in the order they were added,
+	/// because each line adds a constant delay to the current block; so a line never fills
+	/// up and never refuses an item.
+	#[pallet::storage]
+	pub type LineItems<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		Line,
+		Twox64Concat,
+		u32,
+		(BlockNumberFor<T>, TaskId),
+	>;
+
+	/// Head and tail (one past the last item) of each FIFO timer line.
+	#[pallet::storage]
+	pub type LineEnds<T: Config> = StorageMap<_, Twox64Concat, Line, (u32, u32), ValueQuery>;
+
 	/// Number of tasks in each state.
 	#[pallet::storage]
 	pub type StateCounts<T: Config> = StorageValue<_, TaskCounts, ValueQuery>;
@@ -299,6 +377,8 @@ pub mod pallet {
 		Cancelled,
 		/// The task ended (verified, failed or expired).
 		TaskEnded,
+		/// The device declined the assignment.
+		Declined,
 	}
 
 	/// Events of the task market.
@@ -315,6 +395,7 @@ pub mod pallet {
 			submitter: T::AccountId,
 			program: ProgramId,
 			escrow: BalanceOf<T>,
+			deposit: BalanceOf<T>,
 		},
 		/// A device got a slot of a task.
 		TaskAssigned { task: TaskId, device: T::AccountId },
@@ -324,13 +405,16 @@ pub mod pallet {
 		SlotReleased { task: TaskId, device: T::AccountId, reason: ReleaseReason },
 		/// A device committed.
 		Committed { task: TaskId, device: T::AccountId },
-		/// A device's owner was paid for verified fuel.
+		/// A device's owner was paid for verified fuel: `amount` to the owner, `fee` of it
+		/// to the protocol, `points` credited for the era.
 		DevicePaid {
 			task: TaskId,
 			device: T::AccountId,
 			owner: T::AccountId,
 			fuel_used: u64,
 			amount: BalanceOf<T>,
+			fee: BalanceOf<T>,
+			points: u64,
 		},
 		/// A task without quorum got more replicas (extra escrow on hold).
 		TaskEscalated { task: TaskId, replicas: u32, extra_escrow: BalanceOf<T> },
@@ -338,8 +422,11 @@ pub mod pallet {
 		OutputNotStored { task: TaskId, len: u32 },
 		/// A task's remaining escrow went back to its submitter.
 		EscrowRefunded { task: TaskId, submitter: T::AccountId, amount: BalanceOf<T> },
-		/// A finished task was pruned from storage.
-		TaskPruned { task: TaskId },
+		/// A finished task was pruned from storage and its deposit returned.
+		TaskPruned { task: TaskId, deposit: BalanceOf<T> },
+		/// A task reached `MaxTaskFaults` (slots declined or timed out) and failed; its
+		/// deposit was forfeited.
+		TaskAbandoned { task: TaskId, faults: u8, forfeited: BalanceOf<T> },
 	}
 
 	/// Errors of the task market.
@@ -375,13 +462,18 @@ pub mod pallet {
 		EscrowOverflow,
 		/// The queue holds `MaxQueueLen` tasks already.
 		QueueFull,
+		/// The submitter has `MaxOpenTasksPerSubmitter` unfinished tasks already.
+		TooManyOpenTasks,
+		/// Fewer registered devices offer the task's memory than it asks replicas: no
+		/// device could ever serve it.
+		NoCapableDevices,
 		/// Too many timers are due around the deadline; try another deadline.
 		TimersFull,
 		/// No task with this id.
 		UnknownTask,
 		/// Only the submitter can cancel a task.
 		NotSubmitter,
-		/// The task is past the queue (a device committed, or it is finished).
+		/// A device holds a slot of the task (it may be running it), or it is finished.
 		NotCancellable,
 		/// The device holds no slot in this task.
 		NotAssigned,
@@ -415,6 +507,15 @@ pub mod pallet {
 				"MaxSlots must hold every replica of a fully escalated task"
 			);
 			assert!(T::MinDeadline::get() >= 1 && T::MinDeadline::get() <= T::MaxDeadline::get());
+			let commit: u64 = T::CommitTimeout::get().unique_saturated_into();
+			let reveal: u64 = T::RevealWindow::get().unique_saturated_into();
+			let round = commit.saturating_add(reveal);
+			assert!(
+				T::MinDeadline::get() as u64 >= round * (1 + T::MaxEscalations::get() as u64),
+				"a deadline must cover a full commit and reveal round plus every escalation"
+			);
+			assert!(T::MaxTaskFaults::get() >= 1 && T::MaxTaskFaults::get() <= u8::MAX as u32);
+			assert!(T::MinBlockTimeMs::get() >= 1, "MinBlockTimeMs must be positive");
 			assert!(
 				T::MaxProbes::get() >= T::MaxReplicas::get(),
 				"probe at least once per replica"
@@ -423,9 +524,9 @@ pub mod pallet {
 			assert!(T::MaxAssignmentsPerDevice::get() >= 1);
 			assert!(T::MaxProgramLen::get() >= 8, "a program needs the Wasm header");
 			assert!(
-				T::HookWeightLimit::get().all_gte(Self::max_timer_weight())
-					&& T::HookWeightLimit::get().all_gte(Self::max_schedule_weight()),
-				"HookWeightLimit must allow at least one timer and one scheduling step"
+				Self::timer_budget().all_gte(Self::max_timer_weight())
+					&& Self::schedule_reserve().all_gte(Self::max_schedule_weight()),
+				"HookWeightLimit must allow at least one timer and one reserved scheduling step"
 			);
 		}
 
@@ -469,12 +570,22 @@ pub mod pallet {
 			Self::do_submit_task(who, program, input, params)
 		}
 
-		/// Cancels a task of the caller that no device has committed to yet; the whole
-		/// escrow comes back.
+		/// Cancels a task of the caller that no device holds a slot of (so nobody is
+		/// running it); the whole escrow comes back.
 		#[pallet::call_index(3)]
 		pub fn cancel_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_cancel_task(who, task)
+		}
+
+		/// The calling device gives up its slot of `task` before committing, because it
+		/// cannot run it (the module fails on the host, or it cannot finish in time). It
+		/// pays the transaction fee and is neither slashed nor unlisted; the slot goes back
+		/// to the queue and counts as a fault of the task (see `MaxTaskFaults`).
+		#[pallet::call_index(4)]
+		pub fn decline_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			let device = ensure_signed(origin)?;
+			Self::do_decline_task(device, task)
 		}
 	}
 

@@ -6,7 +6,7 @@ use core::cell::RefCell;
 use depin_primitives::{DeviceSpec, TaskId, VerificationHooks};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, Hooks},
+	traits::{ConstU32, ConstU64, Hooks},
 	weights::Weight,
 };
 use sp_runtime::{BuildStorage, Perbill};
@@ -122,7 +122,22 @@ parameter_types! {
 	pub const TimeoutSlash: Perbill = Perbill::from_percent(1);
 	pub const TaskRetention: u64 = RETENTION;
 	pub static HookWeightLimit: Weight = Weight::from_parts(2_000_000_000_000, u64::MAX);
+	pub const TaskDepositBase: Balance = TASK_DEPOSIT_BASE;
+	pub const TaskDepositPerByte: Balance = 1;
+	pub static MaxOpenTasksPerSubmitter: u32 = 16;
+	pub const ProtocolFee: Perbill = Perbill::from_percent(10);
+	pub const FeeDestination: AccountId = FEE_DESTINATION;
+	pub static MaxPointsPerPayment: u64 = u64::MAX;
 }
+
+/// Deposit of a task besides its input bytes.
+pub const TASK_DEPOSIT_BASE: Balance = 50;
+/// Receives the protocol fee.
+pub const FEE_DESTINATION: AccountId = 999;
+/// Most blocks of execution a task may need on a device.
+pub const MAX_EXECUTION_BLOCKS: u32 = 30;
+/// Faults (timeouts, declines) after which a task is abandoned.
+pub const MAX_TASK_FAULTS: u32 = 3;
 
 impl pallet_market::Config for Test {
 	type Currency = Balances;
@@ -141,7 +156,7 @@ impl pallet_market::Config for Test {
 	type MaxFuel = MaxFuel;
 	type MinFuelPrice = MinFuelPrice;
 	type MaxJobMemoryMib = ConstU32<4096>;
-	type MinDeadline = ConstU32<10>;
+	type MinDeadline = ConstU32<30>;
 	type MaxDeadline = ConstU32<1000>;
 	type CommitTimeout = CommitTimeout;
 	type RevealWindow = RevealWindow;
@@ -149,6 +164,17 @@ impl pallet_market::Config for Test {
 	type MaxEscalations = ConstU32<2>;
 	type EscalationReplicas = ConstU32<2>;
 	type MaxQueueLen = ConstU32<MAX_QUEUE>;
+	type TaskDepositBase = TaskDepositBase;
+	type TaskDepositPerByte = TaskDepositPerByte;
+	type MaxOpenTasksPerSubmitter = MaxOpenTasksPerSubmitter;
+	type MaxLookahead = ConstU32<4>;
+	type MinBlockTimeMs = ConstU64<1000>;
+	type MaxExecutionBlocks = ConstU32<MAX_EXECUTION_BLOCKS>;
+	type MaxTaskFaults = ConstU32<MAX_TASK_FAULTS>;
+	type ProtocolFee = ProtocolFee;
+	type FeeDestination = FeeDestination;
+	type MinRewardedReplicas = ConstU32<2>;
+	type MaxPointsPerPayment = MaxPointsPerPayment;
 	type MaxAssignmentsPerDevice = ConstU32<4>;
 	type MaxProbes = ConstU32<16>;
 	type MaxTimersPerBlock = ConstU32<8>;
@@ -164,6 +190,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut balances: Vec<(AccountId, Balance)> = (1..=3).map(|a| (a, 1_000_000_000)).collect();
 	balances.push((4, 1_000));
+	balances.push((FEE_DESTINATION, 1));
+	balances.extend((21..=27).map(|o| (o, 100_000)));
 	balances.extend((11..=19).map(|o| (o, 100_000)));
 	balances.extend((101..=130).map(|d| (d, 1_000)));
 	pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
@@ -220,4 +248,18 @@ pub fn spec(memory_mib: u32, class: u64) -> DeviceSpec {
 pub fn add_device(owner: AccountId, device: AccountId, spec: DeviceSpec) {
 	Devices::register_device(RuntimeOrigin::signed(owner), device, spec).unwrap();
 	Devices::heartbeat(RuntimeOrigin::signed(device)).unwrap();
+}
+
+/// Registers `n` standby devices (owners 21.., devices 201.., 4096 MiB) that never send a
+/// heartbeat: they count as capacity for submissions but are never assigned.
+pub fn standby_devices(n: u64) {
+	use depin_primitives::DeviceRegistry;
+	for i in 0..n {
+		let device = 201 + i;
+		if pallet_devices::Devices::<Test>::contains_key(device) {
+			continue;
+		}
+		Devices::register_device(RuntimeOrigin::signed(21 + i), device, spec(4096, 9)).unwrap();
+	}
+	assert!(Devices::devices_with_memory(4096) >= n as u32);
 }

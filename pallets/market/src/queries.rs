@@ -5,9 +5,7 @@ use depin_primitives::{
 	AssignmentPhase, AssignmentView, DeviceRegistry, ProgramId, Stats, TaskId, TaskState, TaskView,
 	VerificationHooks, VerificationView,
 };
-use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::Saturating;
 
 use crate::{
 	pallet::{
@@ -56,10 +54,7 @@ impl<T: Config> Pallet<T> {
 				let task = Tasks::<T>::get(task_id)?;
 				let slot = task.slot_of(device)?;
 				let (phase, deadline) = match (task.state, slot.committed) {
-					(_, false) => (
-						AssignmentPhase::Commit,
-						slot.assigned_at.saturating_add(T::CommitTimeout::get()),
-					),
+					(_, false) => (AssignmentPhase::Commit, slot.commit_by),
 					(TaskState::Revealing | TaskState::Verified, true) => {
 						let phase = if T::Verification::revealed(task_id, device) {
 							AssignmentPhase::Revealed

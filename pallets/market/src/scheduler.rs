@@ -3,7 +3,10 @@
 use alloc::vec::Vec;
 use codec::Encode;
 use depin_primitives::{Candidate, DeterminismClass, DeviceRegistry, Slot, TaskId, TaskState};
-use frame_support::{traits::Get, weights::WeightMeter};
+use frame_support::{
+	traits::Get,
+	weights::{Weight, WeightMeter},
+};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::Saturating;
 use sp_runtime::{DispatchError, TransactionOutcome};
@@ -15,9 +18,26 @@ use crate::{
 };
 
 /// A device chosen for a slot.
-struct Chosen<AccountId> {
+struct Chosen<AccountId, BlockNumber> {
 	device: AccountId,
 	owner: AccountId,
+	/// Its commit deadline: `CommitTimeout` plus its execution time.
+	commit_by: BlockNumber,
+}
+
+/// What one scheduling step did.
+pub(crate) struct Step {
+	/// Whether every open slot of the task got a device.
+	pub filled: bool,
+	/// Candidate positions probed.
+	pub probes: u32,
+}
+
+/// Blocks a device of `fuel_per_second` needs for `max_fuel`, at blocks of
+/// `block_time_ms`: rounded up, at least one.
+pub fn execution_blocks(max_fuel: u64, fuel_per_second: u64, block_time_ms: u64) -> u64 {
+	let fuel_per_block = (fuel_per_second as u128 * block_time_ms as u128 / 1000).max(1);
+	(max_fuel as u128).div_ceil(fuel_per_block).max(1).min(u64::MAX as u128) as u64
 }
 
 impl<T: Config> Pallet<T> {
@@ -58,20 +78,41 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Worst-case weight of one scheduling step: `MaxProbes` probes, then `MaxReplicas`
-	/// assignments, at the most devices the benchmarks measured (the cost does not grow
-	/// with the number of devices; see `docs/benchmarks.md`).
-	pub(crate) fn max_schedule_weight() -> frame_support::weights::Weight {
-		let d = 10_000;
+	/// assignments, with the devices registered now (the benchmarks' `d`).
+	pub(crate) fn max_schedule_weight() -> Weight {
+		let d = T::Devices::device_count();
 		T::WeightInfo::schedule_probe(d).saturating_add(T::WeightInfo::schedule_assign(d))
 	}
 
-	/// Gives devices to tasks from the head of the queue while `meter` allows. A task that
-	/// cannot get all the devices it needs stays at the head and stops the pass.
+	/// Weight of a step that made `probes` probes (the benchmark's step makes `MaxProbes`)
+	/// and assigned devices if `assigned`.
+	fn step_weight(probes: u32, assigned: bool) -> Weight {
+		let d = T::Devices::device_count();
+		let max_probes = T::MaxProbes::get().max(1) as u64;
+		let per_probe = T::WeightInfo::schedule_probe(d) / max_probes;
+		let probing = per_probe.saturating_mul(probes.max(1) as u64);
+		if assigned {
+			probing.saturating_add(T::WeightInfo::schedule_assign(d))
+		} else {
+			probing
+		}
+	}
+
+	/// Gives devices to tasks from the head of the queue while `meter` allows a step's
+	/// worst case; each step is charged for the probes it really made. A task that cannot
+	/// get all the devices it needs now goes to the back of the queue, at most
+	/// `MaxLookahead` times per block: it never blocks the tasks behind it.
 	pub(crate) fn schedule(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		let step = Self::max_schedule_weight();
-		while Self::queue_len() > 0 && meter.try_consume(step).is_ok() {
+		let mut passed_over = 0u32;
+		// Each task is looked at once per block at most.
+		let mut left = Self::queue_len();
+		while left > 0 && passed_over < T::MaxLookahead::get() && meter.can_consume(step) {
+			left -= 1;
 			let head = QueueHead::<T>::get();
+			meter.consume(T::DbWeight::get().reads(2));
 			let Some(task_id) = Queue::<T>::get(head) else {
+				frame_support::defensive!("hole at the queue's head");
 				Self::dequeue_front();
 				continue;
 			};
@@ -83,11 +124,14 @@ impl<T: Config> Pallet<T> {
 				Self::dequeue_front();
 				continue;
 			}
-			if !Self::fill_slots(task_id, &mut task, now) {
-				// Not enough eligible devices: the queue waits, in order.
-				break;
-			}
+			let Step { filled, probes } = Self::fill_slots(task_id, &mut task, now);
+			meter.consume(Self::step_weight(probes, filled));
 			Self::dequeue_front();
+			if !filled {
+				// Not enough eligible devices now: let the tasks behind it go first.
+				Self::enqueue_back(task_id);
+				passed_over += 1;
+			}
 			Tasks::<T>::insert(task_id, task);
 		}
 	}
@@ -103,15 +147,12 @@ impl<T: Config> Pallet<T> {
 	/// Probes at most `MaxProbes` positions of the candidate index. A task that is not
 	/// portable takes all its replicas from one determinism class: the first class to
 	/// offer enough devices wins.
-	pub(crate) fn fill_slots(
-		task_id: TaskId,
-		task: &mut TaskOf<T>,
-		now: BlockNumberFor<T>,
-	) -> bool {
+	pub(crate) fn fill_slots(task_id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) -> Step {
 		let wanted = task.open_slots as usize;
 		let portable = task.params.portable;
 		// Candidates per class (one group for portable tasks or a fixed class).
-		let mut groups: Vec<(DeterminismClass, Vec<Chosen<T::AccountId>>)> = Vec::new();
+		type Group<A, B> = (DeterminismClass, Vec<Chosen<A, B>>);
+		let mut groups: Vec<Group<T::AccountId, BlockNumberFor<T>>> = Vec::new();
 		let start = Self::seed(task_id);
 		let mut step = 0u32;
 		let mut probes = 0u32;
@@ -128,17 +169,22 @@ impl<T: Config> Pallet<T> {
 			}
 			probes += 1;
 			let index = probe_position(start, walk_stride, step, count);
-			let (device, owner, memory_mib, free_slots, class) = match T::Devices::candidate(index)
-			{
+			let candidate = T::Devices::candidate(index);
+			let (device, owner, memory_mib, free_slots, class, speed) = match candidate {
 				// Another device moved into this position: look at it next.
 				Candidate::Removed => continue,
 				Candidate::None => {
 					step += 1;
 					continue;
 				}
-				Candidate::Available { device, owner, memory_mib, free_slots, class } => {
-					(device, owner, memory_mib, free_slots, class)
-				}
+				Candidate::Available {
+					device,
+					owner,
+					memory_mib,
+					free_slots,
+					class,
+					fuel_per_second,
+				} => (device, owner, memory_mib, free_slots, class, fuel_per_second),
 			};
 			step += 1;
 			let class_ok = portable || task.class.is_none_or(|c| c == class);
@@ -146,12 +192,20 @@ impl<T: Config> Pallet<T> {
 			// A free slot (fewer assignments than cores) also means room in `DeviceTasks`:
 			// `MaxAssignmentsPerDevice` is at least the registry's `MaxCores` (checked by the
 			// runtime's tests), so the probe reads no more than the candidate.
+			// A device too slow to finish `max_fuel` within `MaxExecutionBlocks` is never
+			// given the task: it would miss its commit deadline through no fault of its own.
+			let run_blocks =
+				execution_blocks(task.params.max_fuel, speed, T::MinBlockTimeMs::get());
 			if free_slots == 0
 				|| memory_mib < task.params.memory_mib
+				|| run_blocks > T::MaxExecutionBlocks::get() as u64
 				|| !class_ok || owner_holds_slot
 			{
 				continue;
 			}
+			let commit_by = now
+				.saturating_add(T::CommitTimeout::get())
+				.saturating_add((run_blocks as u32).into());
 			let key = if portable { 0 } else { class };
 			let group = match groups.iter().position(|(c, _)| *c == key) {
 				Some(i) => i,
@@ -164,23 +218,21 @@ impl<T: Config> Pallet<T> {
 			if members.iter().any(|c| c.owner == owner) {
 				continue;
 			}
-			members.push(Chosen { device, owner });
+			members.push(Chosen { device, owner, commit_by });
 			if members.len() == wanted {
 				found = Some(group);
 			}
 		}
-		let Some(group) = found else { return false };
+		let Some(group) = found else { return Step { filled: false, probes } };
 		let (class, chosen) = groups.swap_remove(group);
-		if !Self::timers_fit(now, chosen.len()) {
-			return false;
-		}
+
+		// All or nothing: if a chosen device cannot take the slot after all, or its commit
+		// deadline finds no timer room, nothing of this step stays (registry, index,
+		// timers, events, the task's slots).
+		let saved = (task.slots.clone(), task.open_slots, task.class);
 		if !portable {
 			task.class = Some(class);
 		}
-
-		// All or nothing: if a chosen device cannot take the slot after all, nothing of
-		// this step stays (registry, index, timers, events, the task's slots).
-		let saved = (task.slots.clone(), task.open_slots);
 		let assigned = frame_support::storage::with_transaction(|| {
 			if Self::assign_chosen(task_id, task, chosen, now) {
 				TransactionOutcome::Commit(Ok::<_, DispatchError>(true))
@@ -190,13 +242,13 @@ impl<T: Config> Pallet<T> {
 		})
 		.unwrap_or(false);
 		if !assigned {
-			(task.slots, task.open_slots) = saved;
-			return false;
+			(task.slots, task.open_slots, task.class) = saved;
+			return Step { filled: false, probes };
 		}
 		if task.open_slots == 0 && task.state == TaskState::Queued {
 			Self::set_state(task_id, task, TaskState::Assigned);
 		}
-		task.open_slots == 0
+		Step { filled: task.open_slots == 0, probes }
 	}
 
 	/// Gives each chosen device a slot of `task`; false if one cannot take it (the caller
@@ -204,27 +256,32 @@ impl<T: Config> Pallet<T> {
 	fn assign_chosen(
 		task_id: TaskId,
 		task: &mut TaskOf<T>,
-		chosen: Vec<Chosen<T::AccountId>>,
+		chosen: Vec<Chosen<T::AccountId, BlockNumberFor<T>>>,
 		now: BlockNumberFor<T>,
 	) -> bool {
-		let commit_by = now.saturating_add(T::CommitTimeout::get());
-		for Chosen { device, owner } in chosen {
+		for Chosen { device, owner, commit_by } in chosen {
 			if T::Devices::open_assignment(&device).is_err() {
-				log::warn!(target: "runtime::market", "task {task_id}: {device:?} has no free slot");
+				frame_support::defensive!("a candidate with a free slot has none");
 				return false;
 			}
 			let pushed = DeviceTasks::<T>::mutate(&device, |tasks| tasks.try_push(task_id).is_ok());
-			let slot = Slot { device: device.clone(), owner, assigned_at: now, committed: false };
+			let slot = Slot {
+				device: device.clone(),
+				owner,
+				assigned_at: now,
+				commit_by,
+				committed: false,
+			};
 			if !pushed || task.slots.try_push(slot).is_err() {
-				// Unreachable: both bounds were checked above.
-				log::warn!(target: "runtime::market", "task {task_id}: no room for {device:?}");
+				frame_support::defensive!("no room for a slot whose bounds were checked");
 				return false;
 			}
-			// Room was checked by `timers_fit`.
-			let _ = Self::push_timer(
-				commit_by,
-				Timer::CommitDeadline { task: task_id, device: device.clone(), assigned_at: now },
-			);
+			let timer =
+				Timer::CommitDeadline { task: task_id, device: device.clone(), assigned_at: now };
+			if Self::push_commit_deadline(commit_by, timer).is_err() {
+				// The wheel is full around this deadline: try again in a later block.
+				return false;
+			}
 			task.open_slots = task.open_slots.saturating_sub(1);
 			Self::deposit_event(Event::TaskAssigned { task: task_id, device });
 		}

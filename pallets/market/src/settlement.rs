@@ -17,16 +17,16 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{Saturating, UniqueSaturatedInto, Zero},
 	DispatchError,
 };
 
 use crate::{
 	pallet::{
-		Config, DeviceTasks, Error, Event, HoldReason, Outputs, Pallet, Programs, ReleaseReason,
-		StateCounts, TaskInputs, Tasks,
+		Config, DeviceTasks, Error, Event, HoldReason, OpenTasks, Outputs, Pallet, Programs,
+		ReleaseReason, StateCounts, TaskInputs, Tasks,
 	},
-	BalanceOf, TaskOf, Timer,
+	BalanceOf, Line, TaskOf,
 };
 
 /// The counter of `state` in `counts`.
@@ -81,8 +81,10 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Takes `device`'s slot away: a timeout mark and a `TimeoutSlash`, and the slot goes
-	/// back to the head of the queue.
+	/// Takes `device`'s slot away before it committed, and the slot goes back to the head
+	/// of the queue. A commit timeout costs the device a timeout mark and `TimeoutSlash`;
+	/// a decline costs it nothing here (it paid the transaction fee). Either is a fault of
+	/// the task: at `MaxTaskFaults` the task is abandoned instead of offered again.
 	pub(crate) fn release_slot(
 		task_id: TaskId,
 		task: &mut TaskOf<T>,
@@ -91,8 +93,16 @@ impl<T: Config> Pallet<T> {
 	) {
 		task.slots.retain(|s| &s.device != device);
 		Self::forget_assignment(task_id, device);
-		T::Devices::record_outcome(device, Outcome::Timeout);
-		T::Devices::slash(device, T::TimeoutSlash::get(), SlashReason::Timeout);
+		if reason == ReleaseReason::CommitTimeout {
+			T::Devices::record_outcome(device, Outcome::Timeout);
+			T::Devices::slash(device, T::TimeoutSlash::get(), SlashReason::Timeout);
+		}
+		Self::deposit_event(Event::SlotReleased { task: task_id, device: device.clone(), reason });
+		task.faults = task.faults.saturating_add(1);
+		if task.faults as u32 >= T::MaxTaskFaults::get() {
+			Self::abandon(task_id, task);
+			return;
+		}
 		task.open_slots = task.open_slots.saturating_add(1);
 		let to = if task.slots.iter().any(|s| s.committed) {
 			TaskState::Committing
@@ -101,7 +111,26 @@ impl<T: Config> Pallet<T> {
 		};
 		Self::set_state(task_id, task, to);
 		Self::enqueue_front(task_id);
-		Self::deposit_event(Event::SlotReleased { task: task_id, device: device.clone(), reason });
+	}
+
+	/// Ends a task that reached `MaxTaskFaults`: `Failed`, escrow back to the submitter,
+	/// and its deposit forfeited (burned), so a dApp that submits work nobody can run pays
+	/// for the devices' time it wasted.
+	fn abandon(task_id: TaskId, task: &mut TaskOf<T>) {
+		let forfeited = T::Currency::burn_held(
+			&HoldReason::TaskDeposit.into(),
+			&task.submitter,
+			task.deposit,
+			Precision::BestEffort,
+			Fortitude::Force,
+		)
+		.unwrap_or_else(|_| {
+			frame_support::defensive!("a task's deposit is on hold");
+			Zero::zero()
+		});
+		task.deposit = Zero::zero();
+		Self::deposit_event(Event::TaskAbandoned { task: task_id, faults: task.faults, forfeited });
+		Self::finish(task_id, task, TaskState::Failed);
 	}
 
 	/// Ends `task` in state `to`: frees its devices, refunds the remaining escrow, and
@@ -129,14 +158,14 @@ impl<T: Config> Pallet<T> {
 				p.open_tasks = p.open_tasks.saturating_sub(1);
 			}
 		});
+		OpenTasks::<T>::mutate_exists(&task.submitter, |open| {
+			*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
 		let now = frame_system::Pallet::<T>::block_number();
 		task.finished_at = Some(now);
 		task.reveal_deadline = None;
 		Self::set_state(task_id, task, to);
-		let prune_at = now.saturating_add(T::TaskRetention::get());
-		if Self::push_timer(prune_at, Timer::Prune(task_id)).is_err() {
-			log::warn!(target: "runtime::market", "no timer room to prune task {task_id}");
-		}
+		Self::push_line(Line::Prune, now.saturating_add(T::TaskRetention::get()), task_id);
 		T::Verification::on_task_finished(task_id);
 	}
 
@@ -159,30 +188,53 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Removes a finished task and its input and output; returns the output deposit.
-	pub(crate) fn prune(task_id: TaskId) {
-		let Some(task) = Tasks::<T>::get(task_id) else { return };
+	/// Removes a finished task and its input and output, and returns their deposits.
+	/// Returns whether there was such a task.
+	pub(crate) fn prune(task_id: TaskId) -> bool {
+		let Some(task) = Tasks::<T>::get(task_id) else { return false };
 		if task.finished_at.is_none() {
-			return;
+			frame_support::defensive!("pruning an unfinished task");
+			return false;
 		}
+		let release = |reason: HoldReason, amount: BalanceOf<T>| {
+			if !amount.is_zero() {
+				let _ = T::Currency::release(
+					&reason.into(),
+					&task.submitter,
+					amount,
+					Precision::BestEffort,
+				);
+			}
+		};
 		if let Some((_, deposit)) = Outputs::<T>::take(task_id) {
-			let _ = T::Currency::release(
-				&HoldReason::OutputDeposit.into(),
-				&task.submitter,
-				deposit,
-				Precision::BestEffort,
-			);
+			release(HoldReason::OutputDeposit, deposit);
 		}
+		release(HoldReason::TaskDeposit, task.deposit);
 		Tasks::<T>::remove(task_id);
 		TaskInputs::<T>::remove(task_id);
 		Self::count_state(Some(task.state), None);
-		Self::deposit_event(Event::TaskPruned { task: task_id });
+		Self::deposit_event(Event::TaskPruned { task: task_id, deposit: task.deposit });
+		true
 	}
 
 	fn open_task(task_id: TaskId) -> Result<TaskOf<T>, DispatchError> {
 		let task = Tasks::<T>::get(task_id).ok_or(Error::<T>::UnknownTask)?;
 		ensure!(task.finished_at.is_none(), Error::<T>::WrongState);
 		Ok(task)
+	}
+
+	/// Compute points a payment of `amount` to `owner` earns in `task`: the value paid,
+	/// capped by `MaxPointsPerPayment`; none when the submitter pays its own account, or
+	/// when the task asked for fewer than `MinRewardedReplicas` replicas (a result nobody
+	/// checked). Era inflation is bounded by points times the mint ratio, and every point
+	/// cost `ProtocolFee` of its value: paying oneself never mints more than it costs.
+	fn points_for(task: &TaskOf<T>, owner: &T::AccountId, amount: BalanceOf<T>) -> u64 {
+		if owner == &task.submitter || (task.params.replicas as u32) < T::MinRewardedReplicas::get()
+		{
+			return 0;
+		}
+		let value: u64 = amount.unique_saturated_into();
+		value.min(T::MaxPointsPerPayment::get())
 	}
 
 	/// Stores `output` with a deposit from the submitter's free balance, if it can pay.
@@ -234,7 +286,7 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		if task.all_committed() {
 			let deadline =
 				frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get());
-			Self::push_timer(deadline, Timer::RevealDeadline { task: task_id, deadline })?;
+			Self::push_line(Line::RevealDeadline, deadline, task_id);
 			task.reveal_deadline = Some(deadline);
 			Self::set_state(task_id, &mut task, TaskState::Revealing);
 		} else {
@@ -274,27 +326,39 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		let fuel_balance: BalanceOf<T> = fuel.try_into().map_err(|_| Error::<T>::EscrowOverflow)?;
 		let amount = fuel_balance.saturating_mul(task.params.fuel_price);
 		ensure!(amount <= task.escrow, Error::<T>::EscrowExhausted);
-		if !amount.is_zero() {
-			T::Currency::transfer_on_hold(
-				&HoldReason::TaskEscrow.into(),
-				&task.submitter,
-				&owner,
-				amount,
-				Precision::Exact,
-				Restriction::Free,
-				Fortitude::Polite,
-			)?;
-		}
+		let fee = T::ProtocolFee::get() * amount;
+		let to_owner = amount.saturating_sub(fee);
+		let move_escrow = |to: &T::AccountId, value: BalanceOf<T>| -> DispatchResult {
+			if !value.is_zero() {
+				T::Currency::transfer_on_hold(
+					&HoldReason::TaskEscrow.into(),
+					&task.submitter,
+					to,
+					value,
+					Precision::Exact,
+					Restriction::Free,
+					Fortitude::Polite,
+				)?;
+			}
+			Ok(())
+		};
+		move_escrow(&owner, to_owner)?;
+		move_escrow(&T::FeeDestination::get(), fee)?;
+		let points = Self::points_for(&task, &owner, amount);
 		task.escrow = task.escrow.saturating_sub(amount);
 		task.paid = task.paid.saturating_add(amount);
 		Tasks::<T>::insert(task_id, task);
-		T::Rewards::credit(&owner, fuel);
+		if points > 0 {
+			T::Rewards::credit(&owner, points);
+		}
 		Self::deposit_event(Event::DevicePaid {
 			task: task_id,
 			device: device.clone(),
 			owner,
 			fuel_used: fuel,
-			amount,
+			amount: to_owner,
+			fee,
+			points,
 		});
 		Ok(amount)
 	}
@@ -303,6 +367,11 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		let mut task = Self::open_task(task_id)?;
 		ensure!(task.state == TaskState::Revealing, Error::<T>::WrongState);
 		ensure!((task.escalations as u32) < T::MaxEscalations::get(), Error::<T>::NoEscalationLeft);
+		// Another round must be able to finish before the deadline.
+		let round_end = frame_system::Pallet::<T>::block_number()
+			.saturating_add(T::CommitTimeout::get())
+			.saturating_add(T::RevealWindow::get());
+		ensure!(round_end <= task.deadline_at, Error::<T>::NoEscalationLeft);
 		let extra = T::EscalationReplicas::get();
 		let extra_escrow = Self::escrow_for(&task.params, extra)?;
 		ensure!(Self::can_hold(&task.submitter, extra_escrow), Error::<T>::InsufficientBalance);

@@ -34,7 +34,9 @@ fn params(replicas: u8) -> TaskParams<Balance> {
 	}
 }
 
+/// Submits a task; standby devices make sure the network could serve it.
 fn submit(who: AccountId, program: ProgramId, p: TaskParams<Balance>) -> u64 {
+	standby_devices(p.replicas as u64);
 	let id = NextTaskId::<Test>::get();
 	assert_ok!(Market::submit_task(RuntimeOrigin::signed(who), program, b"input".to_vec(), p));
 	id
@@ -176,7 +178,8 @@ fn submit_holds_escrow_and_queues_the_task() {
 			task: 0,
 			submitter: 2,
 			program: id,
-			escrow
+			escrow,
+			deposit: TASK_DEPOSIT_BASE + 5,
 		}));
 		assert_eq!(submit(2, id, params(1)), 1, "ids are sequential");
 	});
@@ -185,6 +188,7 @@ fn submit_holds_escrow_and_queues_the_task() {
 #[test]
 fn submit_rejects_bad_parameters_without_side_effects() {
 	test(|| {
+		standby_devices(5);
 		let id = upload(1, 1);
 		let bad = [
 			(TaskParams { replicas: 0, ..params(1) }, Error::<Test>::InvalidReplicas),
@@ -224,6 +228,7 @@ fn submit_rejects_bad_parameters_without_side_effects() {
 #[test]
 fn submit_refuses_when_the_queue_is_full() {
 	test(|| {
+		standby_devices(1);
 		let id = upload(1, 1);
 		for _ in 0..MAX_QUEUE {
 			submit(2, id, params(1));
@@ -238,6 +243,7 @@ fn submit_refuses_when_the_queue_is_full() {
 #[test]
 fn submit_refuses_when_no_timer_fits() {
 	test(|| {
+		standby_devices(1);
 		let id = upload(1, 1);
 		let full: frame_support::BoundedVec<_, _> =
 			vec![crate::Timer::Prune(999); 8].try_into().unwrap();
@@ -255,35 +261,41 @@ fn submit_refuses_when_no_timer_fits() {
 // ---------------------------------------------------------------- cancellation
 
 #[test]
-fn cancel_refunds_everything_and_frees_devices() {
+fn cancel_of_a_queued_task_refunds_the_escrow() {
 	test(|| {
-		three_devices();
+		add_device(11, 101, spec(1024, 1));
 		let id = upload(1, 1);
 		let t = submit(2, id, params(2));
 		let before = Balances::balance(&2);
 		assert_noop!(Market::cancel_task(RuntimeOrigin::signed(2), 99), Error::<Test>::UnknownTask);
 		assert_noop!(Market::cancel_task(RuntimeOrigin::signed(3), t), Error::<Test>::NotSubmitter);
 		run_to(2);
-		assert_eq!(task(t).state, TaskState::Assigned);
+		assert_eq!(task(t).state, TaskState::Queued, "one online device: nobody took it");
 		assert_ok!(Market::cancel_task(RuntimeOrigin::signed(2), t));
 		assert_eq!(task(t).state, TaskState::Cancelled);
 		assert_eq!(escrow_held(2), 0);
 		assert_eq!(Balances::balance(&2), before + 4_000);
-		for d in devices_of(t) {
-			assert_eq!(pallet_devices::Devices::<Test>::get(d).unwrap().open_assignments, 0);
-			assert!(Market::assignments(&d).is_empty());
-		}
 		assert_eq!(FINISHED.with(|f| f.borrow().clone()), vec![t]);
+		assert_noop!(
+			Market::cancel_task(RuntimeOrigin::signed(2), t),
+			Error::<Test>::NotCancellable
+		);
 	});
 }
 
 #[test]
-fn cancel_is_refused_once_a_device_committed() {
+fn cancel_is_refused_once_a_device_holds_a_slot() {
 	test(|| {
 		three_devices();
 		let id = upload(1, 1);
 		let t = submit(2, id, params(2));
 		run_to(2);
+		// The devices may already be running the job: their work must not be for nothing.
+		assert_eq!(task(t).state, TaskState::Assigned);
+		assert_noop!(
+			Market::cancel_task(RuntimeOrigin::signed(2), t),
+			Error::<Test>::NotCancellable
+		);
 		let d = devices_of(t)[0];
 		assert_ok!(Market::record_commit(t, &d));
 		assert_noop!(
@@ -319,28 +331,96 @@ fn scheduler_assigns_distinct_owners_and_updates_state() {
 			assert_eq!(a[0].task, t);
 			assert_eq!(a[0].input, b"input".to_vec());
 			assert_eq!(a[0].phase, depin_primitives::AssignmentPhase::Commit);
-			assert_eq!(a[0].deadline, 2 + COMMIT_TIMEOUT);
+			// 1_000 fuel at 1 000 000 fuel/s: one block of execution on top.
+			assert_eq!(a[0].deadline, 2 + COMMIT_TIMEOUT + 1);
 		}
 		assert_eq!(Market::queue_len(), 0);
 	});
 }
 
 #[test]
-fn scheduler_waits_in_order_when_too_few_devices() {
+fn a_head_that_cannot_be_filled_does_not_block_the_queue() {
 	test(|| {
 		add_device(11, 101, spec(1024, 1));
 		add_device(12, 102, spec(1024, 1));
 		let id = upload(1, 1);
+		// Three replicas with two online devices: it cannot be filled now.
 		let big = submit(2, id, params(3));
-		let small = submit(2, id, params(1));
+		let small = submit(3, id, params(1));
 		run_to(3);
 		assert_eq!(task(big).state, TaskState::Queued);
 		assert!(task(big).slots.is_empty(), "no partial assignment");
-		assert_eq!(task(small).state, TaskState::Queued, "FIFO: waits behind the head");
+		assert_eq!(task(small).state, TaskState::Assigned, "the task behind it is served");
 		add_device(13, 103, spec(1024, 1));
 		run_to(4);
-		assert_eq!(task(big).state, TaskState::Assigned);
-		assert_eq!(task(small).state, TaskState::Assigned);
+		assert_eq!(task(big).state, TaskState::Assigned, "and the head is served when it can be");
+	});
+}
+
+#[test]
+fn many_unfillable_tasks_cost_one_lookahead_per_block_and_block_nothing() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		// An attacker's tasks nobody online can fill, ahead of an honest one.
+		let junk: Vec<_> = (0..6).map(|_| submit(2, id, params(5))).collect();
+		let honest = submit(3, id, params(2));
+		run_to(2);
+		// `MaxLookahead` (4) passed over in block 2, the rest in block 3, then the honest.
+		run_to(3);
+		assert_eq!(task(honest).state, TaskState::Assigned);
+		assert!(junk.iter().all(|t| task(*t).state == TaskState::Queued));
+		assert_eq!(Market::queue_len(), 6, "the junk waits at the back, in order");
+	});
+}
+
+#[test]
+fn tasks_no_registered_device_could_serve_are_refused() {
+	test(|| {
+		add_device(11, 101, spec(1024, 1));
+		add_device(12, 102, spec(1024, 1));
+		let id = upload(1, 1);
+		let ask = |replicas, memory_mib| TaskParams { replicas, memory_mib, ..params(1) };
+		assert_noop!(
+			Market::submit_task(RuntimeOrigin::signed(2), id, vec![], ask(3, 256)),
+			Error::<Test>::NoCapableDevices
+		);
+		assert_noop!(
+			Market::submit_task(RuntimeOrigin::signed(2), id, vec![], ask(1, 2048)),
+			Error::<Test>::NoCapableDevices
+		);
+		assert_ok!(Market::submit_task(RuntimeOrigin::signed(2), id, vec![], ask(2, 1024)));
+		// A deregistered device is no capacity.
+		assert_ok!(Devices::deregister(RuntimeOrigin::signed(12), 102));
+		assert_noop!(
+			Market::submit_task(RuntimeOrigin::signed(2), id, vec![], ask(2, 1024)),
+			Error::<Test>::NoCapableDevices
+		);
+	});
+}
+
+#[test]
+fn a_submitter_has_a_bounded_number_of_open_tasks_each_with_a_deposit() {
+	test(|| {
+		standby_devices(1);
+		let id = upload(1, 1);
+		MaxOpenTasksPerSubmitter::set(2);
+		let deposit_held = || Balances::balance_on_hold(&HoldReason::TaskDeposit.into(), &2);
+		let a = submit(2, id, params(1));
+		submit(2, id, params(1));
+		assert_eq!(deposit_held(), 2 * (TASK_DEPOSIT_BASE + 5));
+		assert_noop!(
+			Market::submit_task(RuntimeOrigin::signed(2), id, vec![], params(1)),
+			Error::<Test>::TooManyOpenTasks
+		);
+		// Another submitter is not limited by it; a finished task frees a place.
+		submit(3, id, params(1));
+		assert_ok!(Market::cancel_task(RuntimeOrigin::signed(2), a));
+		submit(2, id, params(1));
+		// The deposit of the cancelled task comes back when it is pruned.
+		run_to(2 + RETENTION);
+		assert_eq!(deposit_held(), 2 * (TASK_DEPOSIT_BASE + 5));
+		MaxOpenTasksPerSubmitter::set(16);
 	});
 }
 
@@ -428,13 +508,14 @@ fn scheduler_stops_at_its_weight_limit() {
 		}
 		let step = Market::max_schedule_weight();
 		let base = <() as crate::WeightInfo>::hook_base();
-		// Room for the base and exactly two scheduling steps.
-		HookWeightLimit::set(base + step + step + Weight::from_parts(1, 1));
+		// Room for the base and one scheduling step's worst case: a step is begun only
+		// when its worst case fits, so one runs per block.
+		HookWeightLimit::set((base + step + Weight::from_parts(1, 1)) * 4 / 3);
 		run_to(2);
 		let assigned = (0..4).filter(|t| task(*t).state == TaskState::Assigned).count();
-		assert_eq!(assigned, 2);
-		run_to(3);
-		assert_eq!((0..4).filter(|t| task(*t).state == TaskState::Assigned).count(), 4);
+		assert_eq!(assigned, 1);
+		run_to(4);
+		assert_eq!((0..4).filter(|t| task(*t).state == TaskState::Assigned).count(), 3);
 		HookWeightLimit::set(Weight::from_parts(2_000_000_000_000, u64::MAX));
 	});
 }
@@ -454,7 +535,8 @@ fn silent_device_is_released_marked_slashed_and_replaced() {
 		assert_ok!(Market::record_commit(t, &fast));
 		assert_eq!(task(t).state, TaskState::Committing);
 		let bond = pallet_devices::Devices::<Test>::get(silent).unwrap().bond;
-		run_to(2 + COMMIT_TIMEOUT);
+		// The commit timeout plus one block of execution.
+		run_to(2 + COMMIT_TIMEOUT + 1);
 		let info = task(t);
 		assert!(!devices_of(t).contains(&silent), "silent device released");
 		assert_eq!(info.slots.len(), 2, "and replaced at once");
@@ -487,9 +569,10 @@ fn commit_timeouts_are_charged_their_own_weight_not_the_costliest_timers() {
 		assert!(Market::max_timer_weight().ref_time() > commit.ref_time());
 		let db: frame_support::weights::RuntimeDbWeight =
 			<Test as frame_system::Config>::DbWeight::get();
-		let fixed = <() as WeightInfo>::hook_base().saturating_add(db.reads_writes(1, 1));
-		HookWeightLimit::set(fixed.saturating_add(commit.saturating_mul(4)));
-		run_to(2 + COMMIT_TIMEOUT);
+		// Timers get three quarters of the hook's limit.
+		let timers = db.reads_writes(1, 1).saturating_add(commit.saturating_mul(4));
+		HookWeightLimit::set(timers * 4 / 3 + Weight::from_parts(4, 4));
+		run_to(2 + COMMIT_TIMEOUT + 1);
 		let released = market_events()
 			.iter()
 			.filter(|e| {
@@ -546,9 +629,9 @@ fn deadline_expires_the_task_and_refunds() {
 	test(|| {
 		add_device(11, 101, spec(1024, 1));
 		let id = upload(1, 1);
-		let t = submit(2, id, TaskParams { deadline: 10, ..params(2) });
+		let t = submit(2, id, TaskParams { deadline: 30, ..params(2) });
 		let before = Balances::balance(&2);
-		run_to(11);
+		run_to(31);
 		assert_eq!(task(t).state, TaskState::Expired);
 		assert_eq!(escrow_held(2), 0);
 		assert_eq!(Balances::balance(&2), before + 4_000);
@@ -567,7 +650,7 @@ fn finished_tasks_are_pruned_after_retention() {
 		assert!(Tasks::<Test>::get(t).is_none());
 		assert!(TaskInputs::<Test>::get(t).is_none());
 		assert_eq!(StateCounts::<Test>::get(), Default::default());
-		assert!(market_events().contains(&Event::TaskPruned { task: t }));
+		assert!(market_events().contains(&Event::TaskPruned { task: t, deposit: TASK_DEPOSIT_BASE + 5 }));
 	});
 }
 
@@ -598,6 +681,7 @@ fn verified_task_pays_devices_and_refunds_the_rest() {
 		let owners: Vec<_> = task(t).slots.iter().map(|s| s.owner).collect();
 		let owner_before: Vec<_> = owners.iter().map(|o| Balances::balance(o)).collect();
 		let dapp_before = Balances::balance(&2);
+		let fees_before = Balances::balance(&FEE_DESTINATION);
 		let result = result_for(b"42", 300);
 		assert_ok!(Market::verified(t, result, Some(b"42".to_vec())));
 		assert_eq!(task(t).state, TaskState::Verified);
@@ -606,16 +690,19 @@ fn verified_task_pays_devices_and_refunds_the_rest() {
 			assert_eq!(Market::pay(t, d, 300), Ok(600));
 		}
 		assert_ok!(Market::close(t));
+		// 600 each: 540 to the owner, the 10 % protocol fee to its destination.
 		for (o, before) in owners.iter().zip(owner_before) {
-			assert_eq!(Balances::balance(o), before + 600);
+			assert_eq!(Balances::balance(o), before + 540);
 		}
+		assert_eq!(Balances::balance(&FEE_DESTINATION), fees_before + 180);
 		// Escrow 6_000, paid 1_800, the rest back; the output deposit (2 × 2) stays held.
 		assert_eq!(Balances::balance(&2), dapp_before + 6_000 - 1_800 - 4);
 		assert_eq!(escrow_held(2), 0);
 		let info = task(t);
 		assert_eq!((info.paid, info.escrow), (1_800, 0));
 		assert!(info.finished_at.is_some());
-		assert_eq!(CREDITS.with(|c| c.borrow().len()), 3);
+		let credits = CREDITS.with(|c| c.borrow().clone());
+		assert_eq!(credits, owners.iter().map(|o| (*o, 600)).collect::<Vec<_>>(), "value paid");
 		for d in &devices {
 			assert_eq!(pallet_devices::Devices::<Test>::get(d).unwrap().open_assignments, 0);
 		}
@@ -707,7 +794,8 @@ fn stats_count_devices_programs_and_tasks() {
 		submit(2, id, params(5));
 		run_to(2);
 		let s = Market::stats();
-		assert_eq!((s.devices, s.candidates, s.programs, s.tasks_submitted), (3, 3, 1, 2));
+		// Three online devices and five standby ones that count as capacity.
+		assert_eq!((s.devices, s.candidates, s.programs, s.tasks_submitted), (8, 3, 1, 2));
 		assert_eq!((s.tasks.queued, s.tasks.assigned), (1, 1));
 	});
 }

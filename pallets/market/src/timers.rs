@@ -1,7 +1,14 @@
-//! The timer wheel: per-block lists of things that must happen, fired by `on_initialize`
-//! under the hook's weight limit, oldest first.
+//! Timers: a bounded wheel of per-block lists for deadlines that differ per task (task
+//! deadlines, commit deadlines), and FIFO lines for those that add a constant delay (ends
+//! of reveal windows, pruning), all fired by `on_initialize` under the hook's weight
+//! limit, oldest first.
+//!
+//! A dApp chooses its task's deadline, so task deadlines may fill at most half of a
+//! block's list: the other half stays for the commit deadlines the scheduler needs. The
+//! FIFO lines never fill up, so a commit (which may open a reveal window) or the end of a
+//! task (which schedules its pruning) never fails for want of timer room.
 
-use depin_primitives::{TaskState, VerificationHooks};
+use depin_primitives::{TaskId, TaskState, VerificationHooks};
 use frame_support::{
 	ensure,
 	pallet_prelude::DispatchResult,
@@ -12,9 +19,11 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating};
 
 use crate::{
-	pallet::{Config, Error, Pallet, ReleaseReason, TimerCursor, Timers},
+	pallet::{
+		Config, Error, LineEnds, LineItems, Pallet, ReleaseReason, TimerCursor, Timers,
+	},
 	weights::WeightInfo,
-	Timer, TimerOf,
+	Line, Timer, TimerOf,
 };
 
 /// Blocks after the intended one where a timer may land when that block's list is full.
@@ -23,36 +32,46 @@ pub const TIMER_SPILL_BLOCKS: u32 = 16;
 pub const MAX_TIMER_BLOCKS_PER_HOOK: u32 = 64;
 
 impl<T: Config> Pallet<T> {
-	fn room_at(at: BlockNumberFor<T>) -> u32 {
-		T::MaxTimersPerBlock::get().saturating_sub(Timers::<T>::decode_len(at).unwrap_or(0) as u32)
+	/// Most task deadlines in one block's list: half of it.
+	fn deadline_cap() -> u32 {
+		T::MaxTimersPerBlock::get() / 2
 	}
 
-	/// Whether `n` timers fit at `at` or the spill blocks after it.
-	pub(crate) fn timers_fit(at: BlockNumberFor<T>, n: usize) -> bool {
-		let mut room = 0u32;
+	fn room_at(at: BlockNumberFor<T>, cap: u32) -> u32 {
+		cap.saturating_sub(Timers::<T>::decode_len(at).unwrap_or(0) as u32)
+	}
+
+	/// Fails with `TimersFull` unless a task deadline fits at `at` or shortly after.
+	pub(crate) fn ensure_deadline_room(at: BlockNumberFor<T>) -> DispatchResult {
 		let mut block = at;
 		for _ in 0..TIMER_SPILL_BLOCKS {
-			room = room.saturating_add(Self::room_at(block));
-			if room as usize >= n {
-				return true;
+			if Self::room_at(block, Self::deadline_cap()) > 0 {
+				return Ok(());
 			}
 			block = block.saturating_add(One::one());
 		}
-		false
+		Err(Error::<T>::TimersFull.into())
 	}
 
-	/// Fails with `TimersFull` unless a timer fits at `at` or shortly after.
-	pub(crate) fn ensure_timer_room(at: BlockNumberFor<T>) -> DispatchResult {
-		ensure!(Self::timers_fit(at, 1), Error::<T>::TimersFull);
-		Ok(())
+	/// Schedules the deadline of `task` at `at` (or within the spill after it).
+	pub(crate) fn push_deadline(at: BlockNumberFor<T>, task: TaskId) -> DispatchResult {
+		Self::push_timer(at, Timer::TaskDeadline(task), Self::deadline_cap())
 	}
 
-	/// Schedules `timer` at `at`, or at the first later block (within the spill) with room.
-	pub(crate) fn push_timer(at: BlockNumberFor<T>, timer: TimerOf<T>) -> DispatchResult {
+	/// Schedules a commit deadline at `at` (or within the spill after it).
+	pub(crate) fn push_commit_deadline(at: BlockNumberFor<T>, timer: TimerOf<T>) -> DispatchResult {
+		Self::push_timer(at, timer, T::MaxTimersPerBlock::get())
+	}
+
+	/// Schedules `timer` at `at`, or at the first later block (within the spill) whose
+	/// list holds fewer than `cap` timers.
+	fn push_timer(at: BlockNumberFor<T>, timer: TimerOf<T>, cap: u32) -> DispatchResult {
 		let mut block = at;
 		for _ in 0..TIMER_SPILL_BLOCKS {
-			let pushed = Timers::<T>::mutate(block, |list| list.try_push(timer.clone()).is_ok());
-			if pushed {
+			if Self::room_at(block, cap) > 0 {
+				let pushed =
+					Timers::<T>::mutate(block, |list| list.try_push(timer.clone()).is_ok());
+				ensure!(pushed, Error::<T>::TimersFull);
 				TimerCursor::<T>::mutate(|c| {
 					if c.is_none_or(|c| block < c) {
 						*c = Some(block);
@@ -65,6 +84,15 @@ impl<T: Config> Pallet<T> {
 		Err(Error::<T>::TimersFull.into())
 	}
 
+	/// Adds `task` to `line`, due at `due`. Never fails: a line is an unbounded FIFO whose
+	/// length is bounded by the tasks in storage (each paid for by its deposit).
+	pub(crate) fn push_line(line: Line, due: BlockNumberFor<T>, task: TaskId) {
+		LineEnds::<T>::mutate(line, |(_, tail)| {
+			LineItems::<T>::insert(line, *tail, (due, task));
+			*tail = tail.wrapping_add(1);
+		});
+	}
+
 	/// Worst-case weight of firing `timer`, by its kind: a commit timeout (the common
 	/// timer under load) costs a fraction of a deadline that may end in a verification
 	/// decision, and is charged only that.
@@ -75,6 +103,12 @@ impl<T: Config> Pallet<T> {
 			Timer::RevealDeadline { .. } => Self::deciding(T::WeightInfo::timer_reveal_deadline()),
 			Timer::Prune(_) => T::WeightInfo::timer_prune(),
 		}
+	}
+
+	/// Weight of a timer that finds its task gone or past the moment it was set for: one
+	/// read of the task.
+	fn stale_timer_weight() -> Weight {
+		T::DbWeight::get().reads(1)
 	}
 
 	/// A deadline's own weight plus the verification decision it may trigger.
@@ -90,13 +124,64 @@ impl<T: Config> Pallet<T> {
 			.max(Self::deciding(T::WeightInfo::timer_task_deadline()))
 	}
 
-	/// `on_initialize`: fire due timers, then schedule, within `HookWeightLimit`.
+	/// Part of `HookWeightLimit` kept for scheduling, whatever the timers need: a quarter.
+	pub(crate) fn schedule_reserve() -> Weight {
+		T::HookWeightLimit::get() / 4
+	}
+
+	/// Most weight timers may use in one hook: the limit less the scheduling reserve.
+	pub(crate) fn timer_budget() -> Weight {
+		T::HookWeightLimit::get().saturating_sub(Self::schedule_reserve())
+	}
+
+	/// `on_initialize`: fire due timers, then schedule, within `HookWeightLimit`. Timers
+	/// use at most `timer_budget`, so a flood of them cannot stop the scheduler.
 	pub(crate) fn run_hooks(now: BlockNumberFor<T>) -> Weight {
 		let mut meter = WeightMeter::with_limit(T::HookWeightLimit::get());
 		meter.consume(T::WeightInfo::hook_base());
-		Self::fire_timers(now, &mut meter);
+		let mut timers = WeightMeter::with_limit(Self::timer_budget());
+		Self::fire_lines(now, &mut timers);
+		Self::fire_timers(now, &mut timers);
+		meter.consume(timers.consumed());
 		Self::schedule(now, &mut meter);
 		meter.consumed()
+	}
+
+	/// Fires a timer if `meter` allows its worst case, and charges what it really cost.
+	fn try_fire(timer: TimerOf<T>, meter: &mut WeightMeter) -> bool {
+		if !meter.can_consume(Self::timer_weight(&timer)) {
+			return false;
+		}
+		meter.consume(Self::fire(timer));
+		true
+	}
+
+	/// Fires the due items of every FIFO line.
+	fn fire_lines(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
+		for line in [Line::RevealDeadline, Line::Prune] {
+			let (mut head, tail) = LineEnds::<T>::get(line);
+			while head != tail {
+				let Some((due, task)) = LineItems::<T>::get(line, head) else {
+					frame_support::defensive!("hole in a timer line");
+					head = head.wrapping_add(1);
+					continue;
+				};
+				if due > now || !meter.can_consume(T::DbWeight::get().reads_writes(1, 1)) {
+					break;
+				}
+				let timer = match line {
+					Line::RevealDeadline => Timer::RevealDeadline { task, deadline: due },
+					Line::Prune => Timer::Prune(task),
+				};
+				if !Self::try_fire(timer, meter) {
+					break;
+				}
+				meter.consume(T::DbWeight::get().reads_writes(1, 1));
+				LineItems::<T>::remove(line, head);
+				head = head.wrapping_add(1);
+			}
+			LineEnds::<T>::insert(line, (head, tail));
+		}
 	}
 
 	fn fire_timers(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
@@ -109,16 +194,17 @@ impl<T: Config> Pallet<T> {
 			}
 			let mut list = Timers::<T>::take(cursor).into_inner();
 			let mut fired = 0;
-			while fired < list.len() && meter.try_consume(Self::timer_weight(&list[fired])).is_ok()
-			{
-				Self::fire(list[fired].clone());
+			while fired < list.len() && Self::try_fire(list[fired].clone(), meter) {
 				fired += 1;
 			}
 			if fired < list.len() {
 				// Out of weight: the rest fires next block.
 				list.drain(..fired);
 				let rest: frame_support::BoundedVec<_, T::MaxTimersPerBlock> =
-					list.try_into().unwrap_or_default();
+					list.try_into().unwrap_or_else(|_| {
+						frame_support::defensive!("a shorter list no longer fits");
+						Default::default()
+					});
 				Timers::<T>::insert(cursor, rest);
 				break;
 			}
@@ -128,23 +214,16 @@ impl<T: Config> Pallet<T> {
 		TimerCursor::<T>::put(cursor);
 	}
 
-	pub(crate) fn fire(timer: TimerOf<T>) {
-		match timer {
-			Timer::TaskDeadline(task_id) => {
-				let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else { return };
-				if task.finished_at.is_some() {
-					return;
-				}
-				if task.state == TaskState::Verified {
-					// Verified but late reveals still open: let verification close it.
-					T::Verification::on_reveal_timeout(task_id);
-					return;
-				}
-				Self::finish(task_id, &mut task, TaskState::Expired);
-				crate::pallet::Tasks::<T>::insert(task_id, task);
-			}
+	/// Fires `timer`; returns the weight it used (its kind's worst case when it acted, a
+	/// single read when it found nothing to do).
+	pub(crate) fn fire(timer: TimerOf<T>) -> Weight {
+		let used = Self::timer_weight(&timer);
+		let acted = match timer {
+			Timer::TaskDeadline(task_id) => Self::task_deadline(task_id),
 			Timer::CommitDeadline { task: task_id, device, assigned_at } => {
-				let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else { return };
+				let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else {
+					return Self::stale_timer_weight();
+				};
 				let late = !task.state.is_final()
 					&& task
 						.slot_of(&device)
@@ -153,14 +232,44 @@ impl<T: Config> Pallet<T> {
 					Self::release_slot(task_id, &mut task, &device, ReleaseReason::CommitTimeout);
 					crate::pallet::Tasks::<T>::insert(task_id, task);
 				}
+				late
 			}
 			Timer::RevealDeadline { task: task_id, deadline } => {
-				let Some(task) = crate::pallet::Tasks::<T>::get(task_id) else { return };
-				if task.finished_at.is_none() && task.reveal_deadline == Some(deadline) {
+				let Some(task) = crate::pallet::Tasks::<T>::get(task_id) else {
+					return Self::stale_timer_weight();
+				};
+				let current = task.finished_at.is_none() && task.reveal_deadline == Some(deadline);
+				if current {
 					T::Verification::on_reveal_timeout(task_id);
 				}
+				current
 			}
 			Timer::Prune(task_id) => Self::prune(task_id),
+		};
+		if acted {
+			used
+		} else {
+			Self::stale_timer_weight()
 		}
+	}
+
+	/// The deadline of `task_id` passed. A task whose reveals are being collected is
+	/// decided first (withheld commitments are punished; without a verdict it fails, as no
+	/// escalation can finish in time); any other unfinished task expires with a refund.
+	/// Returns whether the task was still open.
+	fn task_deadline(task_id: TaskId) -> bool {
+		let Some(task) = crate::pallet::Tasks::<T>::get(task_id) else { return false };
+		if task.finished_at.is_some() {
+			return false;
+		}
+		if matches!(task.state, TaskState::Revealing | TaskState::Verified) {
+			T::Verification::on_reveal_timeout(task_id);
+		}
+		let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else { return true };
+		if task.finished_at.is_none() {
+			Self::finish(task_id, &mut task, TaskState::Expired);
+			crate::pallet::Tasks::<T>::insert(task_id, task);
+		}
+		true
 	}
 }

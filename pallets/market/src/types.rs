@@ -50,3 +50,26 @@ pub enum Timer<AccountId, BlockNumber> {
 	/// Remove the finished task from storage.
 	Prune(TaskId),
 }
+
+/// A FIFO timer line: each adds a constant delay to the block an item is added in, so its
+/// items fall due in order.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Line {
+	/// Ends of reveal windows (`RevealWindow` after the last commit).
+	RevealDeadline,
+	/// Removal of finished tasks (`TaskRetention` after they finish).
+	Prune,
+}

@@ -42,7 +42,8 @@ impl<T: Config> Pallet<T> {
 		if points == 0 {
 			Self::deposit_event(Event::EraEndedEmpty { era });
 		} else {
-			let inflation = T::EraInflation::get();
+			let value = BalanceOf::<T>::unique_saturated_from(points);
+			let inflation = T::EraInflation::get().min(T::MintRatio::get() * value);
 			let treasury = T::TreasuryShare::get() * inflation;
 			let pool = inflation.saturating_sub(treasury);
 			let minted_treasury =

@@ -2,12 +2,14 @@
 //!
 //! Verified work earns compute points; each era mints a fixed budget split by points.
 //!
-//! - The market credits `fuel_used` points to the owner of every paid device
-//!   ([`depin_primitives::RewardSink`]), for the current era.
-//! - When an era of `EraLength` blocks ends, `EraInflation` is minted: `TreasuryShare` to
-//!   the treasury account, the rest to the pallet's pot, to be shared pro rata by points.
-//!   An era without points mints nothing. Ending an era is O(1): nothing loops over
-//!   owners.
+//! - The market credits points — the value paid for verified work — to the owner of every
+//!   paid device ([`depin_primitives::RewardSink`]), for the current era.
+//! - When an era of `EraLength` blocks ends, `EraInflation` is minted, but never more than
+//!   `MintRatio` of the era's points: `TreasuryShare` to the treasury account, the rest to
+//!   the pallet's pot, to be shared pro rata by points. An era without points mints
+//!   nothing. Since the market charges a protocol fee of at least `MintRatio` on every
+//!   payment, paying one's own devices never mints more than it costs. Ending an era is
+//!   O(1): nothing loops over owners.
 //! - Payout is pull-based: `claim` settles the caller's closed eras (at most
 //!   `MaxUnclaimedEras`) and transfers the amount from the pot. An owner with more
 //!   unclaimed eras has its oldest settled automatically when it earns in a new one.
@@ -74,6 +76,11 @@ pub mod pallet {
 		/// Minted at the end of each era with points.
 		#[pallet::constant]
 		type EraInflation: Get<BalanceOf<Self>>;
+
+		/// Most an era mints per unit of value paid in it (its points): bounds what paying
+		/// oneself can mint. At most the market's `ProtocolFee`.
+		#[pallet::constant]
+		type MintRatio: Get<Perbill>;
 
 		/// Share of each era's mint that goes to the treasury.
 		#[pallet::constant]

@@ -41,6 +41,7 @@ parameter_types! {
 	pub const EraLength: u64 = ERA_LENGTH;
 	pub const EraInflation: Balance = INFLATION;
 	pub const TreasuryShare: Perbill = Perbill::from_percent(10);
+	pub static MintRatio: Perbill = Perbill::one();
 	pub const MaxUnclaimedEras: u32 = MAX_UNCLAIMED;
 }
 
@@ -51,6 +52,7 @@ impl pallet_rewards::Config for Test {
 	type EraLength = EraLength;
 	type EraInflation = EraInflation;
 	type TreasuryShare = TreasuryShare;
+	type MintRatio = MintRatio;
 	type MaxUnclaimedEras = MaxUnclaimedEras;
 	type WeightInfo = ();
 }

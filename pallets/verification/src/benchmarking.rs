@@ -27,7 +27,7 @@ fn bad() -> ExecResult {
 fn committed<T: Config>(results: &[ExecResult]) -> (TaskId, Vec<T::AccountId>) {
 	let (task, devices) = T::BenchmarkHelper::assigned_task(results.len() as u32).unwrap();
 	for (d, r) in devices.iter().zip(results) {
-		Pallet::<T>::do_commit(d.clone(), task, commitment(r, &salt(), d)).unwrap();
+		Pallet::<T>::do_commit(d.clone(), task, commitment(task, r, &salt(), d)).unwrap();
 	}
 	(task, devices)
 }
@@ -43,11 +43,11 @@ mod benchmarks {
 		let (task, devices) = T::BenchmarkHelper::assigned_task(replicas).unwrap();
 		let r = good(b"");
 		for d in &devices[1..] {
-			Pallet::<T>::do_commit(d.clone(), task, commitment(&r, &salt(), d)).unwrap();
+			Pallet::<T>::do_commit(d.clone(), task, commitment(task, &r, &salt(), d)).unwrap();
 		}
 		let last = devices[0].clone();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.clone()), task, commitment(&r, &salt(), &last));
+		_(RawOrigin::Signed(last.clone()), task, commitment(task, &r, &salt(), &last));
 		assert!(Commitments::<T>::contains_key(task, &last));
 	}
 

@@ -68,17 +68,25 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Devices that committed but did not reveal: timeout mark and `RevealTimeoutSlash`.
-	/// Their commitments are dropped, so an escalated round does not punish them twice.
+	/// Devices that committed but did not reveal: timeout mark and a slash. Without a
+	/// verdict the slash is `RevealTimeoutSlash` (the device may just have gone offline);
+	/// once a verdict exists it is `WrongResultSlash` (at least as much), because a device
+	/// that saw the majority and kept its answer back must gain nothing over revealing a
+	/// wrong one. Their commitments are dropped, so an escalated round does not punish
+	/// them twice.
 	pub(crate) fn punish_missing_reveals(task: TaskId) {
 		let missing: Vec<T::AccountId> = Commitments::<T>::iter_key_prefix(task)
 			.filter(|d| !Reveals::<T>::contains_key(task, d))
 			.take(T::MaxSlots::get() as usize)
 			.collect();
+		let share = if Verdicts::<T>::contains_key(task) {
+			T::WrongResultSlash::get().max(T::RevealTimeoutSlash::get())
+		} else {
+			T::RevealTimeoutSlash::get()
+		};
 		for device in missing {
 			Commitments::<T>::remove(task, &device);
-			let slashed =
-				T::Devices::slash(&device, T::RevealTimeoutSlash::get(), SlashReason::Timeout);
+			let slashed = T::Devices::slash(&device, share, SlashReason::Timeout);
 			T::Devices::record_outcome(&device, Outcome::Timeout);
 			Self::deposit_event(Event::RevealMissed { task, device, slashed });
 		}

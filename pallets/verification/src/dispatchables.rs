@@ -42,7 +42,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::RevealNotOpen
 		);
 		ensure!(
-			depin_primitives::commitment(&result, &salt, &device) == commitment,
+			depin_primitives::commitment(task, &result, &salt, &device) == commitment,
 			Error::<T>::CommitmentMismatch
 		);
 		ensure!(result.fuel_used <= slot.max_fuel, Error::<T>::InvalidResult);

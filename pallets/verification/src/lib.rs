@@ -3,7 +3,8 @@
 //! Assigned devices commit to their result, then reveal it; a quorum of identical results
 //! verifies a task.
 //!
-//! - `commit(task, commitment)`: `commitment = blake2_256(SCALE(result) ‖ salt ‖ device)`.
+//! - `commit(task, commitment)`: `commitment = blake2_256(domain ‖ task ‖ SCALE(result) ‖
+//!   salt ‖ device)` ([`depin_primitives::commitment`]).
 //!   Nobody can copy a result they cannot see. The reveal phase opens when every replica
 //!   has committed (the market keeps the clock: a device that does not commit within
 //!   `CommitTimeout` loses its slot to another device).
@@ -14,9 +15,12 @@
 //!   - quorum → `Verified`: every device with that result is paid `fuel_used × price`
 //!     and gets a valid mark; every device with another result loses `WrongResultSlash`
 //!     of its bond and its streak; late reveals are settled the same way until the
-//!     window ends, and commitments never revealed cost `RevealTimeoutSlash`.
-//!   - no quorum → more replicas (up to the market's `MaxEscalations`), then `Failed`:
-//!     escrow back, nobody paid, nobody slashed for a wrong result (there is none).
+//!     window ends, and commitments never revealed cost `WrongResultSlash` (withholding
+//!     once the majority is visible must not be cheaper than lying).
+//!   - no quorum → more replicas (up to the market's `MaxEscalations`, and only while a
+//!     round fits before the deadline), then `Failed`: escrow back, nobody paid, nobody
+//!     slashed for a wrong result (there is none); unrevealed commitments cost
+//!     `RevealTimeoutSlash`.
 //! - A trap, out-of-fuel or bad-module result is an ordinary result: replicas that agree
 //!   on it are verified and paid.
 //!
@@ -188,8 +192,8 @@ pub mod pallet {
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Commits the calling device to a result of `task` without revealing it:
-		/// `commitment = blake2_256(SCALE(result) ‖ salt ‖ SCALE(device))`. Free when
-		/// accepted.
+		/// `commitment = depin_primitives::commitment(task, result, salt, device)`. Free
+		/// when accepted.
 		#[pallet::call_index(0)]
 		pub fn commit(
 			origin: OriginFor<T>,

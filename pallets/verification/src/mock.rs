@@ -5,7 +5,7 @@ use crate as pallet_verification;
 use depin_primitives::{commitment, output_hash, DeviceSpec, ExecResult, Salt, TaskId, TaskParams};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, Hooks},
+	traits::{ConstU32, ConstU64, Hooks},
 	weights::Weight,
 	PalletId,
 };
@@ -101,7 +101,7 @@ impl pallet_market::Config for Test {
 	type MaxFuel = MaxFuel;
 	type MinFuelPrice = MinFuelPrice;
 	type MaxJobMemoryMib = ConstU32<4096>;
-	type MinDeadline = ConstU32<10>;
+	type MinDeadline = ConstU32<MIN_DEADLINE>;
 	type MaxDeadline = ConstU32<1000>;
 	type CommitTimeout = CommitTimeout;
 	type RevealWindow = RevealWindow;
@@ -109,6 +109,17 @@ impl pallet_market::Config for Test {
 	type MaxEscalations = ConstU32<2>;
 	type EscalationReplicas = ConstU32<2>;
 	type MaxQueueLen = ConstU32<64>;
+	type TaskDepositBase = TaskDepositBase;
+	type TaskDepositPerByte = TaskDepositPerByte;
+	type MaxOpenTasksPerSubmitter = ConstU32<64>;
+	type MaxLookahead = ConstU32<8>;
+	type MinBlockTimeMs = ConstU64<1000>;
+	type MaxExecutionBlocks = ConstU32<30>;
+	type MaxTaskFaults = ConstU32<4>;
+	type ProtocolFee = ProtocolFee;
+	type FeeDestination = Treasury;
+	type MinRewardedReplicas = MinRewardedReplicas;
+	type MaxPointsPerPayment = ConstU64<{ u64::MAX }>;
 	type MaxAssignmentsPerDevice = ConstU32<4>;
 	type MaxProbes = ConstU32<32>;
 	type MaxTimersPerBlock = ConstU32<64>;
@@ -145,7 +156,15 @@ parameter_types! {
 	pub const EraLength: u64 = ERA_LENGTH;
 	pub const EraInflation: Balance = 100_000;
 	pub const TreasuryShare: Perbill = Perbill::from_percent(10);
+	pub const MintRatio: Perbill = Perbill::from_percent(10);
+	pub const ProtocolFee: Perbill = Perbill::from_percent(10);
+	pub const TaskDepositBase: Balance = 50;
+	pub const TaskDepositPerByte: Balance = 1;
+	pub static MinRewardedReplicas: u32 = 1;
 }
+
+/// Shortest task deadline: a full round plus two escalations.
+pub const MIN_DEADLINE: u32 = 60;
 
 impl pallet_rewards::Config for Test {
 	type Currency = Balances;
@@ -154,6 +173,7 @@ impl pallet_rewards::Config for Test {
 	type EraLength = EraLength;
 	type EraInflation = EraInflation;
 	type TreasuryShare = TreasuryShare;
+	type MintRatio = MintRatio;
 	type MaxUnclaimedEras = ConstU32<4>;
 	type WeightInfo = ();
 }
@@ -251,7 +271,7 @@ pub fn salt(device: AccountId) -> Salt {
 
 /// `device` commits to `r`.
 pub fn commit(task: TaskId, device: AccountId, r: &ExecResult) -> sp_runtime::DispatchResult {
-	Verification::commit(RuntimeOrigin::signed(device), task, commitment(r, &salt(device), &device))
+	Verification::commit(RuntimeOrigin::signed(device), task, commitment(task, r, &salt(device), &device))
 		.map(|_| ())
 		.map_err(|e| e.error)
 }

@@ -337,7 +337,7 @@ fn accepted_commits_and_reveals_are_free() {
 		let post = Verification::commit(
 			RuntimeOrigin::signed(d),
 			task,
-			depin_primitives::commitment(&r, &salt(d), &d),
+			depin_primitives::commitment(task, &r, &salt(d), &d),
 		)
 		.unwrap();
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);

@@ -111,7 +111,7 @@ impl World {
 
 	fn commit(&mut self, t: u64, d: AccountId) {
 		let r = self.result_of(t, d);
-		let _ = Verification::commit(RuntimeOrigin::signed(d), t, commitment(&r, &salt(d), &d));
+		let _ = Verification::commit(RuntimeOrigin::signed(d), t, commitment(t, &r, &salt(d), &d));
 	}
 
 	/// Every device does what its assignments ask, except when it stays silent.
