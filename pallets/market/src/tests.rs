@@ -556,7 +556,6 @@ fn silent_device_is_released_marked_slashed_and_replaced() {
 #[test]
 fn commit_timeouts_are_charged_their_own_weight_not_the_costliest_timers() {
 	use crate::weights::WeightInfo;
-	use frame_support::traits::Get;
 	test(|| {
 		three_devices();
 		let id = upload(1, 1);
@@ -817,4 +816,258 @@ fn task_view_reports_progress() {
 fn constants_are_consistent() {
 	use frame_support::traits::Hooks;
 	new_test_ext().execute_with(|| <Market as Hooks<u64>>::integrity_test());
+}
+
+// ---------------------------------------------------------------- attacks
+
+/// A device of `fuel_per_second` for `owner`.
+fn device_of_speed(owner: AccountId, device: AccountId, fuel_per_second: u64) {
+	add_device(owner, device, depin_primitives::DeviceSpec { fuel_per_second, ..spec(1024, 1) });
+}
+
+#[test]
+fn work_a_device_cannot_finish_in_time_is_never_given_to_it() {
+	test(|| {
+		// 1 000 fuel/s: 30 blocks (the longest execution allowed) run 30 000 fuel.
+		device_of_speed(11, 101, 1_000);
+		device_of_speed(12, 102, 1_000_000);
+		let id = upload(1, 1);
+		let heavy = submit(2, id, TaskParams { max_fuel: 1_000_000, ..params(1) });
+		run_to(2);
+		assert_eq!(devices_of(heavy), vec![102], "only the fast device can finish it");
+		// Its commit deadline covers the execution: 1 000 000 fuel at 10⁶ fuel/s is 1 block.
+		assert_eq!(task(heavy).slots[0].commit_by, 2 + COMMIT_TIMEOUT + 1);
+		let light = submit(2, id, TaskParams { max_fuel: 20_000, ..params(2) });
+		run_to(3);
+		let info = task(light);
+		assert_eq!(info.slots.len(), 2, "both can finish it");
+		// The slow device gets the 20 blocks it needs at its declared speed.
+		let slow = info.slots.iter().find(|s| s.device == 101).unwrap();
+		assert_eq!(slow.commit_by, 3 + COMMIT_TIMEOUT + 20);
+		let bond = pallet_devices::Devices::<Test>::get(101).unwrap().bond;
+		run_to(3 + COMMIT_TIMEOUT + 19);
+		assert!(devices_of(light).contains(&101), "not released before its deadline");
+		assert_eq!(pallet_devices::Devices::<Test>::get(101).unwrap().bond, bond);
+	});
+}
+
+#[test]
+fn a_device_declines_without_a_slash_and_the_task_is_offered_again() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(2));
+		run_to(2);
+		let d = devices_of(t)[0];
+		let bond = pallet_devices::Devices::<Test>::get(d).unwrap().bond;
+		assert_noop!(Market::decline_task(RuntimeOrigin::signed(d), 99), Error::<Test>::UnknownTask);
+		assert_noop!(Market::decline_task(RuntimeOrigin::signed(104), t), Error::<Test>::NotAssigned);
+		assert_ok!(Market::decline_task(RuntimeOrigin::signed(d), t));
+		let info = pallet_devices::Devices::<Test>::get(d).unwrap();
+		assert_eq!((info.bond, info.reputation.timeouts, info.listed), (bond, 0, true));
+		assert_eq!(task(t).faults, 1);
+		assert!(market_events().contains(&Event::SlotReleased {
+			task: t,
+			device: d,
+			reason: ReleaseReason::Declined
+		}));
+		run_to(3);
+		assert_eq!(task(t).state, TaskState::Assigned, "offered again");
+		let committed = devices_of(t)[0];
+		assert_ok!(Market::record_commit(t, &committed));
+		assert_noop!(
+			Market::decline_task(RuntimeOrigin::signed(committed), t),
+			Error::<Test>::AlreadyCommitted
+		);
+	});
+}
+
+#[test]
+fn a_task_that_keeps_failing_its_devices_is_abandoned_at_the_submitters_cost() {
+	test(|| {
+		for i in 0..6 {
+			add_device(11 + i, 101 + i, spec(1024, 1));
+		}
+		let id = upload(1, 1);
+		let t = submit(2, id, params(1));
+		let escrow_before = Balances::balance(&2);
+		let deposit = task(t).deposit;
+		let issuance = Balances::total_issuance();
+		// Every device it reaches declines (the module fails on every host).
+		for round in 0..MAX_TASK_FAULTS as u64 {
+			run_to(2 + round);
+			let d = devices_of(t)[0];
+			assert_ok!(Market::decline_task(RuntimeOrigin::signed(d), t));
+		}
+		let info = task(t);
+		assert_eq!((info.state, info.faults), (TaskState::Failed, MAX_TASK_FAULTS as u8));
+		assert_eq!(Balances::balance(&2), escrow_before + 1_000 * 2, "escrow back");
+		assert_eq!(Balances::balance_on_hold(&HoldReason::TaskDeposit.into(), &2), 0);
+		assert_eq!(Balances::total_issuance(), issuance - deposit, "deposit burned");
+		assert!(market_events().contains(&Event::TaskAbandoned {
+			task: t,
+			faults: MAX_TASK_FAULTS as u8,
+			forfeited: deposit
+		}));
+	});
+}
+
+#[test]
+fn paying_ones_own_devices_earns_no_points() {
+	test(|| {
+		// Owner 11 submits and owns one of the devices.
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&11, 1_000_000_000);
+		let (t, devices) = {
+			three_devices();
+			let id = upload(1, 1);
+			let t = submit(11, id, params(3));
+			run_to(2);
+			(t, devices_of(t))
+		};
+		for d in &devices {
+			assert_ok!(Market::record_commit(t, d));
+		}
+		assert_ok!(Market::verified(t, result_for(b"", 100), None));
+		for d in &devices {
+			assert_ok!(Market::pay(t, d, 100));
+		}
+		let credits = CREDITS.with(|c| c.borrow().clone());
+		assert_eq!(credits.len(), 2, "the submitter's own device earns nothing: {credits:?}");
+		assert!(credits.iter().all(|(o, p)| *o != 11 && *p == 200));
+	});
+}
+
+#[test]
+fn a_task_checked_by_one_device_earns_no_points_and_points_are_capped() {
+	test(|| {
+		let (t, devices) = revealing_task(1);
+		assert_ok!(Market::verified(t, result_for(b"", 100), None));
+		assert_ok!(Market::pay(t, &devices[0], 100));
+		assert!(CREDITS.with(|c| c.borrow().is_empty()), "one replica proves nothing");
+
+		MaxPointsPerPayment::set(50);
+		let id = upload(1, 2);
+		let t = submit(2, id, params(2));
+		run_to(3);
+		for d in devices_of(t) {
+			assert_ok!(Market::record_commit(t, &d));
+		}
+		assert_ok!(Market::verified(t, result_for(b"", 100), None));
+		for d in devices_of(t) {
+			assert_ok!(Market::pay(t, &d, 100));
+		}
+		assert!(CREDITS.with(|c| c.borrow().iter().all(|(_, p)| *p == 50)));
+		MaxPointsPerPayment::set(u64::MAX);
+	});
+}
+
+#[test]
+fn a_full_wheel_never_makes_an_honest_commit_fail() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(2));
+		run_to(2);
+		// An attacker filled every wheel block where the reveal window could end.
+		let full: frame_support::BoundedVec<_, _> =
+			vec![crate::Timer::TaskDeadline(999); 8].try_into().unwrap();
+		for b in 2..40 {
+			Timers::<Test>::insert(b, full.clone());
+		}
+		for d in devices_of(t) {
+			assert_ok!(Market::record_commit(t, &d));
+		}
+		assert_eq!(task(t).state, TaskState::Revealing);
+		let _ = Timers::<Test>::clear(u32::MAX, None);
+		run_to(2 + REVEAL_WINDOW);
+		assert_eq!(REVEAL_TIMEOUTS.with(|r| r.borrow().clone()), vec![t], "window closed");
+	});
+}
+
+#[test]
+fn a_commit_deadline_without_room_rolls_the_assignment_back() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(2));
+		// Every block where the commit deadline could go is full.
+		let full: frame_support::BoundedVec<_, _> =
+			vec![crate::Timer::TaskDeadline(999); 8].try_into().unwrap();
+		for b in 2..60 {
+			Timers::<Test>::insert(b, full.clone());
+		}
+		crate::pallet::TimerCursor::<Test>::kill();
+		System::set_block_number(2);
+		Market::schedule(2, &mut frame_support::weights::WeightMeter::new());
+		let info = task(t);
+		assert_eq!((info.state, info.slots.len(), info.open_slots), (TaskState::Queued, 0, 2));
+		for d in 101..=103 {
+			assert_eq!(pallet_devices::Devices::<Test>::get(d).unwrap().open_assignments, 0);
+		}
+		let _ = Timers::<Test>::clear(u32::MAX, None);
+	});
+}
+
+#[test]
+fn task_deadlines_may_fill_only_half_of_a_block() {
+	test(|| {
+		// MaxTimersPerBlock is 8: four deadlines per block, over the 16 spill blocks.
+		let mut accepted = 0u64;
+		while Market::push_deadline(31, accepted).is_ok() {
+			accepted += 1;
+			assert!(accepted <= 200, "deadlines must run out of room");
+		}
+		assert_eq!(accepted, 4 * crate::timers::TIMER_SPILL_BLOCKS as u64);
+		assert_noop!(Market::ensure_deadline_room(31), Error::<Test>::TimersFull);
+		// The other half stays for commit deadlines.
+		let commit = |task| crate::Timer::CommitDeadline { task, device: 101, assigned_at: 1 };
+		for task in 0..4 {
+			assert_ok!(Market::push_commit_deadline(31, commit(task)));
+		}
+		assert_eq!(Timers::<Test>::decode_len(31), Some(8));
+		let _ = Timers::<Test>::clear(u32::MAX, None);
+		crate::pallet::TimerCursor::<Test>::kill();
+	});
+}
+
+#[test]
+fn timers_of_finished_tasks_cost_one_read_and_leave_the_scheduler_its_share() {
+	use crate::weights::WeightInfo;
+	test(|| {
+		standby_devices(1);
+		let id = upload(1, 1);
+		MaxOpenTasksPerSubmitter::set(100);
+		// Submit-and-cancel spam: 32 stale deadline timers due from block 31 on.
+		for i in 0..32u64 {
+			let t = submit(2, id, TaskParams { deadline: 30, ..params(1) });
+			assert_ok!(Market::cancel_task(RuntimeOrigin::signed(2), t));
+			assert_eq!(t, i);
+			// The scheduler drops cancelled tasks from the queue.
+			Market::schedule(1, &mut frame_support::weights::WeightMeter::new());
+		}
+		MaxOpenTasksPerSubmitter::set(16);
+		let deadline = Market::timer_weight(&crate::Timer::TaskDeadline(0));
+		let db: frame_support::weights::RuntimeDbWeight =
+			<Test as frame_system::Config>::DbWeight::get();
+		let stale = db.reads(1);
+		assert!(stale.ref_time() > 0 && deadline.ref_time() > 10 * stale.ref_time());
+		// A hook that could fire only three deadlines at their worst case fires all 32
+		// stale ones, each charged a read.
+		let base = <() as WeightInfo>::hook_base();
+		let wheel = db.reads_writes(1, 1);
+		HookWeightLimit::set((base + wheel * 40 + deadline * 3) * 4 / 3);
+		run_to(31 + 16);
+		assert!((31..31 + 16).all(|b| Timers::<Test>::decode_len(b).is_none()), "all fired");
+		HookWeightLimit::set(Weight::from_parts(2_000_000_000_000, u64::MAX));
+	});
+}
+
+#[test]
+fn escalation_needs_a_round_that_fits_before_the_deadline() {
+	test(|| {
+		let (t, _) = revealing_task(2);
+		// Deadline 101: at block 95 a new round (5 + 4 blocks) cannot finish.
+		run_to(95);
+		assert_noop!(Market::escalate(t), Error::<Test>::NoEscalationLeft);
+	});
 }
