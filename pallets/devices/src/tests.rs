@@ -233,7 +233,8 @@ fn candidate_reports_what_the_scheduler_needs() {
 				owner: 1,
 				memory_mib: 1024,
 				free_slots: 2,
-				class: 7
+				class: 7,
+				fuel_per_second: 1_000_000,
 			}
 		);
 		assert_eq!(Devices::candidate(1), Candidate::None);
@@ -417,5 +418,33 @@ fn constants_are_consistent() {
 	use frame_support::traits::Hooks;
 	new_test_ext().execute_with(|| {
 		<Devices as Hooks<u64>>::integrity_test();
+	});
+}
+
+#[test]
+fn capacity_by_memory_counts_devices_that_are_not_unbonding() {
+	test(|| {
+		let with = |mib| <Devices as DeviceRegistry<_, _>>::devices_with_memory(mib);
+		assert_eq!(with(1), 0);
+		register_and_beat(1, 101);
+		assert_ok!(Devices::register_device(
+			RuntimeOrigin::signed(1),
+			102,
+			DeviceSpec { memory_mib: 4096, ..spec() }
+		));
+		// 1024 MiB and 4096 MiB (registered, no heartbeat yet: still capacity). Tiers are
+		// powers of two, so 1025 MiB still counts the 1024 MiB device: an upper bound.
+		assert_eq!((with(1), with(1024), with(1025), with(2048), with(8192)), (2, 2, 2, 1, 0));
+		assert_ok!(Devices::update_spec(
+			RuntimeOrigin::signed(1),
+			102,
+			DeviceSpec { memory_mib: 512, ..spec() }
+		));
+		assert_eq!((with(512), with(1024), with(4096)), (2, 1, 0));
+		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
+		assert_eq!((with(512), with(1024)), (1, 0));
+		// The spec of an unbonding device no longer counts.
+		assert_ok!(Devices::update_spec(RuntimeOrigin::signed(1), 101, spec()));
+		assert_eq!(with(1024), 0);
 	});
 }

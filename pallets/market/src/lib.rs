@@ -164,7 +164,7 @@ pub mod pallet {
 
 		/// Deposit per task, on top of the per-byte deposit for its input: what a task's
 		/// place in the queue and its storage cost. Returned when the task is pruned;
-		/// forfeited when the task is abandoned after `MaxTaskFaults`.
+		/// forfeited to `FeeDestination` when the task is abandoned after `MaxTaskFaults`.
 		#[pallet::constant]
 		type TaskDepositBase: Get<BalanceOf<Self>>;
 
@@ -193,7 +193,8 @@ pub mod pallet {
 		type MaxExecutionBlocks: Get<u32>;
 
 		/// Commit timeouts and declines after which a task is abandoned (`Failed`, escrow
-		/// back, deposit forfeited): a task nobody can run stops costing devices.
+		/// back, deposit forfeited to `FeeDestination`): a task nobody can run stops
+		/// costing devices.
 		#[pallet::constant]
 		type MaxTaskFaults: Get<u32>;
 

@@ -114,14 +114,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Ends a task that reached `MaxTaskFaults`: `Failed`, escrow back to the submitter,
-	/// and its deposit forfeited (burned), so a dApp that submits work nobody can run pays
-	/// for the devices' time it wasted.
+	/// and its deposit forfeited to `FeeDestination`, so a dApp that submits work nobody
+	/// can run pays for the devices' time it wasted.
 	fn abandon(task_id: TaskId, task: &mut TaskOf<T>) {
-		let forfeited = T::Currency::burn_held(
+		let forfeited = T::Currency::transfer_on_hold(
 			&HoldReason::TaskDeposit.into(),
 			&task.submitter,
+			&T::FeeDestination::get(),
 			task.deposit,
 			Precision::BestEffort,
+			Restriction::Free,
 			Fortitude::Force,
 		)
 		.unwrap_or_else(|_| {

@@ -18,9 +18,9 @@ fn events() -> Vec<Event<Test>> {
 fn era_with_points_mints_inflation_split_by_points() {
 	test(|| {
 		let issuance = Balances::total_issuance();
-		Rewards::credit(&1, 300);
-		Rewards::credit(&2, 100);
-		Rewards::credit(&1, 200);
+		Rewards::credit(&1, 30_000);
+		Rewards::credit(&2, 10_000);
+		Rewards::credit(&1, 20_000);
 		run_to(1 + ERA_LENGTH);
 		assert_eq!(CurrentEra::<Test>::get(), 1);
 		assert_eq!(Balances::total_issuance(), issuance + INFLATION);
@@ -31,7 +31,7 @@ fn era_with_points_mints_inflation_split_by_points() {
 			era: 0,
 			pool: 9_000,
 			treasury: 1_000,
-			points: 600
+			points: 60_000
 		}));
 		// 500 of 600 points, 100 of 600.
 		assert_eq!(Rewards::rewards_of(&1).0, 7_500);
@@ -77,10 +77,10 @@ fn claim_without_anything_fails() {
 #[test]
 fn claims_accumulate_over_eras() {
 	test(|| {
-		Rewards::credit(&1, 1);
+		Rewards::credit(&1, INFLATION);
 		run_to(1 + ERA_LENGTH);
-		Rewards::credit(&1, 1);
-		Rewards::credit(&2, 1);
+		Rewards::credit(&1, INFLATION);
+		Rewards::credit(&2, INFLATION);
 		run_to(1 + 2 * ERA_LENGTH);
 		assert_eq!(Rewards::rewards_of(&1).0, 9_000 + 4_500);
 		assert_ok!(Rewards::claim(RuntimeOrigin::signed(1)));
@@ -93,7 +93,7 @@ fn claims_accumulate_over_eras() {
 fn an_owner_with_too_many_unclaimed_eras_has_the_oldest_settled() {
 	test(|| {
 		for era in 0..MAX_UNCLAIMED + 2 {
-			Rewards::credit(&1, 1);
+			Rewards::credit(&1, INFLATION);
 			run_to(1 + (era as u64 + 1) * ERA_LENGTH);
 		}
 		assert!(OwnerEras::<Test>::get(1).len() as u32 <= MAX_UNCLAIMED);
@@ -119,4 +119,23 @@ fn zero_points_are_ignored() {
 fn constants_are_consistent() {
 	use frame_support::traits::Hooks;
 	new_test_ext().execute_with(|| <Rewards as Hooks<u64>>::integrity_test());
+}
+
+#[test]
+fn an_era_mints_at_most_the_mint_ratio_of_the_value_paid_in_it() {
+	test(|| {
+		MintRatio::set(sp_runtime::Perbill::from_percent(10));
+		let issuance = Balances::total_issuance();
+		// 20 000 paid: at most 2 000 minted, although the era budget is 10 000.
+		Rewards::credit(&1, 20_000);
+		run_to(1 + ERA_LENGTH);
+		assert_eq!(Balances::total_issuance(), issuance + 2_000);
+		assert_eq!(Balances::balance(&TREASURY), 200);
+		assert_eq!(Rewards::rewards_of(&1).0, 1_800);
+		// 200 000 paid: the budget binds.
+		Rewards::credit(&1, 200_000);
+		run_to(1 + 2 * ERA_LENGTH);
+		assert_eq!(Balances::total_issuance(), issuance + 2_000 + INFLATION);
+		MintRatio::set(sp_runtime::Perbill::one());
+	});
 }

@@ -237,6 +237,12 @@ pub fn devices(n: u64) {
 
 /// Uploads a program and submits a task with `replicas`; returns the task id.
 pub fn submit(replicas: u8) -> TaskId {
+	submit_with_deadline(replicas, 200)
+}
+
+/// Uploads a program and submits a task with `replicas` and a deadline `deadline` blocks
+/// away; returns the task id.
+pub fn submit_with_deadline(replicas: u8, deadline: u32) -> TaskId {
 	let mut code = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
 	code.extend_from_slice(&pallet_market::NextTaskId::<Test>::get().to_le_bytes());
 	let program = depin_primitives::program_id(&code);
@@ -247,11 +253,17 @@ pub fn submit(replicas: u8) -> TaskId {
 		fuel_price: PRICE,
 		replicas,
 		memory_mib: 64,
-		deadline: 200,
+		deadline,
 		portable: false,
 	};
 	Market::submit_task(RuntimeOrigin::signed(1), program, b"in".to_vec(), params).unwrap();
 	task
+}
+
+/// What an owner receives for `fuel` verified fuel: the value less the protocol fee.
+pub fn earned(fuel: u64) -> Balance {
+	let value = fuel * PRICE;
+	value - ProtocolFee::get() * value
 }
 
 /// The devices holding slots in `task`.

@@ -4,7 +4,7 @@
 //! - total issuance = genesis + minted − slashed (the mock burns slashes and charges no
 //!   fees);
 //! - every payment is for a task that is verified at that moment, and the compute points
-//!   credited equal the fuel paid for.
+//!   credited are at most the value paid.
 
 use super::*;
 use depin_primitives::{commitment, DeviceSpec, TaskParams};
@@ -46,7 +46,7 @@ struct World {
 	/// Devices that lie (always reveal a wrong result).
 	liars: Vec<AccountId>,
 	genesis_issuance: Balance,
-	fuel_paid: u128,
+	value_paid: u128,
 	/// How often the interesting things happened, to show the test is not vacuous.
 	seen: Seen,
 }
@@ -209,7 +209,7 @@ impl World {
 		for record in System::events() {
 			match record.event {
 				RuntimeEvent::Market(pallet_market::Event::DevicePaid {
-					task, fuel_used, ..
+					task, amount, fee, points, ..
 				}) => {
 					let state = pallet_market::Tasks::<Test>::get(task).map(|t| t.state);
 					assert_eq!(
@@ -217,7 +217,8 @@ impl World {
 						Some(TaskState::Verified),
 						"payment for a task that is not verified"
 					);
-					self.fuel_paid += fuel_used as u128;
+					assert!(points as u128 <= (amount + fee) as u128, "points above value paid");
+					self.value_paid += (amount + fee) as u128;
 				}
 				RuntimeEvent::Verification(Event::TaskVerified { .. }) => self.seen.verified += 1,
 				RuntimeEvent::Verification(Event::WrongResult { .. }) => {
@@ -244,7 +245,7 @@ impl World {
 		let points: u128 =
 			pallet_rewards::EraTotals::<Test>::iter().map(|(_, (p, _))| p).sum::<u128>()
 				+ pallet_rewards::EraRewards::<Test>::iter().map(|(_, r)| r.points).sum::<u128>();
-		assert!(points <= self.fuel_paid, "more compute points than verified fuel");
+		assert!(points <= self.value_paid, "more compute points than value paid");
 	}
 }
 
@@ -258,7 +259,7 @@ fn random_call_sequences_keep_every_invariant() {
 				rng: Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1),
 				liars: vec![101 + seed % 12, 101 + (seed * 7) % 12, 101 + (seed * 5) % 12],
 				genesis_issuance: Balances::total_issuance(),
-				fuel_paid: 0,
+				value_paid: 0,
 				seen: Seen::default(),
 			};
 			// Most devices start registered and listed; the steps change that at random.
