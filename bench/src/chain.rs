@@ -169,7 +169,7 @@ async fn device_loop(
 		for a in assignments {
 			let (reveal, call) = match a.phase {
 				AssignmentPhase::Commit => {
-					(false, calls::commit(a.task, commitment(&result, &salt, device.account())))
+					(false, calls::commit(a.task, commitment(a.task, &result, &salt, device.account())))
 				}
 				AssignmentPhase::Reveal => {
 					(true, calls::reveal(a.task, result, salt, Some(Vec::new())))

@@ -261,7 +261,11 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 	let idle_from = client.best_number().await? + 1;
 	let idle = measure(&client, &mut node, idle_from, idle_from + 2).await?;
 
-	// dApps fill the queue while no device is eligible.
+	// The first fleet registers (no heartbeat: none is eligible yet), so that the chain
+	// accepts tasks (it refuses work no registered device could serve); then dApps fill
+	// the queue.
+	eprintln!("scale: registering {} devices", stages[0]);
+	register(&client, &Fleet::new(0, stages[0]), class).await?;
 	eprintln!("scale: queueing {queue} tasks");
 	let dapps: Vec<Signer> =
 		(0..DAPPS).map(|i| bench_signer(&format!("//scale/dapp/{i}"))).collect();
@@ -294,9 +298,11 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 	let mut registered = 0u32;
 	let mut previous: Option<Fleet> = None;
 	for (stage, &devices) in stages.iter().enumerate() {
-		eprintln!("scale: registering {devices} devices");
 		let fleet = Fleet::new(stage, devices);
-		register(&client, &fleet, class).await?;
+		if stage > 0 {
+			eprintln!("scale: registering {devices} devices");
+			register(&client, &fleet, class).await?;
+		}
 		registered += devices as u32;
 		let stats = client.stats().await?;
 		anyhow::ensure!(

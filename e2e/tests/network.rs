@@ -151,6 +151,8 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 				.await
 				.unwrap();
 			spent_fees += r.fee();
+			// The task deposit stays held until the task is pruned (a day later).
+			deposits += UNIT / 10 + input.len() as Balance * 1_000_000;
 			submitted.push((task, job, input));
 		}
 	}
@@ -166,6 +168,7 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 	// Every verified output is the native build's output, byte for byte.
 	let mut paid_to: HashMap<AccountId, Balance> = HashMap::new();
 	let mut output_deposits = 0;
+	let fees = &mut 0;
 	for ((id, job, input), task) in submitted.iter().zip(&tasks) {
 		let output = client.output(*id).await.unwrap().expect("output stored");
 		assert_eq!(output, run_native(job, *id, input.as_bytes()), "task {id} ({job} {input:?})");
@@ -176,6 +179,7 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 			if slot.device != liar {
 				*paid_to.entry(slot.owner.clone()).or_default() +=
 					result.fuel_used as Balance * PRICE;
+				*fees += result.fuel_used as Balance * PRICE / 10;
 			}
 		}
 	}
@@ -194,11 +198,13 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 		"the liar's owner earned nothing"
 	);
 
-	// Honest owners: exactly fuel × price for each of their verified results.
+	// Honest owners: exactly fuel × price for each of their verified results, less the
+	// 10 % protocol fee that goes to the treasury.
 	for (i, o) in net.owners.iter().enumerate().take(3) {
-		let expected = paid_to.get(o.account()).copied().unwrap_or(0);
-		assert!(expected > 0, "owner {i} got work");
-		assert_eq!(free(client, o.account()).await, owners_before[i] + expected, "owner {i}");
+		let value = paid_to.get(o.account()).copied().unwrap_or(0);
+		assert!(value > 0, "owner {i} got work");
+		let expected = owners_before[i] + value - value / 10;
+		assert_eq!(free(client, o.account()).await, expected, "owner {i}");
 	}
 
 	// The dApp paid fees, deposits, the devices and the output deposits; the rest of
@@ -206,6 +212,7 @@ async fn twenty_jobs_with_a_liar_are_verified_paid_and_rewarded() {
 	let paid: Balance = tasks.iter().map(|t| t.paid).sum();
 
 	assert_eq!(paid, paid_to.values().sum::<Balance>());
+	assert_eq!(*fees, paid / 10);
 	assert!(tasks.iter().all(|t| t.escrow == 0));
 
 	assert_eq!(

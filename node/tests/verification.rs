@@ -80,7 +80,7 @@ async fn a_task_is_committed_revealed_verified_and_paid() {
 	let result = ExecResult { exit: 0, output_hash: output_hash(&output), fuel_used: 1_234_567 };
 	for (i, d) in devices.iter().enumerate() {
 		let salt = [i as u8 + 1; 32];
-		let c = commitment(&result, &salt, d.account());
+		let c = commitment(0, &result, &salt, d.account());
 		client.submit(d, calls::commit(0, c)).await.unwrap();
 	}
 	wait_for_state(&client, 0, TaskState::Revealing).await;
@@ -93,24 +93,33 @@ async fn a_task_is_committed_revealed_verified_and_paid() {
 	assert!(task.finished_at.is_some(), "both revealed: closed at once");
 	assert_eq!(client.output(0).await.unwrap(), Some(output.clone()));
 
-	// Each owner earned fuel × price; the devices' own accounts paid no fees (free calls).
-	let earned = 1_234_567 * FUEL_PRICE;
+	// Each owner earned fuel × price less the 10 % protocol fee; the devices' own accounts
+	// paid no transaction fees (free calls).
+	let value = 1_234_567 * FUEL_PRICE;
+	let earned = value - value / 10;
 	for (o, before) in owners.iter().zip(owner_before) {
 		assert_eq!(client.free_balance(o.account()).await.unwrap(), before + earned);
 	}
-	assert_eq!(task.paid, 2 * earned);
+	assert_eq!(task.paid, 2 * value);
 	assert_eq!(task.escrow, 0);
-	// The dApp paid fees, the program deposit (held), the devices, and the output
-	// deposit (held); the rest of the escrow came back.
+	// The dApp paid fees, the program and task deposits (held), the devices, and the
+	// output deposit (held); the rest of the escrow came back.
 	let program_deposit = 1_000_000_000_000 + MODULE.len() as Balance * 1_000_000;
+	let task_deposit = 100_000_000_000 + 2 * 1_000_000;
 	let output_deposit = output.len() as Balance * 1_000_000;
 	let dapp_after = client.free_balance(dapp.account()).await.unwrap();
 	assert_eq!(
 		dapp_after,
-		dapp_before - upload.fee() - submit.fee() - program_deposit - 2 * earned - output_deposit
+		dapp_before
+			- upload.fee()
+			- submit.fee()
+			- program_deposit
+			- task_deposit
+			- 2 * value
+			- output_deposit
 	);
 	// Nothing was minted or slashed yet; fees moved to the treasury.
 	assert_eq!(client.total_issuance().await.unwrap(), issuance_before);
 	let rewards = client.rewards(owners[0].account()).await.unwrap();
-	assert_eq!(rewards.era_points, 1_234_567);
+	assert_eq!(rewards.era_points, value as u64, "points are the value paid");
 }

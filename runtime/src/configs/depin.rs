@@ -4,7 +4,12 @@
 //! Durations are in blocks: 6 s on Aura chains, `--dev-block-time` (1 s by default) on the
 //! development chain. `docs/architecture.md` explains each number.
 
-use frame_support::{parameter_types, traits::ConstU32, weights::Weight, PalletId};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstU64},
+	weights::Weight,
+	PalletId,
+};
 use sp_runtime::Perbill;
 
 use super::RuntimeBlockWeights;
@@ -62,6 +67,13 @@ parameter_types! {
 	pub const RevealWindow: BlockNumber = 10;
 	pub const TimeoutSlash: Perbill = Perbill::from_percent(1);
 	pub const TaskRetention: BlockNumber = DAYS;
+	/// 0.1 DPN per task plus 1 µDPN per input byte: what a place in the queue costs.
+	pub const TaskDepositBase: Balance = UNIT / 10;
+	pub const TaskDepositPerByte: Balance = MICRO_UNIT;
+	/// 10 % of every payment to a device goes to the treasury: at least the mint ratio.
+	pub const ProtocolFee: Perbill = Perbill::from_percent(10);
+	/// 10¹⁸ planck (10⁶ DPN): no single payment earns more points.
+	pub const MaxPointsPerPayment: u64 = 1_000_000_000_000_000_000;
 	/// The scheduler and the market's timers use at most a quarter of a block.
 	pub HookWeightLimit: Weight = Perbill::from_percent(25) * RuntimeBlockWeights::get().max_block;
 }
@@ -83,7 +95,8 @@ impl pallet_market::Config for Runtime {
 	type MaxFuel = MaxFuel;
 	type MinFuelPrice = MinFuelPrice;
 	type MaxJobMemoryMib = ConstU32<4096>;
-	type MinDeadline = ConstU32<10>;
+	/// A full round (commit 20 + reveal 10) and two escalations.
+	type MinDeadline = ConstU32<90>;
 	type MaxDeadline = ConstU32<{ 7 * DAYS }>;
 	type CommitTimeout = CommitTimeout;
 	type RevealWindow = RevealWindow;
@@ -91,6 +104,19 @@ impl pallet_market::Config for Runtime {
 	type MaxEscalations = ConstU32<2>;
 	type EscalationReplicas = ConstU32<2>;
 	type MaxQueueLen = ConstU32<10_000>;
+	type TaskDepositBase = TaskDepositBase;
+	type TaskDepositPerByte = TaskDepositPerByte;
+	type MaxOpenTasksPerSubmitter = ConstU32<1_000>;
+	type MaxLookahead = ConstU32<32>;
+	/// The dev chain's 1 s blocks: 6 s Aura chains give devices six times the time.
+	type MinBlockTimeMs = ConstU64<1_000>;
+	/// One hour at 1 s blocks.
+	type MaxExecutionBlocks = ConstU32<3_600>;
+	type MaxTaskFaults = ConstU32<5>;
+	type ProtocolFee = ProtocolFee;
+	type FeeDestination = TreasuryAccount;
+	type MinRewardedReplicas = ConstU32<2>;
+	type MaxPointsPerPayment = MaxPointsPerPayment;
 	type MaxAssignmentsPerDevice = ConstU32<256>;
 	type MaxProbes = ConstU32<64>;
 	type MaxTimersPerBlock = ConstU32<512>;
@@ -130,6 +156,8 @@ parameter_types! {
 	/// Minted per era with verified work.
 	pub const EraInflation: Balance = 10 * UNIT;
 	pub const TreasuryShare: Perbill = Perbill::from_percent(10);
+	/// An era mints at most 10 % of the value paid in it (= the protocol fee).
+	pub const MintRatio: Perbill = Perbill::from_percent(10);
 }
 
 impl pallet_rewards::Config for Runtime {
@@ -139,6 +167,7 @@ impl pallet_rewards::Config for Runtime {
 	type EraLength = EraLength;
 	type EraInflation = EraInflation;
 	type TreasuryShare = TreasuryShare;
+	type MintRatio = MintRatio;
 	type MaxUnclaimedEras = ConstU32<32>;
 	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
 }

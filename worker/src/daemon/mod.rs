@@ -460,7 +460,7 @@ impl Worker {
 
 	async fn commit(self: Arc<Self>, client: &Client, entry: Entry) {
 		let Some(_guard) = self.try_busy(entry.task, Step::Commit) else { return };
-		let c = commitment(&entry.result, &entry.salt, self.device.account());
+		let c = commitment(entry.task, &entry.result, &entry.salt, self.device.account());
 		match client.submit(&self.device, calls::commit(entry.task, c)).await {
 			Ok(_) => {
 				self.metrics.commits.fetch_add(1, Relaxed);
