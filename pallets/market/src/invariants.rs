@@ -6,15 +6,25 @@ use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	pallet::{
-		Config, DeviceTasks, HoldReason, InQueue, Outputs, Pallet, ProgramCode, ProgramCount,
-		Programs, Queue, QueueHead, StateCounts, TaskInputs, Tasks,
+		Config, DeviceTasks, HoldReason, InQueue, LineEnds, LineItems, OpenTasks, Outputs, Pallet,
+		ProgramCode, ProgramCount, Programs, Queue, QueueHead, StateCounts, TaskInputs, Tasks,
+		Timers,
 	},
-	BalanceOf,
+	BalanceOf, Line, Timer,
 };
+
+/// Every timer that will still fire, by kind.
+struct LiveTimers<AccountId, BlockNumber> {
+	deadlines: BTreeSet<u64>,
+	commits: BTreeSet<(AccountId, u64, BlockNumber)>,
+	reveals: BTreeSet<(u64, BlockNumber)>,
+	prunes: BTreeSet<u64>,
+}
 
 impl<T: Config> Pallet<T> {
 	/// - Each submitter's `TaskEscrow` hold equals the escrow of its unfinished tasks; a
@@ -25,7 +35,14 @@ impl<T: Config> Pallet<T> {
 	/// - `DeviceTasks` lists exactly the slots of unfinished tasks.
 	/// - Each program's `open_tasks` counts its unfinished tasks; program deposits are on
 	///   hold; `ProgramCount` is right; every task has an input.
-	/// - Output deposits are on hold.
+	/// - Output deposits are on hold; each submitter's `TaskDeposit` hold equals the
+	///   deposits of its stored tasks, and `OpenTasks` counts its unfinished tasks.
+	/// - Every unfinished task has its deadline in the wheel, every uncommitted slot its
+	///   commit deadline, a revealing task its reveal deadline in the FIFO line, and every
+	///   finished task its pruning in the FIFO line; FIFO lines have no holes and fall due
+	///   in order.
+	/// - Owners within a task are distinct; an unfinished task's escrow plus what it paid
+	///   is exactly the escrow it put on hold (submission plus escalations).
 	///
 	/// Iterates all of the pallet's storage: for `try-runtime` and tests, never on chain.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -34,7 +51,15 @@ impl<T: Config> Pallet<T> {
 		let mut counts = TaskCounts::default();
 		let mut open_by_program = BTreeMap::<[u8; 32], u32>::new();
 		let mut slots = BTreeSet::<(T::AccountId, u64)>::new();
+		let mut task_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut open_tasks = BTreeMap::<T::AccountId, u32>::new();
+		let timers = Self::live_timers()?;
+		let now = frame_system::Pallet::<T>::block_number();
 		for (id, task) in Tasks::<T>::iter() {
+			let d = task_deposits.entry(task.submitter.clone()).or_insert_with(Zero::zero);
+			*d = d.saturating_add(task.deposit);
+			let mut owners = BTreeSet::new();
+			ensure!(task.slots.iter().all(|s| owners.insert(s.owner.clone())), "owners repeat");
 			ensure!(TaskInputs::<T>::contains_key(id), "task without input");
 			let c = crate::settlement::counter(&mut counts, task.state);
 			*c += 1;
@@ -47,8 +72,26 @@ impl<T: Config> Pallet<T> {
 			if task.finished_at.is_some() {
 				ensure!(task.escrow.is_zero(), "finished task still holds escrow");
 				ensure!(task.open_slots == 0, "finished task has open slots");
+				ensure!(timers.prunes.contains(&id), "finished task is never pruned");
 				continue;
 			}
+			*open_tasks.entry(task.submitter.clone()).or_default() += 1;
+			ensure!(timers.deadlines.contains(&id), "open task without its deadline timer");
+			for slot in task.slots.iter().filter(|s| !s.committed) {
+				ensure!(
+					timers.commits.contains(&(slot.device.clone(), id, slot.assigned_at)),
+					"uncommitted slot without its commit deadline"
+				);
+			}
+			// (Once the window's end has fired, verification moves the task on.)
+			if let Some(deadline) = task.reveal_deadline.filter(|d| *d > now) {
+				ensure!(timers.reveals.contains(&(id, deadline)), "reveal window never ends");
+			}
+			let replicas = (task.params.replicas as u32).saturating_add(
+				(task.escalations as u32).saturating_mul(<T as Config>::EscalationReplicas::get()),
+			);
+			let held = Self::escrow_for(&task.params, replicas).map_err(|_| "escrow overflows")?;
+			ensure!(task.escrow.saturating_add(task.paid) == held, "escrow + paid ≠ escrow held");
 			ensure!(
 				!task.state.is_final() || task.state == TaskState::Verified,
 				"final task unfinished"
@@ -109,10 +152,65 @@ impl<T: Config> Pallet<T> {
 			let held = T::Currency::balance_on_hold(&HoldReason::ProgramDeposit.into(), &who);
 			ensure!(held == amount, "program deposit hold differs");
 		}
+		for (who, amount) in task_deposits {
+			let held = T::Currency::balance_on_hold(&HoldReason::TaskDeposit.into(), &who);
+			ensure!(held == amount, "task deposit hold differs");
+		}
+		ensure!(
+			OpenTasks::<T>::iter().all(|(who, n)| open_tasks.get(&who) == Some(&n)),
+			"OpenTasks counts finished or unknown tasks"
+		);
+		ensure!(
+			OpenTasks::<T>::iter().count() == open_tasks.len(),
+			"a submitter's open tasks are not counted"
+		);
 		for (who, amount) in output_deposits {
 			let held = T::Currency::balance_on_hold(&HoldReason::OutputDeposit.into(), &who);
 			ensure!(held == amount, "output deposit hold differs");
 		}
 		Ok(())
+	}
+
+	/// The timers in the wheel and the FIFO lines; fails if a line has a hole or falls due
+	/// out of order, or the wheel holds a kind that belongs in a line.
+	fn live_timers(
+	) -> Result<LiveTimers<T::AccountId, BlockNumberFor<T>>, sp_runtime::TryRuntimeError> {
+		let mut live = LiveTimers {
+			deadlines: BTreeSet::new(),
+			commits: BTreeSet::new(),
+			reveals: BTreeSet::new(),
+			prunes: BTreeSet::new(),
+		};
+		for (_, list) in Timers::<T>::iter() {
+			for timer in list {
+				match timer {
+					Timer::TaskDeadline(id) => {
+						live.deadlines.insert(id);
+					}
+					Timer::CommitDeadline { task, device, assigned_at } => {
+						live.commits.insert((device, task, assigned_at));
+					}
+					_ => return Err("a FIFO line's timer in the wheel".into()),
+				}
+			}
+		}
+		for line in [Line::RevealDeadline, Line::Prune] {
+			let (head, tail) = LineEnds::<T>::get(line);
+			let len = tail.wrapping_sub(head);
+			let mut last_due = None;
+			for i in 0..len {
+				let (due, task) =
+					LineItems::<T>::get(line, head.wrapping_add(i)).ok_or("hole in a line")?;
+				ensure!(last_due.is_none_or(|last| last <= due), "a line falls due out of order");
+				last_due = Some(due);
+				match line {
+					Line::RevealDeadline => live.reveals.insert((task, due)),
+					Line::Prune => live.prunes.insert(task),
+				};
+			}
+			let stored = LineItems::<T>::iter_prefix(line).count() as u32;
+			ensure!(stored == len, "line items outside head..tail");
+		}
+		Ok(live)
 	}
 }
