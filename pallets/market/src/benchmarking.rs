@@ -112,6 +112,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn submit_task(l: Linear<0, { T::MaxInputLen::get() }>) {
+		// Registered devices that could serve it (submission checks the capacity).
+		candidates::<T>(T::MaxReplicas::get(), 0);
 		let who = funded::<T>("dapp", 0);
 		let id = program::<T>(&who);
 		let p = params::<T>(T::MaxReplicas::get());
