@@ -58,6 +58,11 @@ pub fn cancel_task(task: TaskId) -> RuntimeCall {
 	RuntimeCall::Market(pallet_market::Call::cancel_task { task })
 }
 
+/// `market.decline_task` (signed by the device).
+pub fn decline_task(task: TaskId) -> RuntimeCall {
+	RuntimeCall::Market(pallet_market::Call::decline_task { task })
+}
+
 /// `balances.transfer_keep_alive`.
 pub fn transfer(dest: AccountId, value: Balance) -> RuntimeCall {
 	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: dest.into(), value })

@@ -30,7 +30,7 @@ use depin_client::{
 };
 use serde_json::Value;
 
-use crate::executor::{Executor, Job, Mode, RunError};
+use crate::executor::{Executor, Job, Mode};
 use config::{Fault, RunArgs};
 use journal::{Entry, Journal};
 use metrics::Metrics;
@@ -424,8 +424,12 @@ impl Worker {
 		self.metrics.jobs_in_flight.fetch_sub(1, Relaxed);
 		let outcome = match ran {
 			Ok(Ok(outcome)) => outcome,
-			Ok(Err(RunError::GaveUp(after))) => anyhow::bail!("gave up after {after:?}"),
-			Ok(Err(e)) => anyhow::bail!(e),
+			Ok(Err(e)) => {
+				// This host cannot run the job (a host failure is never a result): give the
+				// slot back for a fee rather than be slashed for a missed deadline.
+				self.decline(client, task).await;
+				anyhow::bail!("declined: {e}");
+			}
 			Err(e) => anyhow::bail!("the job thread failed: {e}"),
 		};
 		if let Some(reason) = &outcome.bad_module {
@@ -452,6 +456,14 @@ impl Worker {
 		let entry = Entry { task, salt: random_salt()?, result, output };
 		self.journal.record(&entry).context("cannot write the journal: not committing")?;
 		Ok(entry)
+	}
+
+	/// Gives the slot of `task` back (`market.decline_task`).
+	async fn decline(&self, client: &Client, task: u64) {
+		match client.submit(&self.device, calls::decline_task(task)).await {
+			Ok(_) => tracing::info!(task, "declined"),
+			Err(e) => tracing::warn!(task, "decline failed: {e}"),
+		}
 	}
 
 	fn spawn_commit(self: Arc<Self>, client: Arc<Client>, entry: Entry) {
