@@ -70,8 +70,8 @@ for owner in "${owners[@]}"; do
 	device="$("$DEPIN_BIN/depin-worker" key inspect --suri "$device_uri" | sed -n 's/^device account: //p')"
 	log "$owner registers device $device"
 	depin transfer "$device" 10 --suri "//$owner" >/dev/null
-	depin device register --device "$device" --cores 2 --memory-mib 2048 \
-		--fuel-per-second 200000000 --class "$class" --suri "//$owner" >/dev/null
+	depin device register --device "$device" --device-suri "$device_uri" --cores 2 \
+		--memory-mib 2048 --fuel-per-second 200000000 --class "$class" --suri "//$owner" >/dev/null
 	DEPIN_LOG=info "$DEPIN_BIN/depin-worker" run --suri "$device_uri" \
 		--state-dir "$dir/workers/$owner" >"$dir/worker-$owner.log" 2>&1 &
 	started $!

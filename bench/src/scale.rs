@@ -116,7 +116,9 @@ async fn register(client: &Arc<Client>, fleet: &Fleet, spec_class: u64) -> anyho
 		async move {
 			let mut batch: Vec<_> =
 				devices.iter().map(|d| calls::transfer(d.account().clone(), UNIT)).collect();
-			batch.extend(devices.iter().map(|d| calls::register_device(d.account().clone(), spec)));
+			batch.extend(
+				devices.iter().map(|d| client.register_device_call(owner.account(), d, spec)),
+			);
 			send_all(&client, &owner, &batch).await
 		}
 	})

@@ -1,11 +1,11 @@
 //! Constructors of the calls the worker, the CLI and the tests send.
 
 use depin_primitives::{DeviceSpec, ProgramId, TaskId, TaskParams};
-use depin_runtime::{AccountId, Balance, RuntimeCall};
+use depin_runtime::{AccountId, Balance, RuntimeCall, Signature};
 
-/// `devices.register_device`.
-pub fn register_device(device: AccountId, spec: DeviceSpec) -> RuntimeCall {
-	RuntimeCall::Devices(pallet_devices::Call::register_device { device, spec })
+/// `devices.register_device`, with the device key's `consent` ([`crate::Signer::consent`]).
+pub fn register_device(device: AccountId, spec: DeviceSpec, consent: Signature) -> RuntimeCall {
+	RuntimeCall::Devices(pallet_devices::Call::register_device { device, spec, consent })
 }
 
 /// `devices.update_spec`.

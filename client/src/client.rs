@@ -114,6 +114,18 @@ impl Client {
 		self.genesis
 	}
 
+	/// `devices.register_device` of `device` by `owner`, with the consent signed by the
+	/// device key (for callers that hold both keys: tests, benchmarks, the devnet).
+	pub fn register_device_call(
+		&self,
+		owner: &depin_runtime::AccountId,
+		device: &crate::Signer,
+		spec: depin_primitives::DeviceSpec,
+	) -> depin_runtime::RuntimeCall {
+		let consent = device.consent(owner, &self.genesis);
+		crate::calls::register_device(device.account().clone(), spec, consent)
+	}
+
 	/// Nonces handed out by this client.
 	pub(crate) fn nonces(&self) -> &crate::tx::Nonces {
 		&self.nonces

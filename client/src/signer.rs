@@ -3,7 +3,7 @@
 
 use std::{os::unix::fs::PermissionsExt, path::Path};
 
-use depin_runtime::AccountId;
+use depin_runtime::{AccountId, Signature};
 use sp_core::{crypto::Ss58Codec, sr25519, Pair};
 
 use crate::Error;
@@ -66,6 +66,12 @@ impl Signer {
 	/// Signs `payload` as is (`SignedPayload::using_encoded` hashes long payloads first).
 	pub fn sign(&self, payload: &[u8]) -> sr25519::Signature {
 		self.pair.sign(payload)
+	}
+
+	/// This device key's consent to be registered by `owner` on the chain whose genesis
+	/// hash is `genesis` (the `consent` of `devices.register_device`).
+	pub fn consent(&self, owner: &AccountId, genesis: &depin_runtime::Hash) -> Signature {
+		self.sign(&depin_primitives::device_consent_payload(owner, genesis)).into()
 	}
 }
 

@@ -184,3 +184,20 @@ impl<AccountId, Balance, BlockNumber> DeviceInfo<AccountId, Balance, BlockNumber
 		self.spec.cores.saturating_sub(self.open_assignments)
 	}
 }
+
+/// Domain tag of a device key's consent to be registered by an owner.
+pub const DEVICE_CONSENT_DOMAIN: &[u8; 24] = b"depin/device-consent/v1\0";
+
+/// What a device key signs to consent to being registered by `owner` on the chain whose
+/// genesis block hash is `genesis`: `DEVICE_CONSENT_DOMAIN ‖ SCALE(genesis) ‖
+/// SCALE(owner)`. Nobody else can register the device: a registration front-run with
+/// another owner has no valid consent.
+pub fn device_consent_payload<AccountId: codec::Encode, Hash: codec::Encode>(
+	owner: &AccountId,
+	genesis: &Hash,
+) -> alloc::vec::Vec<u8> {
+	let mut payload = DEVICE_CONSENT_DOMAIN.to_vec();
+	genesis.encode_to(&mut payload);
+	owner.encode_to(&mut payload);
+	payload
+}

@@ -181,6 +181,13 @@ impl<AccountId> RewardSink<AccountId> for () {
 	fn credit(_: &AccountId, _: u64) {}
 }
 
+/// Creates device keys and their consent to a registration; used by the device
+/// registry's benchmarks only.
+pub trait ConsentFactory<AccountId, Signature> {
+	/// A new device account (number `index`) and its signature of `payload`.
+	fn device_consenting(index: u32, payload: &[u8]) -> (AccountId, Signature);
+}
+
 /// Creates ready-to-assign devices; used by the market's benchmarks only.
 pub trait DeviceFactory<AccountId> {
 	/// The most devices the registry takes.

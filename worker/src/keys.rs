@@ -41,6 +41,27 @@ pub fn inspect(suri: &str) -> anyhow::Result<Vec<String>> {
 	])
 }
 
+/// The device key's consent to be registered by `owner` on the chain at `url`, as the
+/// lines to print: the hex signature for `depin device register --consent`.
+pub async fn consent(suri: &str, owner: &str, url: &str) -> anyhow::Result<Vec<String>> {
+	let signer = depin_client::Signer::from_suri_or_file(suri)?;
+	let owner = depin_client::parse_account(owner)?;
+	let client = depin_client::Client::connect(url).await?;
+	let consent = signer.consent(&owner, &client.genesis());
+	let depin_client::runtime::Signature::Sr25519(signature) = consent else {
+		anyhow::bail!("device keys are sr25519");
+	};
+	Ok(vec![
+		format!("device account: {}", signer.address()),
+		format!("consent: 0x{}", hex::encode(signature.0)),
+		format!(
+			"the owner registers with: depin device register --device {} --consent 0x{} …",
+			signer.address(),
+			hex::encode(signature.0)
+		),
+	])
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

@@ -6,6 +6,7 @@
 //! depin-worker status --suri ./device.key
 //! depin-worker key generate --out ./device.key
 //! depin-worker key inspect --suri ./device.key
+//! depin-worker key consent --owner OWNER --suri ./device.key [--url URL]
 //! ```
 
 use std::{path::PathBuf, process::ExitCode};
@@ -46,6 +47,19 @@ enum KeyCommand {
 		/// Secret URI or key file.
 		#[arg(long, env = "DEPIN_SURI")]
 		suri: String,
+	},
+	/// Sign the device's consent to be registered by OWNER on the chain at --url (the
+	/// owner passes it to `depin device register --consent`).
+	Consent {
+		/// The owner's account (SS58 or `0x` hex).
+		#[arg(long)]
+		owner: String,
+		/// Secret URI or key file of the device.
+		#[arg(long, env = "DEPIN_SURI")]
+		suri: String,
+		/// Node WebSocket URL (its genesis hash is part of what is signed).
+		#[arg(long, env = "DEPIN_URL", default_value = depin_worker::daemon::config::DEFAULT_URL)]
+		url: String,
 	},
 }
 
@@ -96,6 +110,10 @@ async fn main_async(cli: Cli) -> anyhow::Result<()> {
 		}
 		Command::Key(KeyCommand::Inspect { suri }) => {
 			depin_worker::keys::inspect(&suri)?.iter().for_each(|l| println!("{l}"));
+			Ok(())
+		}
+		Command::Key(KeyCommand::Consent { owner, suri, url }) => {
+			depin_worker::keys::consent(&suri, &owner, &url).await?.iter().for_each(|l| println!("{l}"));
 			Ok(())
 		}
 	}

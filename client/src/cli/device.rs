@@ -40,11 +40,20 @@ impl SpecArgs {
 /// Device commands (signed by the owner, `--suri`).
 #[derive(Subcommand)]
 pub enum DeviceCommand {
-	/// Register a device you own; its bond goes on hold.
+	/// Register a device you own; its bond goes on hold. The device key must consent:
+	/// `depin-worker key consent --owner <YOU>` prints `--consent`, or pass the key itself
+	/// with `--device-suri`.
 	Register {
 		/// The device's account (the worker's key; `depin-worker key generate`).
 		#[arg(long)]
 		device: String,
+		/// The device key's consent to your registration (hex, from `depin-worker key
+		/// consent`).
+		#[arg(long, required_unless_present = "device_suri", conflicts_with = "device_suri")]
+		consent: Option<String>,
+		/// The device key (secret URI or key file), when you hold it: signs the consent.
+		#[arg(long)]
+		device_suri: Option<String>,
 		#[command(flatten)]
 		spec: SpecArgs,
 	},
@@ -121,6 +130,19 @@ fn device_lines(d: &Device) -> Vec<String> {
 	]
 }
 
+/// Parses a device's consent: the hex of its 64-byte sr25519 signature.
+fn parse_consent(hex: &str) -> anyhow::Result<depin_runtime::Signature> {
+	let bytes = hex::decode(hex.trim_start_matches("0x"))
+		.map_err(|e| anyhow::anyhow!("--consent {hex}: not hex ({e})"))?;
+	let raw: [u8; 64] = bytes.try_into().map_err(|b: Vec<u8>| {
+		anyhow::anyhow!(
+			"--consent: expected the 64 bytes `depin-worker key consent` prints, got {}",
+			b.len()
+		)
+	})?;
+	Ok(sp_core::sr25519::Signature::from_raw(raw).into())
+}
+
 /// Runs a device command.
 pub async fn run(g: &Global, cmd: DeviceCommand) -> anyhow::Result<Output> {
 	let client = g.client().await?;
@@ -134,10 +156,24 @@ pub async fn run(g: &Global, cmd: DeviceCommand) -> anyhow::Result<Output> {
 				}
 			});
 		}
-		DeviceCommand::Register { device, spec } => {
+		DeviceCommand::Register { device, consent, device_suri, spec } => {
 			let account = parse_account(&device)?;
+			let owner = g.signer()?.account().clone();
+			let consent = match (consent, device_suri) {
+				(Some(hex), _) => parse_consent(&hex)?,
+				(None, Some(suri)) => {
+					let key = crate::Signer::from_suri_or_file(&suri)?;
+					anyhow::ensure!(
+						key.account() == &account,
+						"--device-suri is the key of {}, not of --device {device}",
+						key.address()
+					);
+					key.consent(&owner, &client.genesis())
+				}
+				(None, None) => anyhow::bail!("pass --consent or --device-suri"),
+			};
 			(
-				calls::register_device(account, spec.spec()),
+				calls::register_device(account, spec.spec(), consent),
 				format!("device {device} registered; start its worker"),
 			)
 		}

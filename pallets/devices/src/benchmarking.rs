@@ -1,11 +1,11 @@
 //! Benchmarks of every call, at their worst case (frame-benchmarking v2).
 
 use crate::pallet::{Call, CandidateCount, Config, Devices, Pallet};
-use depin_primitives::{DeviceRegistry, DeviceSpec};
+use depin_primitives::{ConsentFactory, DeviceRegistry, DeviceSpec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
-use frame_system::RawOrigin;
-use sp_runtime::traits::Saturating;
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_runtime::traits::{Saturating, Zero};
 
 fn spec() -> DeviceSpec {
 	DeviceSpec {
@@ -55,12 +55,15 @@ fn owner_with_devices<T: Config>() -> T::AccountId {
 mod benchmarks {
 	use super::*;
 
+	/// A registration with the consent checked (a signature verification).
 	#[benchmark]
 	fn register_device() {
 		let owner = owner_with_devices::<T>();
-		let device: T::AccountId = account("device", 0, 0);
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let payload = depin_primitives::device_consent_payload(&owner, &genesis);
+		let (device, consent) = T::BenchmarkHelper::device_consenting(0, &payload);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), device.clone(), spec());
+		_(RawOrigin::Signed(owner), device.clone(), spec(), consent);
 		assert!(Devices::<T>::contains_key(&device));
 	}
 

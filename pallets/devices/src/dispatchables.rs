@@ -10,7 +10,11 @@ use frame_support::{
 		Get,
 	},
 };
-use sp_runtime::{traits::Saturating, DispatchError};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, Verify, Zero},
+	DispatchError,
+};
 
 use crate::{
 	pallet::{
@@ -37,6 +41,19 @@ impl<T: Config> Pallet<T> {
 			let n = &mut tiers[crate::memory_tier(memory_mib)];
 			*n = if add { n.saturating_add(1) } else { n.saturating_sub(1) };
 		});
+	}
+
+	/// Fails with `InvalidConsent` unless `consent` is `device`'s signature of its
+	/// registration by `owner` on this chain.
+	pub(crate) fn ensure_consent(
+		owner: &T::AccountId,
+		device: &T::AccountId,
+		consent: &T::DeviceSignature,
+	) -> DispatchResult {
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let payload = depin_primitives::device_consent_payload(owner, &genesis);
+		ensure!(consent.verify(&payload[..], device), Error::<T>::InvalidConsent);
+		Ok(())
 	}
 
 	/// The device record, if `owner` owns it.

@@ -2,7 +2,10 @@
 //!
 //! Owners register the machines that run jobs. A device is identified by the worker's own
 //! account (the key `depin-worker` signs with); its owner is the account that registered
-//! it and whose bond (`MinBond`, a fungible hold) backs it.
+//! it and whose bond (`MinBond`, a fungible hold) backs it. The registration carries the
+//! device key's signature of [`depin_primitives::device_consent_payload`] (the owner and
+//! the chain's genesis hash): nobody can register a device whose key did not consent to
+//! that owner.
 //!
 //! - A device takes work only while it is `Active` and its heartbeat is fresh: it enters
 //!   the scheduler's *candidate index* with a heartbeat and leaves it when paused,
@@ -31,6 +34,8 @@ mod mock;
 mod registry;
 #[cfg(test)]
 mod tests;
+#[cfg(feature = "std")]
+pub mod testing;
 pub mod weights;
 
 pub use weights::WeightInfo;
@@ -66,6 +71,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -117,8 +123,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
 
+		/// The signature of a device key consenting to its registration.
+		type DeviceSignature: Parameter
+			+ Verify<Signer: IdentifyAccount<AccountId = Self::AccountId>>;
+
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
+
+		/// Creates consenting device keys for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: depin_primitives::ConsentFactory<
+			Self::AccountId,
+			Self::DeviceSignature,
+		>;
 	}
 
 	/// Reasons for putting funds on hold.
@@ -230,6 +247,9 @@ pub mod pallet {
 		AlreadyRegistered,
 		/// No device is registered under this account.
 		NotRegistered,
+		/// The consent is not the device key's signature of the registration by this owner
+		/// on this chain.
+		InvalidConsent,
 		/// The caller is not the device's owner.
 		NotOwner,
 		/// The spec is out of range: 1..=MaxCores cores, at least 1 MiB of memory and
@@ -280,15 +300,19 @@ pub mod pallet {
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Registers `device` (the worker's account) with `spec`, owned by the caller, and
-		/// puts `MinBond` of the caller's balance on hold. The device takes work after its
-		/// first heartbeat.
+		/// puts `MinBond` of the caller's balance on hold. `consent` is the device key's
+		/// signature of `device_consent_payload(caller, genesis hash)`
+		/// (`depin-worker key consent` prints it). The device takes work after its first
+		/// heartbeat.
 		#[pallet::call_index(0)]
 		pub fn register_device(
 			origin: OriginFor<T>,
 			device: T::AccountId,
 			spec: DeviceSpec,
+			consent: T::DeviceSignature,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
+			Self::ensure_consent(&owner, &device, &consent)?;
 			Self::do_register(owner, device, spec)
 		}
 

@@ -58,6 +58,9 @@ impl pallet_devices::Config for Test {
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;
+	type DeviceSignature = sp_runtime::testing::TestSignature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_devices::testing::TestConsent;
 	type WeightInfo = ();
 }
 

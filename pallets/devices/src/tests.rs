@@ -18,6 +18,11 @@ use frame_support::{
 };
 use sp_runtime::Perbill;
 
+/// `device`'s consent to be registered by `owner`.
+fn consent(owner: AccountId, device: AccountId) -> sp_runtime::testing::TestSignature {
+	crate::testing::consent::<Test>(owner, device)
+}
+
 fn spec() -> DeviceSpec {
 	DeviceSpec {
 		cores: 2,
@@ -29,7 +34,7 @@ fn spec() -> DeviceSpec {
 }
 
 fn register(owner: AccountId, device: AccountId) {
-	assert_ok!(Devices::register_device(RuntimeOrigin::signed(owner), device, spec()));
+	assert_ok!(Devices::register_device(RuntimeOrigin::signed(owner), device, spec(), consent(owner, device)));
 }
 
 fn register_and_beat(owner: AccountId, device: AccountId) {
@@ -76,7 +81,7 @@ fn register_rejects_a_known_device() {
 	test(|| {
 		register(1, 101);
 		assert_noop!(
-			Devices::register_device(RuntimeOrigin::signed(2), 101, spec()),
+			Devices::register_device(RuntimeOrigin::signed(2), 101, spec(), consent(2, 101)),
 			Error::<Test>::AlreadyRegistered
 		);
 	});
@@ -92,7 +97,7 @@ fn register_rejects_out_of_range_specs() {
 			DeviceSpec { fuel_per_second: 0, ..spec() },
 		] {
 			assert_noop!(
-				Devices::register_device(RuntimeOrigin::signed(1), 101, bad),
+				Devices::register_device(RuntimeOrigin::signed(1), 101, bad, consent(1, 101)),
 				Error::<Test>::InvalidSpec
 			);
 		}
@@ -106,14 +111,14 @@ fn register_limits_devices_per_owner_and_network() {
 			register(1, d);
 		}
 		assert_noop!(
-			Devices::register_device(RuntimeOrigin::signed(1), 109, spec()),
+			Devices::register_device(RuntimeOrigin::signed(1), 109, spec(), consent(1, 109)),
 			Error::<Test>::TooManyDevices
 		);
 		for d in 104..104 + (MAX_DEVICES - MAX_PER_OWNER) as u64 {
 			register(2, d);
 		}
 		assert_noop!(
-			Devices::register_device(RuntimeOrigin::signed(3), 110, spec()),
+			Devices::register_device(RuntimeOrigin::signed(3), 110, spec(), consent(3, 110)),
 			Error::<Test>::NetworkFull
 		);
 	});
@@ -124,7 +129,7 @@ fn register_needs_the_bond_in_free_balance() {
 	test(|| {
 		// Owner 5 has exactly MIN_BOND: holding all of it would kill the account.
 		assert_noop!(
-			Devices::register_device(RuntimeOrigin::signed(5), 101, spec()),
+			Devices::register_device(RuntimeOrigin::signed(5), 101, spec(), consent(5, 101)),
 			Error::<Test>::InsufficientBond
 		);
 	});
@@ -430,7 +435,8 @@ fn capacity_by_memory_counts_devices_that_are_not_unbonding() {
 		assert_ok!(Devices::register_device(
 			RuntimeOrigin::signed(1),
 			102,
-			DeviceSpec { memory_mib: 4096, ..spec() }
+			DeviceSpec { memory_mib: 4096, ..spec() },
+			consent(1, 102)
 		));
 		// 1024 MiB and 4096 MiB (registered, no heartbeat yet: still capacity). Tiers are
 		// powers of two, so 1025 MiB still counts the 1024 MiB device: an upper bound.
@@ -446,5 +452,36 @@ fn capacity_by_memory_counts_devices_that_are_not_unbonding() {
 		// The spec of an unbonding device no longer counts.
 		assert_ok!(Devices::update_spec(RuntimeOrigin::signed(1), 101, spec()));
 		assert_eq!(with(1024), 0);
+	});
+}
+
+#[test]
+fn a_device_is_registered_only_with_its_keys_consent_to_that_owner() {
+	test(|| {
+		// An attacker front-runs the owner's registration with a consent made for the owner,
+		// with a forged one, or with one for another chain.
+		let for_owner = consent(1, 101);
+		assert_noop!(
+			Devices::register_device(RuntimeOrigin::signed(2), 101, spec(), for_owner.clone()),
+			Error::<Test>::InvalidConsent
+		);
+		let forged = sp_runtime::testing::TestSignature(
+			2,
+			depin_primitives::device_consent_payload(&2u64, &System::block_hash(0)),
+		);
+		assert_noop!(
+			Devices::register_device(RuntimeOrigin::signed(2), 101, spec(), forged),
+			Error::<Test>::InvalidConsent
+		);
+		let other_chain = sp_runtime::testing::TestSignature(
+			101,
+			depin_primitives::device_consent_payload(&1u64, &sp_core::H256::repeat_byte(7)),
+		);
+		assert_noop!(
+			Devices::register_device(RuntimeOrigin::signed(1), 101, spec(), other_chain),
+			Error::<Test>::InvalidConsent
+		);
+		assert_ok!(Devices::register_device(RuntimeOrigin::signed(1), 101, spec(), for_owner));
+		assert_eq!(Devices::owner_of(&101), Some(1));
 	});
 }

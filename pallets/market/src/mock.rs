@@ -63,6 +63,9 @@ impl pallet_devices::Config for Test {
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;
+	type DeviceSignature = sp_runtime::testing::TestSignature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_devices::testing::TestConsent;
 	type WeightInfo = ();
 }
 
@@ -248,7 +251,8 @@ pub fn spec(memory_mib: u32, class: u64) -> DeviceSpec {
 
 /// Registers `device` for `owner` and sends its first heartbeat.
 pub fn add_device(owner: AccountId, device: AccountId, spec: DeviceSpec) {
-	Devices::register_device(RuntimeOrigin::signed(owner), device, spec).unwrap();
+	let consent = pallet_devices::testing::consent::<Test>(owner, device);
+	Devices::register_device(RuntimeOrigin::signed(owner), device, spec, consent).unwrap();
 	Devices::heartbeat(RuntimeOrigin::signed(device)).unwrap();
 }
 
@@ -261,7 +265,9 @@ pub fn standby_devices(n: u64) {
 		if pallet_devices::Devices::<Test>::contains_key(device) {
 			continue;
 		}
-		Devices::register_device(RuntimeOrigin::signed(21 + i), device, spec(4096, 9)).unwrap();
+		let consent = pallet_devices::testing::consent::<Test>(21 + i, device);
+		Devices::register_device(RuntimeOrigin::signed(21 + i), device, spec(4096, 9), consent)
+			.unwrap();
 	}
 	assert!(Devices::devices_with_memory(4096) >= n as u32);
 }

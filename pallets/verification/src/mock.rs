@@ -62,6 +62,9 @@ impl pallet_devices::Config for Test {
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;
+	type DeviceSignature = sp_runtime::testing::TestSignature;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = pallet_devices::testing::TestConsent;
 	type WeightInfo = ();
 }
 
@@ -220,6 +223,12 @@ pub fn run_to(n: u64) {
 	}
 }
 
+/// `owner` registers `device` with `spec`, with the device's consent.
+pub fn register(owner: AccountId, device: AccountId, spec: DeviceSpec) -> sp_runtime::DispatchResult {
+	let consent = pallet_devices::testing::consent::<Test>(owner, device);
+	Devices::register_device(RuntimeOrigin::signed(owner), device, spec, consent)
+}
+
 /// `n` devices (101.., owners 11..), registered and heartbeating.
 pub fn devices(n: u64) {
 	for i in 0..n {
@@ -230,7 +239,7 @@ pub fn devices(n: u64) {
 			executor_version: 1,
 			determinism_class: 1,
 		};
-		Devices::register_device(RuntimeOrigin::signed(11 + i), 101 + i, spec).unwrap();
+		register(11 + i, 101 + i, spec).unwrap();
 		Devices::heartbeat(RuntimeOrigin::signed(101 + i)).unwrap();
 	}
 }

@@ -44,7 +44,29 @@ impl pallet_devices::Config for Runtime {
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;
+	/// A device consents with the same kind of signature as its transactions.
+	type DeviceSignature = crate::Signature;
 	type WeightInfo = pallet_devices::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkConsent;
+}
+
+/// Device keys for the device registry's benchmarks: sr25519 keys made in the
+/// benchmark's keystore.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkConsent;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl depin_primitives::ConsentFactory<AccountId, crate::Signature> for BenchmarkConsent {
+	fn device_consenting(index: u32, payload: &[u8]) -> (AccountId, crate::Signature) {
+		use sp_runtime::traits::IdentifyAccount;
+		const KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"dpin");
+		let seed = alloc::format!("//depin/benchmark/device/{index}");
+		let public = sp_io::crypto::sr25519_generate(KEY_TYPE, Some(seed.into_bytes()));
+		let signature = sp_io::crypto::sr25519_sign(KEY_TYPE, &public, payload)
+			.expect("the key was just generated in the benchmark's keystore");
+		(sp_runtime::MultiSigner::from(public).into_account(), signature.into())
+	}
 }
 
 /// Largest program: 4 MiB (a Rust program with `regex` is ~1.3 MB as wasm32-wasip1).

@@ -41,6 +41,10 @@ pub struct RunArgs {
 	/// Serve Prometheus metrics on this port (127.0.0.1).
 	#[arg(long, env = "DEPIN_WORKER_METRICS_PORT")]
 	pub metrics_port: Option<u16>,
+	/// The owner this device works for (SS58 or `0x` hex): the worker refuses to run for
+	/// a device registered by anyone else.
+	#[arg(long, env = "DEPIN_WORKER_OWNER")]
+	pub owner: Option<String>,
 	/// A TOML file with any of these settings.
 	#[arg(long, env = "DEPIN_WORKER_CONFIG")]
 	#[serde(skip)]
@@ -62,6 +66,7 @@ impl RunArgs {
 			cache_dir: self.cache_dir.or(file.cache_dir),
 			state_dir: self.state_dir.or(file.state_dir),
 			metrics_port: self.metrics_port.or(file.metrics_port),
+			owner: self.owner.or(file.owner),
 			config: self.config,
 			fault: self.fault.or(file.fault),
 		})

@@ -120,6 +120,17 @@ impl Worker {
 				device.address()
 			)
 		})?;
+		if let Some(owner) = &args.owner {
+			let expected = depin_client::parse_account(owner)?;
+			anyhow::ensure!(
+				info.owner == expected,
+				"device {} is registered by {}, not by the owner given with --owner ({owner}): \
+				 someone else registered this device; deregister it with its owner or use \
+				 another device key",
+				device.address(),
+				depin_client::signer::ss58(&info.owner),
+			);
+		}
 		if let Some(fault) = args.fault {
 			let chain_type: Value = client.rpc().call("system_chainType", params![]).await?;
 			anyhow::ensure!(

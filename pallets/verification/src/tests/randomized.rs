@@ -136,7 +136,7 @@ impl World {
 		match self.rng.below(100) {
 			0..=4 => {
 				let (o, d, spec) = (self.owner(), self.device(), self.spec());
-				let _ = Devices::register_device(origin(o), d, spec);
+				let _ = register(o, d, spec);
 			}
 			5..=14 => {
 				let d = self.device();
@@ -265,7 +265,7 @@ fn random_call_sequences_keep_every_invariant() {
 			// Most devices start registered and listed; the steps change that at random.
 			for i in 0..9u64 {
 				let spec = world.spec();
-				let _ = Devices::register_device(RuntimeOrigin::signed(11 + i), 101 + i, spec);
+				let _ = register(11 + i, 101 + i, spec);
 				let _ = Devices::heartbeat(RuntimeOrigin::signed(101 + i));
 			}
 			for _ in 0..STEPS {

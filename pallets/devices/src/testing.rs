@@ -1,0 +1,27 @@
+//! Helpers for the tests of pallets that register devices: consent with
+//! `sp_runtime::testing::TestSignature` on a runtime whose accounts are `u64`.
+
+use depin_primitives::{device_consent_payload, ConsentFactory};
+use sp_runtime::testing::TestSignature;
+
+use crate::pallet::Config;
+
+/// `device`'s consent to be registered by `owner` on the test chain of `T`.
+pub fn consent<T>(owner: u64, device: u64) -> TestSignature
+where
+	T: Config<AccountId = u64, DeviceSignature = TestSignature>,
+{
+	let genesis = frame_system::Pallet::<T>::block_hash(0u32.into());
+	TestSignature(device, device_consent_payload(&owner, &genesis))
+}
+
+/// Device keys for the benchmarks of test runtimes: device `index` is account
+/// `1_000_000 + index`.
+pub struct TestConsent;
+
+impl ConsentFactory<u64, TestSignature> for TestConsent {
+	fn device_consenting(index: u32, payload: &[u8]) -> (u64, TestSignature) {
+		let device = 1_000_000 + index as u64;
+		(device, TestSignature(device, payload.to_vec()))
+	}
+}
