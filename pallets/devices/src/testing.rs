@@ -2,7 +2,8 @@
 //! `sp_runtime::testing::TestSignature` on a runtime whose accounts are `u64`.
 
 use depin_primitives::{device_consent_payload, ConsentFactory};
-use sp_runtime::testing::TestSignature;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{testing::TestSignature, traits::Zero};
 
 use crate::pallet::Config;
 
@@ -11,7 +12,7 @@ pub fn consent<T>(owner: u64, device: u64) -> TestSignature
 where
 	T: Config<AccountId = u64, DeviceSignature = TestSignature>,
 {
-	let genesis = frame_system::Pallet::<T>::block_hash(0u32.into());
+	let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 	TestSignature(device, device_consent_payload(&owner, &genesis))
 }
 
