@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their tables (Markdown): executor versus native on the
 # example jobs, chain throughput and latency against transfers, and the scheduler's cost
-# with 10 to 10 000 devices. `--quick` uses fewer inputs, runs and devices.
+# with 10 to 10 000 devices, and the long form of the adversarial simulation. `--quick`
+# uses fewer inputs, runs, devices and simulated blocks.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -27,3 +28,15 @@ echo
 "$DEPIN_BIN/depin-bench" chain $quick
 echo
 "$DEPIN_BIN/depin-bench" scale $quick
+echo
+# The long form of the runtime's adversarial simulation (scripts/test.sh runs 2 seeds of
+# 300 blocks): 5 seeds of 2 000 blocks, about 1.3 × 10⁵ steps (1 000 blocks, 3 seeds with
+# --quick).
+if [ -n "$quick" ]; then sim_blocks=1000 sim_seeds=3; else sim_blocks=2000 sim_seeds=5; fi
+echo "## Adversarial simulation ($sim_seeds seeds × $sim_blocks blocks)"
+echo
+echo '```'
+DEPIN_SIM_BLOCKS=$sim_blocks DEPIN_SIM_SEEDS=$sim_seeds \
+	cargo test --release --locked -p depin-runtime --test adversarial -- --nocapture 2>&1 |
+	sed -n '/^Seen {/,/^accepted wrong/p;/^self-dealing/p'
+echo '```'

@@ -72,7 +72,6 @@ fn a_device_with_a_free_slot_always_has_room_for_another_task() {
 
 #[test]
 fn paying_oneself_never_mints_more_than_it_costs_in_fees() {
-	use frame_support::traits::Get;
 	let fee: sp_runtime::Perbill = <Runtime as pallet_market::Config>::ProtocolFee::get();
 	let mint: sp_runtime::Perbill = <Runtime as pallet_rewards::Config>::MintRatio::get();
 	assert!(mint <= fee, "mint ratio {mint:?} above the protocol fee {fee:?}");
@@ -80,7 +79,6 @@ fn paying_oneself_never_mints_more_than_it_costs_in_fees() {
 
 #[test]
 fn slashes_make_withholding_no_better_than_lying() {
-	use frame_support::traits::Get;
 	let wrong = <Runtime as pallet_verification::Config>::WrongResultSlash::get();
 	let timeout = <Runtime as pallet_market::Config>::TimeoutSlash::get();
 	let reveal = <Runtime as pallet_verification::Config>::RevealTimeoutSlash::get();

@@ -127,6 +127,21 @@ mod benchmarks {
 		assert_eq!(CandidateCount::<T>::get(), before - 1);
 	}
 
+	/// Topping up a slashed bond lists the device again.
+	#[benchmark]
+	fn top_up_bond() {
+		let owner = funded::<T>("owner", 0);
+		let device: T::AccountId = account("device", 0, 0);
+		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
+		let all = sp_runtime::Perbill::one();
+		<Pallet<T> as DeviceRegistry<_, _>>::slash(&device, all, depin_primitives::SlashReason::WrongResult);
+		assert!(!Devices::<T>::get(&device).unwrap().listed);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone());
+		assert!(Devices::<T>::get(&device).unwrap().listed);
+	}
+
 	#[benchmark]
 	fn withdraw_bond() {
 		let owner = owner_with_devices::<T>();

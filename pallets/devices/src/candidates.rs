@@ -17,9 +17,15 @@ impl<T: Config> Pallet<T> {
 			.is_some_and(|last| now <= last.saturating_add(T::HeartbeatTimeout::get()))
 	}
 
-	/// Appends `device` to the index and marks `info` listed. The caller stores `info`.
+	/// Whether `info`'s bond is enough to be listed.
+	pub(crate) fn bond_is_enough(info: &DeviceOf<T>) -> bool {
+		info.bond >= T::MinListedBond::get()
+	}
+
+	/// Appends `device` to the index and marks `info` listed, if its bond is enough. The
+	/// caller stores `info`.
 	pub(crate) fn list(device: &T::AccountId, info: &mut DeviceOf<T>) {
-		if info.listed {
+		if info.listed || !Self::bond_is_enough(info) {
 			return;
 		}
 		let pos = CandidateCount::<T>::get();

@@ -187,6 +187,25 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	pub(crate) fn do_top_up_bond(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
+		let mut info = Self::owned_device(&owner, &device)?;
+		let amount = T::MinBond::get().saturating_sub(info.bond);
+		ensure!(!amount.is_zero(), Error::<T>::BondFull);
+		let holdable =
+			T::Currency::reducible_balance(&owner, Preservation::Preserve, Fortitude::Polite);
+		ensure!(holdable >= amount, Error::<T>::InsufficientBond);
+
+		T::Currency::hold(&HoldReason::DeviceBond.into(), &owner, amount)
+			.map_err(|_| Error::<T>::InsufficientBond)?;
+		info.bond = info.bond.saturating_add(amount);
+		if info.status == DeviceStatus::Active && Self::heartbeat_is_fresh(&info) {
+			Self::list(&device, &mut info);
+		}
+		Devices::<T>::insert(&device, info);
+		Self::deposit_event(Event::BondToppedUp { device, amount });
+		Ok(())
+	}
+
 	pub(crate) fn do_withdraw_bond(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
 		let info = Self::owned_device(&owner, &device)?;
 		let DeviceStatus::Unbonding { unbonded_at } = info.status else {

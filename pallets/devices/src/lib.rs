@@ -99,6 +99,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinBond: Get<BalanceOf<Self>>;
 
+		/// Least bond a device must hold to be listed for work. A slash that takes the bond
+		/// below it unlists the device until its owner tops the bond up (`top_up_bond`), so
+		/// a repeat liar cannot keep working on a shrinking bond.
+		#[pallet::constant]
+		type MinListedBond: Get<BalanceOf<Self>>;
+
 		/// Most devices one owner can have registered.
 		#[pallet::constant]
 		type MaxDevicesPerOwner: Get<u32>;
@@ -209,6 +215,8 @@ pub mod pallet {
 		Deregistered,
 		/// Let an assignment time out; listed again by its next heartbeat.
 		TimedOut,
+		/// Slashed below `MinListedBond`; listed again once the bond is topped up.
+		BondTooLow,
 	}
 
 	/// Events of the device registry.
@@ -229,6 +237,8 @@ pub mod pallet {
 		DeviceResumed { device: T::AccountId },
 		/// A device was deregistered; its bond can be withdrawn from `unbonded_at`.
 		DeviceDeregistered { device: T::AccountId, unbonded_at: BlockNumberFor<T> },
+		/// An owner put `amount` more on hold for a device's bond, back to `MinBond`.
+		BondToppedUp { device: T::AccountId, amount: BalanceOf<T> },
 		/// A deregistered device's bond went back to its owner; the device is gone.
 		BondWithdrawn { device: T::AccountId, owner: T::AccountId, amount: BalanceOf<T> },
 		/// Part of a device's bond was slashed.
@@ -277,6 +287,8 @@ pub mod pallet {
 		AssignmentsOpen,
 		/// The device has no free slot for another assignment.
 		NoFreeSlot,
+		/// The device's bond is already `MinBond`.
+		BondFull,
 	}
 
 	#[pallet::hooks]
@@ -289,6 +301,7 @@ pub mod pallet {
 				T::HeartbeatPeriod::get() < T::HeartbeatTimeout::get(),
 				"a device heartbeating every HeartbeatPeriod must never look stale"
 			);
+			assert!(T::MinListedBond::get() <= T::MinBond::get(), "MinListedBond above MinBond");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -363,6 +376,15 @@ pub mod pallet {
 		pub fn withdraw_bond(origin: OriginFor<T>, device: T::AccountId) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_withdraw_bond(owner, device)
+		}
+
+		/// Puts more of the caller's balance on hold for one of its devices, bringing a
+		/// slashed bond back to `MinBond`; an active device with a fresh heartbeat is listed
+		/// again.
+		#[pallet::call_index(7)]
+		pub fn top_up_bond(origin: OriginFor<T>, device: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_top_up_bond(owner, device)
 		}
 	}
 }

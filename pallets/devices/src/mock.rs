@@ -40,6 +40,7 @@ pub const MAX_DEVICES: u32 = 6;
 
 parameter_types! {
 	pub const MinBond: Balance = MIN_BOND;
+	pub const MinListedBond: Balance = MIN_BOND * 85 / 100;
 	pub const HeartbeatPeriod: u64 = HEARTBEAT_PERIOD;
 	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
 	pub const UnbondingPeriod: u64 = UNBONDING_PERIOD;
@@ -52,6 +53,7 @@ impl pallet_devices::Config for Test {
 	/// Slashed bonds are burned in tests.
 	type Slashed = ();
 	type MinBond = MinBond;
+	type MinListedBond = MinListedBond;
 	type MaxDevicesPerOwner = ConstU32<MAX_PER_OWNER>;
 	type MaxDevices = ConstU32<MAX_DEVICES>;
 	type MaxCores = MaxCores;

@@ -89,6 +89,9 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 		T::Slashed::on_unbalanced(credit);
 		crate::pallet::TotalSlashed::<T>::mutate(|t| *t = t.saturating_add(amount));
 		info.bond = info.bond.saturating_sub(amount);
+		if info.listed && !Self::bond_is_enough(&info) {
+			Self::unlist(device, &mut info, UnlistReason::BondTooLow);
+		}
 		let owner = info.owner.clone();
 		Devices::<T>::insert(device, info);
 		Self::deposit_event(Event::DeviceSlashed { device: device.clone(), owner, amount, reason });
@@ -142,6 +145,7 @@ impl<T: Config> Pallet<T> {
 			let info = Devices::<T>::get(&device).ok_or("listed device is not registered")?;
 			ensure!(info.listed, "indexed device not marked listed");
 			ensure!(info.status == DeviceStatus::Active, "indexed device is not active");
+			ensure!(Self::bond_is_enough(&info), "indexed device's bond is below MinListedBond");
 		}
 		ensure!(CandidateAt::<T>::iter().count() as u32 == count, "index longer than its count");
 		ensure!(CandidatePos::<T>::iter().count() as u32 == count, "positions longer than count");

@@ -485,3 +485,34 @@ fn a_device_is_registered_only_with_its_keys_consent_to_that_owner() {
 		assert_eq!(Devices::owner_of(&101), Some(1));
 	});
 }
+
+#[test]
+fn a_device_slashed_below_the_listed_minimum_works_again_only_after_a_top_up() {
+	test(|| {
+		register_and_beat(1, 101);
+		let wrong = SlashReason::WrongResult;
+		let tenth = Perbill::from_percent(10);
+		// One wrong result (10 %) leaves 90 % ≥ 85 %: still listed.
+		Devices::slash(&101, tenth, wrong);
+		assert!(DeviceRecords::<Test>::get(101).unwrap().listed);
+		// A second one leaves 81 %: unlisted, and a heartbeat does not list it again.
+		Devices::slash(&101, tenth, wrong);
+		let info = DeviceRecords::<Test>::get(101).unwrap();
+		assert!(!info.listed);
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Devices(Event::DeviceUnlisted {
+				device: 101,
+				reason: UnlistReason::BondTooLow
+			})));
+		run_to(1 + HEARTBEAT_PERIOD);
+		assert_ok!(Devices::heartbeat(RuntimeOrigin::signed(101)));
+		assert!(!DeviceRecords::<Test>::get(101).unwrap().listed);
+		// Only the owner tops up, back to the full bond, and the device is listed again.
+		assert_noop!(Devices::top_up_bond(RuntimeOrigin::signed(2), 101), Error::<Test>::NotOwner);
+		assert_ok!(Devices::top_up_bond(RuntimeOrigin::signed(1), 101));
+		let info = DeviceRecords::<Test>::get(101).unwrap();
+		assert_eq!(info.bond, MIN_BOND);
+		assert!(info.listed);
+		assert_noop!(Devices::top_up_bond(RuntimeOrigin::signed(1), 101), Error::<Test>::BondFull);
+	});
+}

@@ -46,6 +46,7 @@ pub const HEARTBEAT_TIMEOUT: u64 = 100;
 
 parameter_types! {
 	pub const MinBond: Balance = MIN_BOND;
+	pub const MinListedBond: Balance = MIN_BOND * 85 / 100;
 	pub const HeartbeatPeriod: u64 = 10;
 	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
 	pub const UnbondingPeriod: u64 = 10;
@@ -57,6 +58,7 @@ impl pallet_devices::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Slashed = ();
 	type MinBond = MinBond;
+	type MinListedBond = MinListedBond;
 	type MaxDevicesPerOwner = ConstU32<4>;
 	type MaxDevices = ConstU32<64>;
 	type MaxCores = MaxCores;

@@ -45,6 +45,7 @@ pub const BOND: Balance = 10_000;
 
 parameter_types! {
 	pub const MinBond: Balance = BOND;
+	pub const MinListedBond: Balance = BOND * 85 / 100;
 	pub const HeartbeatPeriod: u64 = 5;
 	pub const HeartbeatTimeout: u64 = 1_000;
 	pub const UnbondingPeriod: u64 = 10;
@@ -56,6 +57,7 @@ impl pallet_devices::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Slashed = ();
 	type MinBond = MinBond;
+	type MinListedBond = MinListedBond;
 	type MaxDevicesPerOwner = ConstU32<4>;
 	type MaxDevices = ConstU32<64>;
 	type MaxCores = MaxCores;

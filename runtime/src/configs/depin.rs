@@ -22,6 +22,9 @@ use sp_runtime::traits::AccountIdConversion;
 parameter_types! {
 	/// Bond held per device.
 	pub const DeviceBond: Balance = 100 * UNIT;
+	/// Least bond to be listed: one wrong result (10 %) keeps a device listed, a second
+	/// unlists it until its owner tops the bond up.
+	pub const MinListedBond: Balance = 85 * UNIT;
 	/// Minimum blocks between two counted heartbeats.
 	pub const HeartbeatPeriod: BlockNumber = 10;
 	/// A device without a heartbeat for this many blocks gets no new work.
@@ -38,6 +41,7 @@ impl pallet_devices::Config for Runtime {
 	/// Slashed bonds are burned (total issuance falls by the slashed amount).
 	type Slashed = ();
 	type MinBond = DeviceBond;
+	type MinListedBond = MinListedBond;
 	type MaxDevicesPerOwner = ConstU32<64>;
 	type MaxDevices = ConstU32<100_000>;
 	type MaxCores = MaxCores;
