@@ -333,8 +333,9 @@ impl World {
 				self.seen.steps += 1;
 				let _ = Devices::heartbeat(RuntimeOrigin::signed(account.clone()));
 			}
-			// The attacker keeps its slashed devices working: it tops their bonds up.
-			if role != Role::Honest {
+			// Every owner keeps its slashed devices working: it tops their bonds up (an honest
+			// device is slashed when a colluding majority outvotes it).
+			{
 				let info = pallet_devices::Devices::<Runtime>::get(&account).expect("registered");
 				if !info.listed && info.bond < <Runtime as pallet_devices::Config>::MinBond::get()
 				{

@@ -31,6 +31,8 @@ pub(crate) struct Step {
 	pub filled: bool,
 	/// Candidate positions probed.
 	pub probes: u32,
+	/// Whether it tried to assign devices (kept or rolled back, the work was done).
+	pub assigning: bool,
 }
 
 /// Blocks a device of `fuel_per_second` needs for `max_fuel`, at blocks of
@@ -85,7 +87,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Weight of a step that made `probes` probes (the benchmark's step makes `MaxProbes`)
-	/// and assigned devices if `assigned`.
+	/// and tried to assign devices if `assigned`.
 	fn step_weight(probes: u32, assigned: bool) -> Weight {
 		let d = T::Devices::device_count();
 		let max_probes = T::MaxProbes::get().max(1) as u64;
@@ -124,8 +126,8 @@ impl<T: Config> Pallet<T> {
 				Self::dequeue_front();
 				continue;
 			}
-			let Step { filled, probes } = Self::fill_slots(task_id, &mut task, now);
-			meter.consume(Self::step_weight(probes, filled));
+			let Step { filled, probes, assigning } = Self::fill_slots(task_id, &mut task, now);
+			meter.consume(Self::step_weight(probes, assigning));
 			Self::dequeue_front();
 			if !filled {
 				// Not enough eligible devices now: let the tasks behind it go first.
@@ -223,7 +225,7 @@ impl<T: Config> Pallet<T> {
 				found = Some(group);
 			}
 		}
-		let Some(group) = found else { return Step { filled: false, probes } };
+		let Some(group) = found else { return Step { filled: false, probes, assigning: false } };
 		let (class, chosen) = groups.swap_remove(group);
 
 		// All or nothing: if a chosen device cannot take the slot after all, or its commit
@@ -243,12 +245,12 @@ impl<T: Config> Pallet<T> {
 		.unwrap_or(false);
 		if !assigned {
 			(task.slots, task.open_slots, task.class) = saved;
-			return Step { filled: false, probes };
+			return Step { filled: false, probes, assigning: true };
 		}
 		if task.open_slots == 0 && task.state == TaskState::Queued {
 			Self::set_state(task_id, task, TaskState::Assigned);
 		}
-		Step { filled: task.open_slots == 0, probes }
+		Step { filled: task.open_slots == 0, probes, assigning: true }
 	}
 
 	/// Gives each chosen device a slot of `task`; false if one cannot take it (the caller
