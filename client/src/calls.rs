@@ -33,6 +33,11 @@ pub fn deregister(device: AccountId) -> RuntimeCall {
 	RuntimeCall::Devices(pallet_devices::Call::deregister { device })
 }
 
+/// `devices.top_up_bond`.
+pub fn top_up_bond(device: AccountId) -> RuntimeCall {
+	RuntimeCall::Devices(pallet_devices::Call::top_up_bond { device })
+}
+
 /// `devices.withdraw_bond`.
 pub fn withdraw_bond(device: AccountId) -> RuntimeCall {
 	RuntimeCall::Devices(pallet_devices::Call::withdraw_bond { device })

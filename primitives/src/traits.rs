@@ -116,6 +116,11 @@ pub trait TaskSettlement<AccountId> {
 		output: Option<alloc::vec::Vec<u8>>,
 	) -> DispatchResult;
 
+	/// A later reveal of the `Verified` task attached its verified output: store it if
+	/// none is stored yet (same deposit rule as `verified`), so that the device completing
+	/// the quorum cannot withhold the output from the dApp.
+	fn attach_output(task: TaskId, output: alloc::vec::Vec<u8>) -> DispatchResult;
+
 	/// Pays `device` for `fuel_used` out of the task's escrow and credits its owner's
 	/// compute points (the value paid, unless the task cannot earn points: see the
 	/// market's reward rules). Returns the amount paid.

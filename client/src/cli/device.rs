@@ -90,6 +90,12 @@ pub enum DeviceCommand {
 		/// The device's account.
 		device: String,
 	},
+	/// Bring a slashed bond back to the full bond (a device whose bond fell below the
+	/// listing minimum takes no work until then).
+	TopUp {
+		/// The device's account.
+		device: String,
+	},
 }
 
 /// Rewards commands.
@@ -181,6 +187,9 @@ pub async fn run(g: &Global, cmd: DeviceCommand) -> anyhow::Result<Output> {
 			calls::update_spec(parse_account(&device)?, spec.spec()),
 			format!("device {device} updated"),
 		),
+		DeviceCommand::TopUp { device } => {
+			(calls::top_up_bond(parse_account(&device)?), format!("device {device}: bond topped up"))
+		}
 		DeviceCommand::Pause { device } => {
 			(calls::pause(parse_account(&device)?), format!("device {device} paused"))
 		}

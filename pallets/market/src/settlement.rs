@@ -317,6 +317,21 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
+	fn attach_output(task_id: TaskId, output: Vec<u8>) -> DispatchResult {
+		let task = Self::open_task(task_id)?;
+		let result = task.result.filter(|_| task.state == TaskState::Verified);
+		let result = result.ok_or(Error::<T>::WrongState)?;
+		ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
+		ensure!(
+			depin_primitives::output_hash(&output) == result.output_hash,
+			Error::<T>::OutputMismatch
+		);
+		if Outputs::<T>::contains_key(task_id) {
+			return Ok(());
+		}
+		Self::store_output(task_id, &task, output)
+	}
+
 	fn pay(
 		task_id: TaskId,
 		device: &T::AccountId,

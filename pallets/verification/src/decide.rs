@@ -44,6 +44,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		if let Some(verdict) = Verdicts::<T>::get(task) {
 			Self::settle_device(task, device, &result, &verdict)?;
+			if let Some(output) = output.filter(|_| result == verdict) {
+				T::Market::attach_output(task, output)?;
+			}
 		} else {
 			let agreeing =
 				Reveals::<T>::iter_prefix_values(task).filter(|r| *r == result).count() as u32;

@@ -455,3 +455,23 @@ fn verified_work_earns_era_rewards_for_several_owners() {
 		assert_eq!(Balances::total_issuance(), issuance + minted);
 	});
 }
+
+#[test]
+fn the_output_is_stored_even_if_the_quorum_completing_reveal_left_it_out() {
+	test(|| {
+		devices(3);
+		let good = result(b"ok", 10);
+		let task = submit(3);
+		run_to(2);
+		let devs = slots(task);
+		for d in &devs {
+			assert_ok!(commit(task, *d, &good));
+		}
+		assert_ok!(reveal(task, devs[0], good, None));
+		assert_ok!(reveal(task, devs[1], good, None));
+		assert_eq!(task_state(task), TaskState::Verified);
+		assert_eq!(pallet_market::Pallet::<Test>::output(task), None, "withheld so far");
+		assert_ok!(reveal(task, devs[2], good, Some(b"ok")));
+		assert_eq!(pallet_market::Pallet::<Test>::output(task), Some(b"ok".to_vec()));
+	});
+}
