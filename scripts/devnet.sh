@@ -107,7 +107,7 @@ for job in sha256-chain matmul monte-carlo-pi mandelbrot primes; do
 	fi
 done
 
-log "earnings (fuel × price, paid from escrow)"
+log "earnings (fuel × price from escrow, less the 10 % protocol fee)"
 for owner in "${owners[@]}"; do
 	after="$(depin --json balance --suri "//$owner" | sed -n 's/.*"free":"\([0-9]*\)".*/\1/p')"
 	earned=$((after - before[$owner]))

@@ -678,7 +678,7 @@ fn verified_task_pays_devices_and_refunds_the_rest() {
 	test(|| {
 		let (t, devices) = revealing_task(3);
 		let owners: Vec<_> = task(t).slots.iter().map(|s| s.owner).collect();
-		let owner_before: Vec<_> = owners.iter().map(|o| Balances::balance(o)).collect();
+		let owner_before: Vec<_> = owners.iter().map(Balances::balance).collect();
 		let dapp_before = Balances::balance(&2);
 		let fees_before = Balances::balance(&FEE_DESTINATION);
 		let result = result_for(b"42", 300);
@@ -815,7 +815,7 @@ fn task_view_reports_progress() {
 #[test]
 fn constants_are_consistent() {
 	use frame_support::traits::Hooks;
-	new_test_ext().execute_with(|| <Market as Hooks<u64>>::integrity_test());
+	new_test_ext().execute_with(<Market as Hooks<u64>>::integrity_test);
 }
 
 // ---------------------------------------------------------------- attacks

@@ -118,7 +118,7 @@ fn zero_points_are_ignored() {
 #[test]
 fn constants_are_consistent() {
 	use frame_support::traits::Hooks;
-	new_test_ext().execute_with(|| <Rewards as Hooks<u64>>::integrity_test());
+	new_test_ext().execute_with(<Rewards as Hooks<u64>>::integrity_test);
 }
 
 #[test]
