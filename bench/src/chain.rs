@@ -168,9 +168,10 @@ async fn device_loop(
 		sent.retain(|(task, _), _| assignments.iter().any(|a| a.task == *task));
 		for a in assignments {
 			let (reveal, call) = match a.phase {
-				AssignmentPhase::Commit => {
-					(false, calls::commit(a.task, commitment(a.task, &result, &salt, device.account())))
-				}
+				AssignmentPhase::Commit => (
+					false,
+					calls::commit(a.task, commitment(a.task, &result, &salt, device.account())),
+				),
 				AssignmentPhase::Reveal => {
 					(true, calls::reveal(a.task, result, salt, Some(Vec::new())))
 				}

@@ -17,8 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use depin_primitives::{
-	commitment, device_consent_payload, output_hash, DeviceSpec, ExecResult, TaskParams,
-	TaskState,
+	commitment, device_consent_payload, output_hash, DeviceSpec, ExecResult, TaskParams, TaskState,
 };
 use depin_runtime::{
 	AccountId, Balance, Balances, Devices, Market, Rewards, Runtime, RuntimeEvent,
@@ -43,24 +42,6 @@ const DEADLINE: u32 = 150;
 /// Memory the attacker's devices offer: more than honest devices (2 048 MiB), in the same
 /// power-of-two tier, and less than 4 096 MiB, which nobody offers.
 const ATTACKER_MEMORY_MIB: u32 = 3_072;
-
-/// xorshift64*: small, deterministic, enough to pick actions.
-struct Rng(u64);
-
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 ^= self.0 >> 12;
-		self.0 ^= self.0 << 25;
-		self.0 ^= self.0 >> 27;
-		self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-	}
-	fn below(&mut self, n: u64) -> u64 {
-		self.next() % n.max(1)
-	}
-	fn chance(&mut self, percent: u64) -> bool {
-		self.below(100) < percent
-	}
-}
 
 /// What a device does with its assignments.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -145,7 +126,7 @@ struct Seen {
 }
 
 struct World {
-	rng: Rng,
+	rng: fastrand::Rng,
 	devices: Vec<Device>,
 	honest_dapps: Vec<AccountId>,
 	self_dealer: AccountId,
@@ -205,7 +186,7 @@ impl World {
 		};
 		let ext: sp_io::TestExternalities = config.build_storage().expect("genesis").into();
 		let world = Self {
-			rng: Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1),
+			rng: fastrand::Rng::with_seed(seed),
 			devices,
 			honest_dapps,
 			self_dealer,
@@ -250,7 +231,7 @@ impl World {
 
 	fn next_block(&mut self) {
 		let n = System::block_number() + 1;
-		let parent = H256::from_low_u64_le(self.rng.next());
+		let parent = H256::from_low_u64_le(self.rng.u64(..));
 		System::reset_events();
 		System::initialize(&n, &parent, &Default::default());
 		Market::on_initialize(n);
@@ -270,17 +251,17 @@ impl World {
 
 	fn dapps_act(&mut self) {
 		for i in 0..self.honest_dapps.len() {
-			if self.rng.chance(40) {
+			if self.rng.u64(..100) < 40 {
 				let who = self.honest_dapps[i].clone();
 				self.submit(who, params(REPLICAS, 512));
 			}
 		}
 		// Self-dealing: tasks only the attacker's devices can serve.
-		if self.rng.chance(20) {
+		if self.rng.u64(..100) < 20 {
 			self.submit(self.self_dealer.clone(), params(2, ATTACKER_MEMORY_MIB));
 		}
 		// Griefing.
-		match self.rng.below(10) {
+		match self.rng.u64(..10) {
 			0 => {
 				// More memory than any registered device offers.
 				self.seen.steps += 1;
@@ -337,8 +318,7 @@ impl World {
 			// device is slashed when a colluding majority outvotes it).
 			{
 				let info = pallet_devices::Devices::<Runtime>::get(&account).expect("registered");
-				if !info.listed && info.bond < <Runtime as pallet_devices::Config>::MinBond::get()
-				{
+				if !info.listed && info.bond < <Runtime as pallet_devices::Config>::MinBond::get() {
 					self.seen.steps += 1;
 					let owner = self.devices[i].owner.clone();
 					Devices::top_up_bond(RuntimeOrigin::signed(owner), account.clone())
@@ -353,7 +333,7 @@ impl World {
 				match a.phase {
 					depin_primitives::AssignmentPhase::Commit if !self.committed.contains(&key) => {
 						let result = self.answer(a.task, role, self_dealt);
-						let salt = [self.rng.next() as u8; 32];
+						let salt = [self.rng.u64(..) as u8; 32];
 						let c = commitment(a.task, &result, &salt, &account);
 						self.seen.steps += 1;
 						Verification::commit(RuntimeOrigin::signed(account.clone()), a.task, c)
@@ -431,10 +411,16 @@ impl World {
 					reason: pallet_market::ReleaseReason::CommitTimeout,
 					..
 				}) => {
-					assert_ne!(self.role_of(&device), Some(Role::Honest), "honest device timed out");
+					assert_ne!(
+						self.role_of(&device),
+						Some(Role::Honest),
+						"honest device timed out"
+					);
 				}
 				RuntimeEvent::Devices(pallet_devices::Event::DeviceSlashed {
-					owner, amount, ..
+					owner,
+					amount,
+					..
 				}) => {
 					*self.owner_delta.entry(owner).or_default() -= amount as i128;
 				}

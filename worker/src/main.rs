@@ -113,7 +113,10 @@ async fn main_async(cli: Cli) -> anyhow::Result<()> {
 			Ok(())
 		}
 		Command::Key(KeyCommand::Consent { owner, suri, url }) => {
-			depin_worker::keys::consent(&suri, &owner, &url).await?.iter().for_each(|l| println!("{l}"));
+			depin_worker::keys::consent(&suri, &owner, &url)
+				.await?
+				.iter()
+				.for_each(|l| println!("{l}"));
 			Ok(())
 		}
 	}

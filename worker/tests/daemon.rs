@@ -43,7 +43,10 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 	let (alice, bob) = (Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Bob").unwrap());
 	let (charlie, dave) =
 		(Signer::from_suri("//Charlie").unwrap(), Signer::from_suri("//Dave").unwrap());
-	client.submit(&alice, client.register_device_call(alice.account(), &charlie, spec)).await.unwrap();
+	client
+		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec))
+		.await
+		.unwrap();
 	client.submit(&bob, client.register_device_call(bob.account(), &dave, spec)).await.unwrap();
 	// Dave is listed by a heartbeat from the test; its worker starts later.
 	client.submit(&dave, calls::heartbeat()).await.unwrap();

@@ -187,9 +187,10 @@ pub async fn run(g: &Global, cmd: DeviceCommand) -> anyhow::Result<Output> {
 			calls::update_spec(parse_account(&device)?, spec.spec()),
 			format!("device {device} updated"),
 		),
-		DeviceCommand::TopUp { device } => {
-			(calls::top_up_bond(parse_account(&device)?), format!("device {device}: bond topped up"))
-		}
+		DeviceCommand::TopUp { device } => (
+			calls::top_up_bond(parse_account(&device)?),
+			format!("device {device}: bond topped up"),
+		),
 		DeviceCommand::Pause { device } => {
 			(calls::pause(parse_account(&device)?), format!("device {device} paused"))
 		}

@@ -135,7 +135,11 @@ mod benchmarks {
 		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
 		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
 		let all = sp_runtime::Perbill::one();
-		<Pallet<T> as DeviceRegistry<_, _>>::slash(&device, all, depin_primitives::SlashReason::WrongResult);
+		<Pallet<T> as DeviceRegistry<_, _>>::slash(
+			&device,
+			all,
+			depin_primitives::SlashReason::WrongResult,
+		);
 		assert!(!Devices::<T>::get(&device).unwrap().listed);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device.clone());

@@ -32,10 +32,10 @@ mod dispatchables;
 #[cfg(test)]
 mod mock;
 mod registry;
-#[cfg(test)]
-mod tests;
 #[cfg(feature = "std")]
 pub mod testing;
+#[cfg(test)]
+mod tests;
 pub mod weights;
 
 pub use weights::WeightInfo;

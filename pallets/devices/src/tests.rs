@@ -34,7 +34,12 @@ fn spec() -> DeviceSpec {
 }
 
 fn register(owner: AccountId, device: AccountId) {
-	assert_ok!(Devices::register_device(RuntimeOrigin::signed(owner), device, spec(), consent(owner, device)));
+	assert_ok!(Devices::register_device(
+		RuntimeOrigin::signed(owner),
+		device,
+		spec(),
+		consent(owner, device)
+	));
 }
 
 fn register_and_beat(owner: AccountId, device: AccountId) {

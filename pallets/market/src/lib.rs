@@ -341,14 +341,8 @@ pub mod pallet {
 	/// because each line adds a constant delay to the current block; so a line never fills
 	/// up and never refuses an item.
 	#[pallet::storage]
-	pub type LineItems<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		Line,
-		Twox64Concat,
-		u32,
-		(BlockNumberFor<T>, TaskId),
-	>;
+	pub type LineItems<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Line, Twox64Concat, u32, (BlockNumberFor<T>, TaskId)>;
 
 	/// Head and tail (one past the last item) of each FIFO timer line.
 	#[pallet::storage]

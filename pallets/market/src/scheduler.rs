@@ -149,7 +149,11 @@ impl<T: Config> Pallet<T> {
 	/// Probes at most `MaxProbes` positions of the candidate index. A task that is not
 	/// portable takes all its replicas from one determinism class: the first class to
 	/// offer enough devices wins.
-	pub(crate) fn fill_slots(task_id: TaskId, task: &mut TaskOf<T>, now: BlockNumberFor<T>) -> Step {
+	pub(crate) fn fill_slots(
+		task_id: TaskId,
+		task: &mut TaskOf<T>,
+		now: BlockNumberFor<T>,
+	) -> Step {
 		let wanted = task.open_slots as usize;
 		let portable = task.params.portable;
 		// Candidates per class (one group for portable tasks or a fixed class).

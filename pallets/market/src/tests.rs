@@ -649,7 +649,8 @@ fn finished_tasks_are_pruned_after_retention() {
 		assert!(Tasks::<Test>::get(t).is_none());
 		assert!(TaskInputs::<Test>::get(t).is_none());
 		assert_eq!(StateCounts::<Test>::get(), Default::default());
-		assert!(market_events().contains(&Event::TaskPruned { task: t, deposit: TASK_DEPOSIT_BASE + 5 }));
+		assert!(market_events()
+			.contains(&Event::TaskPruned { task: t, deposit: TASK_DEPOSIT_BASE + 5 }));
 	});
 }
 
@@ -860,8 +861,14 @@ fn a_device_declines_without_a_slash_and_the_task_is_offered_again() {
 		run_to(2);
 		let d = devices_of(t)[0];
 		let bond = pallet_devices::Devices::<Test>::get(d).unwrap().bond;
-		assert_noop!(Market::decline_task(RuntimeOrigin::signed(d), 99), Error::<Test>::UnknownTask);
-		assert_noop!(Market::decline_task(RuntimeOrigin::signed(104), t), Error::<Test>::NotAssigned);
+		assert_noop!(
+			Market::decline_task(RuntimeOrigin::signed(d), 99),
+			Error::<Test>::UnknownTask
+		);
+		assert_noop!(
+			Market::decline_task(RuntimeOrigin::signed(104), t),
+			Error::<Test>::NotAssigned
+		);
 		assert_ok!(Market::decline_task(RuntimeOrigin::signed(d), t));
 		let info = pallet_devices::Devices::<Test>::get(d).unwrap();
 		assert_eq!((info.bond, info.reputation.timeouts, info.listed), (bond, 0, true));

@@ -19,9 +19,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating};
 
 use crate::{
-	pallet::{
-		Config, Error, LineEnds, LineItems, Pallet, ReleaseReason, TimerCursor, Timers,
-	},
+	pallet::{Config, Error, LineEnds, LineItems, Pallet, ReleaseReason, TimerCursor, Timers},
 	weights::WeightInfo,
 	Line, Timer, TimerOf,
 };

@@ -168,8 +168,8 @@ impl<T: Config> Pallet<T> {
 			owed = owed.saturating_add(a);
 		}
 		ensure!(T::Currency::balance(&Self::pot()) >= owed, "pot holds less than is owed");
-		let (points, owners) =
-			Points::<T>::iter_prefix(current).fold((0u128, 0u32), |(p, o), (_, n)| {
+		let (points, owners) = Points::<T>::iter_prefix(current)
+			.fold((0u128, 0u32), |(p, o), (_, n)| {
 				(p.saturating_add(n as u128), o.saturating_add(1))
 			});
 		ensure!(EraTotals::<T>::get(current) == (points, owners), "era totals ≠ Σ points");

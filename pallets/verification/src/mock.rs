@@ -226,7 +226,11 @@ pub fn run_to(n: u64) {
 }
 
 /// `owner` registers `device` with `spec`, with the device's consent.
-pub fn register(owner: AccountId, device: AccountId, spec: DeviceSpec) -> sp_runtime::DispatchResult {
+pub fn register(
+	owner: AccountId,
+	device: AccountId,
+	spec: DeviceSpec,
+) -> sp_runtime::DispatchResult {
 	let consent = pallet_devices::testing::consent::<Test>(owner, device);
 	Devices::register_device(RuntimeOrigin::signed(owner), device, spec, consent)
 }
@@ -294,9 +298,13 @@ pub fn salt(device: AccountId) -> Salt {
 
 /// `device` commits to `r`.
 pub fn commit(task: TaskId, device: AccountId, r: &ExecResult) -> sp_runtime::DispatchResult {
-	Verification::commit(RuntimeOrigin::signed(device), task, commitment(task, r, &salt(device), &device))
-		.map(|_| ())
-		.map_err(|e| e.error)
+	Verification::commit(
+		RuntimeOrigin::signed(device),
+		task,
+		commitment(task, r, &salt(device), &device),
+	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 /// `device` reveals `r` with `output` attached.

@@ -62,6 +62,18 @@ fn run_task(results: &[ExecResult]) -> (u64, Vec<AccountId>) {
 	(task, devs)
 }
 
+/// Three devices, a task of three replicas, every one committed to `r`.
+fn three_committed(r: ExecResult) -> (u64, Vec<AccountId>) {
+	devices(3);
+	let task = submit(3);
+	run_to(2);
+	let devs = slots(task);
+	for d in &devs {
+		assert_ok!(commit(task, *d, &r));
+	}
+	(task, devs)
+}
+
 #[test]
 fn quorum_is_a_strict_majority() {
 	assert_eq!([1, 2, 3, 4, 5, 7].map(quorum), [1, 2, 2, 3, 3, 4]);
@@ -305,14 +317,8 @@ fn a_commitment_cannot_be_replayed_in_another_task() {
 #[test]
 fn withholding_once_the_majority_is_visible_costs_as_much_as_lying() {
 	test(|| {
-		devices(3);
 		let good = result(b"ok", 10);
-		let task = submit(3);
-		run_to(2);
-		let devs = slots(task);
-		for d in &devs {
-			assert_ok!(commit(task, *d, &good));
-		}
+		let (task, devs) = three_committed(good);
 		assert_ok!(reveal(task, devs[0], good, Some(b"ok")));
 		assert_ok!(reveal(task, devs[1], good, None));
 		assert_eq!(task_state(task), TaskState::Verified);
@@ -459,14 +465,8 @@ fn verified_work_earns_era_rewards_for_several_owners() {
 #[test]
 fn the_output_is_stored_even_if_the_quorum_completing_reveal_left_it_out() {
 	test(|| {
-		devices(3);
 		let good = result(b"ok", 10);
-		let task = submit(3);
-		run_to(2);
-		let devs = slots(task);
-		for d in &devs {
-			assert_ok!(commit(task, *d, &good));
-		}
+		let (task, devs) = three_committed(good);
 		assert_ok!(reveal(task, devs[0], good, None));
 		assert_ok!(reveal(task, devs[1], good, None));
 		assert_eq!(task_state(task), TaskState::Verified);

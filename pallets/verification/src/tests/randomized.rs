@@ -13,24 +13,6 @@ use depin_primitives::{commitment, DeviceSpec, TaskParams};
 const SEEDS: u64 = 40;
 const STEPS: u32 = 300;
 
-/// xorshift64*: small, deterministic, good enough to pick actions.
-struct Rng(u64);
-
-impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 ^= self.0 >> 12;
-		self.0 ^= self.0 << 25;
-		self.0 ^= self.0 >> 27;
-		self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-	}
-	fn below(&mut self, n: u64) -> u64 {
-		self.next() % n.max(1)
-	}
-	fn chance(&mut self, percent: u64) -> bool {
-		self.below(100) < percent
-	}
-}
-
 /// The honest result of a task: every honest device computes exactly this.
 fn honest(task: u64) -> ExecResult {
 	let output = task.to_le_bytes();
@@ -42,7 +24,7 @@ fn honest(task: u64) -> ExecResult {
 }
 
 struct World {
-	rng: Rng,
+	rng: fastrand::Rng,
 	/// Devices that lie (always reveal a wrong result).
 	liars: Vec<AccountId>,
 	genesis_issuance: Balance,
@@ -62,14 +44,14 @@ struct Seen {
 
 impl World {
 	fn device(&mut self) -> AccountId {
-		101 + self.rng.below(12)
+		101 + self.rng.u64(..12)
 	}
 	fn owner(&mut self) -> AccountId {
-		11 + self.rng.below(9)
+		11 + self.rng.u64(..9)
 	}
 	fn task(&mut self) -> u64 {
 		let next = pallet_market::NextTaskId::<Test>::get();
-		self.rng.below(next + 1)
+		self.rng.u64(..next + 1)
 	}
 	fn result_of(&self, task: u64, device: AccountId) -> ExecResult {
 		let mut r = honest(task);
@@ -82,30 +64,30 @@ impl World {
 	fn spec(&mut self) -> DeviceSpec {
 		DeviceSpec {
 			// Mostly valid; sometimes zero cores (refused).
-			cores: if self.rng.chance(90) { 1 + self.rng.below(3) as u16 } else { 0 },
-			memory_mib: 256 + self.rng.below(2048) as u32,
-			fuel_per_second: 1 + self.rng.below(10),
+			cores: if self.rng.u64(..100) < 90 { 1 + self.rng.u64(..3) as u16 } else { 0 },
+			memory_mib: 256 + self.rng.u64(..2048) as u32,
+			fuel_per_second: 1 + self.rng.u64(..10),
 			executor_version: 1,
-			determinism_class: self.rng.below(2),
+			determinism_class: self.rng.u64(..2),
 		}
 	}
 
 	fn params(&mut self) -> TaskParams<Balance> {
-		let valid = self.rng.chance(85);
+		let valid = self.rng.u64(..100) < 85;
 		TaskParams {
-			max_fuel: 1 + self.rng.below(MAX_FUEL),
-			fuel_price: if valid { 1 + self.rng.below(3) } else { 0 },
-			replicas: 1 + self.rng.below(3) as u8,
-			memory_mib: 1 + self.rng.below(1000) as u32,
-			deadline: if valid { 30 + self.rng.below(300) as u32 } else { 2 },
-			portable: self.rng.chance(50),
+			max_fuel: 1 + self.rng.u64(..MAX_FUEL),
+			fuel_price: if valid { 1 + self.rng.u64(..3) } else { 0 },
+			replicas: 1 + self.rng.u64(..3) as u8,
+			memory_mib: 1 + self.rng.u64(..1000) as u32,
+			deadline: if valid { 30 + self.rng.u64(..300) as u32 } else { 2 },
+			portable: self.rng.u64(..100) < 50,
 		}
 	}
 
 	fn reveal(&mut self, t: u64, d: AccountId) {
 		let r = self.result_of(t, d);
-		let output =
-			(self.rng.chance(80) && !self.liars.contains(&d)).then(|| t.to_le_bytes().to_vec());
+		let output = (self.rng.u64(..100) < 80 && !self.liars.contains(&d))
+			.then(|| t.to_le_bytes().to_vec());
 		let _ = Verification::reveal(RuntimeOrigin::signed(d), t, r, salt(d), output);
 	}
 
@@ -118,7 +100,7 @@ impl World {
 	fn answer_assignments(&mut self) {
 		for d in 101..=112 {
 			for a in pallet_market::Pallet::<Test>::assignments(&d) {
-				if self.rng.chance(15) {
+				if self.rng.u64(..100) < 15 {
 					continue;
 				}
 				match a.phase {
@@ -133,7 +115,7 @@ impl World {
 	fn step(&mut self) {
 		let origin = |who: AccountId| RuntimeOrigin::signed(who);
 		// Results are ignored: failing calls must fail cleanly, which the invariants check.
-		match self.rng.below(100) {
+		match self.rng.u64(..100) {
 			0..=4 => {
 				let (o, d, spec) = (self.owner(), self.device(), self.spec());
 				let _ = register(o, d, spec);
@@ -144,7 +126,7 @@ impl World {
 			}
 			15..=17 => {
 				let (o, d, spec) = (self.owner(), self.device(), self.spec());
-				let _ = match self.rng.below(5) {
+				let _ = match self.rng.u64(..5) {
 					0 => Devices::pause(origin(o), d),
 					1 => Devices::resume(origin(o), d),
 					2 => Devices::deregister(origin(o), d),
@@ -153,25 +135,25 @@ impl World {
 				};
 			}
 			18..=21 => {
-				let mut code = if self.rng.chance(90) {
+				let mut code = if self.rng.u64(..100) < 90 {
 					vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]
 				} else {
 					vec![1, 2, 3]
 				};
-				code.push(self.rng.below(4) as u8);
-				let who = if self.rng.chance(80) { 1 } else { 2 };
+				code.push(self.rng.u64(..4) as u8);
+				let who = if self.rng.u64(..100) < 80 { 1 } else { 2 };
 				let _ = Market::upload_program(origin(who), code.clone());
-				if self.rng.chance(10) {
+				if self.rng.u64(..100) < 10 {
 					let _ =
 						Market::remove_program(origin(who), depin_primitives::program_id(&code));
 				}
 			}
 			22..=33 => {
 				let mut code = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-				code.push(self.rng.below(4) as u8);
+				code.push(self.rng.u64(..4) as u8);
 				let params = self.params();
-				let who = if self.rng.chance(90) { 1 } else { 2 };
-				let input = vec![0u8; self.rng.below(80) as usize];
+				let who = if self.rng.u64(..100) < 90 { 1 } else { 2 };
+				let input = vec![0u8; self.rng.u64(..80) as usize];
 				let _ = Market::submit_task(
 					origin(who),
 					depin_primitives::program_id(&code),
@@ -186,7 +168,7 @@ impl World {
 			36..=45 => self.answer_assignments(),
 			46..=49 => {
 				let (t, d) = (self.task(), self.device());
-				if self.rng.chance(50) {
+				if self.rng.u64(..100) < 50 {
 					self.commit(t, d);
 				} else {
 					self.reveal(t, d);
@@ -197,7 +179,7 @@ impl World {
 				let _ = Rewards::claim(origin(o));
 			}
 			_ => {
-				let blocks = 1 + self.rng.below(3);
+				let blocks = 1 + self.rng.u64(..3);
 				run_to(System::block_number() + blocks);
 			}
 		}
@@ -209,7 +191,11 @@ impl World {
 		for record in System::events() {
 			match record.event {
 				RuntimeEvent::Market(pallet_market::Event::DevicePaid {
-					task, amount, fee, points, ..
+					task,
+					amount,
+					fee,
+					points,
+					..
 				}) => {
 					let state = pallet_market::Tasks::<Test>::get(task).map(|t| t.state);
 					assert_eq!(
@@ -256,7 +242,7 @@ fn random_call_sequences_keep_every_invariant() {
 	for seed in 1..=SEEDS {
 		new_test_ext().execute_with(|| {
 			let mut world = World {
-				rng: Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1),
+				rng: fastrand::Rng::with_seed(seed),
 				liars: vec![101 + seed % 12, 101 + (seed * 7) % 12, 101 + (seed * 5) % 12],
 				genesis_issuance: Balances::total_issuance(),
 				value_paid: 0,
