@@ -82,14 +82,17 @@ impl<T: Config> Pallet<T> {
 	/// Worst-case weight of one scheduling step: `MaxProbes` probes, then `MaxReplicas`
 	/// assignments, with the devices registered now (the benchmarks' `d`).
 	pub(crate) fn max_schedule_weight() -> Weight {
-		let d = T::Devices::device_count();
+		Self::max_step_weight(T::Devices::device_count())
+	}
+
+	/// Worst-case weight of one scheduling step with `d` registered devices.
+	fn max_step_weight(d: u32) -> Weight {
 		T::WeightInfo::schedule_probe(d).saturating_add(T::WeightInfo::schedule_assign(d))
 	}
 
 	/// Weight of a step that made `probes` probes (the benchmark's step makes `MaxProbes`)
-	/// and tried to assign devices if `assigned`.
-	fn step_weight(probes: u32, assigned: bool) -> Weight {
-		let d = T::Devices::device_count();
+	/// and tried to assign devices if `assigned`, with `d` registered devices.
+	fn step_weight(d: u32, probes: u32, assigned: bool) -> Weight {
 		let max_probes = T::MaxProbes::get().max(1) as u64;
 		let per_probe = T::WeightInfo::schedule_probe(d) / max_probes;
 		let probing = per_probe.saturating_mul(probes.max(1) as u64);
@@ -105,7 +108,9 @@ impl<T: Config> Pallet<T> {
 	/// get all the devices it needs now goes to the back of the queue, at most
 	/// `MaxLookahead` times per block: it never blocks the tasks behind it.
 	pub(crate) fn schedule(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
-		let step = Self::max_schedule_weight();
+		let d = T::Devices::device_count();
+		meter.consume(T::DbWeight::get().reads(1));
+		let step = Self::max_step_weight(d);
 		let mut passed_over = 0u32;
 		// Each task is looked at once per block at most.
 		let mut left = Self::queue_len();
@@ -127,7 +132,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			let Step { filled, probes, assigning } = Self::fill_slots(task_id, &mut task, now);
-			meter.consume(Self::step_weight(probes, assigning));
+			meter.consume(Self::step_weight(d, probes, assigning));
 			Self::dequeue_front();
 			if !filled {
 				// Not enough eligible devices now: let the tasks behind it go first.
