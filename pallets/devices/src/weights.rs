@@ -1,8 +1,8 @@
 
 //! Weights of `pallet_devices`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-11-29, STEPS: `10`, REPEAT: `5`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-01, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -45,113 +45,111 @@ pub trait WeightInfo {
 	fn pause() -> Weight;
 	fn resume() -> Weight;
 	fn deregister() -> Weight;
-	fn withdraw_bond() -> Weight;
 	fn top_up_bond() -> Weight;
+	fn withdraw_bond() -> Weight;
 }
 
 /// Weights for `pallet_devices` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_device() -> Weight {
-		// Minimum execution time: 93_542_000 picoseconds.
-		Weight::from_parts(100_673_000, 5563)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 146_718_000 picoseconds.
+		Weight::from_parts(173_007_000, 5563)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 17_354_000 picoseconds.
-		Weight::from_parts(19_802_000, 3620)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		// Minimum execution time: 17_426_000 picoseconds.
+		Weight::from_parts(19_399_000, 3620)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 30_810_000 picoseconds.
-		Weight::from_parts(35_814_000, 3620)
+		// Minimum execution time: 25_458_000 picoseconds.
+		Weight::from_parts(28_923_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 49_833_000 picoseconds.
-		Weight::from_parts(56_510_000, 3620)
+		// Minimum execution time: 40_970_000 picoseconds.
+		Weight::from_parts(46_920_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 28_515_000 picoseconds.
-		Weight::from_parts(32_050_000, 3620)
+		// Minimum execution time: 22_834_000 picoseconds.
+		Weight::from_parts(25_037_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 49_289_000 picoseconds.
-		Weight::from_parts(56_880_000, 3620)
+		// Minimum execution time: 44_797_000 picoseconds.
+		Weight::from_parts(53_439_000, 3620)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn top_up_bond() -> Weight {
+		// Minimum execution time: 70_775_000 picoseconds.
+		Weight::from_parts(75_872_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 81_340_000 picoseconds.
-		Weight::from_parts(91_198_000, 5563)
+		// Minimum execution time: 73_419_000 picoseconds.
+		Weight::from_parts(86_399_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
-	}
-	// Not generated yet: an upper estimate (a hold, the device record and a listing)
-	// until `scripts/benchmark.sh` runs.
-	fn top_up_bond() -> Weight {
-		Weight::from_parts(60_000_000, 5563)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 }
 
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_device() -> Weight {
-		// Minimum execution time: 93_542_000 picoseconds.
-		Weight::from_parts(100_673_000, 5563)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		// Minimum execution time: 146_718_000 picoseconds.
+		Weight::from_parts(173_007_000, 5563)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 17_354_000 picoseconds.
-		Weight::from_parts(19_802_000, 3620)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		// Minimum execution time: 17_426_000 picoseconds.
+		Weight::from_parts(19_399_000, 3620)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 30_810_000 picoseconds.
-		Weight::from_parts(35_814_000, 3620)
+		// Minimum execution time: 25_458_000 picoseconds.
+		Weight::from_parts(28_923_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 49_833_000 picoseconds.
-		Weight::from_parts(56_510_000, 3620)
+		// Minimum execution time: 40_970_000 picoseconds.
+		Weight::from_parts(46_920_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 28_515_000 picoseconds.
-		Weight::from_parts(32_050_000, 3620)
+		// Minimum execution time: 22_834_000 picoseconds.
+		Weight::from_parts(25_037_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 49_289_000 picoseconds.
-		Weight::from_parts(56_880_000, 3620)
+		// Minimum execution time: 44_797_000 picoseconds.
+		Weight::from_parts(53_439_000, 3620)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn top_up_bond() -> Weight {
+		// Minimum execution time: 70_775_000 picoseconds.
+		Weight::from_parts(75_872_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 81_340_000 picoseconds.
-		Weight::from_parts(91_198_000, 5563)
+		// Minimum execution time: 73_419_000 picoseconds.
+		Weight::from_parts(86_399_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
-	}
-	// Not generated yet: an upper estimate (a hold, the device record and a listing)
-	// until `scripts/benchmark.sh` runs.
-	fn top_up_bond() -> Weight {
-		Weight::from_parts(60_000_000, 5563)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 }

@@ -1,8 +1,8 @@
 
 //! Weights of `pallet_market`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-11-29, STEPS: `10`, REPEAT: `5`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-01, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -57,155 +57,157 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 75_654_000 picoseconds.
-		Weight::from_parts(78_781_000, 3593)
-			.saturating_add(Weight::from_parts(3_785, 0).saturating_mul(l.into()))
+		// Minimum execution time: 66_389_000 picoseconds.
+		Weight::from_parts(154_550_481, 3604)
+			.saturating_add(Weight::from_parts(7_392, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 63_006_000 picoseconds.
-		Weight::from_parts(67_668_000, 3593)
+		// Minimum execution time: 54_602_000 picoseconds.
+		Weight::from_parts(58_287_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 99_326_000 picoseconds.
-		Weight::from_parts(107_852_009, 26519)
-			.saturating_add(Weight::from_parts(612, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+		// Minimum execution time: 147_419_000 picoseconds.
+		Weight::from_parts(152_405_828, 26519)
+			.saturating_add(Weight::from_parts(628, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 218_658_000 picoseconds.
-		Weight::from_parts(233_171_000, 33001)
-			.saturating_add(T::DbWeight::get().reads(21_u64))
-			.saturating_add(T::DbWeight::get().writes(23_u64))
+		// Minimum execution time: 96_673_000 picoseconds.
+		Weight::from_parts(102_342_000, 4507)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
-	// Not generated yet: an upper estimate (a decline that abandons the task does what
-	// `cancel_task` does plus a slot release and a burn) until `scripts/benchmark.sh` runs.
 	fn decline_task() -> Weight {
-		Weight::from_parts(300_000_000, 33001)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().writes(27_u64))
+		// Minimum execution time: 220_057_000 picoseconds.
+		Weight::from_parts(229_031_000, 33001)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().writes(25_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 678_598_000 picoseconds.
-		Weight::from_parts(879_895_912, 169310)
-			.saturating_add(Weight::from_parts(149_448, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(134_u64))
+		// Minimum execution time: 609_926_000 picoseconds.
+		Weight::from_parts(900_062_575, 169310)
+			.saturating_add(Weight::from_parts(116_522, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(135_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn schedule_assign(d: u32, ) -> Weight {
-		// Minimum execution time: 263_931_000 picoseconds.
-		Weight::from_parts(352_549_600, 52048)
-			.saturating_add(Weight::from_parts(24_072, 0).saturating_mul(d.into()))
+		// Minimum execution time: 243_582_000 picoseconds.
+		Weight::from_parts(335_632_750, 33001)
+			.saturating_add(Weight::from_parts(23_119, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(31_u64))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 183_114_000 picoseconds.
-		Weight::from_parts(197_807_000, 33001)
+		// Minimum execution time: 161_049_000 picoseconds.
+		Weight::from_parts(168_461_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
-			.saturating_add(T::DbWeight::get().writes(23_u64))
+			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 124_326_000 picoseconds.
-		Weight::from_parts(139_092_000, 5563)
+		// Minimum execution time: 107_620_000 picoseconds.
+		Weight::from_parts(114_971_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 12_329_000 picoseconds.
-		Weight::from_parts(14_287_000, 4446)
+		// Minimum execution time: 9_945_000 picoseconds.
+		Weight::from_parts(11_467_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 142_779_000 picoseconds.
-		Weight::from_parts(159_042_000, 134573)
+		// Minimum execution time: 181_580_000 picoseconds.
+		Weight::from_parts(206_597_000, 134573)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 4_646_000 picoseconds.
-		Weight::from_parts(5_315_000, 1489)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 13_781_000 picoseconds.
+		Weight::from_parts(15_033_000, 5974)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
 
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 75_654_000 picoseconds.
-		Weight::from_parts(78_781_000, 3593)
-			.saturating_add(Weight::from_parts(3_785, 0).saturating_mul(l.into()))
+		// Minimum execution time: 66_389_000 picoseconds.
+		Weight::from_parts(154_550_481, 3604)
+			.saturating_add(Weight::from_parts(7_392, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 63_006_000 picoseconds.
-		Weight::from_parts(67_668_000, 3593)
+		// Minimum execution time: 54_602_000 picoseconds.
+		Weight::from_parts(58_287_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 99_326_000 picoseconds.
-		Weight::from_parts(107_852_009, 26519)
-			.saturating_add(Weight::from_parts(612, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+		// Minimum execution time: 147_419_000 picoseconds.
+		Weight::from_parts(152_405_828, 26519)
+			.saturating_add(Weight::from_parts(628, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 218_658_000 picoseconds.
-		Weight::from_parts(233_171_000, 33001)
-			.saturating_add(RocksDbWeight::get().reads(21_u64))
-			.saturating_add(RocksDbWeight::get().writes(23_u64))
+		// Minimum execution time: 96_673_000 picoseconds.
+		Weight::from_parts(102_342_000, 4507)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
-	// Not generated yet: an upper estimate (a decline that abandons the task does what
-	// `cancel_task` does plus a slot release and a burn) until `scripts/benchmark.sh` runs.
 	fn decline_task() -> Weight {
-		Weight::from_parts(300_000_000, 33001)
-			.saturating_add(RocksDbWeight::get().reads(24_u64))
-			.saturating_add(RocksDbWeight::get().writes(27_u64))
+		// Minimum execution time: 220_057_000 picoseconds.
+		Weight::from_parts(229_031_000, 33001)
+			.saturating_add(RocksDbWeight::get().reads(22_u64))
+			.saturating_add(RocksDbWeight::get().writes(25_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 678_598_000 picoseconds.
-		Weight::from_parts(879_895_912, 169310)
-			.saturating_add(Weight::from_parts(149_448, 0).saturating_mul(d.into()))
-			.saturating_add(RocksDbWeight::get().reads(134_u64))
+		// Minimum execution time: 609_926_000 picoseconds.
+		Weight::from_parts(900_062_575, 169310)
+			.saturating_add(Weight::from_parts(116_522, 0).saturating_mul(d.into()))
+			.saturating_add(RocksDbWeight::get().reads(135_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn schedule_assign(d: u32, ) -> Weight {
-		// Minimum execution time: 263_931_000 picoseconds.
-		Weight::from_parts(352_549_600, 52048)
-			.saturating_add(Weight::from_parts(24_072, 0).saturating_mul(d.into()))
+		// Minimum execution time: 243_582_000 picoseconds.
+		Weight::from_parts(335_632_750, 33001)
+			.saturating_add(Weight::from_parts(23_119, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(31_u64))
 			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 183_114_000 picoseconds.
-		Weight::from_parts(197_807_000, 33001)
+		// Minimum execution time: 161_049_000 picoseconds.
+		Weight::from_parts(168_461_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(21_u64))
-			.saturating_add(RocksDbWeight::get().writes(23_u64))
+			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 124_326_000 picoseconds.
-		Weight::from_parts(139_092_000, 5563)
+		// Minimum execution time: 107_620_000 picoseconds.
+		Weight::from_parts(114_971_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 12_329_000 picoseconds.
-		Weight::from_parts(14_287_000, 4446)
+		// Minimum execution time: 9_945_000 picoseconds.
+		Weight::from_parts(11_467_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 142_779_000 picoseconds.
-		Weight::from_parts(159_042_000, 134573)
+		// Minimum execution time: 181_580_000 picoseconds.
+		Weight::from_parts(206_597_000, 134573)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 4_646_000 picoseconds.
-		Weight::from_parts(5_315_000, 1489)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		// Minimum execution time: 13_781_000 picoseconds.
+		Weight::from_parts(15_033_000, 5974)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

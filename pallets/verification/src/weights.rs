@@ -1,8 +1,8 @@
 
 //! Weights of `pallet_verification`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-11-29, STEPS: `10`, REPEAT: `5`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-01, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -49,26 +49,26 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 48_980_000 picoseconds.
-		Weight::from_parts(55_057_000, 26519)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 39_469_000 picoseconds.
+		Weight::from_parts(44_937_000, 4507)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn reveal(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 806_025_000 picoseconds.
-		Weight::from_parts(215_899_701, 26519)
-			.saturating_add(Weight::from_parts(6_662, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(88_917_083, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(12_u64))
+		// Minimum execution time: 877_524_000 picoseconds.
+		Weight::from_parts(213_080_343, 6196)
+			.saturating_add(Weight::from_parts(15_292, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(105_568_436, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 181_007_000 picoseconds.
-		Weight::from_parts(125_715_267, 4446)
-			.saturating_add(Weight::from_parts(70_107_947, 0).saturating_mul(s.into()))
+		// Minimum execution time: 161_721_000 picoseconds.
+		Weight::from_parts(106_414_363, 4507)
+			.saturating_add(Weight::from_parts(62_872_597, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -76,9 +76,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 13_591_000 picoseconds.
-		Weight::from_parts(12_784_163, 990)
-			.saturating_add(Weight::from_parts(3_255_037, 0).saturating_mul(s.into()))
+		// Minimum execution time: 12_168_000 picoseconds.
+		Weight::from_parts(11_867_733, 990)
+			.saturating_add(Weight::from_parts(2_365_644, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
@@ -89,26 +89,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 48_980_000 picoseconds.
-		Weight::from_parts(55_057_000, 26519)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		// Minimum execution time: 39_469_000 picoseconds.
+		Weight::from_parts(44_937_000, 4507)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reveal(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 806_025_000 picoseconds.
-		Weight::from_parts(215_899_701, 26519)
-			.saturating_add(Weight::from_parts(6_662, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(88_917_083, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
+		// Minimum execution time: 877_524_000 picoseconds.
+		Weight::from_parts(213_080_343, 6196)
+			.saturating_add(Weight::from_parts(15_292, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(105_568_436, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 181_007_000 picoseconds.
-		Weight::from_parts(125_715_267, 4446)
-			.saturating_add(Weight::from_parts(70_107_947, 0).saturating_mul(s.into()))
+		// Minimum execution time: 161_721_000 picoseconds.
+		Weight::from_parts(106_414_363, 4507)
+			.saturating_add(Weight::from_parts(62_872_597, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -116,9 +116,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 13_591_000 picoseconds.
-		Weight::from_parts(12_784_163, 990)
-			.saturating_add(Weight::from_parts(3_255_037, 0).saturating_mul(s.into()))
+		// Minimum execution time: 12_168_000 picoseconds.
+		Weight::from_parts(11_867_733, 990)
+			.saturating_add(Weight::from_parts(2_365_644, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
