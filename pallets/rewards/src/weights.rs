@@ -1,8 +1,8 @@
 
 //! Weights of `pallet_rewards`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-11-29, STEPS: `10`, REPEAT: `5`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-12-01, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -25,9 +25,9 @@
 // --heap-pages
 // 4096
 // --template
-// /work/main/.maintain/frame-weight-template.hbs
+// .maintain/frame-weight-template.hbs
 // --output
-// /work/main/pallets/rewards/src/weights.rs
+// pallets/rewards/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -48,41 +48,41 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim() -> Weight {
-		// Minimum execution time: 516_807_000 picoseconds.
-		Weight::from_parts(555_983_000, 82366)
+		// Minimum execution time: 472_782_000 picoseconds.
+		Weight::from_parts(488_857_000, 82366)
 			.saturating_add(T::DbWeight::get().reads(70_u64))
 			.saturating_add(T::DbWeight::get().writes(69_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		// Minimum execution time: 2_663_000 picoseconds.
-		Weight::from_parts(3_248_000, 1489)
+		// Minimum execution time: 2_353_000 picoseconds.
+		Weight::from_parts(2_754_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn on_initialize_era_end() -> Weight {
-		// Minimum execution time: 65_263_000 picoseconds.
-		Weight::from_parts(72_806_000, 6196)
+		// Minimum execution time: 39_638_000 picoseconds.
+		Weight::from_parts(42_293_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 }
 
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		// Minimum execution time: 516_807_000 picoseconds.
-		Weight::from_parts(555_983_000, 82366)
+		// Minimum execution time: 472_782_000 picoseconds.
+		Weight::from_parts(488_857_000, 82366)
 			.saturating_add(RocksDbWeight::get().reads(70_u64))
 			.saturating_add(RocksDbWeight::get().writes(69_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		// Minimum execution time: 2_663_000 picoseconds.
-		Weight::from_parts(3_248_000, 1489)
+		// Minimum execution time: 2_353_000 picoseconds.
+		Weight::from_parts(2_754_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn on_initialize_era_end() -> Weight {
-		// Minimum execution time: 65_263_000 picoseconds.
-		Weight::from_parts(72_806_000, 6196)
+		// Minimum execution time: 39_638_000 picoseconds.
+		Weight::from_parts(42_293_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 }
