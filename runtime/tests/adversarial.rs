@@ -550,6 +550,7 @@ fn strategic_attackers_cannot_break_the_market() {
 	let mut total = Seen::default();
 	for seed in 1..=seeds {
 		let (mut world, mut ext) = World::new(seed);
+		world.seen = std::mem::take(&mut total);
 		ext.execute_with(|| {
 			world.setup();
 			for b in 0..blocks {
@@ -568,23 +569,7 @@ fn strategic_attackers_cannot_break_the_market() {
 				world.check();
 			}
 		});
-		let s = world.seen;
-		total.steps += s.steps;
-		total.blocks += s.blocks;
-		total.tasks += s.tasks;
-		total.verified += s.verified;
-		total.verified_wrong += s.verified_wrong;
-		total.failed += s.failed;
-		total.escalated += s.escalated;
-		total.liar_slots += s.liar_slots;
-		total.slots += s.slots;
-		total.wrong_results_slashed += s.wrong_results_slashed;
-		total.withheld_slashed += s.withheld_slashed;
-		total.honest_slashed_by_majority += s.honest_slashed_by_majority;
-		total.refused_unservable += s.refused_unservable;
-		total.spam_cancelled += s.spam_cancelled;
-		total.copier_paid += s.copier_paid;
-		total.topped_up += s.topped_up;
+		total = world.seen;
 	}
 	let p = total.liar_slots as f64 / total.slots.max(1) as f64;
 	let observed = total.verified_wrong as f64 / total.verified.max(1) as f64;

@@ -51,14 +51,11 @@ pub async fn consent(suri: &str, owner: &str, url: &str) -> anyhow::Result<Vec<S
 	let depin_client::runtime::Signature::Sr25519(signature) = consent else {
 		anyhow::bail!("device keys are sr25519");
 	};
+	let (device, consent) = (signer.address(), hex::encode(signature.0));
 	Ok(vec![
-		format!("device account: {}", signer.address()),
-		format!("consent: 0x{}", hex::encode(signature.0)),
-		format!(
-			"the owner registers with: depin device register --device {} --consent 0x{} …",
-			signer.address(),
-			hex::encode(signature.0)
-		),
+		format!("device account: {device}"),
+		format!("consent: 0x{consent}"),
+		format!("the owner registers with: depin device register --device {device} --consent 0x{consent} …"),
 	])
 }
 

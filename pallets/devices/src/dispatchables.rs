@@ -35,6 +35,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Puts `amount` of `owner`'s balance on hold as bond, keeping the account alive; the
+	/// last fallible step of a call, so nothing is written when it fails.
+	fn hold_bond(owner: &T::AccountId, amount: crate::BalanceOf<T>) -> DispatchResult {
+		let holdable =
+			T::Currency::reducible_balance(owner, Preservation::Preserve, Fortitude::Polite);
+		ensure!(holdable >= amount, Error::<T>::InsufficientBond);
+		T::Currency::hold(&HoldReason::DeviceBond.into(), owner, amount)
+			.map_err(|_| Error::<T>::InsufficientBond.into())
+	}
+
 	/// Counts a device of `memory_mib` in (or out of) `MemoryTiers`.
 	fn count_memory(memory_mib: u32, add: bool) {
 		crate::pallet::MemoryTiers::<T>::mutate(|tiers| {
@@ -78,12 +88,7 @@ impl<T: Config> Pallet<T> {
 		let mut owned = OwnerDevices::<T>::get(&owner);
 		owned.try_push(device.clone()).map_err(|_| Error::<T>::TooManyDevices)?;
 		let bond = T::MinBond::get();
-		let holdable =
-			T::Currency::reducible_balance(&owner, Preservation::Preserve, Fortitude::Polite);
-		ensure!(holdable >= bond, Error::<T>::InsufficientBond);
-
-		T::Currency::hold(&HoldReason::DeviceBond.into(), &owner, bond)
-			.map_err(|_| Error::<T>::InsufficientBond)?;
+		Self::hold_bond(&owner, bond)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		Devices::<T>::insert(
 			&device,
@@ -191,12 +196,7 @@ impl<T: Config> Pallet<T> {
 		let mut info = Self::owned_device(&owner, &device)?;
 		let amount = T::MinBond::get().saturating_sub(info.bond);
 		ensure!(!amount.is_zero(), Error::<T>::BondFull);
-		let holdable =
-			T::Currency::reducible_balance(&owner, Preservation::Preserve, Fortitude::Polite);
-		ensure!(holdable >= amount, Error::<T>::InsufficientBond);
-
-		T::Currency::hold(&HoldReason::DeviceBond.into(), &owner, amount)
-			.map_err(|_| Error::<T>::InsufficientBond)?;
+		Self::hold_bond(&owner, amount)?;
 		info.bond = info.bond.saturating_add(amount);
 		if info.status == DeviceStatus::Active && Self::heartbeat_is_fresh(&info) {
 			Self::list(&device, &mut info);

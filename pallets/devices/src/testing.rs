@@ -3,7 +3,7 @@
 
 use depin_primitives::{device_consent_payload, ConsentFactory};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{testing::TestSignature, traits::Zero};
+use sp_runtime::{testing::TestSignature, traits::Zero, DispatchResult};
 
 use crate::pallet::Config;
 
@@ -14,6 +14,15 @@ where
 {
 	let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 	TestSignature(device, device_consent_payload(&owner, &genesis))
+}
+
+/// `owner` registers `device` with `spec` and the device's consent.
+pub fn register<T>(owner: u64, device: u64, spec: depin_primitives::DeviceSpec) -> DispatchResult
+where
+	T: Config<AccountId = u64, DeviceSignature = TestSignature>,
+{
+	let origin = frame_system::RawOrigin::Signed(owner).into();
+	crate::Pallet::<T>::register_device(origin, device, spec, consent::<T>(owner, device))
 }
 
 /// Device keys for the benchmarks of test runtimes: device `index` is account

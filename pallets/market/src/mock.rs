@@ -253,8 +253,7 @@ pub fn spec(memory_mib: u32, class: u64) -> DeviceSpec {
 
 /// Registers `device` for `owner` and sends its first heartbeat.
 pub fn add_device(owner: AccountId, device: AccountId, spec: DeviceSpec) {
-	let consent = pallet_devices::testing::consent::<Test>(owner, device);
-	Devices::register_device(RuntimeOrigin::signed(owner), device, spec, consent).unwrap();
+	pallet_devices::testing::register::<Test>(owner, device, spec).unwrap();
 	Devices::heartbeat(RuntimeOrigin::signed(device)).unwrap();
 }
 
@@ -267,9 +266,7 @@ pub fn standby_devices(n: u64) {
 		if pallet_devices::Devices::<Test>::contains_key(device) {
 			continue;
 		}
-		let consent = pallet_devices::testing::consent::<Test>(21 + i, device);
-		Devices::register_device(RuntimeOrigin::signed(21 + i), device, spec(4096, 9), consent)
-			.unwrap();
+		pallet_devices::testing::register::<Test>(21 + i, device, spec(4096, 9)).unwrap();
 	}
 	assert!(Devices::devices_with_memory(4096) >= n as u32);
 }

@@ -82,8 +82,9 @@ impl<T: Config> Pallet<T> {
 			.filter(|d| !Reveals::<T>::contains_key(task, d))
 			.take(T::MaxSlots::get() as usize)
 			.collect();
+		// `integrity_test` keeps `RevealTimeoutSlash ≤ WrongResultSlash`.
 		let share = if Verdicts::<T>::contains_key(task) {
-			T::WrongResultSlash::get().max(T::RevealTimeoutSlash::get())
+			T::WrongResultSlash::get()
 		} else {
 			T::RevealTimeoutSlash::get()
 		};

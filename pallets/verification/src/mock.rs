@@ -231,8 +231,7 @@ pub fn register(
 	device: AccountId,
 	spec: DeviceSpec,
 ) -> sp_runtime::DispatchResult {
-	let consent = pallet_devices::testing::consent::<Test>(owner, device);
-	Devices::register_device(RuntimeOrigin::signed(owner), device, spec, consent)
+	pallet_devices::testing::register::<Test>(owner, device, spec)
 }
 
 /// `n` devices (101.., owners 11..), registered and heartbeating.
