@@ -5,7 +5,7 @@
 use crate::{
 	configs::{depin::MAX_PROGRAM_LEN, RuntimeBlockLength},
 	genesis_config_presets::{get_preset, preset_names, ENDOWMENT},
-	Balances, Runtime, RuntimeGenesisConfig,
+	Balance, Balances, Runtime, RuntimeGenesisConfig,
 };
 use frame_support::{dispatch::DispatchClass, traits::fungible::Inspect};
 use sp_keyring::Sr25519Keyring;
@@ -85,4 +85,63 @@ fn slashes_make_withholding_no_better_than_lying() {
 	// A withheld reveal after a verdict costs `WrongResultSlash` (pallet logic); without a
 	// verdict the smaller slashes apply, and declining costs only a fee.
 	assert!(reveal <= wrong && timeout <= wrong && !timeout.is_zero());
+}
+
+#[test]
+fn declining_costs_less_than_timing_out() {
+	let decline: Balance = <Runtime as pallet_market::Config>::DeclineFee::get();
+	let timeout = <Runtime as pallet_market::Config>::TimeoutSlash::get();
+	let bond: Balance = <Runtime as pallet_devices::Config>::MinBond::get();
+	// A device that cannot run a task must prefer declining to letting it time out.
+	assert!(decline * 10 <= timeout * bond, "decline fee {decline} vs timeout slash");
+}
+
+#[test]
+fn fees_rise_with_congestion_and_never_fall_below_the_weight_price() {
+	use frame_support::traits::Hooks;
+	use pallet_transaction_payment::{Multiplier, NextFeeMultiplier};
+	use sp_runtime::traits::One;
+	let normal_max = crate::configs::RuntimeBlockWeights::get()
+		.get(DispatchClass::Normal)
+		.max_total
+		.expect("normal blocks have a limit");
+	build(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		let block = |n: u32, weight| {
+			frame_system::Pallet::<Runtime>::set_block_consumed_resources(weight, 0);
+			crate::TransactionPayment::on_finalize(n);
+			NextFeeMultiplier::<Runtime>::get()
+		};
+		assert_eq!(NextFeeMultiplier::<Runtime>::get(), Multiplier::one());
+		let mut last = Multiplier::one();
+		for n in 1..=100 {
+			let next = block(n, normal_max);
+			assert!(next > last, "a full block raises the fee multiplier");
+			last = next;
+		}
+		for n in 101..=1_100 {
+			let next = block(n, frame_support::weights::Weight::zero());
+			assert!(next <= last && next >= Multiplier::one(), "empty blocks lower it to 1");
+			last = next;
+		}
+		assert_eq!(last, Multiplier::one());
+	});
+}
+
+#[test]
+fn heartbeats_of_every_device_fit_in_a_quarter_of_the_blocks() {
+	use frame_support::traits::Get;
+	use pallet_devices::WeightInfo;
+	let weights = crate::configs::RuntimeBlockWeights::get();
+	let normal = weights.get(DispatchClass::Normal);
+	let budget = normal.max_total.expect("normal blocks have a limit").ref_time() / 4;
+	let one = (<Runtime as pallet_devices::Config>::WeightInfo::heartbeat()
+		+ normal.base_extrinsic)
+		.ref_time();
+	let devices: u32 = <Runtime as pallet_devices::Config>::MaxDevices::get();
+	let period: u32 = <Runtime as pallet_devices::Config>::HeartbeatPeriod::get();
+	let per_block = (devices as u64).div_ceil(period as u64);
+	assert!(
+		per_block * one <= budget,
+		"{per_block} heartbeats per block × {one} ps > a quarter of a block ({budget} ps)"
+	);
 }

@@ -308,9 +308,11 @@ impl World {
 
 	fn devices_act(&mut self) {
 		let now = System::block_number();
+		let period: u32 = <Runtime as pallet_devices::Config>::HeartbeatPeriod::get();
 		for i in 0..self.devices.len() {
 			let (account, role) = (self.devices[i].account.clone(), self.devices[i].role);
-			if now % 10 == (i as u32) % 10 {
+			// Like a worker: one heartbeat per period, the devices spread over it.
+			if now % period == (i as u32) % period {
 				self.seen.steps += 1;
 				let _ = Devices::heartbeat(RuntimeOrigin::signed(account.clone()));
 			}

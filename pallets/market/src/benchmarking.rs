@@ -145,6 +145,7 @@ mod benchmarks {
 			}
 		});
 		let device = Tasks::<T>::get(task).unwrap().slots[0].device.clone();
+		T::Currency::set_balance(&device, rich::<T>());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(device), task);
 		assert_eq!(Tasks::<T>::get(task).unwrap().state, TaskState::Failed);

@@ -8,7 +8,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::DispatchResult,
 	traits::{
-		fungible::{Inspect, MutateHold},
+		fungible::{Inspect, Mutate, MutateHold},
 		tokens::{Fortitude, Precision, Preservation},
 		Get,
 	},
@@ -34,6 +34,13 @@ impl<T: Config> Pallet<T> {
 	/// Whether `who` can put `amount` on hold without going below the existential deposit.
 	pub(crate) fn can_hold(who: &T::AccountId, amount: BalanceOf<T>) -> bool {
 		T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite) >= amount
+	}
+
+	/// The deposit of a task with `input_len` bytes of input.
+	pub(crate) fn task_deposit(input_len: u32) -> BalanceOf<T> {
+		T::TaskDepositPerByte::get()
+			.saturating_mul(input_len.into())
+			.saturating_add(T::TaskDepositBase::get())
 	}
 
 	pub(crate) fn do_upload_program(who: T::AccountId, code: Vec<u8>) -> DispatchResult {
@@ -132,9 +139,7 @@ impl<T: Config> Pallet<T> {
 		let open = OpenTasks::<T>::get(&who);
 		ensure!(open < T::MaxOpenTasksPerSubmitter::get(), Error::<T>::TooManyOpenTasks);
 		let escrow = Self::escrow_for(&params, params.replicas as u32)?;
-		let deposit = T::TaskDepositPerByte::get()
-			.saturating_mul((input.len() as u32).into())
-			.saturating_add(T::TaskDepositBase::get());
+		let deposit = Self::task_deposit(input.len() as u32);
 		let total = escrow.checked_add(&deposit).ok_or(Error::<T>::EscrowOverflow)?;
 		ensure!(Self::can_hold(&who, total), Error::<T>::InsufficientBalance);
 		ensure!(Self::queue_len() < T::MaxQueueLen::get(), Error::<T>::QueueFull);
@@ -207,6 +212,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(!task.state.is_final(), Error::<T>::WrongState);
 		let slot = task.slot_of(&device).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(!slot.committed, Error::<T>::AlreadyCommitted);
+		// The last fallible step: the device pays for leaving the assignment.
+		T::Currency::transfer(
+			&device,
+			&T::FeeDestination::get(),
+			T::DeclineFee::get(),
+			Preservation::Preserve,
+		)
+		.map_err(|_| Error::<T>::CannotPayDeclineFee)?;
 		Self::release_slot(task_id, &mut task, &device, ReleaseReason::Declined);
 		Tasks::<T>::insert(task_id, task);
 		Ok(())

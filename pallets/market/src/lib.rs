@@ -198,6 +198,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxTaskFaults: Get<u32>;
 
+		/// What a device pays `FeeDestination` to decline an assignment: far below a
+		/// timeout slash, so declining what it cannot run is a device's best move, and at
+		/// least a `MaxTaskFaults`-th of the largest task deposit, so that declines which
+		/// abandon a task cost the decliners more than the dApp loses.
+		#[pallet::constant]
+		type DeclineFee: Get<BalanceOf<Self>>;
+
 		/// Share of every payment to a device that goes to `FeeDestination`. Must be at
 		/// least the rewards pallet's mint ratio, so that paying oneself never earns more
 		/// minted reward than it costs in fees.
@@ -474,6 +481,8 @@ pub mod pallet {
 		NotAssigned,
 		/// The device already committed.
 		AlreadyCommitted,
+		/// The device cannot pay `DeclineFee` (it keeps its existential deposit).
+		CannotPayDeclineFee,
 		/// The task is not in a state that allows this.
 		WrongState,
 		/// The output is larger than `MaxOutputLen`.
@@ -510,6 +519,13 @@ pub mod pallet {
 				"a deadline must cover a full commit and reveal round plus every escalation"
 			);
 			assert!(T::MaxTaskFaults::get() >= 1 && T::MaxTaskFaults::get() <= u8::MAX as u32);
+			assert!(
+				sp_runtime::Saturating::saturating_mul(
+					T::DeclineFee::get(),
+					T::MaxTaskFaults::get().into(),
+				) >= Self::task_deposit(T::MaxInputLen::get()),
+				"declines that abandon a task must cost more than the task's deposit"
+			);
 			assert!(T::MinBlockTimeMs::get() >= 1, "MinBlockTimeMs must be positive");
 			assert!(
 				T::MaxProbes::get() >= T::MaxReplicas::get(),
@@ -575,8 +591,8 @@ pub mod pallet {
 
 		/// The calling device gives up its slot of `task` before committing, because it
 		/// cannot run it (the module fails on the host, or it cannot finish in time). It
-		/// pays the transaction fee and is neither slashed nor unlisted; the slot goes back
-		/// to the queue and counts as a fault of the task (see `MaxTaskFaults`).
+		/// pays `DeclineFee` and is neither slashed nor unlisted; the slot goes back to the
+		/// queue and counts as a fault of the task (see `MaxTaskFaults`).
 		#[pallet::call_index(4)]
 		pub fn decline_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
 			let device = ensure_signed(origin)?;

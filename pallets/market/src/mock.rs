@@ -130,6 +130,7 @@ parameter_types! {
 	pub const TaskRetention: u64 = RETENTION;
 	pub static HookWeightLimit: Weight = Weight::from_parts(2_000_000_000_000, u64::MAX);
 	pub const TaskDepositBase: Balance = TASK_DEPOSIT_BASE;
+	pub const DeclineFee: Balance = DECLINE_FEE;
 	pub const TaskDepositPerByte: Balance = 1;
 	pub static MaxOpenTasksPerSubmitter: u32 = 16;
 	pub const ProtocolFee: Perbill = Perbill::from_percent(10);
@@ -139,6 +140,9 @@ parameter_types! {
 
 /// Deposit of a task besides its input bytes.
 pub const TASK_DEPOSIT_BASE: Balance = 50;
+/// What a device pays to decline: `MAX_TASK_FAULTS` declines cost more than the
+/// largest task deposit (50 + 64 bytes).
+pub const DECLINE_FEE: Balance = 40;
 /// Receives the protocol fee.
 pub const FEE_DESTINATION: AccountId = 999;
 /// Most blocks of execution a task may need on a device.
@@ -178,6 +182,7 @@ impl pallet_market::Config for Test {
 	type MinBlockTimeMs = ConstU64<1000>;
 	type MaxExecutionBlocks = ConstU32<MAX_EXECUTION_BLOCKS>;
 	type MaxTaskFaults = ConstU32<MAX_TASK_FAULTS>;
+	type DeclineFee = DeclineFee;
 	type ProtocolFee = ProtocolFee;
 	type FeeDestination = FeeDestination;
 	type MinRewardedReplicas = ConstU32<2>;

@@ -36,9 +36,19 @@ fn params(replicas: u8) -> TaskParams<Balance> {
 
 /// Submits a task; standby devices make sure the network could serve it.
 fn submit(who: AccountId, program: ProgramId, p: TaskParams<Balance>) -> u64 {
+	submit_with_input(who, program, p, b"input".to_vec())
+}
+
+/// Submits a task with `input`.
+fn submit_with_input(
+	who: AccountId,
+	program: ProgramId,
+	p: TaskParams<Balance>,
+	input: Vec<u8>,
+) -> u64 {
 	standby_devices(p.replicas as u64);
 	let id = NextTaskId::<Test>::get();
-	assert_ok!(Market::submit_task(RuntimeOrigin::signed(who), program, b"input".to_vec(), p));
+	assert_ok!(Market::submit_task(RuntimeOrigin::signed(who), program, input, p));
 	id
 }
 
@@ -869,9 +879,11 @@ fn a_device_declines_without_a_slash_and_the_task_is_offered_again() {
 			Market::decline_task(RuntimeOrigin::signed(104), t),
 			Error::<Test>::NotAssigned
 		);
+		let free = Balances::balance(&d);
 		assert_ok!(Market::decline_task(RuntimeOrigin::signed(d), t));
 		let info = pallet_devices::Devices::<Test>::get(d).unwrap();
 		assert_eq!((info.bond, info.reputation.timeouts, info.listed), (bond, 0, true));
+		assert_eq!(Balances::balance(&d), free - DECLINE_FEE, "the decline fee, no slash");
 		assert_eq!(task(t).faults, 1);
 		assert!(market_events().contains(&Event::SlotReleased {
 			task: t,
@@ -910,12 +922,61 @@ fn a_task_that_keeps_failing_its_devices_is_abandoned_at_the_submitters_cost() {
 		assert_eq!((info.state, info.faults), (TaskState::Failed, MAX_TASK_FAULTS as u8));
 		assert_eq!(Balances::balance(&2), escrow_before + 1_000 * 2, "escrow back");
 		assert_eq!(Balances::balance_on_hold(&HoldReason::TaskDeposit.into(), &2), 0);
-		assert_eq!(Balances::balance(&FEE_DESTINATION), fees + deposit, "deposit forfeited");
+		let decline_fees = DECLINE_FEE * MAX_TASK_FAULTS as u64;
+		assert_eq!(
+			Balances::balance(&FEE_DESTINATION),
+			fees + deposit + decline_fees,
+			"deposit forfeited, decline fees paid"
+		);
 		assert!(market_events().contains(&Event::TaskAbandoned {
 			task: t,
 			faults: MAX_TASK_FAULTS as u8,
 			forfeited: deposit
 		}));
+	});
+}
+
+#[test]
+fn declines_that_abandon_a_task_cost_the_decliners_more_than_the_dapp_loses() {
+	test(|| {
+		for i in 0..6 {
+			add_device(11 + i, 101 + i, spec(1024, 1));
+		}
+		let id = upload(1, 1);
+		// The largest deposit a task can have.
+		let t = submit_with_input(2, id, params(1), vec![7; MAX_INPUT_LEN as usize]);
+		let deposit = task(t).deposit;
+		let mut decliners_paid = 0;
+		for round in 0..MAX_TASK_FAULTS as u64 {
+			run_to(2 + round);
+			let d = devices_of(t)[0];
+			let before = Balances::balance(&d);
+			assert_ok!(Market::decline_task(RuntimeOrigin::signed(d), t));
+			decliners_paid += before - Balances::balance(&d);
+		}
+		assert_eq!(task(t).state, TaskState::Failed);
+		assert!(
+			decliners_paid > deposit,
+			"griefing devices paid {decliners_paid}, the dApp lost {deposit}"
+		);
+	});
+}
+
+#[test]
+fn a_device_that_cannot_pay_the_decline_fee_keeps_its_slot() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(1));
+		run_to(2);
+		let d = devices_of(t)[0];
+		let keep = DECLINE_FEE - 1;
+		<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&d, keep);
+		assert_noop!(
+			Market::decline_task(RuntimeOrigin::signed(d), t),
+			Error::<Test>::CannotPayDeclineFee
+		);
+		assert_eq!(devices_of(t), vec![d]);
 	});
 }
 

@@ -121,6 +121,7 @@ impl pallet_market::Config for Test {
 	type MinBlockTimeMs = ConstU64<1000>;
 	type MaxExecutionBlocks = ConstU32<30>;
 	type MaxTaskFaults = ConstU32<4>;
+	type DeclineFee = ConstU64<30>;
 	type ProtocolFee = ProtocolFee;
 	type FeeDestination = Treasury;
 	type MinRewardedReplicas = MinRewardedReplicas;

@@ -25,10 +25,12 @@ parameter_types! {
 	/// Least bond to be listed: one wrong result (10 %) keeps a device listed, a second
 	/// unlists it until its owner tops the bond up.
 	pub const MinListedBond: Balance = 85 * UNIT;
-	/// Minimum blocks between two counted heartbeats.
-	pub const HeartbeatPeriod: BlockNumber = 10;
-	/// A device without a heartbeat for this many blocks gets no new work.
-	pub const HeartbeatTimeout: BlockNumber = 60;
+	/// Minimum blocks between two counted heartbeats: the free heartbeats of `MaxDevices`
+	/// devices take at most a quarter of every block (a runtime test checks it).
+	pub const HeartbeatPeriod: BlockNumber = 100;
+	/// A device without a heartbeat for this many blocks gets no new work: three periods,
+	/// so one heartbeat lost in a full transaction pool does not unlist a device.
+	pub const HeartbeatTimeout: BlockNumber = 300;
 	/// Blocks between `deregister` and `withdraw_bond`.
 	pub const UnbondingPeriod: BlockNumber = DAYS;
 	/// Most cores (and concurrent assignments) per device.
@@ -96,6 +98,9 @@ parameter_types! {
 	/// 0.1 DPN per task plus 1 µDPN per input byte: what a place in the queue costs.
 	pub const TaskDepositBase: Balance = UNIT / 10;
 	pub const TaskDepositPerByte: Balance = MICRO_UNIT;
+	/// 0.05 DPN to decline an assignment: 1/20 of a timeout slash of a full bond, and
+	/// five declines (0.25 DPN) cost more than the largest task deposit (≈ 0.23 DPN).
+	pub const DeclineFee: Balance = UNIT / 20;
 	/// 10 % of every payment to a device goes to the treasury: at least the mint ratio.
 	pub const ProtocolFee: Perbill = Perbill::from_percent(10);
 	/// 10¹⁸ planck (10⁶ DPN): no single payment earns more points.
@@ -139,6 +144,7 @@ impl pallet_market::Config for Runtime {
 	/// One hour at 1 s blocks.
 	type MaxExecutionBlocks = ConstU32<3_600>;
 	type MaxTaskFaults = ConstU32<5>;
+	type DeclineFee = DeclineFee;
 	type ProtocolFee = ProtocolFee;
 	type FeeDestination = TreasuryAccount;
 	type MinRewardedReplicas = ConstU32<2>;
