@@ -3,13 +3,23 @@
 # builds depin-node with `--features runtime-benchmarks` (in its own target directory,
 # so the normal build is untouched) and runs `depin-node benchmark pallet` per pallet.
 #
+# Usage:    scripts/benchmark.sh [--quick] [devices|market|verification|rewards ...]
 # Options:  --quick   fewer steps and repeats (for a smoke run, not for committed weights)
+#           pallets   only these pallets' weights (default: all four)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 steps=10
 repeat=5
-[ "${1:-}" = "--quick" ] && { steps=2; repeat=1; }
+[ "${1:-}" = "--quick" ] && { steps=2; repeat=1; shift; }
+pallets=("$@")
+[ ${#pallets[@]} -eq 0 ] && pallets=(devices market verification rewards)
+for pallet in "${pallets[@]}"; do
+	case "$pallet" in
+	devices | market | verification | rewards) ;;
+	*) die "unknown pallet '$pallet' (devices, market, verification or rewards)" ;;
+	esac
+done
 
 "$DEPIN_ROOT/scripts/setup.sh"
 bench_target="${CARGO_TARGET_DIR}-bench"
@@ -20,7 +30,7 @@ log "building depin-node with runtime benchmarks into $bench_target"
 	SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
 	cargo build --release --locked -p depin-node --features runtime-benchmarks)
 
-for pallet in devices market verification rewards; do
+for pallet in "${pallets[@]}"; do
 	log "benchmarking pallet_$pallet ($steps steps, $repeat repeats)"
 	"$bench_target/release/depin-node" benchmark pallet \
 		--runtime "$bench_target/release/wbuild/depin-runtime/depin_runtime.compact.compressed.wasm" \

@@ -171,17 +171,16 @@ mod benchmarks {
 		assert_eq!(Tasks::<T>::get(0).unwrap().state, TaskState::Queued);
 	}
 
-	/// One scheduling step that assigns `MaxReplicas` devices among `d` candidates: the
-	/// assigning half of a step's worst case.
+	/// One scheduling step that assigns `r` devices among 10 000 candidates (fewer if
+	/// `MaxDevices` is smaller): the assigning part of a step, charged for the replicas it
+	/// assigned.
 	#[benchmark]
-	fn schedule_assign(
-		d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices().min(10_000) }>,
-	) {
+	fn schedule_assign(r: Linear<1, { T::MaxReplicas::get() }>) {
+		let d = T::BenchmarkHelper::max_devices().min(10_000).max(T::MaxProbes::get());
 		candidates::<T>(d, d);
 		let dapp = funded::<T>("dapp", 0);
 		let p = program::<T>(&dapp);
-		Pallet::<T>::do_submit_task(dapp, p, vec![0; 32], params::<T>(T::MaxReplicas::get()))
-			.unwrap();
+		Pallet::<T>::do_submit_task(dapp, p, vec![0; 32], params::<T>(r)).unwrap();
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut meter = WeightMeter::new();
 		#[block]

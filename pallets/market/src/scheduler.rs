@@ -31,8 +31,8 @@ pub(crate) struct Step {
 	pub filled: bool,
 	/// Candidate positions probed.
 	pub probes: u32,
-	/// Whether it tried to assign devices (kept or rolled back, the work was done).
-	pub assigning: bool,
+	/// Devices it tried to assign (kept or rolled back, the work was done); 0 if none.
+	pub assigning: u32,
 }
 
 /// Blocks a device of `fuel_per_second` needs for `max_fuel`, at blocks of
@@ -87,17 +87,18 @@ impl<T: Config> Pallet<T> {
 
 	/// Worst-case weight of one scheduling step with `d` registered devices.
 	fn max_step_weight(d: u32) -> Weight {
-		T::WeightInfo::schedule_probe(d).saturating_add(T::WeightInfo::schedule_assign(d))
+		T::WeightInfo::schedule_probe(d)
+			.saturating_add(T::WeightInfo::schedule_assign(T::MaxReplicas::get()))
 	}
 
 	/// Weight of a step that made `probes` probes (the benchmark's step makes `MaxProbes`)
-	/// and tried to assign devices if `assigned`, with `d` registered devices.
-	fn step_weight(d: u32, probes: u32, assigned: bool) -> Weight {
+	/// and tried to assign `assigned` devices, with `d` registered devices.
+	pub(crate) fn step_weight(d: u32, probes: u32, assigned: u32) -> Weight {
 		let max_probes = T::MaxProbes::get().max(1) as u64;
 		let per_probe = T::WeightInfo::schedule_probe(d) / max_probes;
 		let probing = per_probe.saturating_mul(probes.max(1) as u64);
-		if assigned {
-			probing.saturating_add(T::WeightInfo::schedule_assign(d))
+		if assigned > 0 {
+			probing.saturating_add(T::WeightInfo::schedule_assign(assigned))
 		} else {
 			probing
 		}
@@ -234,7 +235,7 @@ impl<T: Config> Pallet<T> {
 				found = Some(group);
 			}
 		}
-		let Some(group) = found else { return Step { filled: false, probes, assigning: false } };
+		let Some(group) = found else { return Step { filled: false, probes, assigning: 0 } };
 		let (class, chosen) = groups.swap_remove(group);
 
 		// All or nothing: if a chosen device cannot take the slot after all, or its commit
@@ -254,12 +255,12 @@ impl<T: Config> Pallet<T> {
 		.unwrap_or(false);
 		if !assigned {
 			(task.slots, task.open_slots, task.class) = saved;
-			return Step { filled: false, probes, assigning: true };
+			return Step { filled: false, probes, assigning: wanted as u32 };
 		}
 		if task.open_slots == 0 && task.state == TaskState::Queued {
 			Self::set_state(task_id, task, TaskState::Assigned);
 		}
-		Step { filled: task.open_slots == 0, probes, assigning: true }
+		Step { filled: task.open_slots == 0, probes, assigning: wanted as u32 }
 	}
 
 	/// Gives each chosen device a slot of `task`; false if one cannot take it (the caller

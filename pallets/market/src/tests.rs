@@ -530,6 +530,23 @@ fn scheduler_stops_at_its_weight_limit() {
 	});
 }
 
+#[test]
+fn a_scheduling_step_is_charged_for_the_replicas_it_assigned() {
+	use crate::weights::WeightInfo;
+	let (d, probes) = (1_000, 5);
+	let probing = Market::step_weight(d, probes, 0);
+	let max = <<Test as crate::Config>::MaxReplicas as frame_support::traits::Get<u32>>::get();
+	for r in 1..=max {
+		assert_eq!(
+			Market::step_weight(d, probes, r),
+			probing + <() as WeightInfo>::schedule_assign(r),
+			"{r} replicas"
+		);
+	}
+	let time = |r| Market::step_weight(d, probes, r).ref_time();
+	assert!(time(1) < time(max), "one replica costs less than {max}");
+}
+
 // ---------------------------------------------------------------- timers
 
 #[test]

@@ -45,7 +45,7 @@ pub trait WeightInfo {
 	fn cancel_task() -> Weight;
 	fn decline_task() -> Weight;
 	fn schedule_probe(d: u32, ) -> Weight;
-	fn schedule_assign(d: u32, ) -> Weight;
+	fn schedule_assign(r: u32, ) -> Weight;
 	fn timer_task_deadline() -> Weight;
 	fn timer_commit_deadline() -> Weight;
 	fn timer_reveal_deadline() -> Weight;
@@ -95,10 +95,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(135_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	fn schedule_assign(d: u32, ) -> Weight {
+	fn schedule_assign(r: u32, ) -> Weight {
 		// Minimum execution time: 243_582_000 picoseconds.
 		Weight::from_parts(335_632_750, 33001)
-			.saturating_add(Weight::from_parts(23_119, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(23_119, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(31_u64))
 			.saturating_add(T::DbWeight::get().writes(21_u64))
 	}
@@ -174,10 +174,10 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(135_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	fn schedule_assign(d: u32, ) -> Weight {
+	fn schedule_assign(r: u32, ) -> Weight {
 		// Minimum execution time: 243_582_000 picoseconds.
 		Weight::from_parts(335_632_750, 33001)
-			.saturating_add(Weight::from_parts(23_119, 0).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(23_119, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(31_u64))
 			.saturating_add(RocksDbWeight::get().writes(21_u64))
 	}

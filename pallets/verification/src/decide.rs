@@ -35,13 +35,16 @@ impl<T: Config> Pallet<T> {
 
 	/// After `device` revealed `result`: settle it against an existing verdict, or verify
 	/// the task if `result` now has a quorum; close the task once every replica revealed.
+	/// Returns how many devices the call worked on, for its actual weight: the devices it
+	/// settled, `replicas` if it ended a round without a quorum, else 1.
 	pub(crate) fn after_reveal(
 		task: TaskId,
 		device: &T::AccountId,
 		result: ExecResult,
 		output: Option<Vec<u8>>,
 		replicas: u32,
-	) -> DispatchResult {
+	) -> Result<u32, sp_runtime::DispatchError> {
+		let mut touched = 1;
 		if let Some(verdict) = Verdicts::<T>::get(task) {
 			Self::settle_device(task, device, &result, &verdict)?;
 			if let Some(output) = output.filter(|_| result == verdict) {
@@ -57,6 +60,7 @@ impl<T: Config> Pallet<T> {
 				for (d, r) in revealed.iter() {
 					Self::settle_device(task, d, r, &result)?;
 				}
+				touched = revealed.len() as u32;
 				Self::deposit_event(Event::TaskVerified { task, result, agreeing });
 			}
 		}
@@ -66,9 +70,10 @@ impl<T: Config> Pallet<T> {
 				T::Market::close(task)?;
 			} else {
 				Self::no_quorum(task, reveals, replicas);
+				touched = touched.max(replicas);
 			}
 		}
-		Ok(())
+		Ok(touched)
 	}
 
 	/// Devices that committed but did not reveal: timeout mark and a slash. Without a

@@ -48,6 +48,7 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use depin_primitives::{DeviceRegistry, ExecResult, Hash32, Salt, TaskId, TaskSettlement};
+	use frame_support::dispatch::PostDispatchInfo;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
@@ -207,7 +208,8 @@ pub mod pallet {
 
 		/// Reveals the committed `result` and `salt`, with the job's output attached
 		/// (bounded by `MaxOutputLen`) so the verified output can be stored for the dApp.
-		/// Free when accepted; may decide the task.
+		/// Free when accepted; may decide the task. Charged for `MaxSlots` devices, then
+		/// for the devices it really settled (one unless it decided the task).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::reveal(
 			output.as_ref().map_or(0, |o| o.len() as u32),
@@ -221,8 +223,12 @@ pub mod pallet {
 			output: Option<alloc::vec::Vec<u8>>,
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
-			Self::do_reveal(device, task, result, salt, output)?;
-			Ok(Pays::No.into())
+			let len = output.as_ref().map_or(0, |o| o.len() as u32);
+			let touched = Self::do_reveal(device, task, result, salt, output)?;
+			Ok(PostDispatchInfo {
+				actual_weight: Some(T::WeightInfo::reveal(len, touched)),
+				pays_fee: Pays::No,
+			})
 		}
 	}
 

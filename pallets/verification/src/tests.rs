@@ -411,6 +411,38 @@ fn a_result_claiming_more_fuel_than_allowed_is_invalid() {
 }
 
 #[test]
+fn a_reveal_is_charged_for_the_devices_it_settled() {
+	use crate::WeightInfo;
+	test(|| {
+		let r = result(b"ok", 1);
+		let (task, devs) = three_committed(r);
+		let weight = |d: AccountId, output: Option<&[u8]>| {
+			Verification::reveal(
+				RuntimeOrigin::signed(d),
+				task,
+				r,
+				salt(d),
+				output.map(|o| o.to_vec()),
+			)
+			.unwrap()
+			.actual_weight
+		};
+		// The first reveal decides nothing: charged for itself only.
+		assert_eq!(weight(devs[0], None), Some(<() as WeightInfo>::reveal(0, 1)));
+		// The second completes the quorum and settles both revealed devices.
+		assert_eq!(weight(devs[1], Some(b"ok")), Some(<() as WeightInfo>::reveal(2, 2)));
+		// The third settles itself against the verdict and closes the task.
+		assert_eq!(weight(devs[2], None), Some(<() as WeightInfo>::reveal(0, 1)));
+		assert_eq!(task_state(task), TaskState::Verified);
+		let max = <() as WeightInfo>::reveal(
+			0,
+			<<Test as crate::Config>::MaxSlots as frame_support::traits::Get<u32>>::get(),
+		);
+		assert!(<() as WeightInfo>::reveal(2, 2).all_lt(max), "less than charged up front");
+	});
+}
+
+#[test]
 fn accepted_commits_and_reveals_are_free() {
 	test(|| {
 		devices(1);
