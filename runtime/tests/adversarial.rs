@@ -52,8 +52,8 @@ enum Role {
 	Liar,
 	/// Commits the honest result and never reveals it.
 	Withholder,
-	/// Never runs a job: commits a copy of a result already revealed in the task when
-	/// there is one, else a guess.
+	/// Copies a result already revealed in the task (an escalation); runs the job when
+	/// nothing is revealed yet.
 	Copier,
 }
 
@@ -77,10 +77,6 @@ fn honest_result(task: u64) -> ExecResult {
 
 fn lie(task: u64) -> ExecResult {
 	ExecResult { output_hash: output_hash(b"the attacker's answer"), ..honest_result(task) }
-}
-
-fn guess(task: u64) -> ExecResult {
-	ExecResult { output_hash: output_hash(b"a guess"), ..honest_result(task) }
 }
 
 fn spec(memory_mib: u32) -> DeviceSpec {
@@ -122,7 +118,9 @@ struct Seen {
 	refused_unservable: u64,
 	spam_cancelled: u64,
 	topped_up: u64,
+	copies: u64,
 	copier_paid: Balance,
+	copier_slashed: Balance,
 }
 
 struct World {
@@ -141,6 +139,8 @@ struct World {
 	deadlines: BTreeMap<u64, u32>,
 	/// (task, device) answers sent, so devices act once per phase.
 	committed: BTreeSet<(u64, AccountId)>,
+	/// The tasks where a copier copied its result instead of running the job.
+	copies: BTreeSet<(u64, AccountId)>,
 	revealed: BTreeSet<(u64, AccountId)>,
 	/// What each device committed in each task, and its salt.
 	results: BTreeMap<(u64, AccountId), (ExecResult, [u8; 32])>,
@@ -197,6 +197,7 @@ impl World {
 			forfeited: BTreeMap::new(),
 			deadlines: BTreeMap::new(),
 			committed: BTreeSet::new(),
+			copies: BTreeSet::new(),
 			revealed: BTreeSet::new(),
 			results: BTreeMap::new(),
 			genesis_issuance: 0,
@@ -292,7 +293,13 @@ impl World {
 	}
 
 	/// The result `device` commits in `task`.
-	fn answer(&mut self, task: u64, role: Role, self_dealt: bool) -> ExecResult {
+	fn answer(
+		&mut self,
+		task: u64,
+		device: &AccountId,
+		role: Role,
+		self_dealt: bool,
+	) -> ExecResult {
 		if self_dealt {
 			// The attacker's own tasks: its devices agree.
 			return honest_result(task);
@@ -300,9 +307,18 @@ impl World {
 		match role {
 			Role::Honest | Role::Withholder => honest_result(task),
 			Role::Liar => lie(task),
-			Role::Copier => pallet_verification::Reveals::<Runtime>::iter_prefix_values(task)
-				.next()
-				.unwrap_or_else(|| guess(task)),
+			Role::Copier => {
+				// In an escalation it copies the first result revealed; with nothing revealed
+				// yet it runs the job.
+				match pallet_verification::Reveals::<Runtime>::iter_prefix_values(task).next() {
+					Some(first) => {
+						self.seen.copies += 1;
+						self.copies.insert((task, device.clone()));
+						first
+					}
+					_ => honest_result(task),
+				}
+			}
 		}
 	}
 
@@ -334,7 +350,7 @@ impl World {
 					.is_some_and(|t| t.submitter == self.self_dealer);
 				match a.phase {
 					depin_primitives::AssignmentPhase::Commit if !self.committed.contains(&key) => {
-						let result = self.answer(a.task, role, self_dealt);
+						let result = self.answer(a.task, &account, role, self_dealt);
 						let salt = [self.rng.u64(..) as u8; 32];
 						let c = commitment(a.task, &result, &salt, &account);
 						self.seen.steps += 1;
@@ -372,6 +388,11 @@ impl World {
 			.is_some_and(|t| self.honest_dapps.contains(&t.submitter))
 	}
 
+	/// Whether `device` copied its result in `task`.
+	fn copied(&self, task: u64, device: &AccountId) -> bool {
+		self.copies.contains(&(task, device.clone()))
+	}
+
 	fn role_of(&self, device: &AccountId) -> Option<Role> {
 		self.devices.iter().find(|d| &d.account == device).map(|d| d.role)
 	}
@@ -390,7 +411,7 @@ impl World {
 					let state = pallet_market::Tasks::<Runtime>::get(task).map(|t| t.state);
 					assert_eq!(state, Some(TaskState::Verified), "payment for an unverified task");
 					*self.owner_delta.entry(owner).or_default() += amount as i128;
-					if self.role_of(&device) == Some(Role::Copier) {
+					if self.copied(task, &device) {
 						self.seen.copier_paid += amount;
 					}
 				}
@@ -429,9 +450,12 @@ impl World {
 				RuntimeEvent::Verification(pallet_verification::Event::WrongResult {
 					task,
 					device,
-					..
+					slashed,
 				}) => {
 					self.seen.wrong_results_slashed += 1;
+					if self.copied(task, &device) {
+						self.seen.copier_slashed += slashed;
+					}
 					if self.role_of(&device) == Some(Role::Honest) {
 						let verified = pallet_market::Tasks::<Runtime>::get(task)
 							.and_then(|t| t.result)
@@ -579,11 +603,13 @@ fn strategic_attackers_cannot_break_the_market() {
 	println!(
 		"accepted wrong results of honest dApps' tasks: {:.4} observed, {:.4} by the binomial \
 		 model (a majority of liars among 3 replicas, liar share of slots {:.3}; withholders \
-		 and escalations shift it); copiers were paid {} planck",
+		 and escalations shift it); copiers were paid {} planck and slashed {} for wrong \
+		 copies",
 		observed,
 		binomial_majority(REPLICAS as u32, p),
 		p,
-		total.copier_paid
+		total.copier_paid,
+		total.copier_slashed
 	);
 	assert!(total.verified > 100 && total.wrong_results_slashed > 0 && total.withheld_slashed > 0);
 	assert!(total.refused_unservable > 0 && total.spam_cancelled > 0 && total.escalated > 0);
