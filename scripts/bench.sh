@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their tables (Markdown): executor versus native on the
-# example jobs, chain throughput and latency against transfers, and the scheduler's cost
-# with 10 to 10 000 devices, and the long form of the adversarial simulation. `--quick`
+# example jobs, what the runtime's weights charge per assignment and per verified task,
+# chain throughput and latency against transfers, and the scheduler's cost with 10 to
+# 10 000 devices, and the long form of the adversarial simulation. `--quick`
 # uses fewer inputs, runs, devices and simulated blocks.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -19,6 +20,8 @@ log "building sha256-chain with the portable SHA-256 code only"
 echo "## Machine"
 echo
 echo "$(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d)"
+echo
+"$DEPIN_BIN/depin-bench" weights
 echo
 "$DEPIN_BIN/depin-bench" executor $quick \
 	--wasm-dir "$DEPIN_JOBS_WASM" \

@@ -6,6 +6,7 @@ mod executor;
 mod load;
 mod scale;
 mod stats;
+mod weights;
 
 use std::path::PathBuf;
 
@@ -41,6 +42,9 @@ enum Command {
 		#[arg(long)]
 		quick: bool,
 	},
+	/// What the runtime's weights charge: per assignment, and per verified task against
+	/// a transfer.
+	Weights,
 	/// The scheduler's cost per assignment with 10, 1 000 and 10 000 devices.
 	Scale {
 		/// 10 and 1 000 devices, 2 000 queued tasks, shorter windows.
@@ -59,6 +63,7 @@ fn main() -> anyhow::Result<()> {
 			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
 			print!("{}", runtime.block_on(chain::run(quick))?);
 		}
+		Command::Weights => print!("{}", weights::run()?),
 		Command::Scale { quick } => {
 			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
 			print!("{}", runtime.block_on(scale::run(quick))?);

@@ -110,8 +110,9 @@ pub struct Slot<AccountId, BlockNumber> {
 	pub owner: AccountId,
 	/// When it was assigned.
 	pub assigned_at: BlockNumber,
-	/// Last block at which its commitment is accepted: the base `CommitTimeout` plus the
-	/// time the device's declared speed needs for `max_fuel`.
+	/// Its commit deadline: the commitment must be in an earlier block. The assignment
+	/// block plus the base `CommitTimeout` plus the time the device's declared speed needs
+	/// for `max_fuel`.
 	pub commit_by: BlockNumber,
 	/// Whether it committed.
 	pub committed: bool,
@@ -172,6 +173,11 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber, MaxSlots: Get<u32>> {
 	pub finished_at: Option<BlockNumber>,
 }
 
+/// Identical results needed to verify a task with `replicas` replicas: a strict majority.
+pub fn quorum(replicas: u32) -> u32 {
+	replicas / 2 + 1
+}
+
 impl<AccountId: PartialEq, Balance, BlockNumber, MaxSlots: Get<u32>>
 	TaskInfo<AccountId, Balance, BlockNumber, MaxSlots>
 {
@@ -188,5 +194,10 @@ impl<AccountId: PartialEq, Balance, BlockNumber, MaxSlots: Get<u32>>
 	/// Whether every held slot has committed and no slot is open.
 	pub fn all_committed(&self) -> bool {
 		self.open_slots == 0 && self.slots.iter().all(|s| s.committed)
+	}
+
+	/// Slots whose device committed.
+	pub fn committed(&self) -> u32 {
+		self.slots.iter().filter(|s| s.committed).count() as u32
 	}
 }

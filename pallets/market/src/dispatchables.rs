@@ -147,13 +147,14 @@ impl<T: Config> Pallet<T> {
 		let deadline_at = now.saturating_add(params.deadline.into());
 		let task: TaskId = NextTaskId::<T>::get();
 		// The last fallible step before writing: a full timer wheel refuses the task.
-		Self::ensure_deadline_room(deadline_at)?;
+		let last_call = Self::last_call_at(deadline_at);
+		Self::ensure_deadline_room(last_call)?;
 
 		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, escrow)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		T::Currency::hold(&HoldReason::TaskDeposit.into(), &who, deposit)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
-		Self::push_deadline(deadline_at, task)?;
+		Self::push_deadline(last_call, task)?;
 		OpenTasks::<T>::insert(&who, open.saturating_add(1));
 		program_info.open_tasks = program_info.open_tasks.saturating_add(1);
 		Programs::<T>::insert(program, program_info);

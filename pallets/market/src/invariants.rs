@@ -76,7 +76,12 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			*open_tasks.entry(task.submitter.clone()).or_default() += 1;
-			ensure!(timers.deadlines.contains(&id), "open task without its deadline timer");
+			// After its last call a task is revealing, and its reveal window ends it.
+			let revealing = matches!(task.state, TaskState::Revealing | TaskState::Verified);
+			ensure!(
+				timers.deadlines.contains(&id) || revealing,
+				"open task without its deadline timer"
+			);
 			for slot in task.slots.iter().filter(|s| !s.committed) {
 				ensure!(
 					timers.commits.contains(&(slot.device.clone(), id, slot.assigned_at)),
@@ -97,7 +102,7 @@ impl<T: Config> Pallet<T> {
 				"final task unfinished"
 			);
 			*open_by_program.entry(task.program).or_default() += 1;
-			if task.open_slots > 0 {
+			if task.open_slots > 0 && !revealing {
 				ensure!(InQueue::<T>::contains_key(id), "task with open slots is not queued");
 			}
 			ensure!(

@@ -481,8 +481,6 @@ pub mod pallet {
 		NotAssigned,
 		/// The device already committed.
 		AlreadyCommitted,
-		/// The device cannot pay `DeclineFee` (it keeps its existential deposit).
-		CannotPayDeclineFee,
 		/// The task is not in a state that allows this.
 		WrongState,
 		/// The output is larger than `MaxOutputLen`.
@@ -493,6 +491,10 @@ pub mod pallet {
 		NoEscalationLeft,
 		/// A payment exceeds the task's remaining escrow.
 		EscrowExhausted,
+		/// The device cannot pay `DeclineFee` (it keeps its existential deposit).
+		CannotPayDeclineFee,
+		/// The slot's commit deadline has come: a commit must be in an earlier block.
+		CommitTooLate,
 	}
 
 	#[pallet::hooks]

@@ -93,7 +93,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Weight of a step that made `probes` probes (the benchmark's step makes `MaxProbes`)
 	/// and tried to assign `assigned` devices, with `d` registered devices.
-	pub(crate) fn step_weight(d: u32, probes: u32, assigned: u32) -> Weight {
+	pub fn step_weight(d: u32, probes: u32, assigned: u32) -> Weight {
 		let max_probes = T::MaxProbes::get().max(1) as u64;
 		let per_probe = T::WeightInfo::schedule_probe(d) / max_probes;
 		let probing = per_probe.saturating_mul(probes.max(1) as u64);
@@ -128,7 +128,12 @@ impl<T: Config> Pallet<T> {
 				Self::dequeue_front();
 				continue;
 			};
-			if task.state.is_final() || task.open_slots == 0 {
+			// Only tasks that take devices: not final, and not revealing after their last call.
+			let takes_devices = matches!(
+				task.state,
+				TaskState::Queued | TaskState::Assigned | TaskState::Committing
+			);
+			if !takes_devices || task.open_slots == 0 {
 				Self::dequeue_front();
 				continue;
 			}
@@ -218,6 +223,10 @@ impl<T: Config> Pallet<T> {
 			let commit_by = now
 				.saturating_add(T::CommitTimeout::get())
 				.saturating_add((run_blocks as u32).into());
+			// A device whose round could not end by the deadline would work for nothing.
+			if commit_by > Self::last_call_at(task.deadline_at) {
+				continue;
+			}
 			let key = if portable { 0 } else { class };
 			let group = match groups.iter().position(|(c, _)| *c == key) {
 				Some(i) => i,

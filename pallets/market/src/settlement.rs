@@ -113,6 +113,34 @@ impl<T: Config> Pallet<T> {
 		Self::enqueue_front(task_id);
 	}
 
+	/// Opens the reveal window of `task` now: it ends `RevealWindow` blocks later.
+	fn open_reveal_window(task_id: TaskId, task: &mut TaskOf<T>) {
+		let end = frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get());
+		Self::push_line(Line::RevealDeadline, end, task_id);
+		task.reveal_deadline = Some(end);
+		Self::set_state(task_id, task, TaskState::Revealing);
+	}
+
+	/// At a task's last call, with enough commitments for a quorum: the devices that have
+	/// not committed lose their slots (without a slash: no round of theirs could end by
+	/// the deadline), the open slots are never filled, and the committed devices reveal.
+	/// The quorum stays a majority of every replica asked for.
+	pub(crate) fn reveal_what_was_committed(task_id: TaskId, task: &mut TaskOf<T>) {
+		let late: Vec<T::AccountId> =
+			task.slots.iter().filter(|s| !s.committed).map(|s| s.device.clone()).collect();
+		for device in late {
+			task.slots.retain(|s| s.device != device);
+			task.open_slots = task.open_slots.saturating_add(1);
+			Self::forget_assignment(task_id, &device);
+			Self::deposit_event(Event::SlotReleased {
+				task: task_id,
+				device,
+				reason: ReleaseReason::TaskEnded,
+			});
+		}
+		Self::open_reveal_window(task_id, task);
+	}
+
 	/// Ends a task that reached `MaxTaskFaults`: `Failed`, escrow back to the submitter,
 	/// and its deposit forfeited to `FeeDestination`, so a dApp that submits work nobody
 	/// can run pays for the devices' time it wasted.
@@ -284,13 +312,13 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		let slot =
 			task.slots.iter_mut().find(|s| &s.device == device).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(!slot.committed, Error::<T>::AlreadyCommitted);
+		// The commit deadline's block is too late (its timer fires as that block begins),
+		// even when the timer fires later than that.
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < slot.commit_by, Error::<T>::CommitTooLate);
 		slot.committed = true;
 		if task.all_committed() {
-			let deadline =
-				frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get());
-			Self::push_line(Line::RevealDeadline, deadline, task_id);
-			task.reveal_deadline = Some(deadline);
-			Self::set_state(task_id, &mut task, TaskState::Revealing);
+			Self::open_reveal_window(task_id, &mut task);
 		} else {
 			Self::set_state(task_id, &mut task, TaskState::Committing);
 		}

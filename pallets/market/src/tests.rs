@@ -257,7 +257,9 @@ fn submit_refuses_when_no_timer_fits() {
 		let id = upload(1, 1);
 		let full: frame_support::BoundedVec<_, _> =
 			vec![crate::Timer::Prune(999); 8].try_into().unwrap();
-		for b in 101..101 + crate::timers::TIMER_SPILL_BLOCKS as u64 {
+		// The task's deadline timer is due at its last call, 101 - REVEAL_WINDOW.
+		let last_call = 101 - REVEAL_WINDOW;
+		for b in last_call..last_call + crate::timers::TIMER_SPILL_BLOCKS as u64 {
 			Timers::<Test>::insert(b, full.clone());
 		}
 		assert_noop!(
@@ -518,15 +520,55 @@ fn scheduler_stops_at_its_weight_limit() {
 		}
 		let step = Market::max_schedule_weight();
 		let base = <() as crate::WeightInfo>::hook_base();
-		// Room for the base and one scheduling step's worst case: a step is begun only
-		// when its worst case fits, so one runs per block.
-		HookWeightLimit::set((base + step + Weight::from_parts(1, 1)) * 4 / 3);
+		let read = <Test as frame_system::Config>::DbWeight::get().reads(1);
+		// The cheapest step there is: one probe, one replica.
+		let d = <Devices as depin_primitives::DeviceRegistry<_, _>>::device_count();
+		let cheapest = Market::step_weight(d, 1, 1);
+		// Room for the base and one scheduling step's worst case, and less than the
+		// cheapest step more: a step is begun only when its worst case fits, so one runs
+		// per block.
+		HookWeightLimit::set(base + read + step + cheapest / 2);
 		run_to(2);
 		let assigned = (0..4).filter(|t| task(*t).state == TaskState::Assigned).count();
 		assert_eq!(assigned, 1);
 		run_to(4);
 		assert_eq!((0..4).filter(|t| task(*t).state == TaskState::Assigned).count(), 3);
 		HookWeightLimit::set(Weight::from_parts(2_000_000_000_000, u64::MAX));
+	});
+}
+
+#[test]
+fn a_slot_whose_round_cannot_end_by_the_deadline_is_not_given() {
+	test(|| {
+		let id = upload(1, 1);
+		// Submitted at block 1: deadline 101, last call 97.
+		let t = submit(2, id, params(1));
+		assert_eq!(task(t).deadline_at - REVEAL_WINDOW, 97);
+		// The only device appears late: assigned at 92, its commit deadline would be
+		// 92 + 5 + 1 = 98, after the last call; it would work for nothing.
+		run_to(91);
+		add_device(11, 101, spec(1024, 1));
+		run_to(92);
+		assert!(devices_of(t).is_empty(), "not given a slot whose round cannot end in time");
+		run_to(97);
+		assert_eq!(task(t).state, TaskState::Expired, "expired at its last call");
+	});
+}
+
+#[test]
+fn a_commit_after_its_commit_deadline_is_refused() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(1));
+		run_to(2);
+		let slot = task(t).slots[0].clone();
+		// The commit timer has not fired (its block's hook has not run), but the deadline
+		// has passed.
+		System::set_block_number(slot.commit_by);
+		assert_noop!(Market::record_commit(t, &slot.device), Error::<Test>::CommitTooLate);
+		System::set_block_number(slot.commit_by - 1);
+		assert_ok!(Market::record_commit(t, &slot.device));
 	});
 }
 

@@ -217,7 +217,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn fire(timer: TimerOf<T>) -> Weight {
 		let used = Self::timer_weight(&timer);
 		let acted = match timer {
-			Timer::TaskDeadline(task_id) => Self::task_deadline(task_id),
+			Timer::TaskDeadline(task_id) => Self::last_call(task_id),
 			Timer::CommitDeadline { task: task_id, device, assigned_at } => {
 				let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else {
 					return Self::stale_timer_weight();
@@ -251,23 +251,32 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The deadline of `task_id` passed. A task whose reveals are being collected is
-	/// decided first (withheld commitments are punished; without a verdict it fails, as no
-	/// escalation can finish in time); any other unfinished task expires with a refund.
-	/// Returns whether the task was still open.
-	fn task_deadline(task_id: TaskId) -> bool {
-		let Some(task) = crate::pallet::Tasks::<T>::get(task_id) else { return false };
-		if task.finished_at.is_some() {
+	/// When the deadline timer of a task due at `deadline_at` fires: its *last call*,
+	/// `RevealWindow` blocks before the deadline, the last moment a reveal window can open
+	/// and still end by the deadline.
+	pub(crate) fn last_call_at(deadline_at: BlockNumberFor<T>) -> BlockNumberFor<T> {
+		deadline_at.saturating_sub(T::RevealWindow::get())
+	}
+
+	/// The last call of `task_id` (see `last_call_at`). A task already revealing is left to
+	/// its window, which ends by the deadline and decides (no slot commits after its
+	/// commit deadline, and no slot is given whose round cannot end by the deadline). A
+	/// task whose committed devices can still form a quorum takes no more devices and
+	/// opens its reveal window for them, so their work is verified and paid rather than
+	/// lost; any other task expires with a refund. Returns whether it acted.
+	fn last_call(task_id: TaskId) -> bool {
+		let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else { return false };
+		if task.finished_at.is_some()
+			|| matches!(task.state, TaskState::Revealing | TaskState::Verified)
+		{
 			return false;
 		}
-		if matches!(task.state, TaskState::Revealing | TaskState::Verified) {
-			T::Verification::on_reveal_timeout(task_id);
-		}
-		let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else { return true };
-		if task.finished_at.is_none() {
+		if task.committed() >= depin_primitives::quorum(task.replicas()) {
+			Self::reveal_what_was_committed(task_id, &mut task);
+		} else {
 			Self::finish(task_id, &mut task, TaskState::Expired);
-			crate::pallet::Tasks::<T>::insert(task_id, task);
 		}
+		crate::pallet::Tasks::<T>::insert(task_id, task);
 		true
 	}
 }

@@ -1,17 +1,13 @@
 //! The decision: quorum, payment, slashing, reputation, escalation, failure.
 
 use alloc::vec::Vec;
+pub use depin_primitives::quorum;
 use depin_primitives::{DeviceRegistry, ExecResult, Outcome, SlashReason, TaskId, TaskSettlement};
 use frame_support::{pallet_prelude::DispatchResult, traits::Get};
 
 use crate::pallet::{
 	Commitments, Config, Event, NoQuorumAction, Pallet, RevealCount, Reveals, Verdicts,
 };
-
-/// Identical results needed to verify a task with `replicas` replicas: a strict majority.
-pub fn quorum(replicas: u32) -> u32 {
-	replicas / 2 + 1
-}
 
 impl<T: Config> Pallet<T> {
 	/// Pays a device whose result matches the verdict, or slashes one whose result does not.

@@ -233,6 +233,54 @@ fn silent_committer_is_punished_and_the_task_escalates() {
 }
 
 #[test]
+fn committed_work_is_revealed_and_paid_when_the_other_slots_cannot_be_filled() {
+	test(|| {
+		devices(3);
+		let good = result(b"ok", 10);
+		// Submitted at block 1; its last call is RevealWindow before the deadline.
+		let task = submit_with_deadline(3, MIN_DEADLINE);
+		let last_call = 1 + MIN_DEADLINE as u64 - REVEAL_WINDOW;
+		run_to(2);
+		let devs = slots(task);
+		assert_ok!(commit(task, devs[0], &good));
+		assert_ok!(commit(task, devs[1], &good));
+		// The third device goes silent: it is released, and no other device can take
+		// its slot (it stays unlisted until its next heartbeat).
+		let before: Vec<Balance> =
+			devs[..2].iter().map(|d| Balances::balance(&owner(*d))).collect();
+		run_to(last_call - 1);
+		assert_eq!(task_state(task), TaskState::Committing, "waiting for a third device");
+		run_to(last_call);
+		assert_eq!(task_state(task), TaskState::Revealing, "the committed devices reveal");
+		assert_ok!(reveal(task, devs[0], good, Some(b"ok")));
+		assert_ok!(reveal(task, devs[1], good, None));
+		assert_eq!(task_state(task), TaskState::Verified, "2 of 3 is a quorum of 3");
+		for (d, b) in devs[..2].iter().zip(before) {
+			assert_eq!(Balances::balance(&owner(*d)), b + earned(10), "work paid");
+		}
+		run_to(last_call + REVEAL_WINDOW);
+		let info = pallet_market::Tasks::<Test>::get(task).unwrap();
+		assert!(info.finished_at.is_some_and(|at| at <= info.deadline_at), "done by its deadline");
+	});
+}
+
+#[test]
+fn a_task_with_too_few_commitments_for_a_quorum_expires_at_its_last_call() {
+	test(|| {
+		devices(3);
+		let good = result(b"ok", 10);
+		let task = submit_with_deadline(3, MIN_DEADLINE);
+		let last_call = 1 + MIN_DEADLINE as u64 - REVEAL_WINDOW;
+		run_to(2);
+		let devs = slots(task);
+		assert_ok!(commit(task, devs[0], &good));
+		run_to(last_call);
+		assert_eq!(task_state(task), TaskState::Expired);
+		assert_eq!(escrow_held(), 0, "refunded");
+	});
+}
+
+#[test]
 fn escalation_then_failure_refunds_and_pays_nobody() {
 	test(|| {
 		devices(7);
@@ -332,20 +380,22 @@ fn a_task_that_reaches_its_deadline_while_revealing_punishes_the_withholders() {
 	test(|| {
 		devices(3);
 		let good = result(b"ok", 10);
-		// Devices paused until block 53; the task's deadline is block 61.
+		// Devices paused until block 50; the task's deadline is block 61, its last call 57.
 		for i in 0..3 {
 			assert_ok!(Devices::pause(RuntimeOrigin::signed(11 + i), 101 + i));
 		}
 		let task = submit_with_deadline(3, MIN_DEADLINE);
-		run_to(53);
+		run_to(50);
 		for i in 0..3 {
 			assert_ok!(Devices::resume(RuntimeOrigin::signed(11 + i), 101 + i));
 		}
-		run_to(54);
+		// Assigned at 51: commit deadline 51 + 5 + 1 = 57, the last call.
+		run_to(51);
 		let devs = slots(task);
 		assert_eq!(devs.len(), 3);
-		// The last commit at 58 opens a reveal window to 62, past the deadline.
-		run_to(58);
+		// The last commit at 56 (the last block before its commit deadline) opens a
+		// reveal window to 60.
+		run_to(56);
 		for d in &devs {
 			assert_ok!(commit(task, *d, &good));
 		}

@@ -49,16 +49,16 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 39_469_000 picoseconds.
-		Weight::from_parts(44_937_000, 4507)
+		// Minimum execution time: 38_978_000 picoseconds.
+		Weight::from_parts(44_957_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn reveal(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 877_524_000 picoseconds.
-		Weight::from_parts(213_080_343, 6196)
-			.saturating_add(Weight::from_parts(15_292, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(105_568_436, 0).saturating_mul(s.into()))
+		// Minimum execution time: 874_449_000 picoseconds.
+		Weight::from_parts(212_538_806, 6196)
+			.saturating_add(Weight::from_parts(15_163, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(103_386_714, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -66,9 +66,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 161_721_000 picoseconds.
-		Weight::from_parts(106_414_363, 4507)
-			.saturating_add(Weight::from_parts(62_872_597, 0).saturating_mul(s.into()))
+		// Minimum execution time: 161_300_000 picoseconds.
+		Weight::from_parts(106_279_321, 4507)
+			.saturating_add(Weight::from_parts(63_562_719, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -76,9 +76,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 12_168_000 picoseconds.
-		Weight::from_parts(11_867_733, 990)
-			.saturating_add(Weight::from_parts(2_365_644, 0).saturating_mul(s.into()))
+		// Minimum execution time: 12_408_000 picoseconds.
+		Weight::from_parts(11_646_174, 990)
+			.saturating_add(Weight::from_parts(2_386_690, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
@@ -89,16 +89,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 39_469_000 picoseconds.
-		Weight::from_parts(44_937_000, 4507)
+		// Minimum execution time: 38_978_000 picoseconds.
+		Weight::from_parts(44_957_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reveal(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 877_524_000 picoseconds.
-		Weight::from_parts(213_080_343, 6196)
-			.saturating_add(Weight::from_parts(15_292, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(105_568_436, 0).saturating_mul(s.into()))
+		// Minimum execution time: 874_449_000 picoseconds.
+		Weight::from_parts(212_538_806, 6196)
+			.saturating_add(Weight::from_parts(15_163, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(103_386_714, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -106,9 +106,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 161_721_000 picoseconds.
-		Weight::from_parts(106_414_363, 4507)
-			.saturating_add(Weight::from_parts(62_872_597, 0).saturating_mul(s.into()))
+		// Minimum execution time: 161_300_000 picoseconds.
+		Weight::from_parts(106_279_321, 4507)
+			.saturating_add(Weight::from_parts(63_562_719, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -116,9 +116,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 12_168_000 picoseconds.
-		Weight::from_parts(11_867_733, 990)
-			.saturating_add(Weight::from_parts(2_365_644, 0).saturating_mul(s.into()))
+		// Minimum execution time: 12_408_000 picoseconds.
+		Weight::from_parts(11_646_174, 990)
+			.saturating_add(Weight::from_parts(2_386_690, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))

@@ -1,0 +1,94 @@
+//! What the runtime charges, from its generated weights: the scheduler per assignment at
+//! several device counts, and the whole life of one verified 3-replica task against one
+//! `transfer_keep_alive`. No node runs: these are the weights blocks are filled by.
+
+use std::fmt::Write;
+
+use depin_runtime::{configs::RuntimeBlockWeights, Runtime};
+use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight};
+use pallet_balances::WeightInfo as _;
+use pallet_market::WeightInfo as _;
+use pallet_verification::WeightInfo as _;
+
+type MarketWeights = <Runtime as pallet_market::Config>::WeightInfo;
+type VerificationWeights = <Runtime as pallet_verification::Config>::WeightInfo;
+type BalancesWeights = <Runtime as pallet_balances::Config>::WeightInfo;
+
+/// Replicas of the task the figures are for.
+const REPLICAS: u32 = 3;
+/// Candidate positions a 3-replica task's scheduling step probes on a network of
+/// distinct owners: one per replica when every probe fits, a few more when some do not.
+const PROBES: u32 = 5;
+/// Input bytes of the task.
+const INPUT: u32 = 32;
+/// Output bytes attached to the deciding reveal.
+const OUTPUT: u32 = 32;
+
+fn ms(w: Weight) -> f64 {
+	w.ref_time() as f64 / 1e9
+}
+
+/// The weight of one scheduling step that assigns `REPLICAS` devices among `devices`.
+fn step(devices: u32) -> Weight {
+	pallet_market::Pallet::<Runtime>::step_weight(devices, PROBES, REPLICAS)
+}
+
+/// Every weight one verified task is charged, with a label: its transactions (each with
+/// the base weight of an extrinsic) and its part of the hooks.
+fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
+	let base = RuntimeBlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
+	let stale = <Runtime as frame_system::Config>::DbWeight::get().reads(1);
+	let r = REPLICAS as u64;
+	vec![
+		("submit_task", MarketWeights::submit_task(INPUT) + base),
+		("scheduling step", step(devices)),
+		("3 × commit", (VerificationWeights::commit() + base) * r),
+		(
+			"3 × reveal (one decides, settling 2)",
+			VerificationWeights::reveal(0, 1) * 2
+				+ VerificationWeights::reveal(OUTPUT, 2)
+				+ base * r,
+		),
+		("timers of a finished task (deadline, 3 commits, reveal end)", stale * (2 + r)),
+		("prune", MarketWeights::timer_prune()),
+	]
+}
+
+/// The report, as Markdown.
+pub fn run() -> anyhow::Result<String> {
+	let mut out = String::new();
+	writeln!(out, "### What the runtime charges (from its weights)\n")?;
+	writeln!(
+		out,
+		"| devices registered | charged per assignment (3-replica task, {PROBES} probes) | \
+		 replicas per block (the whole hook: a quarter of a block) |"
+	)?;
+	writeln!(out, "| ---: | ---: | ---: |")?;
+	let share: Weight = <Runtime as pallet_market::Config>::HookWeightLimit::get();
+	for devices in [1_000u32, 10_000, 100_000] {
+		let per = step(devices) / REPLICAS as u64;
+		writeln!(
+			out,
+			"| {devices} | {:.3} ms | {} |",
+			ms(per),
+			share.ref_time() / per.ref_time().max(1)
+		)?;
+	}
+	let base = RuntimeBlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
+	let transfer = BalancesWeights::transfer_keep_alive() + base;
+	writeln!(out, "\nOne verified 3-replica task at 10 000 devices, against one `transfer_keep_alive` ({:.3} ms with its extrinsic base):\n", ms(transfer))?;
+	writeln!(out, "| part | weight | transfers |")?;
+	writeln!(out, "| --- | ---: | ---: |")?;
+	let mut total = Weight::zero();
+	for (label, w) in task_parts(10_000) {
+		total += w;
+		writeln!(out, "| {label} | {:.3} ms | {:.1}× |", ms(w), ms(w) / ms(transfer))?;
+	}
+	writeln!(
+		out,
+		"| **total** | **{:.3} ms** | **{:.1}×** |",
+		ms(total),
+		ms(total) / ms(transfer)
+	)?;
+	Ok(out)
+}
