@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use depin_runtime::{configs::RuntimeBlockWeights, Runtime};
-use frame_support::{dispatch::DispatchClass, traits::Get, weights::Weight};
+use frame_support::{dispatch::DispatchClass, weights::Weight};
 use pallet_balances::WeightInfo as _;
 use pallet_market::WeightInfo as _;
 use pallet_verification::WeightInfo as _;

@@ -20,7 +20,12 @@ fn good(output: &[u8]) -> ExecResult {
 }
 
 fn bad() -> ExecResult {
-	ExecResult { exit: 1, output_hash: [0; 32], fuel_used: 1 }
+	bad_n(0)
+}
+
+/// The `n`-th of results that all differ from each other and from `good`.
+fn bad_n(n: u32) -> ExecResult {
+	ExecResult { exit: 1, output_hash: [0; 32], fuel_used: 1 + n as u64 }
 }
 
 /// A task with `replicas` devices, all committed to `results[i]`.
@@ -74,6 +79,30 @@ mod benchmarks {
 		// Verified and closed: its verification data is gone already.
 		let state = T::Market::slot(task, &last).map(|s| s.task_state);
 		assert_eq!(state, Some(depin_primitives::TaskState::Verified));
+	}
+
+	/// A reveal that decides nothing, with an output of `l` bytes, after `s` reveals that
+	/// all differ from it and from each other: it checks, counts agreeing reveals and waits.
+	#[benchmark]
+	fn reveal_pending(
+		l: Linear<0, { T::MaxOutputLen::get() }>,
+		s: Linear<0, { T::BenchmarkHelper::max_replicas() - 2 }>,
+	) {
+		let output = vec![1u8; l as usize];
+		let ok = good(&output);
+		// `s` distinct wrong results, this one, and one more replica still to reveal.
+		let mut results: Vec<ExecResult> = (0..s).map(bad_n).collect();
+		results.push(ok);
+		results.push(ok);
+		let (task, devices) = committed::<T>(&results);
+		for (d, r) in devices.iter().zip(&results).take(s as usize) {
+			Pallet::<T>::do_reveal(d.clone(), task, *r, salt(), None).unwrap();
+		}
+		let device = devices[s as usize].clone();
+		#[extrinsic_call]
+		reveal(RawOrigin::Signed(device.clone()), task, ok, salt(), Some(output));
+		assert!(Reveals::<T>::contains_key(task, &device));
+		assert!(!crate::pallet::Verdicts::<T>::contains_key(task), "decided nothing");
 	}
 
 	/// A reveal window that ends with `s` commitments and no reveal: all punished, and

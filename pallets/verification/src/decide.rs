@@ -9,6 +9,37 @@ use crate::pallet::{
 	Commitments, Config, Event, NoQuorumAction, Pallet, RevealCount, Reveals, Verdicts,
 };
 
+/// What a reveal did, which its actual weight follows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RevealWork {
+	/// It was recorded and decided nothing, after `earlier` reveals of the task.
+	Pending {
+		/// Reveals of the task before this one.
+		earlier: u32,
+	},
+	/// It settled this many devices, or ended the task or its round (charged as settling
+	/// every replica).
+	Settled(u32),
+}
+
+impl RevealWork {
+	/// Devices settled (none while pending).
+	pub fn settled(self) -> u32 {
+		match self {
+			RevealWork::Pending { .. } => 0,
+			RevealWork::Settled(n) => n,
+		}
+	}
+
+	/// The weight of a reveal with an `output_len`-byte output that did this.
+	pub fn weight<W: crate::WeightInfo>(self, output_len: u32) -> frame_support::weights::Weight {
+		match self {
+			RevealWork::Pending { earlier } => W::reveal_pending(output_len, earlier),
+			RevealWork::Settled(n) => W::reveal(output_len, n),
+		}
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// Pays a device whose result matches the verdict, or slashes one whose result does not.
 	fn settle_device(
@@ -31,17 +62,18 @@ impl<T: Config> Pallet<T> {
 
 	/// After `device` revealed `result`: settle it against an existing verdict, or verify
 	/// the task if `result` now has a quorum; close the task once every replica revealed.
-	/// Returns how many devices the call worked on, for its actual weight: the devices it
-	/// settled, `replicas` if it ended a round without a quorum, else 1.
+	/// Returns what the call did, for its actual weight.
 	pub(crate) fn after_reveal(
 		task: TaskId,
 		device: &T::AccountId,
 		result: ExecResult,
 		output: Option<Vec<u8>>,
 		replicas: u32,
-	) -> Result<u32, sp_runtime::DispatchError> {
-		let mut touched = 1;
+	) -> Result<RevealWork, sp_runtime::DispatchError> {
+		let reveals = RevealCount::<T>::get(task);
+		let mut work = RevealWork::Pending { earlier: reveals.saturating_sub(1) };
 		if let Some(verdict) = Verdicts::<T>::get(task) {
+			work = RevealWork::Settled(1);
 			Self::settle_device(task, device, &result, &verdict)?;
 			if let Some(output) = output.filter(|_| result == verdict) {
 				T::Market::attach_output(task, output)?;
@@ -56,20 +88,20 @@ impl<T: Config> Pallet<T> {
 				for (d, r) in revealed.iter() {
 					Self::settle_device(task, d, r, &result)?;
 				}
-				touched = revealed.len() as u32;
+				work = RevealWork::Settled(revealed.len() as u32);
 				Self::deposit_event(Event::TaskVerified { task, result, agreeing });
 			}
 		}
-		let reveals = RevealCount::<T>::get(task);
 		if reveals >= replicas {
 			if Verdicts::<T>::contains_key(task) {
 				T::Market::close(task)?;
+				work = RevealWork::Settled(work.settled().max(1));
 			} else {
 				Self::no_quorum(task, reveals, replicas);
-				touched = touched.max(replicas);
+				work = RevealWork::Settled(replicas);
 			}
 		}
-		Ok(touched)
+		Ok(work)
 	}
 
 	/// Devices that committed but did not reveal: timeout mark and a slash. Without a

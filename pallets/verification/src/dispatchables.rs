@@ -27,15 +27,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Checks and records a reveal; returns how many devices it worked on (see
-	/// `after_reveal`).
+	/// Checks and records a reveal; returns what it did (see `after_reveal`).
 	pub(crate) fn do_reveal(
 		device: T::AccountId,
 		task: TaskId,
 		result: ExecResult,
 		salt: Salt,
 		output: Option<Vec<u8>>,
-	) -> Result<u32, sp_runtime::DispatchError> {
+	) -> Result<crate::decide::RevealWork, sp_runtime::DispatchError> {
 		let slot = T::Market::slot(task, &device).ok_or(Error::<T>::NotAssigned)?;
 		let commitment = Commitments::<T>::get(task, &device).ok_or(Error::<T>::NotCommitted)?;
 		ensure!(!Reveals::<T>::contains_key(task, &device), Error::<T>::AlreadyRevealed);

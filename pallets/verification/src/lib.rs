@@ -208,8 +208,8 @@ pub mod pallet {
 
 		/// Reveals the committed `result` and `salt`, with the job's output attached
 		/// (bounded by `MaxOutputLen`) so the verified output can be stored for the dApp.
-		/// Free when accepted; may decide the task. Charged for `MaxSlots` devices, then
-		/// for the devices it really settled (one unless it decided the task).
+		/// Free when accepted; may decide the task. Charged for settling `MaxSlots`
+		/// devices, then for what it did: a reveal that decides nothing costs a fraction.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::reveal(
 			output.as_ref().map_or(0, |o| o.len() as u32),
@@ -224,9 +224,9 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
 			let len = output.as_ref().map_or(0, |o| o.len() as u32);
-			let touched = Self::do_reveal(device, task, result, salt, output)?;
+			let work = Self::do_reveal(device, task, result, salt, output)?;
 			Ok(PostDispatchInfo {
-				actual_weight: Some(T::WeightInfo::reveal(len, touched)),
+				actual_weight: Some(work.weight::<T::WeightInfo>(len)),
 				pays_fee: Pays::No,
 			})
 		}

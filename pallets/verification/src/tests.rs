@@ -477,8 +477,8 @@ fn a_reveal_is_charged_for_the_devices_it_settled() {
 			.unwrap()
 			.actual_weight
 		};
-		// The first reveal decides nothing: charged for itself only.
-		assert_eq!(weight(devs[0], None), Some(<() as WeightInfo>::reveal(0, 1)));
+		// The first reveal decides nothing: charged as pending after no other reveal.
+		assert_eq!(weight(devs[0], None), Some(<() as WeightInfo>::reveal_pending(0, 0)));
 		// The second completes the quorum and settles both revealed devices.
 		assert_eq!(weight(devs[1], Some(b"ok")), Some(<() as WeightInfo>::reveal(2, 2)));
 		// The third settles itself against the verdict and closes the task.

@@ -41,6 +41,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn commit() -> Weight;
 	fn reveal(l: u32, s: u32, ) -> Weight;
+	fn reveal_pending(l: u32, s: u32, ) -> Weight;
 	fn on_reveal_timeout(s: u32, ) -> Weight;
 	fn on_task_finished(s: u32, ) -> Weight;
 }
@@ -64,6 +65,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
+	}
+	fn reveal_pending(l: u32, s: u32, ) -> Weight {
+		Self::reveal(l, s)
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
 		// Minimum execution time: 161_300_000 picoseconds.
@@ -104,6 +108,9 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
+	}
+	fn reveal_pending(l: u32, s: u32, ) -> Weight {
+		Self::reveal(l, s)
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
 		// Minimum execution time: 161_300_000 picoseconds.
