@@ -44,9 +44,10 @@ fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 		("scheduling step", step(devices)),
 		("3 × commit", (VerificationWeights::commit() + base) * r),
 		(
-			"3 × reveal (one decides, settling 2)",
-			VerificationWeights::reveal(0, 1) * 2
+			"3 × reveal (the first waits, the second decides for 2, the third settles itself)",
+			VerificationWeights::reveal_pending(0, 0)
 				+ VerificationWeights::reveal(OUTPUT, 2)
+				+ VerificationWeights::reveal(0, 1)
 				+ base * r,
 		),
 		("timers of a finished task (deadline, 3 commits, reveal end)", stale * (2 + r)),

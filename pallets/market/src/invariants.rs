@@ -87,6 +87,10 @@ impl<T: Config> Pallet<T> {
 					timers.commits.contains(&(slot.device.clone(), id, slot.assigned_at)),
 					"uncommitted slot without its commit deadline"
 				);
+				ensure!(
+					slot.commit_by <= Self::last_call_at(task.deadline_at),
+					"a slot whose round cannot end by the deadline"
+				);
 			}
 			// (Once the window's end has fired, verification moves the task on.)
 			if let Some(deadline) = task.reveal_deadline.filter(|d| *d > now) {

@@ -50,16 +50,16 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 38_978_000 picoseconds.
-		Weight::from_parts(44_957_000, 4507)
+		// Minimum execution time: 39_008_000 picoseconds.
+		Weight::from_parts(43_985_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn reveal(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 874_449_000 picoseconds.
-		Weight::from_parts(212_538_806, 6196)
-			.saturating_add(Weight::from_parts(15_163, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(103_386_714, 0).saturating_mul(s.into()))
+		// Minimum execution time: 865_426_000 picoseconds.
+		Weight::from_parts(214_415_730, 6196)
+			.saturating_add(Weight::from_parts(15_042, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(102_082_571, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -67,12 +67,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(l: u32, s: u32, ) -> Weight {
-		Self::reveal(l, s)
+		// Minimum execution time: 76_644_000 picoseconds.
+		Weight::from_parts(42_405_889, 6156)
+			.saturating_add(Weight::from_parts(7_294, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(8_335_954, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 161_300_000 picoseconds.
-		Weight::from_parts(106_279_321, 4507)
-			.saturating_add(Weight::from_parts(63_562_719, 0).saturating_mul(s.into()))
+		// Minimum execution time: 160_148_000 picoseconds.
+		Weight::from_parts(107_463_267, 4507)
+			.saturating_add(Weight::from_parts(62_589_582, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -80,9 +87,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 12_408_000 picoseconds.
-		Weight::from_parts(11_646_174, 990)
-			.saturating_add(Weight::from_parts(2_386_690, 0).saturating_mul(s.into()))
+		// Minimum execution time: 12_278_000 picoseconds.
+		Weight::from_parts(11_493_985, 990)
+			.saturating_add(Weight::from_parts(2_649_101, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
@@ -93,16 +100,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 38_978_000 picoseconds.
-		Weight::from_parts(44_957_000, 4507)
+		// Minimum execution time: 39_008_000 picoseconds.
+		Weight::from_parts(43_985_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reveal(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 874_449_000 picoseconds.
-		Weight::from_parts(212_538_806, 6196)
-			.saturating_add(Weight::from_parts(15_163, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(103_386_714, 0).saturating_mul(s.into()))
+		// Minimum execution time: 865_426_000 picoseconds.
+		Weight::from_parts(214_415_730, 6196)
+			.saturating_add(Weight::from_parts(15_042, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(102_082_571, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -110,12 +117,19 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(l: u32, s: u32, ) -> Weight {
-		Self::reveal(l, s)
+		// Minimum execution time: 76_644_000 picoseconds.
+		Weight::from_parts(42_405_889, 6156)
+			.saturating_add(Weight::from_parts(7_294, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(8_335_954, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 161_300_000 picoseconds.
-		Weight::from_parts(106_279_321, 4507)
-			.saturating_add(Weight::from_parts(63_562_719, 0).saturating_mul(s.into()))
+		// Minimum execution time: 160_148_000 picoseconds.
+		Weight::from_parts(107_463_267, 4507)
+			.saturating_add(Weight::from_parts(62_589_582, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -123,9 +137,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 12_408_000 picoseconds.
-		Weight::from_parts(11_646_174, 990)
-			.saturating_add(Weight::from_parts(2_386_690, 0).saturating_mul(s.into()))
+		// Minimum execution time: 12_278_000 picoseconds.
+		Weight::from_parts(11_493_985, 990)
+			.saturating_add(Weight::from_parts(2_649_101, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))

@@ -7,6 +7,7 @@
 //! journal entries of tasks that ended; count what the device earned.
 
 pub mod config;
+pub mod deadline;
 pub mod journal;
 pub mod metrics;
 pub mod state;
@@ -75,6 +76,7 @@ pub struct Worker {
 	fuel_per_second: Mutex<u64>,
 	last_heartbeat: Mutex<Option<u32>>,
 	heartbeat_pending: AtomicBool,
+	clock: Mutex<deadline::BlockClock>,
 	stopping: AtomicBool,
 	state: state::State,
 }
@@ -187,6 +189,7 @@ impl Worker {
 			fuel_per_second: Mutex::new(info.spec.fuel_per_second.max(1)),
 			last_heartbeat: Mutex::new(None),
 			heartbeat_pending: AtomicBool::new(false),
+			clock: Mutex::new(deadline::BlockClock::default()),
 			stopping: AtomicBool::new(false),
 			state,
 		}))
@@ -276,6 +279,7 @@ impl Worker {
 	) -> Result<(), ClientError> {
 		let number = depin_client::client::header_number(header)?;
 		self.metrics.last_block.store(number as u64, Relaxed);
+		self.clock.lock().unwrap_or_else(|e| e.into_inner()).observe(number, Instant::now());
 		self.clone().maybe_heartbeat(client.clone(), number);
 
 		let assignments = client.assignments(self.device.account()).await?;
@@ -411,7 +415,22 @@ impl Worker {
 	async fn execute(self: Arc<Self>, client: &Client, a: &Assignment) -> anyhow::Result<Entry> {
 		let code = self.program_code(client, a.program).await?;
 		let fuel_per_second = *self.fuel_per_second.lock().unwrap_or_else(|e| e.into_inner());
-		let wall_limit = Duration::from_secs((10 * a.max_fuel / fuel_per_second).max(60));
+		let best = self.metrics.last_block.load(Relaxed) as u32;
+		let interval = self.clock.lock().unwrap_or_else(|e| e.into_inner()).interval();
+		let wall_limit =
+			match deadline::wall_limit(a.max_fuel, fuel_per_second, a.deadline, best, interval) {
+				Ok(limit) => limit,
+				Err(late) => {
+					// No commitment made from now on reaches a block in time: a decline
+					// costs a fee, a missed deadline a slash.
+					self.decline(client, a.task).await;
+					anyhow::bail!(
+						"declined: its commit deadline (block {}) is too close at block {}",
+						late.deadline,
+						late.best
+					);
+				}
+			};
 		let (task, program, input, max_fuel, memory_mib) =
 			(a.task, a.program, a.input.clone(), a.max_fuel, a.memory_mib);
 		let mode = if a.portable { Mode::Portable } else { Mode::Native };
