@@ -383,7 +383,7 @@ impl World {
 		}
 	}
 
-	fn from_honest_dapp(&self, task: u64) -> bool {
+	fn is_honest_dapps(&self, task: u64) -> bool {
 		pallet_market::Tasks::<Runtime>::get(task)
 			.is_some_and(|t| self.honest_dapps.contains(&t.submitter))
 	}
@@ -415,11 +415,11 @@ impl World {
 						self.seen.copier_paid += amount;
 					}
 				}
-				RuntimeEvent::Market(pallet_market::Event::TaskAssigned { task, device }) => {
-					if self.from_honest_dapp(task) {
-						self.seen.slots += 1;
-						self.seen.liar_slots += (self.role_of(&device) == Some(Role::Liar)) as u64;
-					}
+				RuntimeEvent::Market(pallet_market::Event::TaskAssigned { task, device })
+					if self.is_honest_dapps(task) =>
+				{
+					self.seen.slots += 1;
+					self.seen.liar_slots += (self.role_of(&device) == Some(Role::Liar)) as u64;
 				}
 				RuntimeEvent::Market(pallet_market::Event::TaskAbandoned {
 					task,
@@ -479,11 +479,9 @@ impl World {
 					task,
 					result,
 					..
-				}) => {
-					if self.from_honest_dapp(task) {
-						self.seen.verified += 1;
-						self.seen.verified_wrong += (result != honest_result(task)) as u64;
-					}
+				}) if self.is_honest_dapps(task) => {
+					self.seen.verified += 1;
+					self.seen.verified_wrong += (result != honest_result(task)) as u64;
 				}
 				RuntimeEvent::Verification(pallet_verification::Event::NoQuorum {
 					action, ..
