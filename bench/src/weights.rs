@@ -30,7 +30,8 @@ fn ms(w: Weight) -> f64 {
 
 /// The weight of one scheduling step that assigns `REPLICAS` devices among `devices`.
 fn step(devices: u32) -> Weight {
-	pallet_market::Pallet::<Runtime>::step_weight(devices, PROBES, REPLICAS)
+	let probes = pallet_market::Probes { all: PROBES, removed: 0 };
+	pallet_market::Pallet::<Runtime>::step_weight(devices, probes, REPLICAS)
 }
 
 /// Every weight one verified task is charged, with a label: its transactions (each with

@@ -171,6 +171,30 @@ mod benchmarks {
 		assert_eq!(Tasks::<T>::get(0).unwrap().state, TaskState::Queued);
 	}
 
+	/// One scheduling step whose `MaxProbes` probes among `d` devices all find a stale
+	/// candidate (its heartbeat older than any timeout) and remove it from the index.
+	#[benchmark]
+	fn schedule_probe_stale(
+		d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices().min(10_000) }>,
+	) {
+		candidates::<T>(d, d);
+		// Every heartbeat is now older than any heartbeat timeout.
+		let later = frame_system::Pallet::<T>::block_number() + 10_000_000u32.into();
+		frame_system::Pallet::<T>::set_block_number(later);
+		let dapp = funded::<T>("dapp", 0);
+		let p = program::<T>(&dapp);
+		Pallet::<T>::do_submit_task(dapp, p, vec![0; 32], params::<T>(T::MaxReplicas::get()))
+			.unwrap();
+		let mut meter = WeightMeter::new();
+		#[block]
+		{
+			Pallet::<T>::schedule(later, &mut meter);
+		}
+		let left = <T::Devices as depin_primitives::DeviceRegistry<_, _>>::candidate_count();
+		assert_eq!(left, d - T::MaxProbes::get());
+		assert_eq!(Tasks::<T>::get(0).unwrap().state, TaskState::Queued);
+	}
+
 	/// One scheduling step that assigns `r` devices among 10 000 candidates (fewer if
 	/// `MaxDevices` is smaller): the assigning part of a step, charged for the replicas it
 	/// assigned.

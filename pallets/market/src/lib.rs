@@ -42,6 +42,7 @@ mod timers;
 pub mod types;
 pub mod weights;
 
+pub use scheduler::Probes;
 pub use types::*;
 pub use weights::WeightInfo;
 

@@ -25,12 +25,23 @@ struct Chosen<AccountId, BlockNumber> {
 	commit_by: BlockNumber,
 }
 
+/// The probes of a scheduling step.
+#[derive(Clone, Copy, Debug)]
+pub struct Probes {
+	/// Candidate positions probed.
+	pub all: u32,
+	/// Of those, probes that found a stale candidate and removed it from the index.
+	pub removed: u32,
+}
+
 /// What one scheduling step did.
 pub(crate) struct Step {
 	/// Whether every open slot of the task got a device.
 	pub filled: bool,
 	/// Candidate positions probed.
 	pub probes: u32,
+	/// Of those, probes that found a stale candidate and removed it from the index.
+	pub removed: u32,
 	/// Devices it tried to assign (kept or rolled back, the work was done); 0 if none.
 	pub assigning: u32,
 }
@@ -85,18 +96,25 @@ impl<T: Config> Pallet<T> {
 		Self::max_step_weight(T::Devices::device_count())
 	}
 
-	/// Worst-case weight of one scheduling step with `d` registered devices.
+	/// Worst-case weight of one scheduling step with `d` registered devices: every probe
+	/// the costlier kind, and `MaxReplicas` assignments.
 	fn max_step_weight(d: u32) -> Weight {
 		T::WeightInfo::schedule_probe(d)
+			.max(T::WeightInfo::schedule_probe_stale(d))
 			.saturating_add(T::WeightInfo::schedule_assign(T::MaxReplicas::get()))
 	}
 
-	/// Weight of a step that made `probes` probes (the benchmark's step makes `MaxProbes`)
-	/// and tried to assign `assigned` devices, with `d` registered devices.
-	pub fn step_weight(d: u32, probes: u32, assigned: u32) -> Weight {
+	/// Weight of a step that made `probes` (the benchmarks' steps make `MaxProbes`, of
+	/// fresh or of stale candidates) and tried to assign `assigned` devices, with `d`
+	/// registered devices.
+	pub fn step_weight(d: u32, probes: Probes, assigned: u32) -> Weight {
 		let max_probes = T::MaxProbes::get().max(1) as u64;
-		let per_probe = T::WeightInfo::schedule_probe(d) / max_probes;
-		let probing = per_probe.saturating_mul(probes.max(1) as u64);
+		let fresh = probes.all.max(1).saturating_sub(probes.removed) as u64;
+		let probing =
+			(T::WeightInfo::schedule_probe(d) / max_probes).saturating_mul(fresh).saturating_add(
+				(T::WeightInfo::schedule_probe_stale(d) / max_probes)
+					.saturating_mul(probes.removed as u64),
+			);
 		if assigned > 0 {
 			probing.saturating_add(T::WeightInfo::schedule_assign(assigned))
 		} else {
@@ -137,8 +155,9 @@ impl<T: Config> Pallet<T> {
 				Self::dequeue_front();
 				continue;
 			}
-			let Step { filled, probes, assigning } = Self::fill_slots(task_id, &mut task, now);
-			meter.consume(Self::step_weight(d, probes, assigning));
+			let Step { filled, probes, removed, assigning } =
+				Self::fill_slots(task_id, &mut task, now);
+			meter.consume(Self::step_weight(d, Probes { all: probes, removed }, assigning));
 			Self::dequeue_front();
 			if !filled {
 				// Not enough eligible devices now: let the tasks behind it go first.
@@ -173,6 +192,7 @@ impl<T: Config> Pallet<T> {
 		let start = Self::seed(task_id);
 		let mut step = 0u32;
 		let mut probes = 0u32;
+		let mut removed = 0u32;
 		let mut found = None;
 		// The walk's stride, recomputed only when a stale device left the index.
 		let (mut walked_count, mut walk_stride) = (0, 1);
@@ -189,7 +209,10 @@ impl<T: Config> Pallet<T> {
 			let candidate = T::Devices::candidate(index);
 			let (device, owner, memory_mib, free_slots, class, speed) = match candidate {
 				// Another device moved into this position: look at it next.
-				Candidate::Removed => continue,
+				Candidate::Removed => {
+					removed += 1;
+					continue;
+				}
 				Candidate::None => {
 					step += 1;
 					continue;
@@ -244,7 +267,9 @@ impl<T: Config> Pallet<T> {
 				found = Some(group);
 			}
 		}
-		let Some(group) = found else { return Step { filled: false, probes, assigning: 0 } };
+		let Some(group) = found else {
+			return Step { filled: false, probes, removed, assigning: 0 };
+		};
 		let (class, chosen) = groups.swap_remove(group);
 
 		// All or nothing: if a chosen device cannot take the slot after all, or its commit
@@ -264,12 +289,12 @@ impl<T: Config> Pallet<T> {
 		.unwrap_or(false);
 		if !assigned {
 			(task.slots, task.open_slots, task.class) = saved;
-			return Step { filled: false, probes, assigning: wanted as u32 };
+			return Step { filled: false, probes, removed, assigning: wanted as u32 };
 		}
 		if task.open_slots == 0 && task.state == TaskState::Queued {
 			Self::set_state(task_id, task, TaskState::Assigned);
 		}
-		Step { filled: task.open_slots == 0, probes, assigning: wanted as u32 }
+		Step { filled: task.open_slots == 0, probes, removed, assigning: wanted as u32 }
 	}
 
 	/// Gives each chosen device a slot of `task`; false if one cannot take it (the caller

@@ -523,7 +523,7 @@ fn scheduler_stops_at_its_weight_limit() {
 		let read = <Test as frame_system::Config>::DbWeight::get().reads(1);
 		// The cheapest step there is: one probe, one replica.
 		let d = <Devices as depin_primitives::DeviceRegistry<_, _>>::device_count();
-		let cheapest = Market::step_weight(d, 1, 1);
+		let cheapest = Market::step_weight(d, crate::Probes { all: 1, removed: 0 }, 1);
 		// Room for the base and one scheduling step's worst case, and less than the
 		// cheapest step more: a step is begun only when its worst case fits, so one runs
 		// per block.
@@ -573,9 +573,28 @@ fn a_commit_after_its_commit_deadline_is_refused() {
 }
 
 #[test]
+fn probes_that_remove_stale_candidates_are_counted_and_charged_as_such() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		let t = submit(2, id, params(1));
+		// No heartbeat since block 1: every candidate is stale.
+		let now = 2 + HEARTBEAT_TIMEOUT;
+		System::set_block_number(now);
+		let mut info = task(t);
+		let step = Market::fill_slots(t, &mut info, now);
+		assert_eq!((step.probes, step.removed, step.filled), (3, 3, false));
+		let d = <Devices as depin_primitives::DeviceRegistry<_, _>>::device_count();
+		let time =
+			|removed| Market::step_weight(d, crate::Probes { all: 3, removed }, 0).ref_time();
+		assert!(time(3) > time(0), "a removal costs more than a look");
+	});
+}
+
+#[test]
 fn a_scheduling_step_is_charged_for_the_replicas_it_assigned() {
 	use crate::weights::WeightInfo;
-	let (d, probes) = (1_000, 5);
+	let (d, probes) = (1_000, crate::Probes { all: 5, removed: 0 });
 	let probing = Market::step_weight(d, probes, 0);
 	let max = <<Test as crate::Config>::MaxReplicas as frame_support::traits::Get<u32>>::get();
 	for r in 1..=max {

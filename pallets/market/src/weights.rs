@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn cancel_task() -> Weight;
 	fn decline_task() -> Weight;
 	fn schedule_probe(d: u32, ) -> Weight;
+	fn schedule_probe_stale(d: u32, ) -> Weight;
 	fn schedule_assign(r: u32, ) -> Weight;
 	fn timer_task_deadline() -> Weight;
 	fn timer_commit_deadline() -> Weight;
@@ -94,6 +95,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(75_497, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(135_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	fn schedule_probe_stale(d: u32, ) -> Weight {
+		Self::schedule_probe(d).saturating_add(T::DbWeight::get().writes(7 * 64))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
 		// Minimum execution time: 194_189_000 picoseconds.
@@ -176,6 +180,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(75_497, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(135_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn schedule_probe_stale(d: u32, ) -> Weight {
+		Self::schedule_probe(d).saturating_add(RocksDbWeight::get().writes(7 * 64))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
 		// Minimum execution time: 194_189_000 picoseconds.
