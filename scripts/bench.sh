@@ -33,7 +33,7 @@ echo
 "$DEPIN_BIN/depin-bench" scale $quick
 echo
 # The long form of the runtime's adversarial simulation (scripts/test.sh runs 2 seeds of
-# 300 blocks): 5 seeds of 2 000 blocks, about 1.3 × 10⁵ steps (1 000 blocks, 3 seeds with
+# 300 blocks): 5 seeds of 2 000 blocks, about 1.1 × 10⁵ steps (1 000 blocks, 3 seeds with
 # --quick).
 if [ -n "$quick" ]; then sim_blocks=1000 sim_seeds=3; else sim_blocks=2000 sim_seeds=5; fi
 echo "## Adversarial simulation ($sim_seeds seeds × $sim_blocks blocks)"
