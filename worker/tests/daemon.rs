@@ -156,3 +156,72 @@ fn http_get(addr: &str, path: &str) -> String {
 	stream.read_to_string(&mut body).unwrap();
 	body
 }
+
+/// A device that declared far more speed than it has gets a job it cannot finish before
+/// its commit deadline (an endless loop with a large fuel limit): its worker stops the job
+/// in time and declines the slot, paying the decline fee, rather than letting the deadline
+/// pass and losing bond.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_job_that_cannot_be_committed_in_time_is_declined_not_slashed() {
+	let node = TestNode::start(NodeConfig::dev(500)).await;
+	let url = node.ws_url();
+	let client = Client::connect(&url).await.unwrap();
+	let class = Executor::new(None).unwrap().determinism_class();
+	// 10¹¹ fuel per second declared: the chain gives a 10¹¹-fuel job 1 block of execution,
+	// so the commit deadline is 21 blocks (10.5 s) after the assignment; this machine
+	// needs about a minute and a half for that much fuel.
+	let spec = DeviceSpec {
+		cores: 1,
+		memory_mib: 512,
+		fuel_per_second: 100_000_000_000,
+		executor_version: 1,
+		determinism_class: class,
+	};
+	let (alice, charlie) =
+		(Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Charlie").unwrap());
+	client
+		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec))
+		.await
+		.unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let state = dir.path().join("charlie");
+	let _worker = start_worker(&url, "//Charlie", &state, &[]);
+	until("Charlie's first heartbeat", 60, || async {
+		client.device(charlie.account()).await.unwrap().is_some_and(|d| d.listed)
+	})
+	.await;
+	let bond = client.device(charlie.account()).await.unwrap().unwrap().bond;
+	let free = client.free_balance(charlie.account()).await.unwrap();
+
+	let dapp = Signer::from_suri("//Ferdie").unwrap();
+	let code = wat::parse_str(
+		r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#,
+	)
+	.unwrap();
+	let program = depin_client::primitives::program_id(&code);
+	client.submit(&dapp, calls::upload_program(code)).await.unwrap();
+	let params = TaskParams {
+		max_fuel: 100_000_000_000,
+		fuel_price: 1,
+		replicas: 1,
+		memory_mib: 64,
+		deadline: 400,
+		portable: false,
+	};
+	client.submit(&dapp, calls::submit_task(program, Vec::new(), params)).await.unwrap();
+
+	until("the decline", 60, || async {
+		std::fs::read_to_string(state.join("worker.log")).unwrap().contains("declined")
+	})
+	.await;
+	until("the slot given back", 30, || async {
+		client.task(0).await.unwrap().is_some_and(|t| t.faults >= 1)
+	})
+	.await;
+	let device = client.device(charlie.account()).await.unwrap().unwrap();
+	assert_eq!(device.bond, bond, "no slash");
+	assert_eq!(device.reputation.timeouts, 0, "no timeout");
+	let paid = free - client.free_balance(charlie.account()).await.unwrap();
+	let fee = depin_runtime::configs::depin::DeclineFee::get();
+	assert!(paid >= fee, "the decline fee was paid: {paid} < {fee}");
+}

@@ -58,51 +58,56 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 66_119_000 picoseconds.
-		Weight::from_parts(355_031_154, 3604)
-			.saturating_add(Weight::from_parts(7_492, 0).saturating_mul(l.into()))
+		// Minimum execution time: 66_689_000 picoseconds.
+		Weight::from_parts(76_793_943, 3604)
+			.saturating_add(Weight::from_parts(7_496, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 55_072_000 picoseconds.
-		Weight::from_parts(88_592_000, 3604)
+		// Minimum execution time: 55_172_000 picoseconds.
+		Weight::from_parts(58_077_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 144_405_000 picoseconds.
-		Weight::from_parts(163_157_741, 26519)
-			.saturating_add(Weight::from_parts(785, 0).saturating_mul(l.into()))
+		// Minimum execution time: 146_077_000 picoseconds.
+		Weight::from_parts(156_219_625, 26519)
+			.saturating_add(Weight::from_parts(511, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 95_622_000 picoseconds.
-		Weight::from_parts(102_743_000, 4507)
+		// Minimum execution time: 96_834_000 picoseconds.
+		Weight::from_parts(102_733_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 262_320_000 picoseconds.
-		Weight::from_parts(276_541_000, 33001)
+		// Minimum execution time: 260_958_000 picoseconds.
+		Weight::from_parts(270_102_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 768_092_000 picoseconds.
-		Weight::from_parts(1_120_177_060, 169310)
-			.saturating_add(Weight::from_parts(75_497, 0).saturating_mul(d.into()))
+		// Minimum execution time: 599_772_000 picoseconds.
+		Weight::from_parts(876_748_833, 169310)
+			.saturating_add(Weight::from_parts(103_144, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(135_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn schedule_probe_stale(d: u32, ) -> Weight {
-		Self::schedule_probe(d).saturating_add(T::DbWeight::get().writes(7 * 64))
+		// Minimum execution time: 1_493_920_000 picoseconds.
+		Weight::from_parts(2_173_294_622, 255962)
+			.saturating_add(Weight::from_parts(194_162, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(222_u64))
+			.saturating_add(T::DbWeight::get().writes(273_u64))
+			.saturating_add(Weight::from_parts(0, 9).saturating_mul(d.into()))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 194_189_000 picoseconds.
-		Weight::from_parts(123_496_951, 26519)
-			.saturating_add(Weight::from_parts(64_694_562, 0).saturating_mul(r.into()))
+		// Minimum execution time: 194_669_000 picoseconds.
+		Weight::from_parts(124_385_239, 26519)
+			.saturating_add(Weight::from_parts(70_153_755, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -110,31 +115,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 158_636_000 picoseconds.
-		Weight::from_parts(165_916_000, 33001)
+		// Minimum execution time: 159_136_000 picoseconds.
+		Weight::from_parts(167_129_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 106_428_000 picoseconds.
-		Weight::from_parts(115_241_000, 5563)
+		// Minimum execution time: 106_549_000 picoseconds.
+		Weight::from_parts(113_018_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 9_884_000 picoseconds.
-		Weight::from_parts(11_007_000, 4507)
+		// Minimum execution time: 10_045_000 picoseconds.
+		Weight::from_parts(11_237_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 171_865_000 picoseconds.
-		Weight::from_parts(208_099_000, 134573)
+		// Minimum execution time: 170_593_000 picoseconds.
+		Weight::from_parts(207_238_000, 134573)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 13_800_000 picoseconds.
-		Weight::from_parts(14_972_000, 5974)
+		// Minimum execution time: 13_871_000 picoseconds.
+		Weight::from_parts(15_043_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -143,51 +148,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 66_119_000 picoseconds.
-		Weight::from_parts(355_031_154, 3604)
-			.saturating_add(Weight::from_parts(7_492, 0).saturating_mul(l.into()))
+		// Minimum execution time: 66_689_000 picoseconds.
+		Weight::from_parts(76_793_943, 3604)
+			.saturating_add(Weight::from_parts(7_496, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 55_072_000 picoseconds.
-		Weight::from_parts(88_592_000, 3604)
+		// Minimum execution time: 55_172_000 picoseconds.
+		Weight::from_parts(58_077_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 144_405_000 picoseconds.
-		Weight::from_parts(163_157_741, 26519)
-			.saturating_add(Weight::from_parts(785, 0).saturating_mul(l.into()))
+		// Minimum execution time: 146_077_000 picoseconds.
+		Weight::from_parts(156_219_625, 26519)
+			.saturating_add(Weight::from_parts(511, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 95_622_000 picoseconds.
-		Weight::from_parts(102_743_000, 4507)
+		// Minimum execution time: 96_834_000 picoseconds.
+		Weight::from_parts(102_733_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 262_320_000 picoseconds.
-		Weight::from_parts(276_541_000, 33001)
+		// Minimum execution time: 260_958_000 picoseconds.
+		Weight::from_parts(270_102_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 768_092_000 picoseconds.
-		Weight::from_parts(1_120_177_060, 169310)
-			.saturating_add(Weight::from_parts(75_497, 0).saturating_mul(d.into()))
+		// Minimum execution time: 599_772_000 picoseconds.
+		Weight::from_parts(876_748_833, 169310)
+			.saturating_add(Weight::from_parts(103_144, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(135_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn schedule_probe_stale(d: u32, ) -> Weight {
-		Self::schedule_probe(d).saturating_add(RocksDbWeight::get().writes(7 * 64))
+		// Minimum execution time: 1_493_920_000 picoseconds.
+		Weight::from_parts(2_173_294_622, 255962)
+			.saturating_add(Weight::from_parts(194_162, 0).saturating_mul(d.into()))
+			.saturating_add(RocksDbWeight::get().reads(222_u64))
+			.saturating_add(RocksDbWeight::get().writes(273_u64))
+			.saturating_add(Weight::from_parts(0, 9).saturating_mul(d.into()))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 194_189_000 picoseconds.
-		Weight::from_parts(123_496_951, 26519)
-			.saturating_add(Weight::from_parts(64_694_562, 0).saturating_mul(r.into()))
+		// Minimum execution time: 194_669_000 picoseconds.
+		Weight::from_parts(124_385_239, 26519)
+			.saturating_add(Weight::from_parts(70_153_755, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -195,31 +205,31 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 158_636_000 picoseconds.
-		Weight::from_parts(165_916_000, 33001)
+		// Minimum execution time: 159_136_000 picoseconds.
+		Weight::from_parts(167_129_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 106_428_000 picoseconds.
-		Weight::from_parts(115_241_000, 5563)
+		// Minimum execution time: 106_549_000 picoseconds.
+		Weight::from_parts(113_018_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 9_884_000 picoseconds.
-		Weight::from_parts(11_007_000, 4507)
+		// Minimum execution time: 10_045_000 picoseconds.
+		Weight::from_parts(11_237_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 171_865_000 picoseconds.
-		Weight::from_parts(208_099_000, 134573)
+		// Minimum execution time: 170_593_000 picoseconds.
+		Weight::from_parts(207_238_000, 134573)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 13_800_000 picoseconds.
-		Weight::from_parts(14_972_000, 5974)
+		// Minimum execution time: 13_871_000 picoseconds.
+		Weight::from_parts(15_043_000, 5974)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

@@ -5,9 +5,10 @@
 
 use std::time::{Duration, Instant};
 
-/// Blocks a commitment needs to be included: submitted while block `n` is the best, it
-/// lands in `n + 1` at the earliest; the commit deadline's own block is already too late.
-pub const COMMIT_BLOCKS: u32 = 2;
+/// Blocks kept for a commitment (or a decline) to be included: submitted while block
+/// `n` is the best, it lands in `n + 1` at the earliest, and the commit deadline's own
+/// block is already too late; one more block for a busy transaction pool.
+pub const COMMIT_BLOCKS: u32 = 3;
 /// Shortest wall-clock limit granted for the fuel a job may burn.
 const MIN_FUEL_LIMIT: Duration = Duration::from_secs(60);
 /// The fuel limit allows this many times the time the declared speed needs.
@@ -100,10 +101,10 @@ mod tests {
 		let second = Some(Duration::from_secs(1));
 		// 10⁹ fuel at 10⁹ fuel/s: 10 s by fuel, at least 60 s.
 		assert_eq!(wall_limit(1_000_000_000, 1_000_000_000, 1_000, 100, None), Ok(MIN_FUEL_LIMIT));
-		// 30 blocks of 1 s left, less the two the commitment needs.
+		// 30 blocks of 1 s left, less the three kept for the commitment.
 		assert_eq!(
 			wall_limit(1_000_000_000, 1_000_000_000, 130, 100, second),
-			Ok(Duration::from_secs(28))
+			Ok(Duration::from_secs(27))
 		);
 		// Plenty of blocks: the fuel limit.
 		assert_eq!(
@@ -112,9 +113,10 @@ mod tests {
 		);
 		// The commitment could not be in time: decline instead of running.
 		assert_eq!(
-			wall_limit(1, 1_000_000_000, 102, 100, second),
-			Err(TooLate { deadline: 102, best: 100 })
+			wall_limit(1, 1_000_000_000, 103, 100, second),
+			Err(TooLate { deadline: 103, best: 100 })
 		);
+		assert!(wall_limit(1, 1_000_000_000, 104, 100, second).is_ok(), "one block left");
 		assert!(wall_limit(1, 1, 50, 100, None).is_err(), "deadline already passed");
 	}
 }
