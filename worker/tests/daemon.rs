@@ -1,7 +1,8 @@
-//! Process-level test of the worker: a dev node, two workers of different owners, one job
-//! with two replicas. One worker is killed with SIGKILL right after its commit and
-//! restarted: it reveals from its journal without computing or committing again, and the
-//! task ends verified with both devices paid.
+//! Process-level tests of the worker against a dev node. Two workers of different owners,
+//! one job with two replicas: one worker is killed with SIGKILL right after its commit and
+//! restarted; it reveals from its journal without computing or committing again, and the
+//! task ends verified with both devices paid. And a device given a job it cannot finish
+//! before its commit deadline declines it rather than being slashed.
 
 use std::time::Duration;
 
@@ -27,19 +28,29 @@ where
 	}
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
+/// A dev node with 500 ms blocks, its URL and a client.
+async fn dev_node() -> (TestNode, String, Client) {
 	let node = TestNode::start(NodeConfig::dev(500)).await;
 	let url = node.ws_url();
 	let client = Client::connect(&url).await.unwrap();
-	let class = Executor::new(None).unwrap().determinism_class();
-	let spec = DeviceSpec {
-		cores: 2,
+	(node, url, client)
+}
+
+/// A device of this machine's determinism class declaring `cores` and `fuel_per_second`.
+fn spec(cores: u16, fuel_per_second: u64) -> DeviceSpec {
+	DeviceSpec {
+		cores,
 		memory_mib: 512,
-		fuel_per_second: 50_000_000,
+		fuel_per_second,
 		executor_version: 1,
-		determinism_class: class,
-	};
+		determinism_class: Executor::new(None).unwrap().determinism_class(),
+	}
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
+	let (_node, url, client) = dev_node().await;
+	let spec = spec(2, 50_000_000);
 	let (alice, bob) = (Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Bob").unwrap());
 	let (charlie, dave) =
 		(Signer::from_suri("//Charlie").unwrap(), Signer::from_suri("//Dave").unwrap());
@@ -163,20 +174,11 @@ fn http_get(addr: &str, path: &str) -> String {
 /// pass and losing bond.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_job_that_cannot_be_committed_in_time_is_declined_not_slashed() {
-	let node = TestNode::start(NodeConfig::dev(500)).await;
-	let url = node.ws_url();
-	let client = Client::connect(&url).await.unwrap();
-	let class = Executor::new(None).unwrap().determinism_class();
+	let (_node, url, client) = dev_node().await;
 	// 10¹¹ fuel per second declared: the chain gives a 10¹¹-fuel job 1 block of execution,
 	// so the commit deadline is 21 blocks (10.5 s) after the assignment; this machine
 	// needs about a minute and a half for that much fuel.
-	let spec = DeviceSpec {
-		cores: 1,
-		memory_mib: 512,
-		fuel_per_second: 100_000_000_000,
-		executor_version: 1,
-		determinism_class: class,
-	};
+	let spec = spec(1, 100_000_000_000);
 	let (alice, charlie) =
 		(Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Charlie").unwrap());
 	client

@@ -232,16 +232,21 @@ fn silent_committer_is_punished_and_the_task_escalates() {
 	});
 }
 
+/// Three devices and a task of three replicas with the shortest deadline, assigned at
+/// block 2. Returns the task, its devices and its last call (`RevealWindow` before the
+/// deadline).
+fn three_slots_with_the_shortest_deadline() -> (u64, Vec<AccountId>, u64) {
+	devices(3);
+	let task = submit_with_deadline(3, MIN_DEADLINE);
+	run_to(2);
+	(task, slots(task), 1 + MIN_DEADLINE as u64 - REVEAL_WINDOW)
+}
+
 #[test]
 fn committed_work_is_revealed_and_paid_when_the_other_slots_cannot_be_filled() {
 	test(|| {
-		devices(3);
 		let good = result(b"ok", 10);
-		// Submitted at block 1; its last call is RevealWindow before the deadline.
-		let task = submit_with_deadline(3, MIN_DEADLINE);
-		let last_call = 1 + MIN_DEADLINE as u64 - REVEAL_WINDOW;
-		run_to(2);
-		let devs = slots(task);
+		let (task, devs, last_call) = three_slots_with_the_shortest_deadline();
 		assert_ok!(commit(task, devs[0], &good));
 		assert_ok!(commit(task, devs[1], &good));
 		// The third device goes silent: it is released, and no other device can take
@@ -267,12 +272,8 @@ fn committed_work_is_revealed_and_paid_when_the_other_slots_cannot_be_filled() {
 #[test]
 fn a_task_with_too_few_commitments_for_a_quorum_expires_at_its_last_call() {
 	test(|| {
-		devices(3);
 		let good = result(b"ok", 10);
-		let task = submit_with_deadline(3, MIN_DEADLINE);
-		let last_call = 1 + MIN_DEADLINE as u64 - REVEAL_WINDOW;
-		run_to(2);
-		let devs = slots(task);
+		let (task, devs, last_call) = three_slots_with_the_shortest_deadline();
 		assert_ok!(commit(task, devs[0], &good));
 		run_to(last_call);
 		assert_eq!(task_state(task), TaskState::Expired);
