@@ -302,3 +302,67 @@ fn the_determinism_class_is_stable_for_this_build() {
 	assert_eq!(a, b);
 	assert_ne!(a, 0);
 }
+
+/// A module that calls `random_get` on 64 KiB in an endless loop.
+const RANDOM_FLOOD: &str = r#"(module
+  (import "wasi_snapshot_preview1" "random_get" (func $r (param i32 i32) (result i32)))
+  (memory (export "memory") 2)
+  (func (export "_start") (loop $l (drop (call $r (i32.const 0) (i32.const 65536))) (br $l))))"#;
+
+#[test]
+fn a_host_call_flood_runs_out_of_fuel_instead_of_running_on() {
+	// 10⁸ fuel: ~0.1 s of ordinary code. Charged 8 fuel per random byte, the flood ends
+	// after ~190 calls; at one fuel per call it hashed 64 KiB per fuel and the watchdog
+	// (2 s here) gave up with no result, which every replica would then miss.
+	let ex = Executor::new(None).unwrap();
+	let code = wasm(RANDOM_FLOOD);
+	let mut j = job(&code, b"");
+	j.max_fuel = 100_000_000;
+	j.wall_limit = Duration::from_secs(2);
+	let out = ex.run(&j).expect("ends by fuel, not by the watchdog");
+	assert_eq!((out.result.exit, out.result.fuel_used), (exit::OUT_OF_FUEL, j.max_fuel));
+	assert_eq!(ex.run(&j).unwrap().result, out.result, "deterministic");
+}
+
+#[test]
+fn an_iovec_array_longer_than_iov_max_is_refused() {
+	// fd_write of 100 000 empty iovecs to stdout; the module exits with the errno.
+	let code = wasm(
+		r#"(module
+		  (import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))
+		  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+		  (memory (export "memory") 16)
+		  (func (export "_start")
+		    (call $exit (call $w (i32.const 1) (i32.const 16) (i32.const 100000) (i32.const 0)))))"#,
+	);
+	assert_eq!(exit_of(&code, |_| {}), 28, "EINVAL");
+	// At IOV_MAX it is accepted.
+	let at_max = wasm(
+		r#"(module
+		  (import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))
+		  (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+		  (memory (export "memory") 16)
+		  (func (export "_start")
+		    (call $exit (call $w (i32.const 1) (i32.const 16) (i32.const 1024) (i32.const 0)))))"#,
+	);
+	assert_eq!(exit_of(&at_max, |_| {}), 0, "SUCCESS");
+}
+
+#[test]
+fn host_calls_cost_fuel_by_the_bytes_they_move() {
+	use depin_worker::executor::wasi::cost;
+	// One fd_write of `len` bytes to stderr (the log, not the output).
+	let write = |len: u32| {
+		wasm(&format!(
+			r#"(module
+			  (import "wasi_snapshot_preview1" "fd_write" (func $w (param i32 i32 i32 i32) (result i32)))
+			  (memory (export "memory") 2)
+			  (func (export "_start")
+			    (i32.store (i32.const 0) (i32.const 64)) (i32.store (i32.const 4) (i32.const {len}))
+			    (drop (call $w (i32.const 2) (i32.const 0) (i32.const 1) (i32.const 8)))))"#
+		))
+	};
+	let ex = Executor::new(None).unwrap();
+	let fuel = |len| run(&ex, &job(&write(len), b"")).result.fuel_used;
+	assert_eq!(fuel(60_000) - fuel(0), 60_000 * cost::BYTE);
+}

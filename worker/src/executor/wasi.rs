@@ -3,8 +3,14 @@
 //! the result), args `["job"]`, no environment, no preopened directories, fixed clocks,
 //! and a random stream seeded from the task id. Every other preview 1 function exists
 //! and answers `ENOSYS` or `EBADF`, the same way on every machine.
+//!
+//! Host work is paid in fuel like the job's own instructions ([`cost`]): every call, every
+//! iovec and every byte moved or generated, charged before the work is done, so a job
+//! that floods the host runs out of fuel instead of running for hours on little fuel.
+//! An iovec array longer than [`IOV_MAX`] is refused (`EINVAL`), so no host allocation
+//! follows a count the guest chose.
 
-use wasmtime::{Caller, Extern, FuncType, Linker, Memory, Val, ValType};
+use wasmtime::{Caller, Extern, FuncType, Linker, Memory, Trap, Val, ValType};
 
 use super::state::{HostStop, JobState};
 
@@ -13,6 +19,35 @@ pub const MODULE: &str = "wasi_snapshot_preview1";
 
 /// What every clock reads: 2026-01-01T00:00:00Z, in nanoseconds.
 pub const FIXED_TIME_NS: u64 = 1_767_225_600_000_000_000;
+
+/// Fuel each kind of host work costs: part of the executor version (a change is a new
+/// `EXECUTOR_VERSION`). A host call costs about as much as 50 simple instructions, a byte
+/// moved between guest and host one, and a byte of randomness (BLAKE2 output) eight.
+pub mod cost {
+	/// Every host call.
+	pub const CALL: u64 = 50;
+	/// Every iovec of `fd_read` and `fd_write`.
+	pub const IOVEC: u64 = 10;
+	/// Every byte `fd_read` or `fd_write` is asked to move.
+	pub const BYTE: u64 = 1;
+	/// Every byte `random_get` is asked for.
+	pub const RANDOM_BYTE: u64 = 8;
+}
+
+/// Most iovecs one `fd_read` or `fd_write` takes (POSIX's `IOV_MAX` on Linux).
+pub const IOV_MAX: u32 = 1024;
+
+/// Charges `fuel` to the job before host work; without enough left the job ends as
+/// `OUT_OF_FUEL`, as an instruction would. Without fuel metering (benchmarks) it is free.
+fn charge(caller: &mut Caller<'_, JobState>, fuel: u64) -> anyhow::Result<()> {
+	let Ok(left) = caller.get_fuel() else { return Ok(()) };
+	if left < fuel {
+		caller.set_fuel(0)?;
+		return Err(Trap::OutOfFuel.into());
+	}
+	caller.set_fuel(left - fuel)?;
+	Ok(())
+}
 
 mod errno {
 	pub const SUCCESS: i32 = 0;
@@ -104,9 +139,10 @@ fn write_bytes(data: &mut [u8], at: u32, bytes: &[u8]) -> bool {
 	}
 }
 
-/// The (offset, length) pairs of an iovec array, bounds-checked.
+/// The (offset, length) pairs of an iovec array of at most `IOV_MAX` entries (the caller
+/// checks), bounds-checked.
 fn iovecs(data: &[u8], iovs: u32, count: u32) -> Option<Vec<(usize, usize)>> {
-	let mut out = Vec::with_capacity(count.min(64) as usize);
+	let mut out = Vec::with_capacity(count.min(IOV_MAX) as usize);
 	for i in 0..count as usize {
 		let at = (iovs as usize).checked_add(i.checked_mul(8)?)?;
 		let (ptr, len) = (read_u32(data, at)? as usize, read_u32(data, at + 4)? as usize);
@@ -123,12 +159,19 @@ fn fd_write(
 	count: i32,
 	nwritten: i32,
 ) -> anyhow::Result<i32> {
+	charge(&mut caller, cost::CALL)?;
 	if !(1..=2).contains(&fd) {
 		return Ok(errno::BADF);
 	}
+	if count as u32 > IOV_MAX {
+		return Ok(errno::INVAL);
+	}
 	let Some(mem) = memory(&mut caller) else { return Ok(errno::FAULT) };
+	let Some(vecs) = iovecs(mem.data(&caller), iovs as u32, count as u32) else {
+		return Ok(errno::FAULT);
+	};
+	charge(&mut caller, io_cost(&vecs))?;
 	let (data, state) = mem.data_and_store_mut(&mut caller);
-	let Some(vecs) = iovecs(data, iovs as u32, count as u32) else { return Ok(errno::FAULT) };
 	let mut total = 0usize;
 	for (ptr, len) in vecs {
 		let bytes = &data[ptr..ptr + len];
@@ -145,13 +188,33 @@ fn fd_write(
 	Ok(errno::SUCCESS)
 }
 
-fn fd_read(mut caller: Caller<'_, JobState>, fd: i32, iovs: i32, count: i32, nread: i32) -> i32 {
+/// The fuel of moving the bytes of `vecs`: per iovec and per byte asked for.
+fn io_cost(vecs: &[(usize, usize)]) -> u64 {
+	vecs.iter().fold(0u64, |sum, (_, len)| {
+		sum.saturating_add(cost::IOVEC).saturating_add((*len as u64).saturating_mul(cost::BYTE))
+	})
+}
+
+fn fd_read(
+	mut caller: Caller<'_, JobState>,
+	fd: i32,
+	iovs: i32,
+	count: i32,
+	nread: i32,
+) -> anyhow::Result<i32> {
+	charge(&mut caller, cost::CALL)?;
 	if fd != 0 {
-		return errno::BADF;
+		return Ok(errno::BADF);
 	}
-	let Some(mem) = memory(&mut caller) else { return errno::FAULT };
+	if count as u32 > IOV_MAX {
+		return Ok(errno::INVAL);
+	}
+	let Some(mem) = memory(&mut caller) else { return Ok(errno::FAULT) };
+	let Some(vecs) = iovecs(mem.data(&caller), iovs as u32, count as u32) else {
+		return Ok(errno::FAULT);
+	};
+	charge(&mut caller, io_cost(&vecs))?;
 	let (data, state) = mem.data_and_store_mut(&mut caller);
-	let Some(vecs) = iovecs(data, iovs as u32, count as u32) else { return errno::FAULT };
 	let mut total = 0usize;
 	for (ptr, len) in vecs {
 		let n = state.read_stdin(&mut data[ptr..ptr + len]);
@@ -161,9 +224,9 @@ fn fd_read(mut caller: Caller<'_, JobState>, fd: i32, iovs: i32, count: i32, nre
 		}
 	}
 	if write_bytes(data, nread as u32, &(total as u32).to_le_bytes()) {
-		errno::SUCCESS
+		Ok(errno::SUCCESS)
 	} else {
-		errno::FAULT
+		Ok(errno::FAULT)
 	}
 }
 
@@ -240,65 +303,60 @@ const IMPLEMENTED: &[&str] = &[
 	"fd_prestat_dir_name",
 ];
 
-/// Adds every preview 1 function to `linker`.
+/// Adds every preview 1 function to `linker`. Each charges `cost::CALL` first.
 pub fn add_to_linker(linker: &mut Linker<JobState>) -> anyhow::Result<()> {
 	linker.func_wrap(MODULE, "fd_write", fd_write)?;
 	linker.func_wrap(MODULE, "fd_read", fd_read)?;
 	linker.func_wrap(MODULE, "args_get", |mut c: Caller<'_, JobState>, argv: i32, buf: i32| {
-		with_memory(&mut c, |d, _| write_strings(d, argv as u32, buf as u32, ARGS))
+		charge(&mut c, cost::CALL)?;
+		Ok(with_memory(&mut c, |d, _| write_strings(d, argv as u32, buf as u32, ARGS)))
 	})?;
 	linker.func_wrap(
 		MODULE,
 		"args_sizes_get",
 		|mut c: Caller<'_, JobState>, n: i32, size: i32| {
-			with_memory(&mut c, |d, _| sizes(d, n as u32, size as u32, ARGS))
+			charge(&mut c, cost::CALL)?;
+			Ok(with_memory(&mut c, |d, _| sizes(d, n as u32, size as u32, ARGS)))
 		},
 	)?;
-	linker.func_wrap(MODULE, "environ_get", |_: Caller<'_, JobState>, _: i32, _: i32| {
-		errno::SUCCESS
+	linker.func_wrap(MODULE, "environ_get", |mut c: Caller<'_, JobState>, _: i32, _: i32| {
+		charge(&mut c, cost::CALL)?;
+		Ok(errno::SUCCESS)
 	})?;
 	linker.func_wrap(
 		MODULE,
 		"environ_sizes_get",
 		|mut c: Caller<'_, JobState>, n: i32, size: i32| {
-			with_memory(&mut c, |d, _| sizes(d, n as u32, size as u32, &[]))
+			charge(&mut c, cost::CALL)?;
+			Ok(with_memory(&mut c, |d, _| sizes(d, n as u32, size as u32, &[])))
 		},
 	)?;
 	linker.func_wrap(
 		MODULE,
 		"clock_res_get",
 		|mut c: Caller<'_, JobState>, id: i32, res: i32| {
+			charge(&mut c, cost::CALL)?;
 			if !(0..=3).contains(&id) {
-				return errno::INVAL;
+				return Ok(errno::INVAL);
 			}
-			with_memory(&mut c, |d, _| {
-				if write_bytes(d, res as u32, &1u64.to_le_bytes()) {
-					errno::SUCCESS
-				} else {
-					errno::FAULT
-				}
-			})
+			Ok(put(&mut c, res, &1u64.to_le_bytes()))
 		},
 	)?;
 	linker.func_wrap(
 		MODULE,
 		"clock_time_get",
 		|mut c: Caller<'_, JobState>, id: i32, _precision: i64, time: i32| {
+			charge(&mut c, cost::CALL)?;
 			if !(0..=3).contains(&id) {
-				return errno::INVAL;
+				return Ok(errno::INVAL);
 			}
-			with_memory(&mut c, |d, _| {
-				if write_bytes(d, time as u32, &FIXED_TIME_NS.to_le_bytes()) {
-					errno::SUCCESS
-				} else {
-					errno::FAULT
-				}
-			})
+			Ok(put(&mut c, time, &FIXED_TIME_NS.to_le_bytes()))
 		},
 	)?;
 	linker.func_wrap(MODULE, "random_get", |mut c: Caller<'_, JobState>, buf: i32, len: i32| {
-		with_memory(&mut c, |d, state| {
-			let (buf, len) = (buf as u32 as usize, len as u32 as usize);
+		let (buf, len) = (buf as u32 as usize, len as u32 as usize);
+		charge(&mut c, cost::CALL.saturating_add((len as u64).saturating_mul(cost::RANDOM_BYTE)))?;
+		Ok(with_memory(&mut c, |d, state| {
 			match buf.checked_add(len).and_then(|end| d.get_mut(buf..end)) {
 				Some(slot) => {
 					state.fill_random(slot);
@@ -306,79 +364,73 @@ pub fn add_to_linker(linker: &mut Linker<JobState>) -> anyhow::Result<()> {
 				}
 				None => errno::FAULT,
 			}
-		})
+		}))
 	})?;
 	linker.func_wrap(
 		MODULE,
 		"proc_exit",
-		|_: Caller<'_, JobState>, code: i32| -> anyhow::Result<()> {
+		|mut c: Caller<'_, JobState>, code: i32| -> anyhow::Result<()> {
+			charge(&mut c, cost::CALL)?;
 			Err(HostStop::Exit(code as u32).into())
 		},
 	)?;
-	linker.func_wrap(MODULE, "sched_yield", |_: Caller<'_, JobState>| errno::SUCCESS)?;
-	linker.func_wrap(MODULE, "fd_close", |_: Caller<'_, JobState>, fd: i32| {
-		if (0..=2).contains(&fd) {
-			errno::SUCCESS
-		} else {
-			errno::BADF
-		}
+	linker.func_wrap(MODULE, "sched_yield", |mut c: Caller<'_, JobState>| {
+		charge(&mut c, cost::CALL)?;
+		Ok(errno::SUCCESS)
+	})?;
+	linker.func_wrap(MODULE, "fd_close", |mut c: Caller<'_, JobState>, fd: i32| {
+		charge(&mut c, cost::CALL)?;
+		Ok(std_fd_or_badf(fd, errno::SUCCESS))
 	})?;
 	linker.func_wrap(
 		MODULE,
 		"fd_fdstat_get",
 		|mut c: Caller<'_, JobState>, fd: i32, stat: i32| {
+			charge(&mut c, cost::CALL)?;
 			if !(0..=2).contains(&fd) {
-				return errno::BADF;
+				return Ok(errno::BADF);
 			}
 			// filetype character device, no flags, all rights: 24 bytes.
 			let mut s = [0u8; 24];
 			s[0] = 2;
 			s[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
 			s[16..24].copy_from_slice(&u64::MAX.to_le_bytes());
-			put(&mut c, stat, &s)
+			Ok(put(&mut c, stat, &s))
 		},
 	)?;
 	linker.func_wrap(
 		MODULE,
 		"fd_fdstat_set_flags",
-		|_: Caller<'_, JobState>, fd: i32, _: i32| {
-			if (0..=2).contains(&fd) {
-				errno::SUCCESS
-			} else {
-				errno::BADF
-			}
+		|mut c: Caller<'_, JobState>, fd: i32, _: i32| {
+			charge(&mut c, cost::CALL)?;
+			Ok(std_fd_or_badf(fd, errno::SUCCESS))
 		},
 	)?;
 	linker.func_wrap(
 		MODULE,
 		"fd_filestat_get",
 		|mut c: Caller<'_, JobState>, fd: i32, stat: i32| {
+			charge(&mut c, cost::CALL)?;
 			if !(0..=2).contains(&fd) {
-				return errno::BADF;
+				return Ok(errno::BADF);
 			}
 			// Everything zero but the filetype (character device): 64 bytes.
 			let mut s = [0u8; 64];
 			s[16] = 2;
-			put(&mut c, stat, &s)
+			Ok(put(&mut c, stat, &s))
 		},
 	)?;
 	linker.func_wrap(
 		MODULE,
 		"fd_seek",
-		|_: Caller<'_, JobState>, fd: i32, _: i64, _: i32, _: i32| {
-			if (0..=2).contains(&fd) {
-				errno::SPIPE
-			} else {
-				errno::BADF
-			}
+		|mut c: Caller<'_, JobState>, fd: i32, _: i64, _: i32, _: i32| {
+			charge(&mut c, cost::CALL)?;
+			Ok(std_fd_or_badf(fd, errno::SPIPE))
 		},
 	)?;
-	linker.func_wrap(MODULE, "fd_tell", |_: Caller<'_, JobState>, fd: i32, _: i32| {
-		if (0..=2).contains(&fd) {
-			errno::SPIPE
-		} else {
-			errno::BADF
-		}
+	linker.func_wrap(MODULE, "fd_tell", |mut c: Caller<'_, JobState>, fd: i32, _: i32| {
+		charge(&mut c, cost::CALL)?;
+		Ok(std_fd_or_badf(fd, errno::SPIPE))
 	})?;
 	// No preopened directories: every descriptor above stderr is unknown.
 	for name in ["fd_prestat_get", "fd_prestat_dir_name"] {
@@ -392,10 +444,20 @@ pub fn add_to_linker(linker: &mut Linker<JobState>) -> anyhow::Result<()> {
 	Ok(())
 }
 
+/// `answer` for the standard descriptors (0, 1, 2), `EBADF` for any other.
+fn std_fd_or_badf(fd: i32, answer: i32) -> i32 {
+	if (0..=2).contains(&fd) {
+		answer
+	} else {
+		errno::BADF
+	}
+}
+
 /// Defines `name` as a function that answers `errno`.
 fn stub(linker: &mut Linker<JobState>, name: &str, errno: i32) -> anyhow::Result<()> {
 	let ty = func_type(linker.engine(), name).ok_or_else(|| anyhow::anyhow!("unknown {name}"))?;
-	linker.func_new(MODULE, name, ty, move |_, _, results| {
+	linker.func_new(MODULE, name, ty, move |mut caller, _, results| {
+		charge(&mut caller, cost::CALL)?;
 		if let Some(r) = results.first_mut() {
 			*r = Val::I32(errno);
 		}
