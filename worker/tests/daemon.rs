@@ -224,4 +224,15 @@ async fn a_job_that_cannot_be_committed_in_time_is_declined_not_slashed() {
 	let device = client.device(charlie.account()).await.unwrap().unwrap();
 	assert_eq!(device.bond, bond, "no slash");
 	assert_eq!(device.reputation.timeouts, 0, "no timeout");
+	// Charlie is the only device: the task comes back to it, and it declines at once
+	// rather than running the job again, until the task is abandoned.
+	until("the task abandoned", 60, || async {
+		client.task(0).await.unwrap().is_some_and(|t| t.state == TaskState::Failed)
+	})
+	.await;
+	let log = std::fs::read_to_string(state.join("worker.log")).unwrap();
+	assert!(log.contains("given again a job this worker gave up on"), "{log}");
+	assert_eq!(log.matches("job produced no result").count(), 1, "ran once: {log}");
+	let device = client.device(charlie.account()).await.unwrap().unwrap();
+	assert_eq!((device.bond, device.reputation.timeouts), (bond, 0), "never slashed");
 }

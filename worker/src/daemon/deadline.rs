@@ -1,7 +1,7 @@
 //! How long a job may run: long enough for its fuel at the device's speed, and never past
 //! the moment its commitment can still reach a block before the slot's commit deadline.
 //! A job that cannot finish in time is better declined (a small fee) than left to miss
-//! the deadline (a slash).
+//! the deadline (a slash); and a job given up on is declined at once if it comes back.
 
 use std::time::{Duration, Instant};
 
@@ -77,9 +77,47 @@ pub fn wall_limit(
 	})
 }
 
+/// Most tasks [`GaveUp`] remembers; the oldest is forgotten first.
+const GAVE_UP_MAX: usize = 1024;
+
+/// The tasks whose jobs this worker gave up on (too slow, too late, or the host failed),
+/// most recent last, at most [`GAVE_UP_MAX`].
+#[derive(Debug, Default)]
+pub struct GaveUp(std::collections::VecDeque<u64>);
+
+impl GaveUp {
+	/// Remembers `task`.
+	pub fn insert(&mut self, task: u64) {
+		if self.contains(task) {
+			return;
+		}
+		if self.0.len() == GAVE_UP_MAX {
+			self.0.pop_front();
+		}
+		self.0.push_back(task);
+	}
+
+	/// Whether the worker gave up on `task`.
+	pub fn contains(&self, task: u64) -> bool {
+		self.0.contains(&task)
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn given_up_tasks_are_remembered_up_to_a_bound() {
+		let mut gave_up = GaveUp::default();
+		for task in 0..GAVE_UP_MAX as u64 + 1 {
+			gave_up.insert(task);
+			gave_up.insert(task);
+		}
+		assert!(!gave_up.contains(0), "the oldest is forgotten");
+		assert!(gave_up.contains(1) && gave_up.contains(GAVE_UP_MAX as u64));
+		assert_eq!(gave_up.0.len(), GAVE_UP_MAX);
+	}
 
 	#[test]
 	fn the_clock_follows_the_block_interval() {

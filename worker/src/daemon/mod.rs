@@ -33,6 +33,7 @@ use serde_json::Value;
 
 use crate::executor::{Executor, Job, Mode};
 use config::{Fault, RunArgs};
+use deadline::GaveUp;
 use journal::{Entry, Journal};
 use metrics::Metrics;
 
@@ -77,6 +78,9 @@ pub struct Worker {
 	last_heartbeat: Mutex<Option<u32>>,
 	heartbeat_pending: AtomicBool,
 	clock: Mutex<deadline::BlockClock>,
+	/// Tasks whose job this worker could not finish in time: given to it again, it
+	/// declines at once instead of running them again.
+	gave_up: Mutex<GaveUp>,
 	stopping: AtomicBool,
 	state: state::State,
 }
@@ -190,6 +194,7 @@ impl Worker {
 			last_heartbeat: Mutex::new(None),
 			heartbeat_pending: AtomicBool::new(false),
 			clock: Mutex::new(deadline::BlockClock::default()),
+			gave_up: Mutex::new(GaveUp::default()),
 			stopping: AtomicBool::new(false),
 			state,
 		}))
@@ -290,6 +295,9 @@ impl Worker {
 			match (a.phase, entry) {
 				(AssignmentPhase::Commit, Some(entry)) => {
 					self.clone().spawn_commit(client.clone(), entry)
+				}
+				(AssignmentPhase::Commit, None) if self.has_given_up(a.task) => {
+					self.clone().spawn_decline(client.clone(), a.task)
 				}
 				(AssignmentPhase::Commit, None) => self.clone().spawn_job(client.clone(), a),
 				(AssignmentPhase::Reveal, Some(entry)) => {
@@ -411,6 +419,21 @@ impl Worker {
 		});
 	}
 
+	fn has_given_up(&self, task: TaskId) -> bool {
+		self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).contains(task)
+	}
+
+	/// Declines `task` (a job this worker gave up on, given to it again) unless a step of
+	/// it is under way.
+	fn spawn_decline(self: Arc<Self>, client: Arc<Client>, task: TaskId) {
+		let Some(guard) = self.try_busy(task, Step::Run) else { return };
+		tokio::spawn(async move {
+			let _guard = guard;
+			tracing::info!(task, "given again a job this worker gave up on");
+			self.decline(&client, task).await;
+		});
+	}
+
 	/// Runs the job of `a` and journals its result. Returns the journal entry.
 	async fn execute(self: Arc<Self>, client: &Client, a: &Assignment) -> anyhow::Result<Entry> {
 		let code = self.program_code(client, a.program).await?;
@@ -423,6 +446,7 @@ impl Worker {
 				Err(late) => {
 					// No commitment made from now on reaches a block in time: a decline
 					// costs a fee, a missed deadline a slash.
+					self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).insert(a.task);
 					self.decline(client, a.task).await;
 					anyhow::bail!(
 						"declined: its commit deadline (block {}) is too close at block {}",
@@ -457,6 +481,7 @@ impl Worker {
 			Ok(Err(e)) => {
 				// This host cannot run the job (a host failure is never a result): give the
 				// slot back for a fee rather than be slashed for a missed deadline.
+				self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).insert(task);
 				self.decline(client, task).await;
 				anyhow::bail!("declined: {e}");
 			}
