@@ -236,3 +236,53 @@ async fn a_job_that_cannot_be_committed_in_time_is_declined_not_slashed() {
 	let device = client.device(charlie.account()).await.unwrap().unwrap();
 	assert_eq!((device.bond, device.reputation.timeouts), (bond, 0), "never slashed");
 }
+
+/// A device registered with another determinism class than its machine's declines
+/// native-mode jobs (its results could differ from other replicas'), for the decline fee,
+/// and is never slashed.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_device_registered_with_another_class_declines_native_jobs() {
+	let (_node, url, client) = dev_node().await;
+	let mut spec = spec(1, 50_000_000);
+	spec.determinism_class ^= 1;
+	let (alice, charlie) =
+		(Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Charlie").unwrap());
+	client
+		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec))
+		.await
+		.unwrap();
+	let dir = tempfile::tempdir().unwrap();
+	let state = dir.path().join("charlie");
+	let _worker = start_worker(&url, "//Charlie", &state, &[]);
+	until("Charlie's first heartbeat", 60, || async {
+		client.device(charlie.account()).await.unwrap().is_some_and(|d| d.listed)
+	})
+	.await;
+	let bond = client.device(charlie.account()).await.unwrap().unwrap().bond;
+	let free = client.free_balance(charlie.account()).await.unwrap();
+
+	let dapp = Signer::from_suri("//Ferdie").unwrap();
+	let code = wat::parse_str(REVERSE).unwrap();
+	let program = depin_client::primitives::program_id(&code);
+	client.submit(&dapp, calls::upload_program(code)).await.unwrap();
+	let params = TaskParams {
+		max_fuel: 10_000_000,
+		fuel_price: 1,
+		replicas: 1,
+		memory_mib: 64,
+		deadline: 400,
+		portable: false,
+	};
+	client.submit(&dapp, calls::submit_task(program, b"abc".to_vec(), params)).await.unwrap();
+
+	let fee = depin_runtime::configs::depin::DeclineFee::get();
+	until("the decline fee paid", 60, || async {
+		free - client.free_balance(charlie.account()).await.unwrap() >= fee
+	})
+	.await;
+	let log = std::fs::read_to_string(state.join("worker.log")).unwrap();
+	assert!(log.contains("declined: a native-mode job"), "{log}");
+	assert!(!log.contains("job finished"), "never ran it: {log}");
+	let device = client.device(charlie.account()).await.unwrap().unwrap();
+	assert_eq!((device.bond, device.reputation.timeouts), (bond, 0), "never slashed");
+}

@@ -19,9 +19,9 @@ pub struct SpecArgs {
 	/// Measured executor speed, fuel per second.
 	#[arg(long, default_value_t = 500_000_000)]
 	fuel_per_second: u64,
-	/// Determinism class (printed by the worker at start; `depin-worker` warns when it
-	/// differs from the machine's).
-	#[arg(long, default_value_t = 0)]
+	/// Determinism class: `depin-worker class` prints this machine's. No default: a worker
+	/// whose registered class differs from its machine's declines native-mode jobs.
+	#[arg(long)]
 	class: u64,
 }
 

@@ -67,6 +67,8 @@ pub struct Worker {
 	url: String,
 	device: Signer,
 	executor: Arc<Executor>,
+	/// This machine's determinism class.
+	class: depin_client::primitives::DeterminismClass,
 	journal: Journal,
 	metrics: Arc<Metrics>,
 	fault: Option<Fault>,
@@ -158,8 +160,8 @@ impl Worker {
 				registered = info.spec.determinism_class,
 				local = class,
 				"the device is registered with another determinism class than this machine's: \
-				 its owner should update the spec (`depin device update-spec --class {class}`) \
-				 or native-mode results may not match other replicas"
+				 it declines native-mode jobs (their results would not match other replicas) \
+				 until its owner updates the spec (`depin device update-spec --class {class}`)"
 			);
 		}
 		let slots = args.slots.unwrap_or(info.spec.cores).max(1);
@@ -183,6 +185,7 @@ impl Worker {
 			url,
 			device,
 			executor,
+			class,
 			journal,
 			metrics,
 			fault: args.fault,
@@ -419,6 +422,12 @@ impl Worker {
 		});
 	}
 
+	/// Remembers that this worker gives up on `task`, and declines it.
+	async fn give_up(&self, client: &Client, task: TaskId) {
+		self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).insert(task);
+		self.decline(client, task).await;
+	}
+
 	fn has_given_up(&self, task: TaskId) -> bool {
 		self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).contains(task)
 	}
@@ -436,6 +445,20 @@ impl Worker {
 
 	/// Runs the job of `a` and journals its result. Returns the journal entry.
 	async fn execute(self: Arc<Self>, client: &Client, a: &Assignment) -> anyhow::Result<Entry> {
+		if !a.portable {
+			let registered = client.device(self.device.account()).await?.map(|d| d.spec);
+			let registered = registered.map(|s| s.determinism_class);
+			if registered != Some(self.class) {
+				// Native results are bit-identical only within a class: running would risk
+				// a wrong result and its slash.
+				self.give_up(client, a.task).await;
+				anyhow::bail!(
+					"declined: a native-mode job, and the device is registered with class \
+					 {registered:?} while this machine's is {}",
+					self.class
+				);
+			}
+		}
 		let code = self.program_code(client, a.program).await?;
 		let fuel_per_second = *self.fuel_per_second.lock().unwrap_or_else(|e| e.into_inner());
 		let best = self.metrics.last_block.load(Relaxed) as u32;
@@ -446,8 +469,7 @@ impl Worker {
 				Err(late) => {
 					// No commitment made from now on reaches a block in time: a decline
 					// costs a fee, a missed deadline a slash.
-					self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).insert(a.task);
-					self.decline(client, a.task).await;
+					self.give_up(client, a.task).await;
 					anyhow::bail!(
 						"declined: its commit deadline (block {}) is too close at block {}",
 						late.deadline,
@@ -481,8 +503,7 @@ impl Worker {
 			Ok(Err(e)) => {
 				// This host cannot run the job (a host failure is never a result): give the
 				// slot back for a fee rather than be slashed for a missed deadline.
-				self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).insert(task);
-				self.decline(client, task).await;
+				self.give_up(client, task).await;
 				anyhow::bail!("declined: {e}");
 			}
 			Err(e) => anyhow::bail!("the job thread failed: {e}"),
