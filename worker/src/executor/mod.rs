@@ -237,6 +237,7 @@ impl Executor {
 			Err(e) => match classify(&e, refused) {
 				Ended::Exit(code) => code,
 				Ended::GaveUp => return Err(RunError::GaveUp(started.elapsed())),
+				Ended::HostFailed(reason) => return Err(RunError::Internal(reason)),
 			},
 		};
 		let fuel_used = if code == exit::OUT_OF_FUEL { job.max_fuel } else { fuel_used };
@@ -263,6 +264,8 @@ impl Drop for Executor {
 enum Ended {
 	Exit(u32),
 	GaveUp,
+	/// The host failed: no result, the worker declines.
+	HostFailed(String),
 }
 
 /// The exit value of a job that stopped with `error`.
@@ -272,6 +275,7 @@ fn classify(error: &anyhow::Error, memory_refused: bool) -> Ended {
 			HostStop::Exit(code) => (*code).min(255),
 			HostStop::OutputTooLarge => exit::OUTPUT_TOO_LARGE,
 			HostStop::MemoryLimit => exit::MEMORY_LIMIT,
+			HostStop::HostFailure(reason) => return Ended::HostFailed(reason.clone()),
 		});
 	}
 	if let Some(trap) = error.downcast_ref::<Trap>() {

@@ -5,7 +5,7 @@ use wasmtime::ResourceLimiter;
 
 /// Why the host stopped a job. Returned as the error of a host call or limiter, and
 /// recognized when the job ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HostStop {
 	/// The job called `proc_exit`.
 	#[error("the job exited with status {0}")]
@@ -16,6 +16,10 @@ pub enum HostStop {
 	/// The job needed more memory or table space than allowed.
 	#[error("the job exceeds its memory limit")]
 	MemoryLimit,
+	/// This host failed to give the job memory it was entitled to: a local failure,
+	/// never a result (another host would have succeeded).
+	#[error("the host failed: {0}")]
+	HostFailure(String),
 }
 
 /// Block `counter` of the random stream of `seed`: `blake2_256(seed ‖ counter_le)`.
@@ -44,6 +48,9 @@ pub struct JobState {
 	/// Set when the limiter refused growth (a refused `memory.grow` returns -1 to the
 	/// job without trapping; this makes it a deterministic `MEMORY_LIMIT` end).
 	pub(crate) memory_refused: bool,
+	/// Whether the memory growth under way stays within the module's own maximum: if it
+	/// fails anyway, the host failed, not the module.
+	growth_allowed: bool,
 }
 
 impl JobState {
@@ -69,6 +76,7 @@ impl JobState {
 			random_used: 32,
 			memory_limit,
 			memory_refused: false,
+			growth_allowed: false,
 		}
 	}
 
@@ -121,13 +129,24 @@ impl ResourceLimiter for JobState {
 		&mut self,
 		_current: usize,
 		desired: usize,
-		_maximum: Option<usize>,
+		maximum: Option<usize>,
 	) -> anyhow::Result<bool> {
 		if desired > self.memory_limit {
 			self.memory_refused = true;
 			return Err(HostStop::MemoryLimit.into());
 		}
+		// Past the module's own maximum, `memory.grow` returns -1 on every host.
+		self.growth_allowed = maximum.is_none_or(|max| desired <= max);
 		Ok(true)
+	}
+
+	fn memory_grow_failed(&mut self, error: anyhow::Error) -> anyhow::Result<()> {
+		if self.growth_allowed {
+			// The job is entitled to this memory (within its limit and the module's
+			// maximum): returning -1 here only would make this host's result differ.
+			return Err(HostStop::HostFailure(format!("memory growth failed: {error}")).into());
+		}
+		Ok(())
 	}
 
 	fn table_growing(
@@ -140,5 +159,41 @@ impl ResourceLimiter for JobState {
 			return Err(HostStop::MemoryLimit.into());
 		}
 		Ok(true)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use wasmtime::ResourceLimiter;
+
+	const PAGE: usize = 65_536;
+
+	fn state() -> JobState {
+		JobState::new(Vec::new(), 0, 0, 16 * PAGE, [0; 32])
+	}
+
+	#[test]
+	fn a_growth_past_the_modules_maximum_fails_the_same_everywhere() {
+		let mut s = state();
+		assert!(s.memory_growing(PAGE, 3 * PAGE, Some(2 * PAGE)).unwrap());
+		// wasmtime refuses it and tells the limiter: -1 for the job, on every host.
+		assert!(s.memory_grow_failed(anyhow::anyhow!("Memory maximum size exceeded")).is_ok());
+	}
+
+	#[test]
+	fn a_growth_the_host_could_not_provide_is_a_local_failure() {
+		let mut s = state();
+		assert!(s.memory_growing(PAGE, 3 * PAGE, None).unwrap());
+		let err = s.memory_grow_failed(anyhow::anyhow!("mmap failed")).unwrap_err();
+		assert!(matches!(err.downcast_ref::<HostStop>(), Some(HostStop::HostFailure(_))));
+	}
+
+	#[test]
+	fn a_growth_past_the_jobs_limit_is_memory_limit() {
+		let mut s = state();
+		let err = s.memory_growing(PAGE, 17 * PAGE, None).unwrap_err();
+		assert!(matches!(err.downcast_ref::<HostStop>(), Some(HostStop::MemoryLimit)));
+		assert!(s.memory_refused);
 	}
 }
