@@ -87,6 +87,17 @@ pub struct Worker {
 	state: state::State,
 }
 
+/// `code` if it is `program`'s: the id is the code's hash, and a node that answers other
+/// bytes is not believed.
+fn checked_code(program: ProgramId, code: Vec<u8>) -> anyhow::Result<Vec<u8>> {
+	anyhow::ensure!(
+		depin_client::primitives::program_id(&code) == program,
+		"the node returned code that does not hash to program {}",
+		hex::encode(program)
+	);
+	Ok(code)
+}
+
 /// Marks `(task, step)` busy for as long as it lives.
 struct BusyGuard {
 	worker: Arc<Worker>,
@@ -393,8 +404,8 @@ impl Worker {
 		if let Some(code) = self.programs.lock().unwrap_or_else(|e| e.into_inner()).get(&program) {
 			return Ok(code.clone());
 		}
-		let code =
-			Arc::new(client.program(&program).await?.context("the program is not on chain")?);
+		let code = client.program(&program).await?.context("the program is not on chain")?;
+		let code = Arc::new(checked_code(program, code)?);
 		let mut programs = self.programs.lock().unwrap_or_else(|e| e.into_inner());
 		if programs.len() >= PROGRAM_CACHE_ENTRIES {
 			programs.clear();
@@ -509,10 +520,12 @@ impl Worker {
 			Err(e) => anyhow::bail!("the job thread failed: {e}"),
 		};
 		if let Some(reason) = &outcome.bad_module {
-			tracing::info!(task, "program is not a valid job: {reason}");
+			// The reason quotes the module (import names): escaped, so it cannot forge lines.
+			tracing::info!(task, "program is not a valid job: {}", reason.escape_debug());
 		}
 		if !outcome.log.is_empty() {
-			tracing::debug!(task, log = %String::from_utf8_lossy(&outcome.log), "job stderr");
+			let log = String::from_utf8_lossy(&outcome.log);
+			tracing::debug!(task, log = %log.escape_debug(), "job stderr");
 		}
 		let (mut result, mut output) = (outcome.result, outcome.output);
 		if self.fault == Some(Fault::WrongResult) {
@@ -601,4 +614,19 @@ async fn connect_until_up(url: &str, attempt: Option<u32>) -> anyhow::Result<Cli
 /// The state directory in use for `args` and `device`.
 pub fn state_dir(args: &RunArgs, device: &Signer) -> PathBuf {
 	args.state_dir.clone().unwrap_or_else(|| config::default_state_dir(&device.address()))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn code_that_does_not_hash_to_its_program_id_is_refused() {
+		let code = b"\0asm\x01\0\0\0".to_vec();
+		let id = depin_client::primitives::program_id(&code);
+		assert_eq!(checked_code(id, code.clone()).unwrap(), code);
+		let other = b"\0asm\x01\0\0\0\0".to_vec();
+		let err = checked_code(id, other).unwrap_err().to_string();
+		assert!(err.contains("does not hash to program"), "{err}");
+	}
 }
