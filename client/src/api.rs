@@ -27,6 +27,15 @@ impl Client {
 		self.runtime_call("DepinApi_assignments", device, None).await
 	}
 
+	/// The open assignments of a device at block `at` (the finalized one, say).
+	pub async fn assignments_at(
+		&self,
+		device: &AccountId,
+		at: crate::runtime::Hash,
+	) -> Result<Vec<Assignment>, Error> {
+		self.runtime_call("DepinApi_assignments", device, Some(at)).await
+	}
+
 	/// A task.
 	pub async fn task(&self, task: TaskId) -> Result<Option<Task>, Error> {
 		self.runtime_call("DepinApi_task", task, None).await

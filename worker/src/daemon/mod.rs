@@ -4,7 +4,8 @@
 //! Per block: heartbeat when due; read the device's assignments; start jobs for new ones
 //! (up to `slots` at once); send the commitment of every journaled result not yet
 //! committed; reveal every journaled result whose task reached its reveal phase; forget
-//! journal entries of tasks that ended; count what the device earned.
+//! journal entries of tasks that ended at the finalized block; count what the device
+//! earned.
 
 pub mod config;
 pub mod deadline;
@@ -326,12 +327,29 @@ impl Worker {
 				(AssignmentPhase::WaitingForOthers | AssignmentPhase::Revealed, _) => {}
 			}
 		}
-		for entry in self.journal.all() {
-			if !assigned.contains(&entry.task) && self.try_busy(entry.task, Step::Commit).is_some()
-			{
-				tracing::info!(task = entry.task, "task ended on chain");
-				self.journal.remove(entry.task);
-				self.phases.lock().unwrap_or_else(|e| e.into_inner()).remove(&entry.task);
+		let gone: Vec<TaskId> = self
+			.journal
+			.all()
+			.into_iter()
+			.map(|e| e.task)
+			.filter(|t| !assigned.contains(t))
+			.collect();
+		if !gone.is_empty() {
+			// Only what the finalized block confirms: a syncing node or a reorg may show
+			// a best block without a task whose result must still be revealed.
+			let (finalized, _) = client.finalized().await?;
+			let final_assigned: HashSet<TaskId> = client
+				.assignments_at(self.device.account(), finalized)
+				.await?
+				.iter()
+				.map(|a| a.task)
+				.collect();
+			for task in gone.into_iter().filter(|t| !final_assigned.contains(t)) {
+				if self.try_busy(task, Step::Commit).is_some() {
+					tracing::info!(task, "task ended on chain (finalized)");
+					self.journal.remove(task);
+					self.phases.lock().unwrap_or_else(|e| e.into_inner()).remove(&task);
+				}
 			}
 		}
 		self.count_earnings(client, number).await
