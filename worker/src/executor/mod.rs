@@ -290,7 +290,10 @@ fn classify(error: &anyhow::Error, memory_refused: bool) -> Ended {
 	if memory_refused {
 		return Ended::Exit(exit::MEMORY_LIMIT);
 	}
-	Ended::Exit(exit::TRAP)
+	// Neither the job's doing (a trap, an exit, a limit) nor a refusal: the host failed
+	// (an allocation, an internal error). Another device would not fail the same way, so
+	// this is never a result.
+	Ended::HostFailed(format!("{error:#}"))
 }
 
 fn bad_module(reason: String) -> Outcome {
@@ -299,5 +302,26 @@ fn bad_module(reason: String) -> Outcome {
 		output: Vec::new(),
 		log: Vec::new(),
 		bad_module: Some(reason),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn only_the_jobs_own_endings_are_results() {
+		let exit_of = |e: anyhow::Error, refused| match classify(&e, refused) {
+			Ended::Exit(code) => Some(code),
+			_ => None,
+		};
+		assert_eq!(exit_of(Trap::UnreachableCodeReached.into(), false), Some(exit::TRAP));
+		assert_eq!(exit_of(Trap::OutOfFuel.into(), false), Some(exit::OUT_OF_FUEL));
+		assert_eq!(exit_of(HostStop::Exit(3).into(), false), Some(3));
+		assert_eq!(exit_of(anyhow::anyhow!("refused"), true), Some(exit::MEMORY_LIMIT));
+		assert!(matches!(classify(&Trap::Interrupt.into(), false), Ended::GaveUp));
+		// Anything else is this host's failure, not a `TRAP` to commit.
+		let host = anyhow::anyhow!("failed to allocate an instance");
+		assert!(matches!(classify(&host, false), Ended::HostFailed(_)));
 	}
 }
