@@ -11,7 +11,7 @@ use depin_client::{
 	primitives::{DeviceSpec, TaskParams, TaskState},
 	Client, Signer,
 };
-use depin_testkit::{start_worker, NodeConfig, TestNode};
+use depin_testkit::{start_worker, ChildProcess, NodeConfig, TestNode};
 use depin_worker::executor::Executor;
 
 use depin_testkit::wasm::REVERSE;
@@ -168,6 +168,47 @@ fn http_get(addr: &str, path: &str) -> String {
 	body
 }
 
+/// Charlie (Alice's device, declaring `spec`) with its worker running and listed, and
+/// one task (id 0) of a single native replica of `code` with `max_fuel` submitted by
+/// Ferdie. Returns the worker, its state directory and Charlie's bond and free balance
+/// before the task.
+async fn charlie_with_one_task(
+	client: &Client,
+	url: &str,
+	dir: &std::path::Path,
+	spec: DeviceSpec,
+	code: Vec<u8>,
+	max_fuel: u64,
+) -> (ChildProcess, std::path::PathBuf, u128, u128) {
+	let (alice, charlie) =
+		(Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Charlie").unwrap());
+	client
+		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec))
+		.await
+		.unwrap();
+	let state = dir.join("charlie");
+	let worker = start_worker(url, "//Charlie", &state, &[]);
+	until("Charlie's first heartbeat", 60, || async {
+		client.device(charlie.account()).await.unwrap().is_some_and(|d| d.listed)
+	})
+	.await;
+	let bond = client.device(charlie.account()).await.unwrap().unwrap().bond;
+	let free = client.free_balance(charlie.account()).await.unwrap();
+	let dapp = Signer::from_suri("//Ferdie").unwrap();
+	let program = depin_client::primitives::program_id(&code);
+	client.submit(&dapp, calls::upload_program(code)).await.unwrap();
+	let params = TaskParams {
+		max_fuel,
+		fuel_price: 1,
+		replicas: 1,
+		memory_mib: 64,
+		deadline: 400,
+		portable: false,
+	};
+	client.submit(&dapp, calls::submit_task(program, b"abc".to_vec(), params)).await.unwrap();
+	(worker, state, bond, free)
+}
+
 /// A device that declared far more speed than it has gets a job it cannot finish before
 /// its commit deadline (an endless loop with a large fuel limit): its worker stops the job
 /// in time and declines the slot, paying the decline fee, rather than letting the deadline
@@ -179,38 +220,13 @@ async fn a_job_that_cannot_be_committed_in_time_is_declined_not_slashed() {
 	// so the commit deadline is 21 blocks (10.5 s) after the assignment; this machine
 	// needs about a minute and a half for that much fuel.
 	let spec = spec(1, 100_000_000_000);
-	let (alice, charlie) =
-		(Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Charlie").unwrap());
-	client
-		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec))
-		.await
-		.unwrap();
+	let charlie = Signer::from_suri("//Charlie").unwrap();
 	let dir = tempfile::tempdir().unwrap();
-	let state = dir.path().join("charlie");
-	let _worker = start_worker(&url, "//Charlie", &state, &[]);
-	until("Charlie's first heartbeat", 60, || async {
-		client.device(charlie.account()).await.unwrap().is_some_and(|d| d.listed)
-	})
-	.await;
-	let bond = client.device(charlie.account()).await.unwrap().unwrap().bond;
-	let free = client.free_balance(charlie.account()).await.unwrap();
-
-	let dapp = Signer::from_suri("//Ferdie").unwrap();
-	let code = wat::parse_str(
-		r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#,
-	)
-	.unwrap();
-	let program = depin_client::primitives::program_id(&code);
-	client.submit(&dapp, calls::upload_program(code)).await.unwrap();
-	let params = TaskParams {
-		max_fuel: 100_000_000_000,
-		fuel_price: 1,
-		replicas: 1,
-		memory_mib: 64,
-		deadline: 400,
-		portable: false,
-	};
-	client.submit(&dapp, calls::submit_task(program, Vec::new(), params)).await.unwrap();
+	let endless =
+		r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#;
+	let code = wat::parse_str(endless).unwrap();
+	let (_worker, state, bond, free) =
+		charlie_with_one_task(&client, &url, dir.path(), spec, code, 100_000_000_000).await;
 
 	until("the decline", 60, || async {
 		std::fs::read_to_string(state.join("worker.log")).unwrap().contains("declined")
@@ -245,44 +261,21 @@ async fn a_device_registered_with_another_class_declines_native_jobs() {
 	let (_node, url, client) = dev_node().await;
 	let mut spec = spec(1, 50_000_000);
 	spec.determinism_class ^= 1;
-	let (alice, charlie) =
-		(Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Charlie").unwrap());
-	client
-		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec))
-		.await
-		.unwrap();
+	let charlie = Signer::from_suri("//Charlie").unwrap();
 	let dir = tempfile::tempdir().unwrap();
-	let state = dir.path().join("charlie");
-	let _worker = start_worker(&url, "//Charlie", &state, &[]);
-	until("Charlie's first heartbeat", 60, || async {
-		client.device(charlie.account()).await.unwrap().is_some_and(|d| d.listed)
-	})
-	.await;
-	let bond = client.device(charlie.account()).await.unwrap().unwrap().bond;
-	let free = client.free_balance(charlie.account()).await.unwrap();
-
-	let dapp = Signer::from_suri("//Ferdie").unwrap();
 	let code = wat::parse_str(REVERSE).unwrap();
-	let program = depin_client::primitives::program_id(&code);
-	client.submit(&dapp, calls::upload_program(code)).await.unwrap();
-	let params = TaskParams {
-		max_fuel: 10_000_000,
-		fuel_price: 1,
-		replicas: 1,
-		memory_mib: 64,
-		deadline: 400,
-		portable: false,
-	};
-	client.submit(&dapp, calls::submit_task(program, b"abc".to_vec(), params)).await.unwrap();
+	let (_worker, state, bond, free) =
+		charlie_with_one_task(&client, &url, dir.path(), spec, code, 10_000_000).await;
 
 	let fee = depin_runtime::configs::depin::DeclineFee::get();
 	until("the decline fee paid", 60, || async {
 		free - client.free_balance(charlie.account()).await.unwrap() >= fee
 	})
 	.await;
-	let log = std::fs::read_to_string(state.join("worker.log")).unwrap();
-	assert!(log.contains("declined: a native-mode job"), "{log}");
-	assert!(!log.contains("job finished"), "never ran it: {log}");
+	let log = || std::fs::read_to_string(state.join("worker.log")).unwrap();
+	until("the reason in the log", 30, || async { log().contains("declined: a native-mode job") })
+		.await;
+	assert!(!log().contains("job finished"), "never ran it: {}", log());
 	let device = client.device(charlie.account()).await.unwrap().unwrap();
 	assert_eq!((device.bond, device.reputation.timeouts), (bond, 0), "never slashed");
 }

@@ -163,14 +163,10 @@ fn fd_write(
 	if !(1..=2).contains(&fd) {
 		return Ok(errno::BADF);
 	}
-	if count as u32 > IOV_MAX {
-		return Ok(errno::INVAL);
-	}
-	let Some(mem) = memory(&mut caller) else { return Ok(errno::FAULT) };
-	let Some(vecs) = iovecs(mem.data(&caller), iovs as u32, count as u32) else {
-		return Ok(errno::FAULT);
+	let (mem, vecs) = match paid_iovecs(&mut caller, iovs, count)? {
+		Ok(found) => found,
+		Err(errno) => return Ok(errno),
 	};
-	charge(&mut caller, io_cost(&vecs))?;
 	let (data, state) = mem.data_and_store_mut(&mut caller);
 	let mut total = 0usize;
 	for (ptr, len) in vecs {
@@ -186,6 +182,26 @@ fn fd_write(
 		return Ok(errno::FAULT);
 	}
 	Ok(errno::SUCCESS)
+}
+
+/// The guest memory and the iovec array at `iovs` of `count` entries, once their work is
+/// paid (per iovec and per byte asked for); `Err(errno)` for an array longer than
+/// `IOV_MAX` or out of bounds. Running out of fuel ends the job.
+type Iovecs = (Memory, Vec<(usize, usize)>);
+fn paid_iovecs(
+	caller: &mut Caller<'_, JobState>,
+	iovs: i32,
+	count: i32,
+) -> anyhow::Result<Result<Iovecs, i32>> {
+	if count as u32 > IOV_MAX {
+		return Ok(Err(errno::INVAL));
+	}
+	let Some(mem) = memory(caller) else { return Ok(Err(errno::FAULT)) };
+	let Some(vecs) = iovecs(mem.data(&*caller), iovs as u32, count as u32) else {
+		return Ok(Err(errno::FAULT));
+	};
+	charge(caller, io_cost(&vecs))?;
+	Ok(Ok((mem, vecs)))
 }
 
 /// The fuel of moving the bytes of `vecs`: per iovec and per byte asked for.
@@ -206,14 +222,10 @@ fn fd_read(
 	if fd != 0 {
 		return Ok(errno::BADF);
 	}
-	if count as u32 > IOV_MAX {
-		return Ok(errno::INVAL);
-	}
-	let Some(mem) = memory(&mut caller) else { return Ok(errno::FAULT) };
-	let Some(vecs) = iovecs(mem.data(&caller), iovs as u32, count as u32) else {
-		return Ok(errno::FAULT);
+	let (mem, vecs) = match paid_iovecs(&mut caller, iovs, count)? {
+		Ok(found) => found,
+		Err(errno) => return Ok(errno),
 	};
-	charge(&mut caller, io_cost(&vecs))?;
 	let (data, state) = mem.data_and_store_mut(&mut caller);
 	let mut total = 0usize;
 	for (ptr, len) in vecs {
