@@ -132,7 +132,11 @@ fn main() -> ExitCode {
 			return ExitCode::FAILURE;
 		}
 	};
-	match runtime.block_on(main_async(cli)) {
+	let result = runtime.block_on(main_async(cli));
+	// A job still running on a blocking thread after the shutdown grace has no result to
+	// lose: abandon it instead of waiting for it (up to its wall-clock limit).
+	runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+	match result {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(e) => {
 			eprintln!("error: {e:#}");

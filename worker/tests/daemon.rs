@@ -170,7 +170,7 @@ fn http_get(addr: &str, path: &str) -> String {
 
 /// Charlie (Alice's device, declaring `spec`) with its worker running and listed, and
 /// one task (id 0) of a single native replica of `code` with `max_fuel` submitted by
-/// Ferdie. Returns the worker, its state directory and Charlie's bond and free balance
+/// Ferdie; the worker runs with `worker_flags`. Returns the worker, its state directory and Charlie's bond and free balance
 /// before the task.
 async fn charlie_with_one_task(
 	client: &Client,
@@ -179,6 +179,7 @@ async fn charlie_with_one_task(
 	spec: DeviceSpec,
 	code: Vec<u8>,
 	max_fuel: u64,
+	worker_flags: &[&str],
 ) -> (ChildProcess, std::path::PathBuf, u128, u128) {
 	let (alice, charlie) =
 		(Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Charlie").unwrap());
@@ -187,7 +188,7 @@ async fn charlie_with_one_task(
 		.await
 		.unwrap();
 	let state = dir.join("charlie");
-	let worker = start_worker(url, "//Charlie", &state, &[]);
+	let worker = start_worker(url, "//Charlie", &state, worker_flags);
 	until("Charlie's first heartbeat", 60, || async {
 		client.device(charlie.account()).await.unwrap().is_some_and(|d| d.listed)
 	})
@@ -226,7 +227,7 @@ async fn a_job_that_cannot_be_committed_in_time_is_declined_not_slashed() {
 		r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#;
 	let code = wat::parse_str(endless).unwrap();
 	let (_worker, state, bond, free) =
-		charlie_with_one_task(&client, &url, dir.path(), spec, code, 100_000_000_000).await;
+		charlie_with_one_task(&client, &url, dir.path(), spec, code, 100_000_000_000, &[]).await;
 
 	until("the decline", 60, || async {
 		std::fs::read_to_string(state.join("worker.log")).unwrap().contains("declined")
@@ -265,7 +266,7 @@ async fn a_device_registered_with_another_class_declines_native_jobs() {
 	let dir = tempfile::tempdir().unwrap();
 	let code = wat::parse_str(REVERSE).unwrap();
 	let (_worker, state, bond, free) =
-		charlie_with_one_task(&client, &url, dir.path(), spec, code, 10_000_000).await;
+		charlie_with_one_task(&client, &url, dir.path(), spec, code, 10_000_000, &[]).await;
 
 	let fee = depin_runtime::configs::depin::DeclineFee::get();
 	until("the decline fee paid", 60, || async {
@@ -278,4 +279,28 @@ async fn a_device_registered_with_another_class_declines_native_jobs() {
 	assert!(!log().contains("job finished"), "never ran it: {}", log());
 	let device = client.device(charlie.account()).await.unwrap().unwrap();
 	assert_eq!((device.bond, device.reputation.timeouts), (bond, 0), "never slashed");
+}
+
+/// SIGTERM while a long job runs: the worker gives it `--shutdown-grace`, then exits with
+/// status 0 without waiting for the job (which has no result to lose).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stop_signal_ends_the_worker_within_its_grace_even_during_a_long_job() {
+	let (_node, url, client) = dev_node().await;
+	// 10⁹ fuel per second declared: a 10¹¹-fuel job gets 100 blocks of execution, so the
+	// worker would run it for about a minute before giving up.
+	let spec = spec(1, 1_000_000_000);
+	let dir = tempfile::tempdir().unwrap();
+	let endless =
+		r#"(module (memory (export "memory") 1) (func (export "_start") (loop $l (br $l))))"#;
+	let code = wat::parse_str(endless).unwrap();
+	let grace = ["--shutdown-grace", "1"];
+	let (mut worker, state, _, _) =
+		charlie_with_one_task(&client, &url, dir.path(), spec, code, 100_000_000_000, &grace).await;
+	let log = || std::fs::read_to_string(state.join("worker.log")).unwrap();
+	until("the job assigned", 60, || async { log().contains("task state changed") }).await;
+	tokio::time::sleep(Duration::from_secs(1)).await;
+	worker.signal(SIGTERM);
+	let status = worker.stop().expect("exits by itself");
+	assert!(status.success(), "exit status {status:?}: {}", log());
+	assert!(log().contains("stopping with work in progress"), "{}", log());
 }

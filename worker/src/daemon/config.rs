@@ -8,6 +8,9 @@ use serde::Deserialize;
 /// Default node URL.
 pub const DEFAULT_URL: &str = "ws://127.0.0.1:9944";
 
+/// Default seconds running jobs get after a stop signal.
+pub const DEFAULT_SHUTDOWN_GRACE_SECS: u64 = 30;
+
 /// A test-only misbehaviour, refused on any chain but a development chain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -45,6 +48,10 @@ pub struct RunArgs {
 	/// a device registered by anyone else.
 	#[arg(long, env = "DEPIN_WORKER_OWNER")]
 	pub owner: Option<String>,
+	/// Seconds running jobs get to finish and commit after SIGINT/SIGTERM [default: 30];
+	/// a job still running then is abandoned (it has no result to lose).
+	#[arg(long, env = "DEPIN_WORKER_SHUTDOWN_GRACE")]
+	pub shutdown_grace: Option<u64>,
 	/// A TOML file with any of these settings.
 	#[arg(long, env = "DEPIN_WORKER_CONFIG")]
 	#[serde(skip)]
@@ -67,6 +74,7 @@ impl RunArgs {
 			state_dir: self.state_dir.or(file.state_dir),
 			metrics_port: self.metrics_port.or(file.metrics_port),
 			owner: self.owner.or(file.owner),
+			shutdown_grace: self.shutdown_grace.or(file.shutdown_grace),
 			config: self.config,
 			fault: self.fault.or(file.fault),
 		})
@@ -81,6 +89,11 @@ impl RunArgs {
 	/// The node URL.
 	pub fn url(&self) -> &str {
 		self.url.as_deref().unwrap_or(DEFAULT_URL)
+	}
+
+	/// How long running jobs get after a stop signal.
+	pub fn shutdown_grace(&self) -> std::time::Duration {
+		std::time::Duration::from_secs(self.shutdown_grace.unwrap_or(DEFAULT_SHUTDOWN_GRACE_SECS))
 	}
 }
 

@@ -48,8 +48,6 @@ fn max_output() -> usize {
 	depin_runtime::configs::depin::MAX_OUTPUT_LEN as usize
 }
 
-/// How long running jobs get to finish and commit after SIGINT/SIGTERM.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 /// Longest wait between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// Programs kept in memory.
@@ -73,6 +71,8 @@ pub struct Worker {
 	journal: Journal,
 	metrics: Arc<Metrics>,
 	fault: Option<Fault>,
+	/// How long running jobs get to finish and commit after SIGINT/SIGTERM.
+	shutdown_grace: Duration,
 	slots: Arc<tokio::sync::Semaphore>,
 	busy: Mutex<HashSet<(TaskId, Step)>>,
 	phases: Mutex<HashMap<TaskId, AssignmentPhase>>,
@@ -201,6 +201,7 @@ impl Worker {
 			journal,
 			metrics,
 			fault: args.fault,
+			shutdown_grace: args.shutdown_grace(),
 			slots: Arc::new(tokio::sync::Semaphore::new(slots as usize)),
 			busy: Mutex::new(HashSet::new()),
 			phases: Mutex::new(HashMap::new()),
@@ -273,7 +274,7 @@ impl Worker {
 				tracing::info!("stopped cleanly");
 				return Ok(());
 			}
-			if started.elapsed() > SHUTDOWN_GRACE {
+			if started.elapsed() > self.shutdown_grace {
 				tracing::warn!(
 					busy,
 					"stopping with work in progress; the journal keeps committed results"
