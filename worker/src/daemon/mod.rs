@@ -7,6 +7,7 @@
 //! journal entries of tasks that ended at the finalized block; count what the device
 //! earned.
 
+pub mod budget;
 pub mod config;
 pub mod deadline;
 pub mod journal;
@@ -74,6 +75,8 @@ pub struct Worker {
 	/// How long running jobs get to finish and commit after SIGINT/SIGTERM.
 	shutdown_grace: Duration,
 	slots: Arc<tokio::sync::Semaphore>,
+	/// The device's memory, shared by its running jobs.
+	memory: budget::MemoryBudget,
 	busy: Mutex<HashSet<(TaskId, Step)>>,
 	phases: Mutex<HashMap<TaskId, AssignmentPhase>>,
 	programs: Mutex<HashMap<ProgramId, Arc<Vec<u8>>>>,
@@ -203,6 +206,7 @@ impl Worker {
 			fault: args.fault,
 			shutdown_grace: args.shutdown_grace(),
 			slots: Arc::new(tokio::sync::Semaphore::new(slots as usize)),
+			memory: budget::MemoryBudget::new(info.spec.memory_mib),
 			busy: Mutex::new(HashSet::new()),
 			phases: Mutex::new(HashMap::new()),
 			programs: Mutex::new(HashMap::new()),
@@ -313,7 +317,11 @@ impl Worker {
 					self.clone().spawn_commit(client.clone(), entry)
 				}
 				(AssignmentPhase::Commit, None) if self.has_given_up(a.task) => {
-					self.clone().spawn_decline(client.clone(), a.task)
+					self.clone().spawn_decline(
+						client.clone(),
+						a.task,
+						"given again a job this worker gave up on",
+					)
 				}
 				(AssignmentPhase::Commit, None) => self.clone().spawn_job(client.clone(), a),
 				(AssignmentPhase::Reveal, Some(entry)) => {
@@ -437,11 +445,19 @@ impl Worker {
 		if self.stopping.load(Relaxed) {
 			return;
 		}
-		let Ok(permit) = self.slots.clone().try_acquire_owned() else { return };
+		// Not now if every slot is busy or running jobs hold the memory this one may need:
+		// next block, unless it could no longer be committed in time.
+		let Ok(permit) = self.slots.clone().try_acquire_owned() else {
+			return self.decline_if_too_late(client, &a);
+		};
+		let Some(memory) = self.memory.try_take(a.memory_mib) else {
+			return self.decline_if_too_late(client, &a);
+		};
 		let Some(guard) = self.try_busy(a.task, Step::Run) else { return };
 		tokio::spawn(async move {
 			let _guard = guard;
 			let _permit = permit;
+			let _memory = memory;
 			match self.clone().execute(&client, &a).await {
 				Ok(entry) => self.clone().commit(&client, entry).await,
 				Err(e) => {
@@ -462,15 +478,30 @@ impl Worker {
 		self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).contains(task)
 	}
 
-	/// Declines `task` (a job this worker gave up on, given to it again) unless a step of
-	/// it is under way.
-	fn spawn_decline(self: Arc<Self>, client: Arc<Client>, task: TaskId) {
+	/// Gives up on `task` and declines it, unless a step of it is under way.
+	fn spawn_decline(self: Arc<Self>, client: Arc<Client>, task: TaskId, why: &'static str) {
 		let Some(guard) = self.try_busy(task, Step::Run) else { return };
 		tokio::spawn(async move {
 			let _guard = guard;
-			tracing::info!(task, "given again a job this worker gave up on");
-			self.decline(&client, task).await;
+			tracing::info!(task, "{why}");
+			self.give_up(&client, task).await;
 		});
+	}
+
+	/// Declines the job of `a`, waiting for a slot or memory, once no commitment made from
+	/// now on could reach a block before its commit deadline.
+	fn decline_if_too_late(self: Arc<Self>, client: Arc<Client>, a: &Assignment) {
+		if self.wall_limit(a).is_err() {
+			self.spawn_decline(client, a.task, "declined: waited too long for a slot or memory");
+		}
+	}
+
+	/// How long the job of `a` may run if it starts now (see `deadline::wall_limit`).
+	fn wall_limit(&self, a: &Assignment) -> Result<Duration, deadline::TooLate> {
+		let fuel_per_second = *self.fuel_per_second.lock().unwrap_or_else(|e| e.into_inner());
+		let best = self.metrics.last_block.load(Relaxed) as u32;
+		let interval = self.clock.lock().unwrap_or_else(|e| e.into_inner()).interval();
+		deadline::wall_limit(a.max_fuel, fuel_per_second, a.deadline, best, interval)
 	}
 
 	/// Runs the job of `a` and journals its result. Returns the journal entry.
@@ -490,23 +521,19 @@ impl Worker {
 			}
 		}
 		let code = self.program_code(client, a.program).await?;
-		let fuel_per_second = *self.fuel_per_second.lock().unwrap_or_else(|e| e.into_inner());
-		let best = self.metrics.last_block.load(Relaxed) as u32;
-		let interval = self.clock.lock().unwrap_or_else(|e| e.into_inner()).interval();
-		let wall_limit =
-			match deadline::wall_limit(a.max_fuel, fuel_per_second, a.deadline, best, interval) {
-				Ok(limit) => limit,
-				Err(late) => {
-					// No commitment made from now on reaches a block in time: a decline
-					// costs a fee, a missed deadline a slash.
-					self.give_up(client, a.task).await;
-					anyhow::bail!(
-						"declined: its commit deadline (block {}) is too close at block {}",
-						late.deadline,
-						late.best
-					);
-				}
-			};
+		let wall_limit = match self.wall_limit(a) {
+			Ok(limit) => limit,
+			Err(late) => {
+				// No commitment made from now on reaches a block in time: a decline
+				// costs a fee, a missed deadline a slash.
+				self.give_up(client, a.task).await;
+				anyhow::bail!(
+					"declined: its commit deadline (block {}) is too close at block {}",
+					late.deadline,
+					late.best
+				);
+			}
+		};
 		let (task, program, input, max_fuel, memory_mib) =
 			(a.task, a.program, a.input.clone(), a.max_fuel, a.memory_mib);
 		let mode = if a.portable { Mode::Portable } else { Mode::Native };
