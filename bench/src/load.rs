@@ -207,7 +207,7 @@ pub fn bench_spec(class: DeterminismClass) -> DeviceSpec {
 		cores: 256,
 		memory_mib: 1024,
 		fuel_per_second: 1_000_000_000,
-		executor_version: 1,
+		executor_version: depin_client::primitives::EXECUTOR_VERSION,
 		determinism_class: class,
 	}
 }

@@ -89,7 +89,7 @@ async fn network() -> Network {
 		cores: 4,
 		memory_mib: 2048,
 		fuel_per_second: 200_000_000,
-		executor_version: 1,
+		executor_version: depin_client::primitives::EXECUTOR_VERSION,
 		determinism_class: class,
 	};
 	for (o, d) in owners.iter().zip(&devices) {

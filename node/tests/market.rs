@@ -18,7 +18,7 @@ fn spec() -> DeviceSpec {
 		cores: 2,
 		memory_mib: 2048,
 		fuel_per_second: 100_000_000,
-		executor_version: 1,
+		executor_version: depin_client::primitives::EXECUTOR_VERSION,
 		determinism_class: 42,
 	}
 }

@@ -21,7 +21,7 @@ fn spec() -> DeviceSpec {
 		cores: 1,
 		memory_mib: 1024,
 		fuel_per_second: 100_000_000,
-		executor_version: 1,
+		executor_version: depin_client::primitives::EXECUTOR_VERSION,
 		determinism_class: 7,
 	}
 }

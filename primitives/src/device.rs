@@ -8,6 +8,11 @@ use scale_info::TypeInfo;
 /// canonicalization. Computed by the worker; see `docs/worker.md`.
 pub type DeterminismClass = u64;
 
+/// The executor version of this release's worker: its fuel costs and job ABI. Part of the
+/// determinism class; the scheduler gives a portable task's replicas one version.
+/// 2: host calls cost fuel, iovec arrays are bounded.
+pub const EXECUTOR_VERSION: u32 = 2;
+
 /// What a device offers, as declared by its owner.
 #[derive(
 	Clone,

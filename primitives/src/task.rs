@@ -164,8 +164,9 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber, MaxSlots: Get<u32>> {
 	pub faults: u8,
 	/// Last block of the reveal window, while revealing.
 	pub reveal_deadline: Option<BlockNumber>,
-	/// Determinism class of the replicas (set by the first assignment of a task that is
-	/// not portable).
+	/// What every replica shares, set by the first assignment: the determinism class for
+	/// a task that is not portable, the executor version for a portable one (fuel costs
+	/// differ between versions, so replicas of different versions would disagree).
 	pub class: Option<crate::DeterminismClass>,
 	/// The verified result, once there is one.
 	pub result: Option<ExecResult>,

@@ -32,6 +32,8 @@ pub enum Candidate<AccountId> {
 		free_slots: u16,
 		/// Its determinism class.
 		class: DeterminismClass,
+		/// Its executor version (fuel costs and job ABI): portable replicas must share it.
+		executor_version: u32,
 		/// Its declared executor speed, in fuel per second.
 		fuel_per_second: u64,
 	},

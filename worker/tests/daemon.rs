@@ -42,7 +42,7 @@ fn spec(cores: u16, fuel_per_second: u64) -> DeviceSpec {
 		cores,
 		memory_mib: 512,
 		fuel_per_second,
-		executor_version: 1,
+		executor_version: depin_client::primitives::EXECUTOR_VERSION,
 		determinism_class: Executor::new(None).unwrap().determinism_class(),
 	}
 }

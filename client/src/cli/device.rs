@@ -31,7 +31,7 @@ impl SpecArgs {
 			cores: self.cores,
 			memory_mib: self.memory_mib,
 			fuel_per_second: self.fuel_per_second,
-			executor_version: 1,
+			executor_version: depin_primitives::EXECUTOR_VERSION,
 			determinism_class: self.class,
 		}
 	}

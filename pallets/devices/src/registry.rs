@@ -55,6 +55,7 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			memory_mib: info.spec.memory_mib,
 			free_slots: info.free_slots(),
 			class: info.spec.determinism_class,
+			executor_version: info.spec.executor_version,
 			fuel_per_second: info.spec.fuel_per_second,
 			device,
 		}

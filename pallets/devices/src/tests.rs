@@ -244,6 +244,7 @@ fn candidate_reports_what_the_scheduler_needs() {
 				memory_mib: 1024,
 				free_slots: 2,
 				class: 7,
+				executor_version: 1,
 				fuel_per_second: 1_000_000,
 			}
 		);

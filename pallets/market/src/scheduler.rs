@@ -176,9 +176,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Finds devices for every open slot of `task` and assigns them, or assigns none.
-	/// Probes at most `MaxProbes` positions of the candidate index. A task that is not
-	/// portable takes all its replicas from one determinism class: the first class to
-	/// offer enough devices wins.
+	/// Probes at most `MaxProbes` positions of the candidate index. A task takes all its
+	/// replicas from one group — one determinism class, or for a portable task one
+	/// executor version (fuel costs differ between versions) — the first group to offer
+	/// enough devices wins, and later replicas (replacements, escalations) join it.
 	pub(crate) fn fill_slots(
 		task_id: TaskId,
 		task: &mut TaskOf<T>,
@@ -186,7 +187,7 @@ impl<T: Config> Pallet<T> {
 	) -> Step {
 		let wanted = task.open_slots as usize;
 		let portable = task.params.portable;
-		// Candidates per class (one group for portable tasks or a fixed class).
+		// Candidates per group: class, or executor version for a portable task.
 		type Group<A, B> = (DeterminismClass, Vec<Chosen<A, B>>);
 		let mut groups: Vec<Group<T::AccountId, BlockNumberFor<T>>> = Vec::new();
 		let start = Self::seed(task_id);
@@ -223,11 +224,17 @@ impl<T: Config> Pallet<T> {
 					memory_mib,
 					free_slots,
 					class,
+					executor_version,
 					fuel_per_second,
-				} => (device, owner, memory_mib, free_slots, class, fuel_per_second),
+				} => {
+					// What replicas must share: the class, or for a portable task the
+					// executor version (its fuel costs).
+					let key = if portable { executor_version as u64 } else { class };
+					(device, owner, memory_mib, free_slots, key, fuel_per_second)
+				}
 			};
 			step += 1;
-			let class_ok = portable || task.class.is_none_or(|c| c == class);
+			let class_ok = task.class.is_none_or(|c| c == class);
 			let owner_holds_slot = task.slots.iter().any(|s| s.owner == owner);
 			// A free slot (fewer assignments than cores) also means room in `DeviceTasks`:
 			// `MaxAssignmentsPerDevice` is at least the registry's `MaxCores` (checked by the
@@ -250,7 +257,7 @@ impl<T: Config> Pallet<T> {
 			if commit_by > Self::last_call_at(task.deadline_at) {
 				continue;
 			}
-			let key = if portable { 0 } else { class };
+			let key = class;
 			let group = match groups.iter().position(|(c, _)| *c == key) {
 				Some(i) => i,
 				None => {
@@ -276,9 +283,7 @@ impl<T: Config> Pallet<T> {
 		// deadline finds no timer room, nothing of this step stays (registry, index,
 		// timers, events, the task's slots).
 		let saved = (task.slots.clone(), task.open_slots, task.class);
-		if !portable {
-			task.class = Some(class);
-		}
+		task.class = Some(class);
 		let assigned = frame_support::storage::with_transaction(|| {
 			if Self::assign_chosen(task_id, task, chosen, now) {
 				TransactionOutcome::Commit(Ok::<_, DispatchError>(true))

@@ -592,6 +592,32 @@ fn probes_that_remove_stale_candidates_are_counted_and_charged_as_such() {
 }
 
 #[test]
+fn portable_replicas_share_an_executor_version() {
+	test(|| {
+		// Six devices of distinct owners and classes: three run executor version 1, three
+		// version 2 (fuel costs differ between versions, so their results would too).
+		for i in 0..6u64 {
+			let version = 1 + (i % 2) as u32;
+			let spec = depin_primitives::DeviceSpec { executor_version: version, ..spec(1024, i) };
+			add_device(11 + i, 101 + i, spec);
+		}
+		let id = upload(1, 1);
+		let portable = TaskParams { portable: true, ..params(3) };
+		let tasks: Vec<u64> = (0..4).map(|_| submit(2, id, portable.clone())).collect();
+		run_to(2);
+		let version =
+			|d: &u64| pallet_devices::Devices::<Test>::get(d).unwrap().spec.executor_version as u64;
+		for t in tasks {
+			let devices = devices_of(t);
+			assert_eq!(devices.len(), 3, "task {t} assigned");
+			let versions: Vec<u64> = devices.iter().map(version).collect();
+			assert!(versions.iter().all(|v| *v == versions[0]), "task {t}: {versions:?}");
+			assert_eq!(task(t).class, Some(versions[0]), "later replicas join the same version");
+		}
+	});
+}
+
+#[test]
 fn a_scheduling_step_is_charged_for_the_replicas_it_assigned() {
 	use crate::weights::WeightInfo;
 	let (d, probes) = (1_000, crate::Probes { all: 5, removed: 0 });

@@ -36,6 +36,7 @@ use serde_json::Value;
 use crate::executor::{Executor, Job, Mode};
 use config::{Fault, RunArgs};
 use deadline::GaveUp;
+use depin_client::primitives::EXECUTOR_VERSION;
 use journal::{Entry, Journal};
 use metrics::Metrics;
 
@@ -506,19 +507,27 @@ impl Worker {
 
 	/// Runs the job of `a` and journals its result. Returns the journal entry.
 	async fn execute(self: Arc<Self>, client: &Client, a: &Assignment) -> anyhow::Result<Entry> {
-		if !a.portable {
-			let registered = client.device(self.device.account()).await?.map(|d| d.spec);
-			let registered = registered.map(|s| s.determinism_class);
-			if registered != Some(self.class) {
-				// Native results are bit-identical only within a class: running would risk
-				// a wrong result and its slash.
-				self.give_up(client, a.task).await;
-				anyhow::bail!(
-					"declined: a native-mode job, and the device is registered with class \
-					 {registered:?} while this machine's is {}",
-					self.class
-				);
-			}
+		let registered = client.device(self.device.account()).await?.map(|d| d.spec);
+		if !a.portable && registered.map(|s| s.determinism_class) != Some(self.class) {
+			// Native results are bit-identical only within a class: running would risk a
+			// wrong result and its slash.
+			self.give_up(client, a.task).await;
+			anyhow::bail!(
+				"declined: a native-mode job, and the device is registered with class {:?} \
+				 while this machine's is {}",
+				registered.map(|s| s.determinism_class),
+				self.class
+			);
+		}
+		if a.portable && registered.map(|s| s.executor_version) != Some(EXECUTOR_VERSION) {
+			// Portable replicas share an executor version (the scheduler groups them by the
+			// registered one): another version's fuel costs would give another result.
+			self.give_up(client, a.task).await;
+			anyhow::bail!(
+				"declined: a portable job, and the device is registered with executor version \
+				 {:?} while this worker runs {EXECUTOR_VERSION}",
+				registered.map(|s| s.executor_version)
+			);
 		}
 		let code = self.program_code(client, a.program).await?;
 		let wall_limit = match self.wall_limit(a) {

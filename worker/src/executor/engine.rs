@@ -5,9 +5,9 @@ use std::hash::{Hash, Hasher};
 
 use wasmtime::{Config, Engine, OptLevel, Strategy};
 
-/// Version of the job ABI and executor; part of the determinism class. 2: host calls
-/// cost fuel (`wasi::cost`) and iovec arrays are bounded (`wasi::IOV_MAX`).
-pub const EXECUTOR_VERSION: u32 = 2;
+/// Version of the job ABI and executor (`wasi::cost`, `wasi::IOV_MAX`, …); part of the
+/// determinism class.
+pub use depin_primitives::EXECUTOR_VERSION;
 
 /// Native code stack available to a job (deep recursion ends in `STACK_OVERFLOW`).
 pub const MAX_WASM_STACK_BYTES: usize = 1024 * 1024;
