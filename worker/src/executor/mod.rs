@@ -190,7 +190,9 @@ impl Executor {
 		let (compiled, fresh) =
 			module::compile(&set.engine, &set.linker, self.disk.as_ref(), program, mode, code);
 		let compiled = Arc::new(compiled);
-		self.memory_cache.insert(key, compiled.clone());
+		if compiled.is_settled() {
+			self.memory_cache.insert(key, compiled.clone());
+		}
 		(compiled, fresh)
 	}
 
@@ -200,6 +202,7 @@ impl Executor {
 		let pre = match &*compiled {
 			Compiled::Ready(pre) => pre,
 			Compiled::Bad(reason) => return Ok(bad_module(reason.clone())),
+			Compiled::Failed(reason) => return Err(RunError::Internal(reason.clone())),
 		};
 		let memory_limit = (job.memory_mib as usize).saturating_mul(1024 * 1024);
 		let state = JobState::new(

@@ -20,6 +20,25 @@ pub enum Compiled {
 	Ready(InstancePre<JobState>),
 	/// Not a valid job module: every run ends with `BAD_MODULE`.
 	Bad(String),
+	/// A valid module this host failed to compile (resources, an internal error): a
+	/// local failure, never cached and never a result.
+	Failed(String),
+}
+
+impl Compiled {
+	/// Whether the same program would compile the same way again (so it may be cached).
+	pub fn is_settled(&self) -> bool {
+		!matches!(self, Compiled::Failed(_))
+	}
+}
+
+/// What a failure of `Module::new` on `code` means: `Bad` if the module is invalid (the
+/// same on every host), `Failed` if it is valid and this host could not compile it.
+fn compile_failure(engine: &Engine, code: &[u8], error: anyhow::Error) -> Compiled {
+	match Module::validate(engine, code) {
+		Err(invalid) => Compiled::Bad(format!("invalid module: {invalid}")),
+		Ok(()) => Compiled::Failed(format!("cannot compile a valid module on this host: {error}")),
+	}
 }
 
 /// Checks that `module` is a WASI command: only preview 1 function imports (the linker
@@ -58,7 +77,7 @@ pub fn compile(
 		Some(m) => m,
 		None => match Module::new(engine, code) {
 			Ok(m) => m,
-			Err(e) => return (Compiled::Bad(format!("invalid module: {e}")), true),
+			Err(e) => return (compile_failure(engine, code, e), true),
 		},
 	};
 	if let Err(reason) = check_shape(&module) {
@@ -107,5 +126,22 @@ impl MemoryCache {
 				map.remove(&old);
 			}
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn only_invalid_modules_are_bad_and_host_failures_are_not_cached() {
+		let engine = Engine::default();
+		let garbage = b"\0asm\x01\0\0\0garbage";
+		let bad = compile_failure(&engine, garbage, anyhow::anyhow!("parse error"));
+		assert!(matches!(bad, Compiled::Bad(_)) && bad.is_settled());
+		// A valid module whose compilation failed here (out of memory, say).
+		let valid = b"\0asm\x01\0\0\0";
+		let failed = compile_failure(&engine, valid, anyhow::anyhow!("mmap failed"));
+		assert!(matches!(failed, Compiled::Failed(_)) && !failed.is_settled());
 	}
 }
