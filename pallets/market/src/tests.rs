@@ -603,7 +603,7 @@ fn portable_replicas_share_an_executor_version() {
 		}
 		let id = upload(1, 1);
 		let portable = TaskParams { portable: true, ..params(3) };
-		let tasks: Vec<u64> = (0..4).map(|_| submit(2, id, portable.clone())).collect();
+		let tasks: Vec<u64> = (0..4).map(|_| submit(2, id, portable)).collect();
 		run_to(2);
 		let version =
 			|d: &u64| pallet_devices::Devices::<Test>::get(d).unwrap().spec.executor_version as u64;
