@@ -38,10 +38,8 @@ pub struct Probes {
 pub(crate) struct Step {
 	/// Whether every open slot of the task got a device.
 	pub filled: bool,
-	/// Candidate positions probed.
-	pub probes: u32,
-	/// Of those, probes that found a stale candidate and removed it from the index.
-	pub removed: u32,
+	/// Its probes.
+	pub probes: Probes,
 	/// Devices it tried to assign (kept or rolled back, the work was done); 0 if none.
 	pub assigning: u32,
 }
@@ -155,9 +153,8 @@ impl<T: Config> Pallet<T> {
 				Self::dequeue_front();
 				continue;
 			}
-			let Step { filled, probes, removed, assigning } =
-				Self::fill_slots(task_id, &mut task, now);
-			meter.consume(Self::step_weight(d, Probes { all: probes, removed }, assigning));
+			let Step { filled, probes, assigning } = Self::fill_slots(task_id, &mut task, now);
+			meter.consume(Self::step_weight(d, probes, assigning));
 			Self::dequeue_front();
 			if !filled {
 				// Not enough eligible devices now: let the tasks behind it go first.
@@ -192,12 +189,12 @@ impl<T: Config> Pallet<T> {
 		let mut groups: Vec<Group<T::AccountId, BlockNumberFor<T>>> = Vec::new();
 		let start = Self::seed(task_id);
 		let mut step = 0u32;
-		let mut probes = 0u32;
-		let mut removed = 0u32;
+		let mut probes = Probes { all: 0, removed: 0 };
+		let last_call = Self::last_call_at(task.deadline_at);
 		let mut found = None;
 		// The walk's stride, recomputed only when a stale device left the index.
 		let (mut walked_count, mut walk_stride) = (0, 1);
-		while found.is_none() && probes < T::MaxProbes::get() {
+		while found.is_none() && probes.all < T::MaxProbes::get() {
 			let count = T::Devices::candidate_count();
 			if step >= count {
 				break;
@@ -205,13 +202,13 @@ impl<T: Config> Pallet<T> {
 			if count != walked_count {
 				(walked_count, walk_stride) = (count, stride(count));
 			}
-			probes += 1;
+			probes.all += 1;
 			let index = probe_position(start, walk_stride, step, count);
 			let candidate = T::Devices::candidate(index);
-			let (device, owner, memory_mib, free_slots, class, speed) = match candidate {
+			let (device, owner, memory_mib, free_slots, group_key, speed) = match candidate {
 				// Another device moved into this position: look at it next.
 				Candidate::Removed => {
-					removed += 1;
+					probes.removed += 1;
 					continue;
 				}
 				Candidate::None => {
@@ -234,7 +231,7 @@ impl<T: Config> Pallet<T> {
 				}
 			};
 			step += 1;
-			let class_ok = task.class.is_none_or(|c| c == class);
+			let group_ok = task.class.is_none_or(|c| c == group_key);
 			let owner_holds_slot = task.slots.iter().any(|s| s.owner == owner);
 			// A free slot (fewer assignments than cores) also means room in `DeviceTasks`:
 			// `MaxAssignmentsPerDevice` is at least the registry's `MaxCores` (checked by the
@@ -246,7 +243,7 @@ impl<T: Config> Pallet<T> {
 			if free_slots == 0
 				|| memory_mib < task.params.memory_mib
 				|| run_blocks > T::MaxExecutionBlocks::get() as u64
-				|| !class_ok || owner_holds_slot
+				|| !group_ok || owner_holds_slot
 			{
 				continue;
 			}
@@ -254,14 +251,13 @@ impl<T: Config> Pallet<T> {
 				.saturating_add(T::CommitTimeout::get())
 				.saturating_add((run_blocks as u32).into());
 			// A device whose round could not end by the deadline would work for nothing.
-			if commit_by > Self::last_call_at(task.deadline_at) {
+			if commit_by > last_call {
 				continue;
 			}
-			let key = class;
-			let group = match groups.iter().position(|(c, _)| *c == key) {
+			let group = match groups.iter().position(|(k, _)| *k == group_key) {
 				Some(i) => i,
 				None => {
-					groups.push((key, Vec::new()));
+					groups.push((group_key, Vec::new()));
 					groups.len() - 1
 				}
 			};
@@ -275,7 +271,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let Some(group) = found else {
-			return Step { filled: false, probes, removed, assigning: 0 };
+			return Step { filled: false, probes, assigning: 0 };
 		};
 		let (class, chosen) = groups.swap_remove(group);
 
@@ -294,12 +290,12 @@ impl<T: Config> Pallet<T> {
 		.unwrap_or(false);
 		if !assigned {
 			(task.slots, task.open_slots, task.class) = saved;
-			return Step { filled: false, probes, removed, assigning: wanted as u32 };
+			return Step { filled: false, probes, assigning: wanted as u32 };
 		}
 		if task.open_slots == 0 && task.state == TaskState::Queued {
 			Self::set_state(task_id, task, TaskState::Assigned);
 		}
-		Step { filled: task.open_slots == 0, probes, removed, assigning: wanted as u32 }
+		Step { filled: task.open_slots == 0, probes, assigning: wanted as u32 }
 	}
 
 	/// Gives each chosen device a slot of `task`; false if one cannot take it (the caller

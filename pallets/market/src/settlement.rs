@@ -81,11 +81,9 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Takes `device`'s slot away before it committed, and the slot goes back to the head
-	/// of the queue. A commit timeout costs the device a timeout mark and `TimeoutSlash`;
-	/// a decline costs it nothing here (it paid the transaction fee). Either is a fault of
-	/// the task: at `MaxTaskFaults` the task is abandoned instead of offered again.
-	pub(crate) fn release_slot(
+	/// Takes `device`'s uncommitted slot away; the caller decides what becomes of the slot.
+	/// A commit timeout costs the device a timeout mark and `TimeoutSlash`.
+	fn take_slot(
 		task_id: TaskId,
 		task: &mut TaskOf<T>,
 		device: &T::AccountId,
@@ -98,6 +96,19 @@ impl<T: Config> Pallet<T> {
 			T::Devices::slash(device, T::TimeoutSlash::get(), SlashReason::Timeout);
 		}
 		Self::deposit_event(Event::SlotReleased { task: task_id, device: device.clone(), reason });
+	}
+
+	/// Takes `device`'s slot away before it committed, and the slot goes back to the head
+	/// of the queue (see `take_slot`; a decline paid `DeclineFee` before this). Either is
+	/// a fault of the task: at `MaxTaskFaults` the task is abandoned instead of offered
+	/// again.
+	pub(crate) fn release_slot(
+		task_id: TaskId,
+		task: &mut TaskOf<T>,
+		device: &T::AccountId,
+		reason: ReleaseReason,
+	) {
+		Self::take_slot(task_id, task, device, reason);
 		task.faults = task.faults.saturating_add(1);
 		if task.faults as u32 >= T::MaxTaskFaults::get() {
 			Self::abandon(task_id, task);
@@ -121,22 +132,18 @@ impl<T: Config> Pallet<T> {
 		Self::set_state(task_id, task, TaskState::Revealing);
 	}
 
-	/// At a task's last call, with enough commitments for a quorum: the devices that have
-	/// not committed lose their slots (without a slash: no round of theirs could end by
-	/// the deadline), the open slots are never filled, and the committed devices reveal.
-	/// The quorum stays a majority of every replica asked for.
+	/// At a task's last call, with enough commitments for a quorum: the open slots are
+	/// never filled, and the committed devices reveal. A device still uncommitted has
+	/// missed its commit deadline (every slot's falls at or before the last call), even if
+	/// the last call fired before its commit timer in the same block: it is punished as a
+	/// commit timeout, and its slot stays open. The quorum stays a majority of every
+	/// replica asked for.
 	pub(crate) fn reveal_what_was_committed(task_id: TaskId, task: &mut TaskOf<T>) {
 		let late: Vec<T::AccountId> =
 			task.slots.iter().filter(|s| !s.committed).map(|s| s.device.clone()).collect();
 		for device in late {
-			task.slots.retain(|s| s.device != device);
+			Self::take_slot(task_id, task, &device, ReleaseReason::CommitTimeout);
 			task.open_slots = task.open_slots.saturating_add(1);
-			Self::forget_assignment(task_id, &device);
-			Self::deposit_event(Event::SlotReleased {
-				task: task_id,
-				device,
-				reason: ReleaseReason::TaskEnded,
-			});
 		}
 		Self::open_reveal_window(task_id, task);
 	}
@@ -349,14 +356,15 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		let task = Self::open_task(task_id)?;
 		let result = task.result.filter(|_| task.state == TaskState::Verified);
 		let result = result.ok_or(Error::<T>::WrongState)?;
+		// Usually the deciding reveal stored it already: no need to hash it again.
+		if Outputs::<T>::contains_key(task_id) {
+			return Ok(());
+		}
 		ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
 		ensure!(
 			depin_primitives::output_hash(&output) == result.output_hash,
 			Error::<T>::OutputMismatch
 		);
-		if Outputs::<T>::contains_key(task_id) {
-			return Ok(());
-		}
 		Self::store_output(task_id, &task, output)
 	}
 

@@ -556,6 +556,32 @@ fn a_slot_whose_round_cannot_end_by_the_deadline_is_not_given() {
 }
 
 #[test]
+fn a_device_still_uncommitted_at_the_last_call_is_punished_as_late() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		// Deadline 101, last call 97.
+		let t = submit(2, id, params(3));
+		run_to(2);
+		let slots = devices_of(t);
+		assert_ok!(Market::record_commit(t, &slots[0]));
+		assert_ok!(Market::record_commit(t, &slots[1]));
+		// The third times out at 8 and no device replaces it until 104 appears: assigned
+		// at 91, its commit deadline is 97, the last call's block, whose timer fires first.
+		run_to(90);
+		add_device(14, 104, spec(1024, 1));
+		run_to(91);
+		let late = pallet_devices::Devices::<Test>::get(104).unwrap();
+		assert_eq!(task(t).slot_of(&104).map(|s| s.commit_by), Some(97));
+		run_to(97);
+		assert_eq!(task(t).state, TaskState::Revealing, "two of three reveal");
+		let after = pallet_devices::Devices::<Test>::get(104).unwrap();
+		assert_eq!(after.reputation.timeouts, late.reputation.timeouts + 1, "a timeout");
+		assert_eq!(after.bond, late.bond - late.bond / 100, "and its slash");
+	});
+}
+
+#[test]
 fn a_commit_after_its_commit_deadline_is_refused() {
 	test(|| {
 		three_devices();
@@ -583,7 +609,7 @@ fn probes_that_remove_stale_candidates_are_counted_and_charged_as_such() {
 		System::set_block_number(now);
 		let mut info = task(t);
 		let step = Market::fill_slots(t, &mut info, now);
-		assert_eq!((step.probes, step.removed, step.filled), (3, 3, false));
+		assert_eq!((step.probes.all, step.probes.removed, step.filled), (3, 3, false));
 		let d = <Devices as depin_primitives::DeviceRegistry<_, _>>::device_count();
 		let time =
 			|removed| Market::step_weight(d, crate::Probes { all: 3, removed }, 0).ref_time();
