@@ -73,11 +73,15 @@ impl Journal {
 
 	/// Every entry.
 	pub fn all(&self) -> Vec<Entry> {
+		self.tasks().into_iter().filter_map(|task| self.get(task)).collect()
+	}
+
+	/// The tasks with an entry, from the file names alone.
+	pub fn tasks(&self) -> Vec<TaskId> {
 		let Ok(dir) = fs::read_dir(&self.dir) else { return Vec::new() };
 		dir.filter_map(|e| {
 			let name = e.ok()?.file_name().into_string().ok()?;
-			let task = name.strip_prefix("task-")?.strip_suffix(".json")?.parse().ok()?;
-			self.get(task)
+			name.strip_prefix("task-")?.strip_suffix(".json")?.parse().ok()
 		})
 		.collect()
 	}
@@ -105,7 +109,8 @@ mod tests {
 		let journal = Journal::open(dir.path()).unwrap();
 		assert_eq!(journal.get(42), Some(entry.clone()));
 		assert_eq!(journal.all(), vec![entry]);
+		assert_eq!(journal.tasks(), vec![42]);
 		journal.remove(42);
-		assert!(journal.all().is_empty());
+		assert!(journal.all().is_empty() && journal.tasks().is_empty());
 	}
 }

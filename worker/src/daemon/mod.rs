@@ -36,7 +36,7 @@ use serde_json::Value;
 use crate::executor::{Executor, Job, Mode};
 use config::{Fault, RunArgs};
 use deadline::GaveUp;
-use depin_client::primitives::EXECUTOR_VERSION;
+use depin_client::primitives::{DeviceSpec, EXECUTOR_VERSION};
 use journal::{Entry, Journal};
 use metrics::Metrics;
 
@@ -81,7 +81,9 @@ pub struct Worker {
 	busy: Mutex<HashSet<(TaskId, Step)>>,
 	phases: Mutex<HashMap<TaskId, AssignmentPhase>>,
 	programs: Mutex<HashMap<ProgramId, Arc<Vec<u8>>>>,
-	fuel_per_second: Mutex<u64>,
+	/// The device's registered spec, read again in a block with new jobs to start (its
+	/// owner may update it while the worker runs).
+	registered: Mutex<DeviceSpec>,
 	last_heartbeat: Mutex<Option<u32>>,
 	heartbeat_pending: AtomicBool,
 	clock: Mutex<deadline::BlockClock>,
@@ -211,7 +213,7 @@ impl Worker {
 			busy: Mutex::new(HashSet::new()),
 			phases: Mutex::new(HashMap::new()),
 			programs: Mutex::new(HashMap::new()),
-			fuel_per_second: Mutex::new(info.spec.fuel_per_second.max(1)),
+			registered: Mutex::new(info.spec),
 			last_heartbeat: Mutex::new(None),
 			heartbeat_pending: AtomicBool::new(false),
 			clock: Mutex::new(deadline::BlockClock::default()),
@@ -310,9 +312,24 @@ impl Worker {
 
 		let assignments = client.assignments(self.device.account()).await?;
 		let assigned: HashSet<TaskId> = assignments.iter().map(|a| a.task).collect();
-		for a in assignments {
+		// Each assignment with its journal entry, read once.
+		let work: Vec<(Assignment, Option<Entry>)> = assignments
+			.into_iter()
+			.map(|a| {
+				let entry = self.journal.get(a.task);
+				(a, entry)
+			})
+			.collect();
+		let starts_jobs =
+			work.iter().any(|(a, entry)| a.phase == AssignmentPhase::Commit && entry.is_none());
+		if starts_jobs {
+			// One read per block, not one per job.
+			if let Some(device) = client.device(self.device.account()).await? {
+				*self.registered.lock().unwrap_or_else(|e| e.into_inner()) = device.spec;
+			}
+		}
+		for (a, entry) in work {
 			self.log_phase(&a);
-			let entry = self.journal.get(a.task);
 			match (a.phase, entry) {
 				(AssignmentPhase::Commit, Some(entry)) => {
 					self.clone().spawn_commit(client.clone(), entry)
@@ -337,13 +354,8 @@ impl Worker {
 				(AssignmentPhase::WaitingForOthers | AssignmentPhase::Revealed, _) => {}
 			}
 		}
-		let gone: Vec<TaskId> = self
-			.journal
-			.all()
-			.into_iter()
-			.map(|e| e.task)
-			.filter(|t| !assigned.contains(t))
-			.collect();
+		let gone: Vec<TaskId> =
+			self.journal.tasks().into_iter().filter(|t| !assigned.contains(t)).collect();
 		if !gone.is_empty() {
 			// Only what the finalized block confirms: a syncing node or a reorg may show
 			// a best block without a task whose result must still be revealed.
@@ -497,9 +509,13 @@ impl Worker {
 		}
 	}
 
+	fn registered_spec(&self) -> DeviceSpec {
+		*self.registered.lock().unwrap_or_else(|e| e.into_inner())
+	}
+
 	/// How long the job of `a` may run if it starts now (see `deadline::wall_limit`).
 	fn wall_limit(&self, a: &Assignment) -> Result<Duration, deadline::TooLate> {
-		let fuel_per_second = *self.fuel_per_second.lock().unwrap_or_else(|e| e.into_inner());
+		let fuel_per_second = self.registered_spec().fuel_per_second;
 		let best = self.metrics.last_block.load(Relaxed) as u32;
 		let interval = self.clock.lock().unwrap_or_else(|e| e.into_inner()).interval();
 		deadline::wall_limit(a.max_fuel, fuel_per_second, a.deadline, best, interval)
@@ -507,26 +523,26 @@ impl Worker {
 
 	/// Runs the job of `a` and journals its result. Returns the journal entry.
 	async fn execute(self: Arc<Self>, client: &Client, a: &Assignment) -> anyhow::Result<Entry> {
-		let registered = client.device(self.device.account()).await?.map(|d| d.spec);
-		if !a.portable && registered.map(|s| s.determinism_class) != Some(self.class) {
+		let registered = self.registered_spec();
+		if !a.portable && registered.determinism_class != self.class {
 			// Native results are bit-identical only within a class: running would risk a
 			// wrong result and its slash.
 			self.give_up(client, a.task).await;
 			anyhow::bail!(
-				"declined: a native-mode job, and the device is registered with class {:?} \
-				 while this machine's is {}",
-				registered.map(|s| s.determinism_class),
+				"declined: a native-mode job, and the device is registered with class {} while \
+				 this machine's is {}",
+				registered.determinism_class,
 				self.class
 			);
 		}
-		if a.portable && registered.map(|s| s.executor_version) != Some(EXECUTOR_VERSION) {
+		if a.portable && registered.executor_version != EXECUTOR_VERSION {
 			// Portable replicas share an executor version (the scheduler groups them by the
 			// registered one): another version's fuel costs would give another result.
 			self.give_up(client, a.task).await;
 			anyhow::bail!(
 				"declined: a portable job, and the device is registered with executor version \
-				 {:?} while this worker runs {EXECUTOR_VERSION}",
-				registered.map(|s| s.executor_version)
+				 {} while this worker runs {EXECUTOR_VERSION}",
+				registered.executor_version
 			);
 		}
 		let code = self.program_code(client, a.program).await?;
