@@ -112,13 +112,19 @@ struct Variant {
 
 /// The variants, devices' own first: each later one leaves out one cost.
 fn variants() -> anyhow::Result<Vec<Variant>> {
-	let partial =
-		|fuel, watchdog| Executor::instrumented(Instrumentation { fuel, watchdog }).map(Arc::new);
+	let partial = |fuel, watchdog, depth| {
+		Executor::instrumented(Instrumentation { fuel, watchdog, depth }).map(Arc::new)
+	};
 	let full = Arc::new(Executor::new(None)?);
 	Ok(vec![
 		Variant { column: "metered", executor: full.clone(), mode: Mode::Native },
-		Variant { column: "no watchdog", executor: partial(true, false)?, mode: Mode::Native },
-		Variant { column: "neither", executor: partial(false, false)?, mode: Mode::Native },
+		Variant {
+			column: "no watchdog",
+			executor: partial(true, false, true)?,
+			mode: Mode::Native,
+		},
+		Variant { column: "fuel only", executor: partial(true, false, false)?, mode: Mode::Native },
+		Variant { column: "neither", executor: partial(false, false, false)?, mode: Mode::Native },
 		Variant { column: "portable", executor: full, mode: Mode::Portable },
 	])
 }
@@ -177,9 +183,10 @@ pub fn run(dir: &JobsDir, quick: bool) -> anyhow::Result<String> {
 	}
 	report.push_str(" |\n\n");
 	report.push_str(
-		"*metered*: what devices run (fuel and the wall-clock watchdog); *no watchdog*: fuel \
-		 only; *neither*: the code Cranelift generates, with nothing added; *portable*: \
-		 metered, with NaN canonicalization.\n\n",
+		"*metered*: what devices run (fuel, the logical stack limit and the wall-clock \
+		 watchdog); *no watchdog*: fuel and the stack limit; *fuel only*: without the stack \
+		 limit either; *neither*: the code Cranelift generates, with nothing added; \
+		 *portable*: metered, with NaN canonicalization.\n\n",
 	);
 	report.push_str("Native `sha256-chain` above is built with `--features soft` (the portable SHA-256 code the Wasm build runs).\n\n");
 	report.push_str(&hardware_context(dir, warmup, runs)?);

@@ -11,7 +11,9 @@ pub type DeterminismClass = u64;
 /// The executor version of this release's worker: its fuel costs and job ABI. Part of the
 /// determinism class; the scheduler gives a portable task's replicas one version.
 /// 2: host calls cost fuel, iovec arrays are bounded.
-pub const EXECUTOR_VERSION: u32 = 2;
+/// 3: the stack limit is logical (frame costs counted by code added to the module), the
+/// same on every machine.
+pub const EXECUTOR_VERSION: u32 = 3;
 
 /// What a device offers, as declared by its owner.
 #[derive(

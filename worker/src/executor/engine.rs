@@ -9,8 +9,12 @@ use wasmtime::{Config, Engine, OptLevel, Strategy};
 /// determinism class.
 pub use depin_primitives::EXECUTOR_VERSION;
 
-/// Native code stack available to a job (deep recursion ends in `STACK_OVERFLOW`).
-pub const MAX_WASM_STACK_BYTES: usize = 1024 * 1024;
+/// Native code stack available to a job: a backstop far above what the logical limit
+/// ([`super::depth::MAX_DEPTH`]) lets a job use, whose hitting is a local failure.
+pub const MAX_WASM_STACK_BYTES: usize = 32 * 1024 * 1024;
+
+/// Stack of the thread a job runs on: the backstop and room for the host's own frames.
+pub const JOB_THREAD_STACK_BYTES: usize = MAX_WASM_STACK_BYTES + 4 * 1024 * 1024;
 
 /// How floating point NaNs are treated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -38,11 +42,14 @@ pub struct Instrumentation {
 	pub fuel: bool,
 	/// The wall-clock watchdog: an epoch check at every function entry and loop header.
 	pub watchdog: bool,
+	/// The logical stack limit (`depth.rs`): the call depth counted at every function
+	/// entry and exit.
+	pub depth: bool,
 }
 
 impl Instrumentation {
 	/// What every job a device runs gets.
-	pub const FULL: Self = Self { fuel: true, watchdog: true };
+	pub const FULL: Self = Self { fuel: true, watchdog: true, depth: true };
 }
 
 /// The engine configuration for `mode`. Anything less than [`Instrumentation::FULL`] is

@@ -6,6 +6,7 @@
 //! [`depin_primitives::exit`]), except the watchdog, which is a local "gave up" that is
 //! never committed.
 
+pub mod depth;
 mod disk;
 pub mod engine;
 mod module;
@@ -92,6 +93,7 @@ impl EngineSet {
 		let engine = Engine::new(&engine::config(mode, instrumentation))?;
 		let mut linker = Linker::new(&engine);
 		wasi::add_to_linker(&mut linker)?;
+		depth::add_to_linker(&mut linker)?;
 		Ok(Self { engine, linker })
 	}
 }
@@ -187,8 +189,14 @@ impl Executor {
 			return (c, false);
 		}
 		let set = self.set(mode);
-		let (compiled, fresh) =
-			module::compile(&set.engine, &set.linker, self.disk.as_ref(), program, mode, code);
+		let (compiled, fresh) = module::compile(
+			&set.engine,
+			&set.linker,
+			self.disk.as_ref(),
+			(program, mode),
+			code,
+			self.instrumentation.depth,
+		);
 		let compiled = Arc::new(compiled);
 		if compiled.is_settled() {
 			self.memory_cache.insert(key, compiled.clone());
@@ -196,8 +204,21 @@ impl Executor {
 		(compiled, fresh)
 	}
 
-	/// Runs `job` to its end.
+	/// Runs `job` to its end, on a thread of its own whose stack holds the native
+	/// backstop ([`engine::JOB_THREAD_STACK_BYTES`]) whatever thread calls this.
 	pub fn run(&self, job: &Job<'_>) -> Result<Outcome, RunError> {
+		std::thread::scope(|scope| {
+			std::thread::Builder::new()
+				.name("job".into())
+				.stack_size(engine::JOB_THREAD_STACK_BYTES)
+				.spawn_scoped(scope, || self.run_here(job))
+				.map_err(|e| RunError::Internal(format!("cannot start the job's thread: {e}")))?
+				.join()
+				.map_err(|_| RunError::Internal("the job's thread panicked".into()))?
+		})
+	}
+
+	fn run_here(&self, job: &Job<'_>) -> Result<Outcome, RunError> {
 		let (compiled, _) = self.compiled(&job.program, job.code, job.mode);
 		let pre = match &*compiled {
 			Compiled::Ready(pre) => pre,
@@ -278,13 +299,18 @@ fn classify(error: &anyhow::Error, memory_refused: bool) -> Ended {
 			HostStop::Exit(code) => (*code).min(255),
 			HostStop::OutputTooLarge => exit::OUTPUT_TOO_LARGE,
 			HostStop::MemoryLimit => exit::MEMORY_LIMIT,
+			HostStop::StackOverflow => exit::STACK_OVERFLOW,
 			HostStop::HostFailure(reason) => return Ended::HostFailed(reason.clone()),
 		});
 	}
 	if let Some(trap) = error.downcast_ref::<Trap>() {
 		return match trap {
 			Trap::OutOfFuel => Ended::Exit(exit::OUT_OF_FUEL),
-			Trap::StackOverflow => Ended::Exit(exit::STACK_OVERFLOW),
+			// The native backstop: where it falls depends on this machine's frame sizes,
+			// so it is never a result (the logical limit is, `HostStop::StackOverflow`).
+			Trap::StackOverflow => {
+				Ended::HostFailed("the native stack ran out before the logical stack limit".into())
+			}
 			Trap::Interrupt => Ended::GaveUp,
 			_ if memory_refused => Ended::Exit(exit::MEMORY_LIMIT),
 			_ => Ended::Exit(exit::TRAP),
@@ -321,6 +347,9 @@ mod tests {
 		assert_eq!(exit_of(Trap::UnreachableCodeReached.into(), false), Some(exit::TRAP));
 		assert_eq!(exit_of(Trap::OutOfFuel.into(), false), Some(exit::OUT_OF_FUEL));
 		assert_eq!(exit_of(HostStop::Exit(3).into(), false), Some(3));
+		assert_eq!(exit_of(HostStop::StackOverflow.into(), false), Some(exit::STACK_OVERFLOW));
+		// The native stack's end depends on this machine: not a result.
+		assert!(matches!(classify(&Trap::StackOverflow.into(), false), Ended::HostFailed(_)));
 		assert_eq!(exit_of(anyhow::anyhow!("refused"), true), Some(exit::MEMORY_LIMIT));
 		assert!(matches!(classify(&Trap::Interrupt.into(), false), Ended::GaveUp));
 		// Anything else is this host's failure, not a `TRAP` to commit.

@@ -9,7 +9,7 @@ use std::{
 use depin_primitives::ProgramId;
 use wasmtime::{Engine, ExternType, InstancePre, Linker, Module};
 
-use super::{disk::DiskCache, engine::Mode, state::JobState};
+use super::{depth, disk::DiskCache, engine::Mode, state::JobState};
 
 /// Most compiled modules kept in memory.
 pub const MEMORY_CACHE_ENTRIES: usize = 128;
@@ -42,10 +42,12 @@ fn compile_failure(engine: &Engine, code: &[u8], error: anyhow::Error) -> Compil
 }
 
 /// Checks that `module` is a WASI command: only preview 1 function imports (the linker
-/// checks names and types) and a `_start` function taking and returning nothing.
+/// checks names and types; the executor's own import is added by [`depth::instrument`],
+/// which refuses modules that import it themselves) and a `_start` function taking and
+/// returning nothing.
 fn check_shape(module: &Module) -> Result<(), String> {
 	for import in module.imports() {
-		if import.module() != super::wasi::MODULE {
+		if import.module() != super::wasi::MODULE && import.module() != depth::MODULE {
 			return Err(format!("forbidden import {}::{}", import.module(), import.name()));
 		}
 		if !matches!(import.ty(), ExternType::Func(_)) {
@@ -62,22 +64,39 @@ fn check_shape(module: &Module) -> Result<(), String> {
 	}
 }
 
-/// Compiles (or loads) and links `code`.
+/// Compiles `code`, with the logical stack limit added if `depth`.
+fn compile_fresh(engine: &Engine, code: &[u8], depth: bool) -> Result<Module, Compiled> {
+	let instrumented;
+	let code_to_compile = if depth {
+		instrumented = match depth::instrument(code) {
+			Ok(c) => c,
+			Err(refused) => return Err(Compiled::Bad(refused.to_string())),
+		};
+		&instrumented[..]
+	} else {
+		code
+	};
+	Module::new(engine, code_to_compile).map_err(|e| compile_failure(engine, code, e))
+}
+
+/// Compiles (or loads) and links `code`, the program `key`; `depth` adds the logical
+/// stack limit. Returns whether it was compiled now (not loaded).
 pub fn compile(
 	engine: &Engine,
 	linker: &Linker<JobState>,
 	disk: Option<&DiskCache>,
-	program: &ProgramId,
-	mode: Mode,
+	key: (&ProgramId, Mode),
 	code: &[u8],
+	depth: bool,
 ) -> (Compiled, bool) {
+	let (program, mode) = key;
 	let loaded = disk.and_then(|d| d.load(engine, program, mode));
 	let fresh = loaded.is_none();
 	let module = match loaded {
 		Some(m) => m,
-		None => match Module::new(engine, code) {
+		None => match compile_fresh(engine, code, depth) {
 			Ok(m) => m,
-			Err(e) => return (compile_failure(engine, code, e), true),
+			Err(failed) => return (failed, true),
 		},
 	};
 	if let Err(reason) = check_shape(&module) {

@@ -16,6 +16,9 @@ pub enum HostStop {
 	/// The job needed more memory or table space than allowed.
 	#[error("the job exceeds its memory limit")]
 	MemoryLimit,
+	/// The job's call depth passed the logical stack limit.
+	#[error("the job overflowed its stack")]
+	StackOverflow,
 	/// This host failed to give the job memory it was entitled to: a local failure,
 	/// never a result (another host would have succeeded).
 	#[error("the host failed: {0}")]
