@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! depin-worker run --url ws://127.0.0.1:9944 --suri ./device.key [--slots N]
-//!                  [--cache-dir DIR] [--state-dir DIR] [--metrics-port P] [--config FILE]
+//!                  [--cache-dir DIR] [--state-dir DIR] [--metrics-port P [--metrics-external]]
+//!                  [--config FILE]
 //! depin-worker status --suri ./device.key
 //! depin-worker key generate --out ./device.key
 //! depin-worker key inspect --suri ./device.key

@@ -135,11 +135,15 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 	assert!(!after_restart.contains("committed"), "committed twice: {after_restart}");
 	drop(worker_a2);
 
-	// Dave's worker reports what it did on its metrics port.
+	// Dave's worker reports what it did on its metrics port, with the job's time, speed
+	// and wait in histograms.
 	let expected = [
 		"depin_worker_jobs_run_total 1",
 		"depin_worker_commits_total 1",
 		"depin_worker_reveals_total 1",
+		"depin_worker_job_seconds_count 1",
+		"depin_worker_job_fuel_per_second_count 1",
+		"depin_worker_queue_wait_seconds_count 1",
 	];
 	let metrics = || http_get(&format!("127.0.0.1:{metrics_port}"), "/metrics");
 	until("Dave's reveal in its metrics", 30, || async {
@@ -159,10 +163,14 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 
 const SIGTERM: i32 = 15;
 
+/// A GET request sent in two pieces, as a client may.
 fn http_get(addr: &str, path: &str) -> String {
 	use std::io::{Read, Write};
 	let mut stream = std::net::TcpStream::connect(addr).expect("metrics port open");
-	write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+	write!(stream, "GET {path} HTTP/1.1\r\n").unwrap();
+	stream.flush().unwrap();
+	std::thread::sleep(std::time::Duration::from_millis(50));
+	write!(stream, "Host: {addr}\r\nConnection: close\r\n\r\n").unwrap();
 	let mut body = String::new();
 	stream.read_to_string(&mut body).unwrap();
 	body

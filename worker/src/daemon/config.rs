@@ -41,9 +41,13 @@ pub struct RunArgs {
 	/// [default: ~/.local/share/depin-worker/DEVICE].
 	#[arg(long, env = "DEPIN_WORKER_STATE_DIR")]
 	pub state_dir: Option<PathBuf>,
-	/// Serve Prometheus metrics on this port (127.0.0.1).
+	/// Serve Prometheus metrics on this port (on 127.0.0.1 unless `--metrics-external`).
 	#[arg(long, env = "DEPIN_WORKER_METRICS_PORT")]
 	pub metrics_port: Option<u16>,
+	/// Serve the metrics on every interface, for a Prometheus server on another machine.
+	#[arg(long, env = "DEPIN_WORKER_METRICS_EXTERNAL")]
+	#[serde(default)]
+	pub metrics_external: bool,
 	/// The owner this device works for (SS58 or `0x` hex): the worker refuses to run for
 	/// a device registered by anyone else.
 	#[arg(long, env = "DEPIN_WORKER_OWNER")]
@@ -73,6 +77,7 @@ impl RunArgs {
 			cache_dir: self.cache_dir.or(file.cache_dir),
 			state_dir: self.state_dir.or(file.state_dir),
 			metrics_port: self.metrics_port.or(file.metrics_port),
+			metrics_external: self.metrics_external || file.metrics_external,
 			owner: self.owner.or(file.owner),
 			shutdown_grace: self.shutdown_grace.or(file.shutdown_grace),
 			config: self.config,

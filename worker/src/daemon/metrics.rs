@@ -1,112 +1,158 @@
-//! Prometheus metrics of the worker, served as text on `GET /metrics`.
+//! Prometheus metrics of the worker, served by `substrate-prometheus-endpoint` (the
+//! exporter Substrate nodes use) on `GET /metrics`.
 
-use std::sync::{
-	atomic::{AtomicU64, Ordering::Relaxed},
-	Arc,
+use std::{net::SocketAddr, time::Duration};
+
+use substrate_prometheus_endpoint::{
+	exponential_buckets, register, Counter, Gauge, Histogram, HistogramOpts, PrometheusError,
+	Registry, F64, U64,
 };
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-/// The worker's counters and gauges.
-#[derive(Default)]
+/// The worker's counters, gauges and histograms.
+#[derive(Clone)]
 pub struct Metrics {
 	/// Jobs that ended with a result.
-	pub jobs_run: AtomicU64,
+	pub jobs_run: Counter<U64>,
 	/// Jobs that produced no result (gave up, executor failure, program unavailable).
-	pub jobs_failed: AtomicU64,
+	pub jobs_failed: Counter<U64>,
 	/// Fuel used by jobs with a result.
-	pub fuel_used: AtomicU64,
+	pub fuel_used: Counter<U64>,
 	/// Jobs running now.
-	pub jobs_in_flight: AtomicU64,
+	pub jobs_in_flight: Gauge<U64>,
 	/// Commitments sent and included.
-	pub commits: AtomicU64,
+	pub commits: Counter<U64>,
 	/// Reveals sent and included.
-	pub reveals: AtomicU64,
+	pub reveals: Counter<U64>,
 	/// Number of the last block seen.
-	pub last_block: AtomicU64,
-	/// Paid to the device's owner for this device's verified work (smallest unit).
-	pub earned: AtomicU64,
+	pub last_block: Gauge<U64>,
+	/// Paid to the device's owner for this device's verified work (smallest unit; a float,
+	/// as every Prometheus value is, so never truncated).
+	earned: Counter<F64>,
+	/// Wall-clock time of jobs with a result.
+	pub job_seconds: Histogram,
+	/// Fuel per second of jobs with a result (the device's measured speed).
+	pub fuel_per_second: Histogram,
+	/// Time from the first sight of an assignment to the start of its job.
+	pub queue_wait_seconds: Histogram,
+	registry: Registry,
+}
+
+fn histogram(
+	registry: &Registry,
+	name: &str,
+	help: &str,
+	buckets: Vec<f64>,
+) -> Result<Histogram, PrometheusError> {
+	register(Histogram::with_opts(HistogramOpts::new(name, help).buckets(buckets))?, registry)
 }
 
 impl Metrics {
-	/// The Prometheus text format.
-	pub fn render(&self) -> String {
-		let rows: [(&str, &str, &str, &AtomicU64); 8] = [
-			(
-				"depin_worker_jobs_run_total",
-				"counter",
-				"Jobs that ended with a result.",
-				&self.jobs_run,
-			),
-			(
-				"depin_worker_jobs_failed_total",
-				"counter",
-				"Jobs without a result.",
-				&self.jobs_failed,
-			),
-			("depin_worker_fuel_used_total", "counter", "Fuel used by jobs.", &self.fuel_used),
-			("depin_worker_jobs_in_flight", "gauge", "Jobs running now.", &self.jobs_in_flight),
-			("depin_worker_commits_total", "counter", "Commitments included.", &self.commits),
-			("depin_worker_reveals_total", "counter", "Reveals included.", &self.reveals),
-			("depin_worker_last_block", "gauge", "Last block seen.", &self.last_block),
-			(
-				"depin_worker_earned_total",
-				"counter",
-				"Paid for verified work (smallest unit).",
-				&self.earned,
-			),
-		];
-		let mut out = String::new();
-		for (name, kind, help, value) in rows {
-			out.push_str(&format!(
-				"# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {}\n",
-				value.load(Relaxed)
-			));
+	/// The metrics, registered in a registry of their own.
+	pub fn new() -> Result<Self, PrometheusError> {
+		let registry = Registry::new();
+		let r = &registry;
+		let seconds = exponential_buckets(0.001, 4.0, 10)?; // 1 ms … 262 s
+		Ok(Self {
+			jobs_run: register(
+				Counter::new("depin_worker_jobs_run_total", "Jobs that ended with a result.")?,
+				r,
+			)?,
+			jobs_failed: register(
+				Counter::new("depin_worker_jobs_failed_total", "Jobs without a result.")?,
+				r,
+			)?,
+			fuel_used: register(
+				Counter::new("depin_worker_fuel_used_total", "Fuel used by jobs.")?,
+				r,
+			)?,
+			jobs_in_flight: register(
+				Gauge::new("depin_worker_jobs_in_flight", "Jobs running now.")?,
+				r,
+			)?,
+			commits: register(
+				Counter::new("depin_worker_commits_total", "Commitments included.")?,
+				r,
+			)?,
+			reveals: register(Counter::new("depin_worker_reveals_total", "Reveals included.")?, r)?,
+			last_block: register(Gauge::new("depin_worker_last_block", "Last block seen.")?, r)?,
+			earned: register(
+				Counter::new(
+					"depin_worker_earned_total",
+					"Paid for verified work (smallest unit).",
+				)?,
+				r,
+			)?,
+			job_seconds: histogram(
+				r,
+				"depin_worker_job_seconds",
+				"Wall-clock time of jobs with a result.",
+				seconds.clone(),
+			)?,
+			fuel_per_second: histogram(
+				r,
+				"depin_worker_job_fuel_per_second",
+				"Fuel per second of jobs with a result.",
+				exponential_buckets(1e6, 4.0, 10)?, // 1 M … 262 G
+			)?,
+			queue_wait_seconds: histogram(
+				r,
+				"depin_worker_queue_wait_seconds",
+				"Time from an assignment's first sight to the start of its job.",
+				seconds,
+			)?,
+			registry,
+		})
+	}
+
+	/// Records a job with a result: its fuel and its time.
+	pub fn job_ran(&self, fuel_used: u64, took: Duration) {
+		self.jobs_run.inc();
+		self.fuel_used.inc_by(fuel_used);
+		self.job_seconds.observe(took.as_secs_f64());
+		if took > Duration::ZERO {
+			self.fuel_per_second.observe(fuel_used as f64 / took.as_secs_f64());
 		}
-		out
+	}
+
+	/// Sets what the device has earned in total (it only grows).
+	pub fn set_earned(&self, total: u128) {
+		let delta = total as f64 - self.earned.get();
+		if delta > 0.0 {
+			self.earned.inc_by(delta);
+		}
+	}
+
+	/// Serves the metrics on `port`, on every interface if `external`, else on 127.0.0.1.
+	/// Fails if the port cannot be bound.
+	pub async fn serve(&self, port: u16, external: bool) -> anyhow::Result<()> {
+		let ip = if external { [0, 0, 0, 0] } else { [127, 0, 0, 1] };
+		let addr = SocketAddr::from((ip, port));
+		let mut server = tokio::spawn(substrate_prometheus_endpoint::init_prometheus(
+			addr,
+			self.registry.clone(),
+		));
+		// A server that cannot bind ends at once; one that runs never ends.
+		if let Ok(ended) = tokio::time::timeout(Duration::from_millis(500), &mut server).await {
+			match ended {
+				Ok(Err(e)) => anyhow::bail!("cannot serve metrics on {addr}: {e}"),
+				_ => anyhow::bail!("the metrics server on {addr} stopped"),
+			}
+		}
+		tracing::info!("metrics on http://{addr}/metrics");
+		Ok(())
 	}
 }
 
-/// Serves `metrics` on 127.0.0.1:`port` until the process ends.
-pub async fn serve(metrics: Arc<Metrics>, port: u16) -> std::io::Result<()> {
-	let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
-	tracing::info!("metrics on http://127.0.0.1:{port}/metrics");
-	tokio::spawn(async move {
-		loop {
-			let Ok((mut stream, _)) = listener.accept().await else { continue };
-			let metrics = metrics.clone();
-			tokio::spawn(async move {
-				let head = read_request_head(&mut stream).await;
-				let request = String::from_utf8_lossy(&head);
-				let (status, body) = if request.starts_with("GET /metrics") {
-					("200 OK", metrics.render())
-				} else {
-					("404 Not Found", "try /metrics\n".to_string())
-				};
-				let response = format!(
-					"HTTP/1.1 {status}\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-					body.len()
-				);
-				let _ = stream.write_all(response.as_bytes()).await;
-			});
-		}
-	});
-	Ok(())
-}
+#[cfg(test)]
+mod tests {
+	use super::*;
 
-/// Reads a request's head (up to the blank line, at most 4 KiB, for at most 5 s): a
-/// client may send it in several pieces.
-async fn read_request_head(stream: &mut tokio::net::TcpStream) -> Vec<u8> {
-	let mut head = Vec::new();
-	let mut buf = [0u8; 1024];
-	let read_all = async {
-		while head.len() < 4096 && !head.windows(4).any(|w| w == b"\r\n\r\n") {
-			match stream.read(&mut buf).await {
-				Ok(0) | Err(_) => break,
-				Ok(n) => head.extend_from_slice(&buf[..n]),
-			}
-		}
-	};
-	let _ = tokio::time::timeout(std::time::Duration::from_secs(5), read_all).await;
-	head
+	#[test]
+	fn earnings_beyond_u64_are_not_truncated() {
+		let m = Metrics::new().unwrap();
+		let total = u64::MAX as u128 * 4;
+		m.set_earned(total);
+		m.set_earned(total - 1); // never goes back
+		assert_eq!(m.earned.get(), total as f64);
+	}
 }

@@ -13,6 +13,7 @@ pub mod deadline;
 pub mod journal;
 pub mod metrics;
 pub mod state;
+mod waiting;
 
 use std::{
 	collections::{HashMap, HashSet},
@@ -90,6 +91,8 @@ pub struct Worker {
 	/// Tasks whose job this worker could not finish in time: given to it again, it
 	/// declines at once instead of running them again.
 	gave_up: Mutex<GaveUp>,
+	/// Assignments waiting for a slot or memory, since when.
+	waiting: waiting::Waiting,
 	stopping: AtomicBool,
 	state: state::State,
 }
@@ -183,14 +186,12 @@ impl Worker {
 			);
 		}
 		let slots = args.slots.unwrap_or(info.spec.cores).max(1);
-		let metrics = Arc::new(Metrics::default());
+		let metrics = Arc::new(Metrics::new().context("cannot set up the metrics")?);
 		if let Some(port) = args.metrics_port {
-			metrics::serve(metrics.clone(), port)
-				.await
-				.with_context(|| format!("metrics port {port}"))?;
+			metrics.serve(port, args.metrics_external).await?;
 		}
 		let state = state::State::open(&state_dir);
-		metrics.earned.store(state.earned() as u64, Relaxed);
+		metrics.set_earned(state.earned());
 		tracing::info!(
 			device = %device.address(),
 			slots,
@@ -218,6 +219,7 @@ impl Worker {
 			heartbeat_pending: AtomicBool::new(false),
 			clock: Mutex::new(deadline::BlockClock::default()),
 			gave_up: Mutex::new(GaveUp::default()),
+			waiting: waiting::Waiting::default(),
 			stopping: AtomicBool::new(false),
 			state,
 		}))
@@ -306,7 +308,7 @@ impl Worker {
 		header: &Value,
 	) -> Result<(), ClientError> {
 		let number = depin_client::client::header_number(header)?;
-		self.metrics.last_block.store(number as u64, Relaxed);
+		self.metrics.last_block.set(number as u64);
 		self.clock.lock().unwrap_or_else(|e| e.into_inner()).observe(number, Instant::now());
 		self.clone().maybe_heartbeat(client.clone(), number);
 
@@ -410,7 +412,7 @@ impl Worker {
 		}
 		if earned > 0 {
 			let total = self.state.add_earned(earned, number);
-			self.metrics.earned.store(total as u64, Relaxed);
+			self.metrics.set_earned(total);
 		}
 		Ok(())
 	}
@@ -460,6 +462,7 @@ impl Worker {
 		}
 		// Not now if every slot is busy or running jobs hold the memory this one may need:
 		// next block, unless it could no longer be committed in time.
+		self.waiting.seen(a.task);
 		let Ok(permit) = self.slots.clone().try_acquire_owned() else {
 			return self.decline_if_too_late(client, &a);
 		};
@@ -467,6 +470,9 @@ impl Worker {
 			return self.decline_if_too_late(client, &a);
 		};
 		let Some(guard) = self.try_busy(a.task, Step::Run) else { return };
+		if let Some(waited) = self.waiting.done(a.task) {
+			self.metrics.queue_wait_seconds.observe(waited.as_secs_f64());
+		}
 		tokio::spawn(async move {
 			let _guard = guard;
 			let _permit = permit;
@@ -474,7 +480,7 @@ impl Worker {
 			match self.clone().execute(&client, &a).await {
 				Ok(entry) => self.clone().commit(&client, entry).await,
 				Err(e) => {
-					self.metrics.jobs_failed.fetch_add(1, Relaxed);
+					self.metrics.jobs_failed.inc();
 					tracing::warn!(task = a.task, "job produced no result: {e:#}");
 				}
 			}
@@ -494,6 +500,7 @@ impl Worker {
 	/// Gives up on `task` and declines it, unless a step of it is under way.
 	fn spawn_decline(self: Arc<Self>, client: Arc<Client>, task: TaskId, why: &'static str) {
 		let Some(guard) = self.try_busy(task, Step::Run) else { return };
+		self.waiting.done(task);
 		tokio::spawn(async move {
 			let _guard = guard;
 			tracing::info!(task, "{why}");
@@ -516,7 +523,7 @@ impl Worker {
 	/// How long the job of `a` may run if it starts now (see `deadline::wall_limit`).
 	fn wall_limit(&self, a: &Assignment) -> Result<Duration, deadline::TooLate> {
 		let fuel_per_second = self.registered_spec().fuel_per_second;
-		let best = self.metrics.last_block.load(Relaxed) as u32;
+		let best = self.metrics.last_block.get() as u32;
 		let interval = self.clock.lock().unwrap_or_else(|e| e.into_inner()).interval();
 		deadline::wall_limit(a.max_fuel, fuel_per_second, a.deadline, best, interval)
 	}
@@ -563,7 +570,7 @@ impl Worker {
 			(a.task, a.program, a.input.clone(), a.max_fuel, a.memory_mib);
 		let mode = if a.portable { Mode::Portable } else { Mode::Native };
 		let executor = self.executor.clone();
-		self.metrics.jobs_in_flight.fetch_add(1, Relaxed);
+		self.metrics.jobs_in_flight.inc();
 		let started = Instant::now();
 		let ran = tokio::task::spawn_blocking(move || {
 			executor.run(&Job {
@@ -579,7 +586,7 @@ impl Worker {
 			})
 		})
 		.await;
-		self.metrics.jobs_in_flight.fetch_sub(1, Relaxed);
+		self.metrics.jobs_in_flight.dec();
 		let outcome = match ran {
 			Ok(Ok(outcome)) => outcome,
 			Ok(Err(e)) => {
@@ -603,8 +610,7 @@ impl Worker {
 			output = b"a wrong result".to_vec();
 			result.output_hash = depin_client::primitives::output_hash(&output);
 		}
-		self.metrics.jobs_run.fetch_add(1, Relaxed);
-		self.metrics.fuel_used.fetch_add(result.fuel_used, Relaxed);
+		self.metrics.job_ran(result.fuel_used, started.elapsed());
 		tracing::info!(
 			task,
 			exit = result.exit,
@@ -635,7 +641,7 @@ impl Worker {
 		let c = commitment(entry.task, &entry.result, &entry.salt, self.device.account());
 		match client.submit(&self.device, calls::commit(entry.task, c)).await {
 			Ok(_) => {
-				self.metrics.commits.fetch_add(1, Relaxed);
+				self.metrics.commits.inc();
 				tracing::info!(task = entry.task, "committed");
 			}
 			Err(ClientError::Dispatch { error, .. }) if error == "AlreadyCommitted" => {}
@@ -651,7 +657,7 @@ impl Worker {
 			let call = calls::reveal(entry.task, entry.result, entry.salt, output);
 			match client.submit(&self.device, call).await {
 				Ok(_) => {
-					self.metrics.reveals.fetch_add(1, Relaxed);
+					self.metrics.reveals.inc();
 					tracing::info!(task = entry.task, "revealed");
 				}
 				Err(ClientError::Dispatch { error, .. }) if error == "AlreadyRevealed" => {}
