@@ -359,3 +359,20 @@ fn host_calls_cost_fuel_by_the_bytes_they_move() {
 	let fuel = |len| run(&ex, &job(&write(len), b"")).result.fuel_used;
 	assert_eq!(fuel(60_000) - fuel(0), 60_000 * cost::BYTE);
 }
+
+#[test]
+fn compiling_counts_against_the_wall_clock_limit() {
+	// A module that takes well over a millisecond to compile, given one millisecond: the
+	// worker gives up (no result) instead of running it with a fresh allowance.
+	let functions = "(func (result i32) (i32.const 1))".repeat(2000);
+	let code = wasm(&format!(
+		r#"(module (memory (export "memory") 1) {functions} (func (export "_start")))"#
+	));
+	let ex = Executor::new(None).unwrap();
+	let mut j = job(&code, b"");
+	j.wall_limit = Duration::from_millis(1);
+	assert!(matches!(ex.run(&j), Err(RunError::GaveUp(_))));
+	// Compiled now and cached: the next run has its whole limit for the job.
+	j.wall_limit = Duration::from_secs(30);
+	assert_eq!(run(&ex, &j).result.exit, 0);
+}

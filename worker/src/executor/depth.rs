@@ -49,6 +49,13 @@ pub const OVERFLOW: &str = "stack_overflow";
 pub const MAX_DEPTH: u32 = 65_536;
 /// Cost of a frame beyond its values (return address, saved registers).
 pub const FRAME_BASE: u32 = 4;
+/// Most functions a job module may define: compiling many small functions costs time per
+/// function (≈ 85 µs each measured), so this bounds a compile bomb of tiny functions.
+pub const MAX_FUNCTIONS: u32 = 10_000;
+/// Largest function body, in bytes: compile time and memory grow with a function's size
+/// (≈ 1 s and 200 MiB per MiB of SIMD code measured), and functions compile one at a
+/// time.
+pub const MAX_FUNCTION_BYTES: usize = 1024 * 1024;
 
 /// What the rewrite needs to know about each defined function.
 struct Frame {
@@ -76,6 +83,9 @@ pub enum Refused {
 	/// The module is not valid WebAssembly.
 	#[error("invalid module: {0}")]
 	Invalid(String),
+	/// The module exceeds a limit that bounds its compilation.
+	#[error("too large to compile: {0}")]
+	TooLarge(String),
 }
 
 impl From<wasmparser::BinaryReaderError> for Refused {
@@ -133,6 +143,7 @@ fn analyse(code: &[u8]) -> Result<Analysis, Refused> {
 			_ => {}
 		}
 		if let ValidPayload::Func(func, body) = validator.payload(&payload)? {
+			check_size(a.frames.len(), &body)?;
 			let ty = func_types
 				.get(func.ty as usize)
 				.ok_or_else(|| Refused::Invalid("function of a non-function type".into()))?
@@ -160,6 +171,21 @@ fn analyse(code: &[u8]) -> Result<Analysis, Refused> {
 	}
 	a.types = func_types.len() as u32;
 	Ok(a)
+}
+
+/// Refuses the function after `defined` others if the module or it is too large to
+/// compile within bounds.
+fn check_size(defined: usize, body: &FunctionBody<'_>) -> Result<(), Refused> {
+	if defined >= MAX_FUNCTIONS as usize {
+		return Err(Refused::TooLarge(format!("more than {MAX_FUNCTIONS} functions")));
+	}
+	let bytes = body.range().len();
+	if bytes > MAX_FUNCTION_BYTES {
+		return Err(Refused::TooLarge(format!(
+			"function {defined} has {bytes} bytes of code, more than {MAX_FUNCTION_BYTES}"
+		)));
+	}
+	Ok(())
 }
 
 /// Validates one function body: returns its declared locals and its deepest operand
@@ -437,6 +463,20 @@ mod tests {
 		assert_eq!(a.frames[0].cost, FRAME_BASE + 3 + 2 + 3);
 		// A frame dearer than the limit overflows on entry, without wrapping the counter.
 		assert_eq!(frame_cost(u64::MAX / 2), MAX_DEPTH + 1);
+	}
+
+	#[test]
+	fn modules_too_large_to_compile_within_bounds_are_refused() {
+		let many = "(func)".repeat(MAX_FUNCTIONS as usize);
+		let fits = wat::parse_str(format!("(module {many})")).unwrap();
+		assert!(instrument(&fits).is_ok());
+		let too_many = wat::parse_str(format!("(module {many} (func))")).unwrap();
+		assert!(matches!(instrument(&too_many), Err(Refused::TooLarge(_))));
+		// `nop` is one byte.
+		let body = |n: usize| format!("(module (func {}))", "nop ".repeat(n));
+		assert!(instrument(&wat::parse_str(body(MAX_FUNCTION_BYTES - 8)).unwrap()).is_ok());
+		let big = wat::parse_str(body(MAX_FUNCTION_BYTES + 1)).unwrap();
+		assert!(matches!(instrument(&big), Err(Refused::TooLarge(_))));
 	}
 
 	#[test]

@@ -83,7 +83,10 @@ pub fn config(mode: Mode, instrumentation: Instrumentation) -> Config {
 		.wasm_reference_types(true)
 		.wasm_tail_call(true)
 		.wasm_extended_const(true)
-		.parallel_compilation(true);
+		// One core per compilation: a job's compilation runs in its own slot, not on the
+		// cores of the other slots' running jobs (and holds one function's compiler
+		// memory at a time).
+		.parallel_compilation(false);
 	c
 }
 

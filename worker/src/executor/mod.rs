@@ -219,7 +219,14 @@ impl Executor {
 	}
 
 	fn run_here(&self, job: &Job<'_>) -> Result<Outcome, RunError> {
+		// Compiling counts against the job's wall-clock time (it cannot be interrupted;
+		// `depth::MAX_FUNCTIONS` and `MAX_FUNCTION_BYTES` bound it).
+		let compiling = Instant::now();
 		let (compiled, _) = self.compiled(&job.program, job.code, job.mode);
+		let wall_limit = job.wall_limit.saturating_sub(compiling.elapsed());
+		if wall_limit.is_zero() {
+			return Err(RunError::GaveUp(compiling.elapsed()));
+		}
 		let pre = match &*compiled {
 			Compiled::Ready(pre) => pre,
 			Compiled::Bad(reason) => return Ok(bad_module(reason.clone())),
@@ -240,11 +247,10 @@ impl Executor {
 		}
 		if self.instrumentation.watchdog {
 			store.epoch_deadline_trap();
-			let ticks = (job.wall_limit.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64;
+			let ticks = (wall_limit.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64;
 			store.set_epoch_deadline(ticks);
 		}
 
-		let started = Instant::now();
 		let ended = pre.instantiate(&mut store).and_then(|instance| {
 			let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
 			start.call(&mut store, ())
@@ -260,7 +266,7 @@ impl Executor {
 			Ok(()) => 0,
 			Err(e) => match classify(&e, refused) {
 				Ended::Exit(code) => code,
-				Ended::GaveUp => return Err(RunError::GaveUp(started.elapsed())),
+				Ended::GaveUp => return Err(RunError::GaveUp(compiling.elapsed())),
 				Ended::HostFailed(reason) => return Err(RunError::Internal(reason)),
 			},
 		};

@@ -2,7 +2,7 @@
 //! the job parameters each runs with. Their results are recorded in `vectors.txt`.
 
 use depin_worker::executor::{
-	depth::{FRAME_BASE, MAX_DEPTH},
+	depth::{FRAME_BASE, MAX_DEPTH, MAX_FUNCTIONS, MAX_FUNCTION_BYTES},
 	Mode,
 };
 
@@ -387,6 +387,20 @@ fn bad_modules() -> Vec<Vector> {
 			),
 		),
 		vector("bad-module-no-start", wasm(r#"(module (memory (export "memory") 1))"#)),
+		vector(
+			"bad-module-too-many-functions",
+			wasm(&format!(
+				r#"(module (memory (export "memory") 1) {} (func (export "_start")))"#,
+				"(func)".repeat(MAX_FUNCTIONS as usize)
+			)),
+		),
+		vector(
+			"bad-module-function-too-large",
+			wasm(&format!(
+				r#"(module (memory (export "memory") 1) (func (export "_start") {}))"#,
+				"nop ".repeat(MAX_FUNCTION_BYTES + 1)
+			)),
+		),
 		vector(
 			"bad-module-reserved-import",
 			wasm(
