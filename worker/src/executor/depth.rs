@@ -56,6 +56,9 @@ pub const MAX_FUNCTIONS: u32 = 10_000;
 /// (≈ 1 s and 200 MiB per MiB of SIMD code measured), and functions compile one at a
 /// time.
 pub const MAX_FUNCTION_BYTES: usize = 1024 * 1024;
+/// Most tables a job module may have (each costs the host an allocation, outside the
+/// job's memory limit; their elements are limited together at run time).
+pub const MAX_TABLES: u32 = 16;
 
 /// What the rewrite needs to know about each defined function.
 struct Frame {
@@ -118,6 +121,7 @@ fn analyse(code: &[u8]) -> Result<Analysis, Refused> {
 	let mut func_types = Vec::new();
 	let mut validator = Validator::new_with_features(WasmFeatures::all());
 	let mut allocs = FuncValidatorAllocations::default();
+	let mut tables = 0u32;
 	for payload in Parser::new(0).parse_all(code) {
 		let payload = payload?;
 		match &payload {
@@ -135,12 +139,17 @@ fn analyse(code: &[u8]) -> Result<Analysis, Refused> {
 					match import.ty {
 						TypeRef::Func(_) => a.imported_functions += 1,
 						TypeRef::Global(_) => a.globals += 1,
+						TypeRef::Table(_) => tables += 1,
 						_ => {}
 					}
 				}
 			}
 			Payload::GlobalSection(s) => a.globals += s.count(),
+			Payload::TableSection(s) => tables += s.count(),
 			_ => {}
+		}
+		if tables > MAX_TABLES {
+			return Err(Refused::TooLarge(format!("more than {MAX_TABLES} tables")));
 		}
 		if let ValidPayload::Func(func, body) = validator.payload(&payload)? {
 			check_size(a.frames.len(), &body)?;
@@ -477,6 +486,11 @@ mod tests {
 		assert!(instrument(&wat::parse_str(body(MAX_FUNCTION_BYTES - 8)).unwrap()).is_ok());
 		let big = wat::parse_str(body(MAX_FUNCTION_BYTES + 1)).unwrap();
 		assert!(matches!(instrument(&big), Err(Refused::TooLarge(_))));
+		let tables = |n: u32| {
+			wat::parse_str(format!("(module {})", "(table 1 funcref)".repeat(n as usize))).unwrap()
+		};
+		assert!(instrument(&tables(MAX_TABLES)).is_ok());
+		assert!(matches!(instrument(&tables(MAX_TABLES + 1)), Err(Refused::TooLarge(_))));
 	}
 
 	#[test]

@@ -32,8 +32,8 @@ pub fn random_block(seed: &[u8; 32], counter: u64) -> [u8; 32] {
 	depin_primitives::output_hash(&block)
 }
 
-/// Largest table a job may grow, in elements.
-const MAX_TABLE_ELEMENTS: usize = 1 << 20;
+/// Most table elements a job may hold, over all its tables (8 MiB of references).
+pub const MAX_TABLE_ELEMENTS: usize = 1 << 20;
 
 /// State of one job.
 pub struct JobState {
@@ -54,6 +54,8 @@ pub struct JobState {
 	/// Whether the memory growth under way stays within the module's own maximum: if it
 	/// fails anyway, the host failed, not the module.
 	growth_allowed: bool,
+	/// Elements of all the job's tables.
+	table_elements: usize,
 }
 
 impl JobState {
@@ -80,6 +82,7 @@ impl JobState {
 			memory_limit,
 			memory_refused: false,
 			growth_allowed: false,
+			table_elements: 0,
 		}
 	}
 
@@ -154,13 +157,16 @@ impl ResourceLimiter for JobState {
 
 	fn table_growing(
 		&mut self,
-		_current: usize,
+		current: usize,
 		desired: usize,
 		_maximum: Option<usize>,
 	) -> anyhow::Result<bool> {
-		if desired > MAX_TABLE_ELEMENTS {
+		// Called for every table's initial size too: the limit is on all tables together.
+		let total = self.table_elements + desired.saturating_sub(current);
+		if total > MAX_TABLE_ELEMENTS {
 			return Err(HostStop::MemoryLimit.into());
 		}
+		self.table_elements = total;
 		Ok(true)
 	}
 }
@@ -190,6 +196,15 @@ mod tests {
 		assert!(s.memory_growing(PAGE, 3 * PAGE, None).unwrap());
 		let err = s.memory_grow_failed(anyhow::anyhow!("mmap failed")).unwrap_err();
 		assert!(matches!(err.downcast_ref::<HostStop>(), Some(HostStop::HostFailure(_))));
+	}
+
+	#[test]
+	fn the_table_limit_is_on_all_tables_together() {
+		let mut s = state();
+		assert!(s.table_growing(0, MAX_TABLE_ELEMENTS / 2, None).unwrap());
+		assert!(s.table_growing(0, MAX_TABLE_ELEMENTS / 2, None).unwrap());
+		let err = s.table_growing(MAX_TABLE_ELEMENTS / 2, MAX_TABLE_ELEMENTS / 2 + 1, None);
+		assert!(matches!(err.unwrap_err().downcast_ref::<HostStop>(), Some(HostStop::MemoryLimit)));
 	}
 
 	#[test]

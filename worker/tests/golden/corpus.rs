@@ -2,7 +2,7 @@
 //! the job parameters each runs with. Their results are recorded in `vectors.txt`.
 
 use depin_worker::executor::{
-	depth::{FRAME_BASE, MAX_DEPTH, MAX_FUNCTIONS, MAX_FUNCTION_BYTES},
+	depth::{FRAME_BASE, MAX_DEPTH, MAX_FUNCTIONS, MAX_FUNCTION_BYTES, MAX_TABLES},
 	Mode,
 };
 
@@ -113,6 +113,24 @@ fn memory() -> Vec<Vector> {
 				"(loop $l (br_if $l (i32.ne (memory.grow (i32.const 1)) (i32.const -1))))
 				 (call $out32 (memory.size))",
 			),
+		),
+		vector(
+			"memory-tables-within-the-element-limit",
+			wasm(
+				r#"(module (memory (export "memory") 1) (table 500000 funcref) (table 500000 funcref)
+			  (func (export "_start")))"#,
+			),
+		),
+		vector(
+			"memory-tables-past-the-element-limit",
+			wasm(
+				r#"(module (memory (export "memory") 1) (table 600000 funcref) (table 600000 funcref)
+			  (func (export "_start")))"#,
+			),
+		),
+		vector(
+			"memory-table-grow-past-the-element-limit",
+			command("1", "(call $out32 (table.grow (ref.null func) (i32.const 1048576)))"),
 		),
 		vector(
 			"memory-fill-out-of-bounds",
@@ -399,6 +417,13 @@ fn bad_modules() -> Vec<Vector> {
 			wasm(&format!(
 				r#"(module (memory (export "memory") 1) (func (export "_start") {}))"#,
 				"nop ".repeat(MAX_FUNCTION_BYTES + 1)
+			)),
+		),
+		vector(
+			"bad-module-too-many-tables",
+			wasm(&format!(
+				r#"(module (memory (export "memory") 1) {} (func (export "_start")))"#,
+				"(table 1 funcref)".repeat(MAX_TABLES as usize + 1)
 			)),
 		),
 		vector(
