@@ -314,7 +314,7 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 
 	let spec = bench_spec(executor.determinism_class());
 	for (o, d) in owners.iter().zip(&devices) {
-		client.submit(o, client.register_device_call(o.account(), d, spec)).await?;
+		client.submit(o, client.register_device_call(o.account(), d, spec).await?).await?;
 		client.submit(d, calls::heartbeat()).await?;
 	}
 	client.submit(&dapps[0], calls::upload_program(code.clone())).await?;

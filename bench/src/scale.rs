@@ -117,7 +117,11 @@ async fn register(client: &Arc<Client>, fleet: &Fleet, spec_class: u64) -> anyho
 			let mut batch: Vec<_> =
 				devices.iter().map(|d| calls::transfer(d.account().clone(), UNIT)).collect();
 			batch.extend(
-				devices.iter().map(|d| client.register_device_call(owner.account(), d, spec)),
+				// Fresh keys: their first registration.
+				devices.iter().map(|d| {
+					let consent = d.consent(owner.account(), &client.genesis(), 0);
+					calls::register_device(d.account().clone(), spec, consent)
+				}),
 			);
 			send_all(&client, &owner, &batch).await
 		}

@@ -116,14 +116,24 @@ impl Client {
 
 	/// `devices.register_device` of `device` by `owner`, with the consent signed by the
 	/// device key (for callers that hold both keys: tests, benchmarks, the devnet).
-	pub fn register_device_call(
+	pub async fn register_device_call(
 		&self,
 		owner: &depin_runtime::AccountId,
 		device: &crate::Signer,
 		spec: depin_primitives::DeviceSpec,
-	) -> depin_runtime::RuntimeCall {
-		let consent = device.consent(owner, &self.genesis);
-		crate::calls::register_device(device.account().clone(), spec, consent)
+	) -> Result<depin_runtime::RuntimeCall, Error> {
+		let registrations = self.registrations(device.account()).await?;
+		let consent = device.consent(owner, &self.genesis, registrations);
+		Ok(crate::calls::register_device(device.account().clone(), spec, consent))
+	}
+
+	/// How many times `device` was registered: what its next consent signs.
+	pub async fn registrations(&self, device: &AccountId) -> Result<u32, Error> {
+		let key = pallet_devices::Registrations::<depin_runtime::Runtime>::hashed_key_for(device);
+		match self.storage(&key, None).await? {
+			Some(bytes) => decode("Devices.Registrations", &bytes),
+			None => Ok(0),
+		}
 	}
 
 	/// Nonces handed out by this client.

@@ -68,10 +68,17 @@ impl Signer {
 		self.pair.sign(payload)
 	}
 
-	/// This device key's consent to be registered by `owner` on the chain whose genesis
-	/// hash is `genesis` (the `consent` of `devices.register_device`).
-	pub fn consent(&self, owner: &AccountId, genesis: &depin_runtime::Hash) -> Signature {
-		self.sign(&depin_primitives::device_consent_payload(owner, genesis)).into()
+	/// This device key's consent to its registration by `owner` on the chain whose genesis
+	/// hash is `genesis`, after `registrations` earlier ones (`Client::registrations`): the
+	/// `consent` of `devices.register_device`.
+	pub fn consent(
+		&self,
+		owner: &AccountId,
+		genesis: &depin_runtime::Hash,
+		registrations: u32,
+	) -> Signature {
+		let payload = depin_primitives::device_consent_payload(owner, genesis, registrations);
+		self.sign(&payload).into()
 	}
 }
 

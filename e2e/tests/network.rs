@@ -93,7 +93,10 @@ async fn network() -> Network {
 		determinism_class: class,
 	};
 	for (o, d) in owners.iter().zip(&devices) {
-		client.submit(o, client.register_device_call(o.account(), d, spec)).await.unwrap();
+		client
+			.submit(o, client.register_device_call(o.account(), d, spec).await.unwrap())
+			.await
+			.unwrap();
 	}
 	let dir = tempfile::tempdir().unwrap();
 	let mut workers = Vec::new();

@@ -38,7 +38,10 @@ async fn devices_program_and_task_are_visible_through_rpc() {
 
 	for (owner, device) in [(&alice, &dev_a), (&bob, &dev_b)] {
 		client
-			.submit(owner, client.register_device_call(owner.account(), device, spec()))
+			.submit(
+				owner,
+				client.register_device_call(owner.account(), device, spec()).await.unwrap(),
+			)
 			.await
 			.expect("register_device");
 		client.submit(device, calls::heartbeat()).await.expect("heartbeat");
@@ -46,7 +49,7 @@ async fn devices_program_and_task_are_visible_through_rpc() {
 
 	// A second registration of the same device is refused with a named error.
 	let err = client
-		.submit(&bob, client.register_device_call(bob.account(), &dev_a, spec()))
+		.submit(&bob, client.register_device_call(bob.account(), &dev_a, spec()).await.unwrap())
 		.await
 		.unwrap_err();
 	assert!(

@@ -47,7 +47,10 @@ async fn a_task_is_committed_revealed_verified_and_paid() {
 	let dapp = Signer::from_suri("//Ferdie").unwrap();
 
 	for (o, d) in owners.iter().zip(&devices) {
-		client.submit(o, client.register_device_call(o.account(), d, spec())).await.unwrap();
+		client
+			.submit(o, client.register_device_call(o.account(), d, spec()).await.unwrap())
+			.await
+			.unwrap();
 		client.submit(d, calls::heartbeat()).await.unwrap();
 	}
 	let owner_before: Vec<Balance> = {

@@ -193,18 +193,22 @@ impl<AccountId, Balance, BlockNumber> DeviceInfo<AccountId, Balance, BlockNumber
 }
 
 /// Domain tag of a device key's consent to be registered by an owner.
-pub const DEVICE_CONSENT_DOMAIN: &[u8; 24] = b"depin/device-consent/v1\0";
+pub const DEVICE_CONSENT_DOMAIN: &[u8; 24] = b"depin/device-consent/v2\0";
 
-/// What a device key signs to consent to being registered by `owner` on the chain whose
-/// genesis block hash is `genesis`: `DEVICE_CONSENT_DOMAIN ‖ SCALE(genesis) ‖
-/// SCALE(owner)`. Nobody else can register the device: a registration front-run with
-/// another owner has no valid consent.
+/// What a device key signs to consent to its registration number `registrations` (how
+/// many times the key was registered before) by `owner` on the chain whose genesis block
+/// hash is `genesis`: `DEVICE_CONSENT_DOMAIN ‖ SCALE(genesis) ‖ SCALE(owner) ‖
+/// SCALE(registrations)`. Nobody else can register the device (a registration front-run
+/// with another owner has no valid consent), and a consent is good for one registration:
+/// a former owner cannot register the device again with the consent it once used.
 pub fn device_consent_payload<AccountId: codec::Encode, Hash: codec::Encode>(
 	owner: &AccountId,
 	genesis: &Hash,
+	registrations: u32,
 ) -> alloc::vec::Vec<u8> {
 	let mut payload = DEVICE_CONSENT_DOMAIN.to_vec();
 	genesis.encode_to(&mut payload);
 	owner.encode_to(&mut payload);
+	registrations.encode_to(&mut payload);
 	payload
 }

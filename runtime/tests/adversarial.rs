@@ -214,7 +214,9 @@ impl World {
 		let genesis = System::block_hash(0);
 		for d in &self.devices {
 			let memory = if d.role == Role::Honest { 2_048 } else { ATTACKER_MEMORY_MIB };
-			let consent = d.pair.sign(&device_consent_payload(&d.owner, &genesis)).into();
+			let registrations = pallet_devices::Registrations::<Runtime>::get(&d.account);
+			let payload = device_consent_payload(&d.owner, &genesis, registrations);
+			let consent = d.pair.sign(&payload).into();
 			Devices::register_device(
 				RuntimeOrigin::signed(d.owner.clone()),
 				d.account.clone(),

@@ -47,7 +47,8 @@ pub async fn consent(suri: &str, owner: &str, url: &str) -> anyhow::Result<Vec<S
 	let signer = depin_client::Signer::from_suri_or_file(suri)?;
 	let owner = depin_client::parse_account(owner)?;
 	let client = depin_client::Client::connect(url).await?;
-	let consent = signer.consent(&owner, &client.genesis());
+	let registrations = client.registrations(signer.account()).await?;
+	let consent = signer.consent(&owner, &client.genesis(), registrations);
 	let depin_client::runtime::Signature::Sr25519(signature) = consent else {
 		anyhow::bail!("device keys are sr25519");
 	};

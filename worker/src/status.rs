@@ -61,7 +61,7 @@ pub async fn status(
 		"earned by this device: {} (counted by this worker)",
 		depin_client::format_balance(earnings.earned)
 	));
-	let journaled = Journal::open(&state_dir.join("journal"))?.all().len();
+	let journaled = Journal::open(&state_dir.join("journal"))?.tasks().len();
 	lines.push(format!("journaled results awaiting reveal or settlement: {journaled}"));
 	Ok(lines)
 }

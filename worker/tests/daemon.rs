@@ -55,10 +55,13 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 	let (charlie, dave) =
 		(Signer::from_suri("//Charlie").unwrap(), Signer::from_suri("//Dave").unwrap());
 	client
-		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec))
+		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec).await.unwrap())
 		.await
 		.unwrap();
-	client.submit(&bob, client.register_device_call(bob.account(), &dave, spec)).await.unwrap();
+	client
+		.submit(&bob, client.register_device_call(bob.account(), &dave, spec).await.unwrap())
+		.await
+		.unwrap();
 	// Dave is listed by a heartbeat from the test; its worker starts later.
 	client.submit(&dave, calls::heartbeat()).await.unwrap();
 
@@ -192,7 +195,7 @@ async fn charlie_with_one_task(
 	let (alice, charlie) =
 		(Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Charlie").unwrap());
 	client
-		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec))
+		.submit(&alice, client.register_device_call(alice.account(), &charlie, spec).await.unwrap())
 		.await
 		.unwrap();
 	let state = dir.join("charlie");

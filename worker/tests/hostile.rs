@@ -1,7 +1,8 @@
 //! Hostile modules on real workers: a dApp submits jobs written to hurt devices (host-call
 //! floods, an iovec bomb, deep recursion, a memory bomb, a compile bomb). Two workers of
 //! different owners run each; every task ends verified with the same deterministic
-//! result, nobody is slashed, and each worker's memory stays bounded.
+//! result, nobody is slashed, each worker's memory stays bounded, and a module's own
+//! strings cannot forge lines in the workers' logs.
 
 use std::time::Duration;
 
@@ -76,8 +77,21 @@ fn hostile_jobs() -> Vec<(&'static str, Vec<u8>, u32)> {
 			exit::MEMORY_LIMIT,
 		),
 		("compile bomb", compile_bomb, 0),
+		(
+			// An import name that would forge a line in the worker's log if printed raw.
+			"log forgery",
+			wat::parse_str(format!(
+				r#"(module (import "env" "x\n{FORGED} task=0" (func)) (memory (export "memory") 1)
+				  (func (export "_start")))"#
+			))
+			.unwrap(),
+			exit::BAD_MODULE,
+		),
 	]
 }
+
+/// The start of the line a hostile import name tries to forge in the worker's log.
+const FORGED: &str = "ERROR forged";
 
 fn peak_rss_mib(pid: u32) -> u64 {
 	let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
@@ -108,7 +122,10 @@ async fn hostile_modules_end_verified_on_every_device_and_nobody_is_slashed() {
 		let (owner, signer) =
 			(Signer::from_suri(owner).unwrap(), Signer::from_suri(device).unwrap());
 		client
-			.submit(&owner, client.register_device_call(owner.account(), &signer, spec))
+			.submit(
+				&owner,
+				client.register_device_call(owner.account(), &signer, spec).await.unwrap(),
+			)
 			.await
 			.unwrap();
 		workers.push(start_worker(
@@ -163,6 +180,9 @@ async fn hostile_modules_end_verified_on_every_device_and_nobody_is_slashed() {
 		assert_eq!(device.reputation.valid, jobs.len() as u32, "every result was the majority's");
 	}
 	for w in &workers {
+		let log = std::fs::read_to_string(w.log_path()).unwrap();
+		assert!(log.contains("program is not a valid job"), "{log}");
+		assert!(!log.lines().any(|l| l.starts_with(FORGED)), "a forged log line:\n{log}");
 		let peak = peak_rss_mib(w.pid());
 		eprintln!("worker {} peak RSS: {peak} MiB", w.pid());
 		assert!(peak > 0 && peak <= MAX_WORKER_PEAK_MIB, "peak RSS {peak} MiB");

@@ -174,7 +174,11 @@ pub async fn run(g: &Global, cmd: DeviceCommand) -> anyhow::Result<Output> {
 						"--device-suri is the key of {}, not of --device {device}",
 						key.address()
 					);
-					key.consent(&owner, &client.genesis())
+					key.consent(
+						&owner,
+						&client.genesis(),
+						client.registrations(key.account()).await?,
+					)
 				}
 				(None, None) => anyhow::bail!("pass --consent or --device-suri"),
 			};

@@ -60,7 +60,7 @@ mod benchmarks {
 	fn register_device() {
 		let owner = owner_with_devices::<T>();
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-		let payload = depin_primitives::device_consent_payload(&owner, &genesis);
+		let payload = depin_primitives::device_consent_payload(&owner, &genesis, 0);
 		let (device, consent) = T::BenchmarkHelper::device_consenting(0, &payload);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device.clone(), spec(), consent);

@@ -61,7 +61,8 @@ impl<T: Config> Pallet<T> {
 		consent: &T::DeviceSignature,
 	) -> DispatchResult {
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-		let payload = depin_primitives::device_consent_payload(owner, &genesis);
+		let registrations = crate::pallet::Registrations::<T>::get(device);
+		let payload = depin_primitives::device_consent_payload(owner, &genesis, registrations);
 		ensure!(consent.verify(&payload[..], device), Error::<T>::InvalidConsent);
 		Ok(())
 	}

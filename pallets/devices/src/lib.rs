@@ -3,9 +3,10 @@
 //! Owners register the machines that run jobs. A device is identified by the worker's own
 //! account (the key `depin-worker` signs with); its owner is the account that registered
 //! it and whose bond (`MinBond`, a fungible hold) backs it. The registration carries the
-//! device key's signature of [`depin_primitives::device_consent_payload`] (the owner and
-//! the chain's genesis hash): nobody can register a device whose key did not consent to
-//! that owner.
+//! device key's signature of [`depin_primitives::device_consent_payload`] (the owner, the
+//! chain's genesis hash and how many times the key was registered before): nobody can
+//! register a device whose key did not consent to that owner, and a consent is used up by
+//! its registration.
 //!
 //! - A device takes work only while it is `Active` and its heartbeat is fresh: it enters
 //!   the scheduler's *candidate index* with a heartbeat and leaves it when paused,
@@ -170,6 +171,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DeviceCount<T: Config> = StorageValue<_, u32, ValueQuery>;
 
+	/// How many times each device key has been registered: part of what its consent signs,
+	/// so a consent is good for one registration. Kept after the device leaves (one small
+	/// entry per key ever registered, paid for by its registration's fee).
+	#[pallet::storage]
+	pub type Registrations<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	/// Total ever slashed from bonds (for the issuance invariant: slashed funds go to
 	/// `Slashed`, which the runtime burns).
 	#[pallet::storage]
@@ -314,9 +322,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Registers `device` (the worker's account) with `spec`, owned by the caller, and
 		/// puts `MinBond` of the caller's balance on hold. `consent` is the device key's
-		/// signature of `device_consent_payload(caller, genesis hash)`
-		/// (`depin-worker key consent` prints it). The device takes work after its first
-		/// heartbeat.
+		/// signature of `device_consent_payload(caller, genesis hash, Registrations(device))`
+		/// (`depin-worker key consent` prints it); it is used up by the registration. The
+		/// device takes work after its first heartbeat.
 		#[pallet::call_index(0)]
 		pub fn register_device(
 			origin: OriginFor<T>,
@@ -326,7 +334,9 @@ pub mod pallet {
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::ensure_consent(&owner, &device, &consent)?;
-			Self::do_register(owner, device, spec)
+			Self::do_register(owner, device.clone(), spec)?;
+			Registrations::<T>::mutate(&device, |n| *n = n.saturating_add(1));
+			Ok(())
 		}
 
 		/// Changes the spec of one of the caller's devices.

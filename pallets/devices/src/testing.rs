@@ -13,7 +13,8 @@ where
 	T: Config<AccountId = u64, DeviceSignature = TestSignature>,
 {
 	let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-	TestSignature(device, device_consent_payload(&owner, &genesis))
+	let registrations = crate::pallet::Registrations::<T>::get(device);
+	TestSignature(device, device_consent_payload(&owner, &genesis, registrations))
 }
 
 /// `owner` registers `device` with `spec` and the device's consent.

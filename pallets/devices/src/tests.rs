@@ -4,7 +4,7 @@ use crate::{
 	mock::*,
 	pallet::{
 		CandidateCount, DeviceCount, Devices as DeviceRecords, Event, HoldReason, OwnerDevices,
-		UnlistReason,
+		Registrations, UnlistReason,
 	},
 	Error,
 };
@@ -288,6 +288,28 @@ fn resume_of_a_stale_device_waits_for_its_heartbeat() {
 }
 
 #[test]
+fn a_consent_is_good_for_one_registration() {
+	test(|| {
+		// Owner 1 registers device 101, which later leaves.
+		let first = consent(1, 101);
+		assert_ok!(Devices::register_device(RuntimeOrigin::signed(1), 101, spec(), first.clone()));
+		assert_eq!(Registrations::<Test>::get(101), 1);
+		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
+		run_to(1 + UNBONDING_PERIOD);
+		assert_ok!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101));
+		// The former owner cannot take the device back with the consent it once used …
+		assert_noop!(
+			Devices::register_device(RuntimeOrigin::signed(1), 101, spec(), first),
+			Error::<Test>::InvalidConsent
+		);
+		// … while the device's new consent (to anyone) works, once.
+		let second = consent(2, 101);
+		assert_ok!(Devices::register_device(RuntimeOrigin::signed(2), 101, spec(), second));
+		assert_eq!((Devices::owner_of(&101), Registrations::<Test>::get(101)), (Some(2), 2));
+	});
+}
+
+#[test]
 fn deregister_then_withdraw_after_unbonding() {
 	test(|| {
 		register_and_beat(1, 101);
@@ -473,7 +495,7 @@ fn a_device_is_registered_only_with_its_keys_consent_to_that_owner() {
 		);
 		let forged = sp_runtime::testing::TestSignature(
 			2,
-			depin_primitives::device_consent_payload(&2u64, &System::block_hash(0)),
+			depin_primitives::device_consent_payload(&2u64, &System::block_hash(0), 0),
 		);
 		assert_noop!(
 			Devices::register_device(RuntimeOrigin::signed(2), 101, spec(), forged),
@@ -481,7 +503,7 @@ fn a_device_is_registered_only_with_its_keys_consent_to_that_owner() {
 		);
 		let other_chain = sp_runtime::testing::TestSignature(
 			101,
-			depin_primitives::device_consent_payload(&1u64, &sp_core::H256::repeat_byte(7)),
+			depin_primitives::device_consent_payload(&1u64, &sp_core::H256::repeat_byte(7), 0),
 		);
 		assert_noop!(
 			Devices::register_device(RuntimeOrigin::signed(1), 101, spec(), other_chain),

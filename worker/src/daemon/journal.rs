@@ -71,11 +71,6 @@ impl Journal {
 		}
 	}
 
-	/// Every entry.
-	pub fn all(&self) -> Vec<Entry> {
-		self.tasks().into_iter().filter_map(|task| self.get(task)).collect()
-	}
-
 	/// The tasks with an entry, from the file names alone.
 	pub fn tasks(&self) -> Vec<TaskId> {
 		let Ok(dir) = fs::read_dir(&self.dir) else { return Vec::new() };
@@ -108,9 +103,8 @@ mod tests {
 		Journal::open(dir.path()).unwrap().record(&entry).unwrap();
 		let journal = Journal::open(dir.path()).unwrap();
 		assert_eq!(journal.get(42), Some(entry.clone()));
-		assert_eq!(journal.all(), vec![entry]);
 		assert_eq!(journal.tasks(), vec![42]);
 		journal.remove(42);
-		assert!(journal.all().is_empty() && journal.tasks().is_empty());
+		assert!(journal.tasks().is_empty());
 	}
 }

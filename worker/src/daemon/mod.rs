@@ -197,7 +197,7 @@ impl Worker {
 			slots,
 			class,
 			state_dir = %state_dir.display(),
-			journaled = journal.all().len(),
+			journaled = journal.tasks().len(),
 			"ready"
 		);
 		Ok(Arc::new(Self {
