@@ -3,7 +3,9 @@
 //! after a restart, and never computes or commits a task twice.
 
 use std::{
+	collections::HashSet,
 	fs,
+	future::Future,
 	io::Write,
 	os::unix::fs::OpenOptionsExt,
 	path::{Path, PathBuf},
@@ -25,6 +27,27 @@ pub struct Entry {
 	/// The output, attached to the reveal.
 	#[serde(with = "depin_primitives::serde_hex")]
 	pub output: Vec<u8>,
+}
+
+/// The journaled tasks whose entries may go: assigned to the device neither at the best
+/// block (`best`) nor at the finalized one (`finalized`, read only if the best block lacks
+/// some). A syncing node or a reorg can show a best block without a task whose result
+/// must still be revealed; the finalized block cannot.
+pub async fn ended<F, Fut, E>(
+	journaled: Vec<TaskId>,
+	best: &HashSet<TaskId>,
+	finalized: F,
+) -> Result<Vec<TaskId>, E>
+where
+	F: FnOnce() -> Fut,
+	Fut: Future<Output = Result<HashSet<TaskId>, E>>,
+{
+	let gone: Vec<TaskId> = journaled.into_iter().filter(|t| !best.contains(t)).collect();
+	if gone.is_empty() {
+		return Ok(gone);
+	}
+	let finalized = finalized().await?;
+	Ok(gone.into_iter().filter(|t| !finalized.contains(t)).collect())
 }
 
 /// A directory of entries, one file per task.
@@ -90,6 +113,18 @@ impl Journal {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[tokio::test]
+	async fn an_entry_goes_only_when_the_finalized_block_has_no_task_either() {
+		let best: HashSet<TaskId> = [1].into();
+		// Task 2 is missing from the best block (a syncing node, a reorg) but assigned at the
+		// finalized block: its result must still be revealed. Task 3 ended.
+		let finalized = || async { Ok::<_, ()>([2].into()) };
+		assert_eq!(ended(vec![1, 2, 3], &best, finalized).await, Ok(vec![3]));
+		// Nothing missing from the best block: the finalized block is not even read.
+		let unread = ended(vec![1], &best, || async { Err(()) }).await.unwrap();
+		assert!(unread.is_empty());
+	}
 
 	#[test]
 	fn entries_survive_reopening_and_can_be_removed() {

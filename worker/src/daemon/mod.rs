@@ -356,24 +356,16 @@ impl Worker {
 				(AssignmentPhase::WaitingForOthers | AssignmentPhase::Revealed, _) => {}
 			}
 		}
-		let gone: Vec<TaskId> =
-			self.journal.tasks().into_iter().filter(|t| !assigned.contains(t)).collect();
-		if !gone.is_empty() {
-			// Only what the finalized block confirms: a syncing node or a reorg may show
-			// a best block without a task whose result must still be revealed.
+		let finalized_assignments = || async {
 			let (finalized, _) = client.finalized().await?;
-			let final_assigned: HashSet<TaskId> = client
-				.assignments_at(self.device.account(), finalized)
-				.await?
-				.iter()
-				.map(|a| a.task)
-				.collect();
-			for task in gone.into_iter().filter(|t| !final_assigned.contains(t)) {
-				if self.try_busy(task, Step::Commit).is_some() {
-					tracing::info!(task, "task ended on chain (finalized)");
-					self.journal.remove(task);
-					self.phases.lock().unwrap_or_else(|e| e.into_inner()).remove(&task);
-				}
+			let assigned = client.assignments_at(self.device.account(), finalized).await?;
+			Ok::<_, depin_client::Error>(assigned.iter().map(|a| a.task).collect())
+		};
+		for task in journal::ended(self.journal.tasks(), &assigned, finalized_assignments).await? {
+			if self.try_busy(task, Step::Commit).is_some() {
+				tracing::info!(task, "task ended on chain (finalized)");
+				self.journal.remove(task);
+				self.phases.lock().unwrap_or_else(|e| e.into_inner()).remove(&task);
 			}
 		}
 		self.count_earnings(client, number).await
