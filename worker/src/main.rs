@@ -103,6 +103,11 @@ async fn main_async(cli: Cli) -> anyhow::Result<()> {
 		Command::Class => {
 			let executor = depin_worker::executor::Executor::new(None)?;
 			println!("{}", executor.determinism_class());
+			let level = depin_worker::executor::engine::feature_level().name;
+			eprintln!(
+				"(CPU feature level {level}, executor version {})",
+				depin_worker::executor::engine::EXECUTOR_VERSION
+			);
 			Ok(())
 		}
 		Command::Key(KeyCommand::Generate { out }) => {

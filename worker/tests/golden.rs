@@ -10,7 +10,7 @@ mod corpus;
 use std::{collections::BTreeMap, path::PathBuf, time::Duration};
 
 use depin_primitives::{exit, program_id, EXECUTOR_VERSION};
-use depin_worker::executor::{Executor, Job, Mode};
+use depin_worker::executor::{engine::feature_level, Executor, Job, Mode};
 
 fn vectors_file() -> PathBuf {
 	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/vectors.txt")
@@ -47,26 +47,26 @@ fn results() -> Vec<(String, String)> {
 		.collect()
 }
 
-/// Whether a recorded vector holds on this machine: native-mode NaN payloads are the
-/// CPU architecture's.
-fn applies(name: &str, arch: &str) -> bool {
-	!name.starts_with("native-nan-") || arch == std::env::consts::ARCH
+/// Whether a recorded vector holds on this machine: native-mode NaN payloads are those
+/// of the machine code of one CPU feature level.
+fn applies(name: &str, level: &str) -> bool {
+	!name.starts_with("native-nan-") || level == feature_level().name
 }
 
 struct Recorded {
 	version: u32,
-	arch: String,
+	level: String,
 	vectors: BTreeMap<String, String>,
 }
 
 fn read_recorded() -> Recorded {
 	let text = std::fs::read_to_string(vectors_file()).expect("golden/vectors.txt");
-	let mut recorded = Recorded { version: 0, arch: String::new(), vectors: BTreeMap::new() };
+	let mut recorded = Recorded { version: 0, level: String::new(), vectors: BTreeMap::new() };
 	for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
 		let (key, rest) = line.split_once(' ').expect("`name values`");
 		match key {
 			"executor-version" => recorded.version = rest.parse().expect("a version"),
-			"native-arch" => recorded.arch = rest.to_string(),
+			"native-level" => recorded.level = rest.to_string(),
 			name => {
 				recorded.vectors.insert(name.to_string(), rest.to_string());
 			}
@@ -79,10 +79,10 @@ fn write_recorded(results: &[(String, String)]) {
 	let mut text = String::from(
 		"# Golden vectors of the executor: `name exit fuel_used blake2_256(output)`.\n\
 		 # Written by `DEPIN_GOLDEN_UPDATE=1 cargo test --release -p depin-worker --test golden`\n\
-		 # (only for a new EXECUTOR_VERSION). native-nan-* hold on native-arch only.\n",
+		 # (only for a new EXECUTOR_VERSION). native-nan-* hold on native-level only.\n",
 	);
 	text +=
-		&format!("executor-version {EXECUTOR_VERSION}\nnative-arch {}\n", std::env::consts::ARCH);
+		&format!("executor-version {EXECUTOR_VERSION}\nnative-level {}\n", feature_level().name);
 	for (name, line) in results {
 		text += &format!("{name} {line}\n");
 	}
@@ -118,7 +118,7 @@ fn every_golden_vector_holds() {
 	);
 	let mut differ = Vec::new();
 	for (name, line) in &results {
-		if !applies(name, &recorded.arch) {
+		if !applies(name, &recorded.level) {
 			continue;
 		}
 		match recorded.vectors.get(name) {

@@ -196,6 +196,7 @@ impl Worker {
 			device = %device.address(),
 			slots,
 			class,
+			cpu_level = crate::executor::engine::feature_level().name,
 			state_dir = %state_dir.display(),
 			journaled = journal.tasks().len(),
 			"ready"

@@ -90,7 +90,7 @@ struct EngineSet {
 
 impl EngineSet {
 	fn new(mode: Mode, instrumentation: Instrumentation) -> anyhow::Result<Self> {
-		let engine = Engine::new(&engine::config(mode, instrumentation))?;
+		let engine = Engine::new(&engine::config(mode, instrumentation)?)?;
 		let mut linker = Linker::new(&engine);
 		wasi::add_to_linker(&mut linker)?;
 		depth::add_to_linker(&mut linker)?;
