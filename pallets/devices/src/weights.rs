@@ -1,7 +1,7 @@
 
 //! Weights of `pallet_devices`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-12-01, STEPS: `10`, REPEAT: `5`
+//! DATE: 2026-12-02, STEPS: `10`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
@@ -53,50 +53,50 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_device() -> Weight {
-		// Minimum execution time: 146_718_000 picoseconds.
-		Weight::from_parts(173_007_000, 5563)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 143_083_000 picoseconds.
+		Weight::from_parts(152_006_000, 5563)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 17_426_000 picoseconds.
-		Weight::from_parts(19_399_000, 3620)
+		// Minimum execution time: 17_436_000 picoseconds.
+		Weight::from_parts(19_368_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 25_458_000 picoseconds.
-		Weight::from_parts(28_923_000, 3620)
+		// Minimum execution time: 25_468_000 picoseconds.
+		Weight::from_parts(28_773_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 40_970_000 picoseconds.
-		Weight::from_parts(46_920_000, 3620)
+		// Minimum execution time: 40_891_000 picoseconds.
+		Weight::from_parts(44_737_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 22_834_000 picoseconds.
-		Weight::from_parts(25_037_000, 3620)
+		// Minimum execution time: 22_914_000 picoseconds.
+		Weight::from_parts(24_787_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 44_797_000 picoseconds.
-		Weight::from_parts(53_439_000, 3620)
+		// Minimum execution time: 44_456_000 picoseconds.
+		Weight::from_parts(50_715_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn top_up_bond() -> Weight {
-		// Minimum execution time: 70_775_000 picoseconds.
-		Weight::from_parts(75_872_000, 3620)
+		// Minimum execution time: 72_148_000 picoseconds.
+		Weight::from_parts(76_313_000, 3620)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 73_419_000 picoseconds.
-		Weight::from_parts(86_399_000, 5563)
+		// Minimum execution time: 73_700_000 picoseconds.
+		Weight::from_parts(82_923_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -105,50 +105,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_device() -> Weight {
-		// Minimum execution time: 146_718_000 picoseconds.
-		Weight::from_parts(173_007_000, 5563)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+		// Minimum execution time: 143_083_000 picoseconds.
+		Weight::from_parts(152_006_000, 5563)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 17_426_000 picoseconds.
-		Weight::from_parts(19_399_000, 3620)
+		// Minimum execution time: 17_436_000 picoseconds.
+		Weight::from_parts(19_368_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 25_458_000 picoseconds.
-		Weight::from_parts(28_923_000, 3620)
+		// Minimum execution time: 25_468_000 picoseconds.
+		Weight::from_parts(28_773_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 40_970_000 picoseconds.
-		Weight::from_parts(46_920_000, 3620)
+		// Minimum execution time: 40_891_000 picoseconds.
+		Weight::from_parts(44_737_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 22_834_000 picoseconds.
-		Weight::from_parts(25_037_000, 3620)
+		// Minimum execution time: 22_914_000 picoseconds.
+		Weight::from_parts(24_787_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 44_797_000 picoseconds.
-		Weight::from_parts(53_439_000, 3620)
+		// Minimum execution time: 44_456_000 picoseconds.
+		Weight::from_parts(50_715_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn top_up_bond() -> Weight {
-		// Minimum execution time: 70_775_000 picoseconds.
-		Weight::from_parts(75_872_000, 3620)
+		// Minimum execution time: 72_148_000 picoseconds.
+		Weight::from_parts(76_313_000, 3620)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 73_419_000 picoseconds.
-		Weight::from_parts(86_399_000, 5563)
+		// Minimum execution time: 73_700_000 picoseconds.
+		Weight::from_parts(82_923_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
