@@ -37,6 +37,7 @@ pub struct Client {
 	genesis: Hash,
 	versions: Mutex<Versions>,
 	nonces: crate::tx::Nonces,
+	checkpoint: crate::tx::CheckpointCache,
 }
 
 fn hex_arg(bytes: &[u8]) -> String {
@@ -72,7 +73,13 @@ impl Client {
 	async fn from_rpc(rpc: Rpc) -> Result<Self, Error> {
 		let genesis: Hash = rpc.call("chain_getBlockHash", params![0u32]).await?;
 		let versions = Self::fetch_versions(&rpc).await?;
-		Ok(Self { rpc, genesis, versions: Mutex::new(versions), nonces: Default::default() })
+		Ok(Self {
+			rpc,
+			genesis,
+			versions: Mutex::new(versions),
+			nonces: Default::default(),
+			checkpoint: Default::default(),
+		})
 	}
 
 	async fn fetch_versions(rpc: &Rpc) -> Result<Versions, Error> {
@@ -134,6 +141,11 @@ impl Client {
 			Some(bytes) => decode("Devices.Registrations", &bytes),
 			None => Ok(0),
 		}
+	}
+
+	/// The cached checkpoint of new transactions' mortality.
+	pub(crate) fn checkpoint_cache(&self) -> &crate::tx::CheckpointCache {
+		&self.checkpoint
 	}
 
 	/// Nonces handed out by this client.

@@ -1,12 +1,16 @@
 //! Signed transactions: building (the runtime's exact extension tuple), nonce tracking,
 //! submission, and the receipt with the extrinsic's events.
 
-use std::{collections::HashMap, sync::Mutex, time::Duration};
+use std::{
+	collections::HashMap,
+	sync::Mutex,
+	time::{Duration, Instant},
+};
 
 use codec::{Decode, Encode};
 use depin_runtime::{
-	AccountId, Address, Hash, Nonce, RuntimeCall, RuntimeEvent, SignedPayload, TxExtension,
-	UncheckedExtrinsic,
+	AccountId, Address, BlockNumber, Hash, Nonce, RuntimeCall, RuntimeEvent, SignedPayload,
+	TxExtension, UncheckedExtrinsic,
 };
 use serde::Deserialize;
 use serde_json::Value;
@@ -16,6 +20,37 @@ use crate::{dispatch_error, rpc::params, Client, Error, Signer};
 
 /// How long a transaction may take to be included in a block.
 pub const INCLUSION_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Blocks a transaction stays valid for, counted from its checkpoint (the best block when
+/// it was signed), as polkadot.js and subxt sign: a transaction that was not included by
+/// then can never be, so it cannot be replayed later (after its account was reaped and
+/// its nonce reset, say).
+pub const MORTAL_PERIOD: u64 = 64;
+
+/// How long a checkpoint read from the node is reused for new transactions.
+const CHECKPOINT_REUSE: Duration = Duration::from_secs(2);
+
+/// A block new transactions' mortality counts from: its number and hash.
+pub type Checkpoint = (BlockNumber, Hash);
+
+/// The last checkpoint read, and when.
+#[derive(Default)]
+pub struct CheckpointCache(Mutex<Option<(Checkpoint, Instant)>>);
+
+impl CheckpointCache {
+	fn fresh(&self) -> Option<Checkpoint> {
+		let cached = *self.0.lock().unwrap_or_else(|e| e.into_inner());
+		cached.filter(|(_, read)| read.elapsed() < CHECKPOINT_REUSE).map(|(c, _)| c)
+	}
+
+	fn store(&self, checkpoint: Checkpoint) {
+		*self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some((checkpoint, Instant::now()));
+	}
+
+	fn forget(&self) {
+		*self.0.lock().unwrap_or_else(|e| e.into_inner()) = None;
+	}
+}
 
 /// The result of an included transaction.
 #[derive(Debug, Clone)]
@@ -83,14 +118,15 @@ fn parse_status(v: &Value) -> Result<Option<Status>, String> {
 	}
 }
 
-/// The extension tuple for `nonce`, immortal, no tip.
-fn extensions(nonce: Nonce) -> TxExtension {
+/// The extension tuple for `nonce`, valid for `MORTAL_PERIOD` blocks from checkpoint block
+/// `from`, no tip.
+fn extensions(nonce: Nonce, from: BlockNumber) -> TxExtension {
 	(
 		frame_system::CheckNonZeroSender::new(),
 		frame_system::CheckSpecVersion::new(),
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckEra::from(Era::mortal(MORTAL_PERIOD, from as u64)),
 		frame_system::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::from(0),
@@ -99,21 +135,32 @@ fn extensions(nonce: Nonce) -> TxExtension {
 }
 
 impl Client {
-	/// Signs `call` with `signer` at `nonce`.
-	pub fn sign(&self, signer: &Signer, call: RuntimeCall, nonce: Nonce) -> UncheckedExtrinsic {
+	/// The checkpoint of a new transaction: the best block, read at most every 2 s.
+	pub async fn checkpoint(&self) -> Result<Checkpoint, Error> {
+		if let Some(fresh) = self.checkpoint_cache().fresh() {
+			return Ok(fresh);
+		}
+		let hash: Hash = self.rpc().call("chain_getBlockHash", params![]).await?;
+		let header: Value = self.rpc().call("chain_getHeader", params![hash]).await?;
+		let checkpoint = (crate::client::header_number(&header)?, hash);
+		self.checkpoint_cache().store(checkpoint);
+		Ok(checkpoint)
+	}
+
+	/// Signs `call` with `signer` at `nonce`, valid for `MORTAL_PERIOD` blocks from
+	/// `checkpoint` (`Client::checkpoint`).
+	pub fn sign(
+		&self,
+		signer: &Signer,
+		call: RuntimeCall,
+		nonce: Nonce,
+		checkpoint: Checkpoint,
+	) -> UncheckedExtrinsic {
 		let v = self.versions();
-		let ext = extensions(nonce);
-		let implicit = (
-			(),
-			v.spec_version,
-			v.transaction_version,
-			self.genesis(),
-			self.genesis(),
-			(),
-			(),
-			(),
-			(),
-		);
+		let (from, from_hash) = checkpoint;
+		let ext = extensions(nonce, from);
+		let implicit =
+			((), v.spec_version, v.transaction_version, self.genesis(), from_hash, (), (), (), ());
 		let payload = SignedPayload::from_raw(call.clone(), ext.clone(), implicit);
 		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 		UncheckedExtrinsic::new_signed(
@@ -137,6 +184,7 @@ impl Client {
 		match self.submit_once(signer, call.clone()).await {
 			Err(Error::Invalid(reason)) if is_retryable(&reason) => {
 				self.nonces().forget(signer.account());
+				self.checkpoint_cache().forget();
 				self.refresh_versions().await?;
 				self.submit_once(signer, call).await
 			}
@@ -147,7 +195,7 @@ impl Client {
 	async fn submit_once(&self, signer: &Signer, call: RuntimeCall) -> Result<Receipt, Error> {
 		let on_chain = self.chain_nonce(signer.account()).await?;
 		let nonce = self.nonces().take(signer.account(), on_chain);
-		let xt = self.sign(signer, call, nonce);
+		let xt = self.sign(signer, call, nonce, self.checkpoint().await?);
 		let encoded = format!("0x{}", hex::encode(xt.encode()));
 		let mut sub = match self
 			.rpc()
@@ -213,7 +261,7 @@ impl Client {
 		call: RuntimeCall,
 		nonce: Nonce,
 	) -> Result<Hash, Error> {
-		let xt = self.sign(signer, call, nonce);
+		let xt = self.sign(signer, call, nonce, self.checkpoint().await?);
 		let encoded = format!("0x{}", hex::encode(xt.encode()));
 		self.rpc().call("author_submitExtrinsic", params![encoded]).await.map_err(|e| match e {
 			Error::Rpc { reason, .. } => Error::Invalid(reason),
@@ -270,7 +318,16 @@ impl Client {
 }
 
 fn is_retryable(reason: &str) -> bool {
-	["Stale", "Future", "Priority is too low", "bad signature", "BadProof"]
-		.iter()
-		.any(|m| reason.contains(m))
+	// `AncientBirthBlock`: the checkpoint is too old (or was reorganized away).
+	[
+		"Stale",
+		"Future",
+		"Priority is too low",
+		"bad signature",
+		"BadProof",
+		"AncientBirthBlock",
+		"ancient birth block",
+	]
+	.iter()
+	.any(|m| reason.contains(m))
 }

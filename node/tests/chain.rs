@@ -96,3 +96,38 @@ async fn dev_node_includes_every_transaction_of_busy_accounts() {
 		s.await.unwrap();
 	}
 }
+
+/// The client signs mortal transactions: valid for 64 blocks from the best block it saw
+/// (as polkadot.js and subxt sign), so one that was not included by then never can be.
+#[tokio::test(flavor = "multi_thread")]
+async fn client_transactions_are_mortal_for_64_blocks() {
+	use codec::Decode;
+	use depin_client::{calls, runtime::UncheckedExtrinsic, Client, Signer};
+	use sp_runtime::generic::{Era, Preamble};
+
+	let node = TestNode::start(NodeConfig::dev(250)).await;
+	node.wait_for_best(3, Duration::from_secs(30)).await;
+	let client = Client::connect(&node.ws_url()).await.unwrap();
+	let (alice, ferdie) =
+		(Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Ferdie").unwrap());
+	let checkpoint = client.checkpoint().await.unwrap().0;
+	let call = calls::transfer(ferdie.account().clone(), 1_000_000_000);
+	let receipt = client.submit(&alice, call).await.unwrap();
+
+	let block: Value = node.rpc.call("chain_getBlock", params![receipt.block_hash]).await.unwrap();
+	let eras: Vec<Era> = block["block"]["extrinsics"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.filter_map(|x| {
+			let bytes = hex::decode(x.as_str()?.trim_start_matches("0x")).ok()?;
+			match UncheckedExtrinsic::decode(&mut &bytes[..]).ok()?.preamble {
+				Preamble::Signed(_, _, extension) => Some(extension.4 .0),
+				_ => None,
+			}
+		})
+		.collect();
+	assert_eq!(eras.len(), 1, "one signed transaction: {eras:?}");
+	assert_eq!(eras[0], Era::mortal(64, checkpoint as u64));
+	assert!(!eras[0].is_immortal());
+}

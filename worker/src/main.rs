@@ -46,7 +46,7 @@ enum KeyCommand {
 	/// Show the account of a key.
 	Inspect {
 		/// Secret URI or key file.
-		#[arg(long, env = "DEPIN_SURI")]
+		#[arg(long, env = "DEPIN_SURI", hide_env_values = true)]
 		suri: String,
 	},
 	/// Sign the device's consent to be registered by OWNER on the chain at --url (the
@@ -56,7 +56,7 @@ enum KeyCommand {
 		#[arg(long)]
 		owner: String,
 		/// Secret URI or key file of the device.
-		#[arg(long, env = "DEPIN_SURI")]
+		#[arg(long, env = "DEPIN_SURI", hide_env_values = true)]
 		suri: String,
 		/// Node WebSocket URL (its genesis hash is part of what is signed).
 		#[arg(long, env = "DEPIN_URL", default_value = depin_worker::daemon::config::DEFAULT_URL)]

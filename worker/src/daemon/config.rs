@@ -21,7 +21,7 @@ pub enum Fault {
 
 /// Flags of `depin-worker run`. Every flag can also come from the environment or from the
 /// `--config` file (same names, with `_` for `-`).
-#[derive(clap::Args, Debug, Default, Clone, Deserialize)]
+#[derive(clap::Args, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RunArgs {
 	/// Node WebSocket URL [default: ws://127.0.0.1:9944].
@@ -29,7 +29,7 @@ pub struct RunArgs {
 	pub url: Option<String>,
 	/// The device key: a secret URI (`//Dave`, a mnemonic) or a file holding one (mode
 	/// 0600).
-	#[arg(long, env = "DEPIN_SURI")]
+	#[arg(long, env = "DEPIN_SURI", hide_env_values = true)]
 	pub suri: Option<String>,
 	/// Jobs run in parallel [default: the device's cores].
 	#[arg(long, env = "DEPIN_WORKER_SLOTS")]
@@ -63,6 +63,25 @@ pub struct RunArgs {
 	/// Test-only misbehaviour (development chains only).
 	#[arg(long, value_enum, hide = true)]
 	pub fault: Option<Fault>,
+}
+
+/// Every setting but the device key's secret, which is never printed.
+impl std::fmt::Debug for RunArgs {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		f.debug_struct("RunArgs")
+			.field("url", &self.url)
+			.field("suri", &self.suri.as_ref().map(|_| "<secret>"))
+			.field("slots", &self.slots)
+			.field("cache_dir", &self.cache_dir)
+			.field("state_dir", &self.state_dir)
+			.field("metrics_port", &self.metrics_port)
+			.field("metrics_external", &self.metrics_external)
+			.field("owner", &self.owner)
+			.field("shutdown_grace", &self.shutdown_grace)
+			.field("config", &self.config)
+			.field("fault", &self.fault)
+			.finish()
+	}
 }
 
 impl RunArgs {
@@ -125,6 +144,13 @@ mod tests {
 		assert_eq!(args.url(), "ws://file:1");
 		assert_eq!(args.slots, Some(5));
 		assert_eq!(args.metrics_port, Some(9100));
+	}
+
+	#[test]
+	fn the_device_secret_is_never_printed() {
+		let args = RunArgs { suri: Some("//Secret".into()), ..Default::default() };
+		let printed = format!("{args:?}");
+		assert!(!printed.contains("Secret") && printed.contains("<secret>"), "{printed}");
 	}
 
 	#[test]
