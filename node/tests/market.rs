@@ -84,7 +84,9 @@ async fn devices_program_and_task_are_visible_through_rpc() {
 	};
 	assert_eq!(task["slots"].as_array().unwrap().len(), 2, "{task}");
 	assert_eq!(task["program"], format!("0x{}", hex::encode(program)));
-	assert_eq!(task["escrow"], 1_000_000u64 * 1_000 * 2);
+	// Balances are decimal strings (JavaScript loses precision above 2⁵³).
+	assert_eq!(task["escrow"], (1_000_000u64 * 1_000 * 2).to_string());
+	assert_eq!(task["params"]["fuelPrice"], "1000");
 
 	for device in [&dev_a, &dev_b] {
 		let list: Value =

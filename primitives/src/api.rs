@@ -78,8 +78,28 @@ pub struct TaskView<AccountId, Balance, BlockNumber> {
 	/// Lifecycle state.
 	pub state: TaskState,
 	/// Escrow still on hold.
+	#[cfg_attr(
+		feature = "std",
+		serde(
+			with = "crate::serde_decimal",
+			bound(
+				serialize = "Balance: core::fmt::Display",
+				deserialize = "Balance: core::str::FromStr"
+			)
+		)
+	)]
 	pub escrow: Balance,
 	/// Paid to devices so far.
+	#[cfg_attr(
+		feature = "std",
+		serde(
+			with = "crate::serde_decimal",
+			bound(
+				serialize = "Balance: core::fmt::Display",
+				deserialize = "Balance: core::str::FromStr"
+			)
+		)
+	)]
 	pub paid: Balance,
 	/// Block of submission.
 	pub submitted_at: BlockNumber,
@@ -142,8 +162,10 @@ pub struct Stats {
 	/// Tasks by state.
 	pub tasks: TaskCounts,
 	/// Minted as era rewards, ever (smallest unit).
+	#[cfg_attr(feature = "std", serde(with = "crate::serde_decimal"))]
 	pub minted: u128,
 	/// Slashed from bonds and burned, ever (smallest unit).
+	#[cfg_attr(feature = "std", serde(with = "crate::serde_decimal"))]
 	pub slashed: u128,
 }
 
@@ -153,6 +175,16 @@ pub struct Stats {
 #[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct RewardsView<Balance, BlockNumber> {
 	/// Claimable now (closed eras).
+	#[cfg_attr(
+		feature = "std",
+		serde(
+			with = "crate::serde_decimal",
+			bound(
+				serialize = "Balance: core::fmt::Display",
+				deserialize = "Balance: core::str::FromStr"
+			)
+		)
+	)]
 	pub claimable: Balance,
 	/// Compute points earned in the current era.
 	pub era_points: u64,

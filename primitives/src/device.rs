@@ -172,6 +172,16 @@ pub struct DeviceInfo<AccountId, Balance, BlockNumber> {
 	/// Lifecycle state.
 	pub status: DeviceStatus<BlockNumber>,
 	/// Bond currently on hold for this device (less after slashes).
+	#[cfg_attr(
+		feature = "std",
+		serde(
+			with = "crate::serde_decimal",
+			bound(
+				serialize = "Balance: core::fmt::Display",
+				deserialize = "Balance: core::str::FromStr"
+			)
+		)
+	)]
 	pub bond: Balance,
 	/// Block of registration.
 	pub registered_at: BlockNumber,

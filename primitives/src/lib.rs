@@ -13,6 +13,8 @@ pub mod device;
 pub mod exit;
 pub mod result;
 #[cfg(feature = "std")]
+pub mod serde_decimal;
+#[cfg(feature = "std")]
 pub mod serde_hex;
 pub mod task;
 pub mod traits;

@@ -18,6 +18,16 @@ pub struct ProgramInfo<AccountId, Balance, BlockNumber> {
 	/// Code length in bytes.
 	pub len: u32,
 	/// Deposit on hold for its storage.
+	#[cfg_attr(
+		feature = "std",
+		serde(
+			with = "crate::serde_decimal",
+			bound(
+				serialize = "Balance: core::fmt::Display",
+				deserialize = "Balance: core::str::FromStr"
+			)
+		)
+	)]
 	pub deposit: Balance,
 	/// Block of upload.
 	pub uploaded_at: BlockNumber,
@@ -44,6 +54,16 @@ pub struct TaskParams<Balance> {
 	/// Fuel limit of one run.
 	pub max_fuel: u64,
 	/// Price of one unit of fuel, paid to each device with a verified result.
+	#[cfg_attr(
+		feature = "std",
+		serde(
+			with = "crate::serde_decimal",
+			bound(
+				serialize = "Balance: core::fmt::Display",
+				deserialize = "Balance: core::str::FromStr"
+			)
+		)
+	)]
 	pub fuel_price: Balance,
 	/// Devices that run the task independently (1..=MaxReplicas).
 	pub replicas: u8,
@@ -143,11 +163,41 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber, MaxSlots: Get<u32>> {
 	/// Lifecycle state.
 	pub state: TaskState,
 	/// Escrow still on hold for this task.
+	#[cfg_attr(
+		feature = "std",
+		serde(
+			with = "crate::serde_decimal",
+			bound(
+				serialize = "Balance: core::fmt::Display",
+				deserialize = "Balance: core::str::FromStr"
+			)
+		)
+	)]
 	pub escrow: Balance,
 	/// Storage deposit on hold for the task and its input, returned when the task is
 	/// pruned (forfeited if the task is abandoned after repeated faults).
+	#[cfg_attr(
+		feature = "std",
+		serde(
+			with = "crate::serde_decimal",
+			bound(
+				serialize = "Balance: core::fmt::Display",
+				deserialize = "Balance: core::str::FromStr"
+			)
+		)
+	)]
 	pub deposit: Balance,
 	/// Paid to devices so far.
+	#[cfg_attr(
+		feature = "std",
+		serde(
+			with = "crate::serde_decimal",
+			bound(
+				serialize = "Balance: core::fmt::Display",
+				deserialize = "Balance: core::str::FromStr"
+			)
+		)
+	)]
 	pub paid: Balance,
 	/// Block of submission.
 	pub submitted_at: BlockNumber,
