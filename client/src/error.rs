@@ -36,6 +36,14 @@ pub enum Error {
 	/// The secret URI or key file could not be used.
 	#[error("bad signing key: {0}")]
 	BadKey(String),
+	/// An account given as text is neither SS58 nor 32 bytes of `0x` hex.
+	#[error("bad account {account}: {reason}")]
+	BadAccount {
+		/// The text given.
+		account: String,
+		/// What is wrong with it.
+		reason: String,
+	},
 	/// The transaction pool refused the transaction.
 	#[error("transaction refused by the node: {0}")]
 	Invalid(String),

@@ -44,6 +44,11 @@ impl Signer {
 				.map_err(|e| Error::BadKey(format!("{}: {e}", path.display())))?;
 			return Self::from_suri(&secret);
 		}
+		if looks_like_a_path(suri) {
+			return Err(Error::BadKey(format!(
+				"key file {suri} not found (a secret URI starts with `//` or `0x`, or is a mnemonic)"
+			)));
+		}
 		Self::from_suri(suri)
 	}
 
@@ -82,19 +87,48 @@ impl Signer {
 	}
 }
 
+/// Whether `s` reads as a file name rather than a secret URI: one word with a `/` or a
+/// `.`, not starting like a URI (`//Alice`, `0x…` seeds).
+fn looks_like_a_path(s: &str) -> bool {
+	!s.contains(char::is_whitespace)
+		&& !s.starts_with("//")
+		&& !s.starts_with("0x")
+		&& (s.contains('/') || s.contains('.'))
+}
+
 /// Parses an account from SS58 or `0x`-hex.
 pub fn parse_account(s: &str) -> Result<AccountId, Error> {
 	if let Some(hex) = s.strip_prefix("0x") {
-		let bytes = hex::decode(hex).map_err(|e| Error::BadKey(format!("account {s}: {e}")))?;
-		let raw: [u8; 32] = bytes
-			.try_into()
-			.map_err(|_| Error::BadKey(format!("account {s}: expected 32 bytes")))?;
+		let bad = |reason: String| Error::BadAccount { account: s.into(), reason };
+		let bytes = hex::decode(hex).map_err(|e| bad(e.to_string()))?;
+		let raw: [u8; 32] = bytes.try_into().map_err(|_| bad("expected 32 bytes".into()))?;
 		return Ok(AccountId::from(raw));
 	}
-	AccountId::from_ss58check(s).map_err(|e| Error::BadKey(format!("account {s}: {e:?}")))
+	AccountId::from_ss58check(s)
+		.map_err(|e| Error::BadAccount { account: s.into(), reason: format!("not SS58 ({e:?})") })
 }
 
 /// An account in SS58 form.
 pub fn ss58(account: &AccountId) -> String {
 	account.to_ss58check()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn mistyped_key_paths_and_addresses_get_their_own_errors() {
+		let err = Signer::from_suri_or_file("/no/such/dir/device.key").err().unwrap();
+		assert!(err.to_string().contains("key file /no/such/dir/device.key not found"), "{err}");
+		let err = Signer::from_suri_or_file("device.key").err().unwrap();
+		assert!(err.to_string().contains("not found"), "{err}");
+		// A bad address is not a bad signing key.
+		let err = parse_account("5NotAnAddress").err().unwrap();
+		assert!(err.to_string().starts_with("bad account 5NotAnAddress: not SS58"), "{err}");
+		// Secret URIs are still secret URIs.
+		assert!(Signer::from_suri_or_file("//Alice").is_ok());
+		let mnemonic = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+		assert!(Signer::from_suri_or_file(&format!("{mnemonic}//stash")).is_ok());
+	}
 }
