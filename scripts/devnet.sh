@@ -94,7 +94,7 @@ for job in sha256-chain matmul monte-carlo-pi mandelbrot primes; do
 	[ "$job" = mandelbrot ] && out="$dir/outputs/mandelbrot.png"
 	log "running $job (3 replicas)"
 	if ! result="$(depin job submit --program "$DEPIN_JOBS_WASM/$job.wasm" --input "$dir/inputs/$job" \
-		--replicas 3 --max-fuel 20000000000 --fuel-price 1000u --wait --out "$out" --suri //Eve)"; then
+		--replicas 3 --max-fuel 20000000000 --fuel-price 1000planck --wait --out "$out" --suri //Eve)"; then
 		echo "  $job: FAILED"
 		failed=1
 		continue
@@ -111,7 +111,7 @@ log "earnings (fuel × price from escrow, less the 10 % protocol fee)"
 for owner in "${owners[@]}"; do
 	after="$(depin --json balance --suri "//$owner" | sed -n 's/.*"free":"\([0-9]*\)".*/\1/p')"
 	earned=$((after - before[$owner]))
-	printf '  %-8s earned %s units (%s DPN)\n' "$owner" "$earned" \
+	printf '  %-8s earned %s planck (%s DPN)\n' "$owner" "$earned" \
 		"$(awk -v e="$earned" 'BEGIN { printf "%.9f", e / 1e12 }')"
 done
 depin stats | sed 's/^/  /'

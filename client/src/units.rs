@@ -1,4 +1,5 @@
-//! Token amounts for people: `1.5 DPN` ↔ 1_500_000_000_000 (12 decimals).
+//! Token amounts for people: `1.5 DPN` ↔ 1_500_000_000_000 planck (12 decimals; the
+//! smallest unit is called `planck`, as on Polkadot).
 
 use depin_runtime::Balance;
 
@@ -6,6 +7,8 @@ use depin_runtime::Balance;
 pub const DECIMALS: u32 = 12;
 /// Symbol of the token.
 pub const SYMBOL: &str = "DPN";
+/// Name of the smallest unit (10⁻¹² DPN).
+pub const SMALLEST: &str = "planck";
 
 /// `amount` as `12.345 DPN`, trailing zeros dropped.
 pub fn format_balance(amount: Balance) -> String {
@@ -18,15 +21,27 @@ pub fn format_balance(amount: Balance) -> String {
 	format!("{whole}.{} {SYMBOL}", frac.trim_end_matches('0'))
 }
 
-/// Parses `1.5`, `1.5DPN`, `1.5 DPN` or a plain integer of the smallest unit with the
-/// suffix `u` (`1500u`).
+/// Parses `1.5`, `1.5DPN`, `1.5 DPN`, or an integer of the smallest unit with the suffix
+/// `planck` (`1500planck`, `1500 planck`). Empty input is an error; so is the suffix `u`
+/// (it conventionally means micro, which is not what anyone should have to guess).
 pub fn parse_balance(s: &str) -> Result<Balance, String> {
 	let s = s.trim();
-	if let Some(raw) = s.strip_suffix('u') {
+	if s.is_empty() {
+		return Err("an amount is required: `1.5` (DPN) or `1500planck`".into());
+	}
+	if let Some(raw) = s.strip_suffix(SMALLEST) {
 		return raw.trim().parse().map_err(|e| format!("{s}: {e}"));
+	}
+	if s.ends_with('u') {
+		return Err(format!(
+			"{s}: the smallest unit is written `planck` (`1000planck`); `u` is not a unit here"
+		));
 	}
 	let s = s.strip_suffix(SYMBOL).unwrap_or(s).trim();
 	let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+	if whole.is_empty() && frac.is_empty() {
+		return Err(format!("{s}: not an amount"));
+	}
 	if frac.len() > DECIMALS as usize {
 		return Err(format!("{s}: at most {DECIMALS} decimals"));
 	}
@@ -55,8 +70,18 @@ mod tests {
 		assert_eq!(format_balance(1), "0.000000000001 DPN");
 		assert_eq!(parse_balance("1.5"), Ok(1_500_000_000_000));
 		assert_eq!(parse_balance("2 DPN"), Ok(2_000_000_000_000));
-		assert_eq!(parse_balance("1500u"), Ok(1500));
+		assert_eq!(parse_balance("1500planck"), Ok(1500));
+		assert_eq!(parse_balance("1500 planck"), Ok(1500));
+		assert_eq!(parse_balance(".5"), Ok(500_000_000_000));
 		assert!(parse_balance("1.0000000000001").is_err());
 		assert!(parse_balance("abc").is_err());
+	}
+
+	#[test]
+	fn empty_and_ambiguous_amounts_are_errors() {
+		for bad in ["", "  ", ".", "DPN", "1500u", "1.5 uDPN", "planck"] {
+			assert!(parse_balance(bad).is_err(), "{bad:?} was accepted");
+		}
+		assert!(parse_balance("1500u").unwrap_err().contains("planck"));
 	}
 }

@@ -31,8 +31,8 @@ pub enum JobCommand {
 		/// Fuel limit of one run.
 		#[arg(long, default_value_t = 10_000_000_000)]
 		max_fuel: u64,
-		/// Price per unit of fuel: `0.000001` (DPN) or `1000u` (smallest unit).
-		#[arg(long, default_value = "1000u")]
+		/// Price per unit of fuel: `0.000001` (DPN) or `1000planck` (smallest unit).
+		#[arg(long, default_value = "1000planck")]
 		fuel_price: String,
 		/// Memory limit of the job in MiB.
 		#[arg(long, default_value_t = 256)]

@@ -81,7 +81,7 @@ enum Command {
 	Transfer {
 		/// Recipient (SS58 or 0x hex).
 		to: String,
-		/// Amount: `1.5` (DPN) or `1500u` (smallest unit).
+		/// Amount: `1.5` (DPN) or `1500planck` (smallest unit).
 		amount: String,
 	},
 }
