@@ -329,6 +329,28 @@ async fn bad_input_is_refused_and_hostile_jobs_are_verified_and_paid() {
 	);
 	assert!(!ok && stderr.contains("insufficient balance for the escrow"), "{stderr}");
 
+	// The same for a program file not on chain yet: refused before anything is uploaded.
+	let reverse = wat::parse_str(depin_testkit::wasm::REVERSE).unwrap();
+	let reverse_file = dir.path().join("reverse.wasm");
+	std::fs::write(&reverse_file, &reverse).unwrap();
+	let reverse_path = reverse_file.to_str().unwrap();
+	let submit = ["job", "submit", "--program", reverse_path, "--suri", "//Ferdie"];
+	let (ok, _, stderr) = cli(&url, &[&submit[..], &["--fuel-price", "1000000"]].concat());
+	assert!(!ok && stderr.contains("insufficient balance for the escrow"), "{stderr}");
+	let reverse_id = depin_client::primitives::program_id(&reverse);
+	assert!(client.program(&reverse_id).await.unwrap().is_none(), "nothing uploaded");
+	// `--out` means nothing without `--wait`.
+	let (ok, _, stderr) = cli(&url, &[&submit[..], &["--out", "x"]].concat());
+	assert!(!ok && stderr.contains("--wait"), "{stderr}");
+	// With `--out -` stdout carries the output and nothing else; status goes to stderr.
+	let input = dir.path().join("input");
+	std::fs::write(&input, "stressed").unwrap();
+	let piped = ["--input", input.to_str().unwrap(), "--wait", "--out", "-"];
+	let (ok, stdout, stderr) = cli(&url, &[&submit[..], &piped[..]].concat());
+	assert!(ok, "{stderr}");
+	assert_eq!(stdout, "desserts");
+	assert!(stderr.contains("Verified") && stderr.contains("written to -"), "{stderr}");
+
 	// A job that loops forever ends by fuel, one that traps ends trapped: both verified
 	// and paid for the fuel they burned.
 	let looping = wat::parse_str(

@@ -46,12 +46,14 @@ pub enum JobCommand {
 		/// Follow the job until it is verified (or fails) and print the output.
 		#[arg(long)]
 		wait: bool,
-		/// With --wait: write the verified output to this file.
-		#[arg(long)]
+		/// With --wait: write the verified output to this file (`-`: stdout, and every
+		/// status line goes to stderr).
+		#[arg(long, requires = "wait")]
 		out: Option<PathBuf>,
-		/// With --wait: give up waiting after this many seconds.
-		#[arg(long, default_value_t = 600)]
-		timeout: u64,
+		/// With --wait: give up waiting after this many seconds [default: the deadline's
+		/// blocks at the chain's block time, and a minute].
+		#[arg(long, requires = "wait")]
+		timeout: Option<u64>,
 	},
 	/// Show a job's state.
 	Status {
@@ -62,7 +64,7 @@ pub enum JobCommand {
 	Result {
 		/// Task id.
 		id: u64,
-		/// Where to write the output (`-` for stdout).
+		/// Where to write the output (`-` for stdout; the status line then goes to stderr).
 		#[arg(long)]
 		out: PathBuf,
 	},
@@ -118,6 +120,17 @@ pub fn describe(task: &Task) -> String {
 
 fn task_json(task: &Task) -> serde_json::Value {
 	serde_json::to_value(task).unwrap_or(serde_json::Value::Null)
+}
+
+/// How long `--wait` waits by default: `deadline` blocks at the chain's block time (its
+/// Aura slot), and a minute — a task reaches a final state by its deadline, so waiting
+/// that long never gives up on a task that could still end.
+async fn deadline_wait(client: &Client, deadline: u32) -> anyhow::Result<Duration> {
+	let slot_ms: u64 = client
+		.runtime_call("AuraApi_slot_duration", (), None)
+		.await
+		.context("cannot read the chain's block time")?;
+	Ok(Duration::from_millis(slot_ms.saturating_mul(deadline as u64)) + Duration::from_secs(60))
 }
 
 /// Follows `id` until it reaches a final state and, for a verified task, is closed.
@@ -203,13 +216,8 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				parse_balance(&fuel_price).map_err(|e| anyhow::anyhow!("--fuel-price {e}"))?;
 			let input = read_input(input.as_ref())?;
 			let (client, signer) = (g.client().await?, g.signer()?);
-			let program_id = if std::path::Path::new(&program).is_file() {
-				let code = program::read_program(std::path::Path::new(&program))?;
-				program::ensure_uploaded(&client, &signer, code).await?.0
-			} else {
-				program::parse_id(&program)
-					.context("--program is neither a file nor a program id")?
-			};
+			// The escrow first: nothing is uploaded (and no deposit held) for a job the
+			// account cannot pay for.
 			let escrow =
 				(max_fuel as u128).saturating_mul(fuel_price).saturating_mul(replicas as u128);
 			let free = client.free_balance(signer.account()).await?;
@@ -221,6 +229,13 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				signer.address(),
 				format_balance(free)
 			);
+			let program_id = if std::path::Path::new(&program).is_file() {
+				let code = program::read_program(std::path::Path::new(&program))?;
+				program::ensure_uploaded(&client, &signer, code).await?.0
+			} else {
+				program::parse_id(&program)
+					.context("--program is neither a file nor a program id")?
+			};
 			let params =
 				TaskParams { max_fuel, fuel_price, replicas, memory_mib, deadline, portable };
 			let receipt =
@@ -242,7 +257,11 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 					json!({ "task": id, "program": program::hex_id(&program_id), "escrow": escrow.to_string() }),
 				));
 			}
-			let task = follow(&client, id, Duration::from_secs(timeout)).await?;
+			let timeout = match timeout {
+				Some(seconds) => Duration::from_secs(seconds),
+				None => deadline_wait(&client, deadline).await?,
+			};
+			let task = follow(&client, id, timeout).await?;
 			let output = verified_output(&client, &task).await?;
 			let mut text = vec![describe(&task)];
 			match &out {
@@ -260,10 +279,12 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 						.push(format!("output: {} bytes (binary; use --out FILE)", output.len())),
 				},
 			}
+			let to_stdout = out.as_ref().is_some_and(|p| p.as_os_str() == "-");
 			Ok(Output::new(
 				text,
 				json!({ "task": task_json(&task), "output": format!("0x{}", hex::encode(&output)) }),
-			))
+			)
+			.after_data(to_stdout))
 		}
 		JobCommand::Status { id } => {
 			let task = g
@@ -285,7 +306,8 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			Ok(Output::new(
 				vec![format!("task {id}: {} bytes written to {}", output.len(), out.display())],
 				json!({ "task": id, "bytes": output.len() }),
-			))
+			)
+			.after_data(out.as_os_str() == "-"))
 		}
 		JobCommand::Cancel { id } => {
 			let (client, signer) = (g.client().await?, g.signer()?);

@@ -8,20 +8,29 @@ pub struct Output {
 	pub text: Vec<String>,
 	/// The same for scripts.
 	pub json: Value,
+	/// Data went to stdout (`--out -`): the lines for people go to stderr.
+	pub stdout_taken: bool,
 }
 
 impl Output {
 	/// An output with both forms.
 	pub fn new(text: Vec<String>, json: Value) -> Self {
-		Self { text, json }
+		Self { text, json, stdout_taken: false }
 	}
 
-	/// Prints one of the forms to stdout.
+	/// This output, printed to stderr if `data_on_stdout` (data was written to stdout).
+	pub fn after_data(mut self, data_on_stdout: bool) -> Self {
+		self.stdout_taken = data_on_stdout;
+		self
+	}
+
+	/// Prints one of the forms to stdout, or to stderr when data took stdout.
 	pub fn print(&self, json: bool) {
-		if json {
-			println!("{}", self.json);
-		} else {
-			for line in &self.text {
+		let lines: Vec<String> = if json { vec![self.json.to_string()] } else { self.text.clone() };
+		for line in lines {
+			if self.stdout_taken {
+				eprintln!("{line}");
+			} else {
 				println!("{line}");
 			}
 		}
