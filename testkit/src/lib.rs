@@ -4,9 +4,11 @@
 
 pub mod node;
 pub mod process;
+pub mod wait;
 pub mod wasm;
 pub mod worker;
 
 pub use node::{NodeConfig, TestNode};
 pub use process::{binary_path, free_port, ChildProcess};
+pub use wait::until;
 pub use worker::start_worker;

@@ -11,22 +11,10 @@ use depin_client::{
 	primitives::{DeviceSpec, TaskParams, TaskState},
 	Client, Signer,
 };
-use depin_testkit::{start_worker, ChildProcess, NodeConfig, TestNode};
+use depin_testkit::{start_worker, until, ChildProcess, NodeConfig, TestNode};
 use depin_worker::executor::Executor;
 
 use depin_testkit::wasm::REVERSE;
-
-async fn until<F, Fut>(what: &str, secs: u64, mut check: F)
-where
-	F: FnMut() -> Fut,
-	Fut: std::future::Future<Output = bool>,
-{
-	let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
-	while !check().await {
-		assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}");
-		tokio::time::sleep(Duration::from_millis(50)).await;
-	}
-}
 
 /// A dev node with 500 ms blocks, its URL and a client.
 async fn dev_node() -> (TestNode, String, Client) {

@@ -4,31 +4,17 @@
 //! result, nobody is slashed, each worker's memory stays bounded, and a module's own
 //! strings cannot forge lines in the workers' logs.
 
-use std::time::Duration;
-
 use depin_client::{
 	calls,
 	primitives::{exit, DeviceSpec, TaskParams, TaskState},
 	Client, Signer,
 };
-use depin_testkit::{start_worker, NodeConfig, TestNode};
+use depin_testkit::{start_worker, until, NodeConfig, TestNode};
 use depin_worker::executor::{depth::MAX_FUNCTIONS, Executor};
 
 /// Most a worker process may use at its peak while running these jobs, in MiB: the jobs'
 /// own memory is 64 MiB each at most, two at a time (measured: about 80 MiB).
 const MAX_WORKER_PEAK_MIB: u64 = 256;
-
-async fn until<F, Fut>(what: &str, secs: u64, mut check: F)
-where
-	F: FnMut() -> Fut,
-	Fut: std::future::Future<Output = bool>,
-{
-	let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
-	while !check().await {
-		assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}");
-		tokio::time::sleep(Duration::from_millis(100)).await;
-	}
-}
 
 /// A WASI command whose `_start` is `body`, with the imports it uses.
 fn command(body: &str) -> Vec<u8> {
