@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
 		--once) once=1 ;;
 		--dir) dir="$2"; shift ;;
 		--rpc-port) rpc_port="$2"; shift ;;
-		-h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+		-h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
 		*) die "unknown option $1 (see --help)" ;;
 	esac
 	shift
@@ -33,9 +33,15 @@ url="ws://127.0.0.1:$rpc_port"
 export DEPIN_URL="$url"
 depin() { "$DEPIN_BIN/depin" "$@"; }
 
-# A previous run of this script may still be running with the same directory.
+# A previous run of this script may still be running with the same directory: stop its
+# processes, but only those that are still a depin-node or depin-worker (a stale file's
+# PIDs may belong to anything by now).
 if [ -f "$dir/pids" ]; then
-	while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$dir/pids"
+	while read -r pid; do
+		case "$(ps -p "$pid" -o comm= 2>/dev/null)" in
+			depin-node | depin-worker) kill "$pid" 2>/dev/null || true ;;
+		esac
+	done <"$dir/pids"
 	sleep 1
 fi
 rm -rf "$dir/node" "$dir/workers" "$dir/outputs" "$dir/inputs" "$dir"/*.log "$dir/pids"
