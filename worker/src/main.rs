@@ -4,7 +4,7 @@
 //! depin-worker run --url ws://127.0.0.1:9944 --suri ./device.key [--slots N]
 //!                  [--cache-dir DIR] [--state-dir DIR] [--metrics-port P [--metrics-external]]
 //!                  [--config FILE]
-//! depin-worker status --suri ./device.key
+//! depin-worker status --suri ./device.key [--json]
 //! depin-worker key generate --out ./device.key
 //! depin-worker key inspect --suri ./device.key
 //! depin-worker key consent --owner OWNER --suri ./device.key [--url URL]
@@ -27,7 +27,13 @@ enum Command {
 	/// Heartbeat, run assigned jobs, commit and reveal results, until SIGINT/SIGTERM.
 	Run(RunArgs),
 	/// Show what the device is doing and what it has earned.
-	Status(RunArgs),
+	Status {
+		#[command(flatten)]
+		run: RunArgs,
+		/// One JSON object instead of lines (balances as decimal strings).
+		#[arg(long)]
+		json: bool,
+	},
 	/// Device keys.
 	#[command(subcommand)]
 	Key(KeyCommand),
@@ -89,14 +95,19 @@ async fn main_async(cli: Cli) -> anyhow::Result<()> {
 			let worker = Worker::start(args.resolve()?).await?;
 			worker.run(shutdown_signal()).await
 		}
-		Command::Status(args) => {
-			let args = args.resolve()?;
+		Command::Status { run, json } => {
+			let args = run.resolve()?;
 			let suri =
 				args.suri.clone().ok_or_else(|| anyhow::anyhow!("pass --suri (the device key)"))?;
 			let device = depin_client::Signer::from_suri_or_file(&suri)?;
 			let dir = depin_worker::daemon::state_dir(&args, &device);
-			for line in depin_worker::status::status(args.url(), &device, &dir).await? {
-				println!("{line}");
+			let report = depin_worker::status::report(args.url(), &device, &dir).await?;
+			if json {
+				println!("{}", serde_json::to_string(&report)?);
+			} else {
+				for line in report.lines() {
+					println!("{line}");
+				}
 			}
 			Ok(())
 		}

@@ -146,6 +146,23 @@ async fn a_worker_killed_after_its_commit_still_reveals_and_both_are_paid() {
 		assert!(metrics.contains(line), "missing `{line}` in:\n{metrics}");
 	}
 
+	// `depin-worker status --json` reports the same for scripts (balances as strings).
+	let status = || {
+		let out = std::process::Command::new(depin_testkit::binary_path("depin-worker"))
+			.args(["status", "--json", "--url", &url, "--suri", "//Dave"])
+			.args(["--state-dir", state_b.to_str().unwrap()])
+			.output()
+			.unwrap();
+		assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+		serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+	};
+	until("Dave's earnings in its status", 30, || async { status()["earned"] != "0" }).await;
+	let report = status();
+	assert_eq!(report["device"], dave.address());
+	assert_eq!(report["registered"]["reputation"]["valid"], 1, "{report}");
+	assert!(report["registered"]["bond"].is_string(), "{report}");
+	assert_eq!(report["earned"], (fuel * 1_000 * 9 / 10).to_string(), "{report}");
+
 	// SIGTERM: a clean exit with status 0.
 	worker_b.signal(SIGTERM);
 	let status = worker_b.stop().expect("exits by itself");
