@@ -350,6 +350,18 @@ async fn bad_input_is_refused_and_hostile_jobs_are_verified_and_paid() {
 	assert!(ok, "{stderr}");
 	assert_eq!(stdout, "desserts");
 	assert!(stderr.contains("Verified") && stderr.contains("written to -"), "{stderr}");
+	// A wait that gives up prints the task and exits with its own status (4).
+	let gave_up = std::process::Command::new(binary_path("depin"))
+		.args(["--url", &url])
+		.args(
+			[&submit[..], &["--input", input.to_str().unwrap(), "--wait", "--timeout", "0"]]
+				.concat(),
+		)
+		.output()
+		.unwrap();
+	let stdout = String::from_utf8_lossy(&gave_up.stdout);
+	assert_eq!(gave_up.status.code(), Some(4), "{stdout}");
+	assert!(stdout.contains("task ") && stdout.contains("still"), "{stdout}");
 
 	// A job that loops forever ends by fuel, one that traps ends trapped: both verified
 	// and paid for the fuel they burned.

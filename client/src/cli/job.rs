@@ -11,7 +11,7 @@ use clap::Subcommand;
 use depin_primitives::{exit, TaskParams, TaskState};
 use serde_json::json;
 
-use super::{program, Global, Output};
+use super::{program, Ended, Global, Output};
 use crate::{calls, format_balance, parse_balance, Client, Task};
 
 /// Job commands.
@@ -43,7 +43,9 @@ pub enum JobCommand {
 		/// Compare replicas across determinism classes (slower on float code).
 		#[arg(long)]
 		portable: bool,
-		/// Follow the job until it is verified (or fails) and print the output.
+		/// Follow the job until it ends and print it, with the output if verified. Exit
+		/// status: 0 verified, 2 failed, 3 expired, 4 `--timeout` passed, 5 cancelled, 1
+		/// any other error.
 		#[arg(long)]
 		wait: bool,
 		/// With --wait: write the verified output to this file (`-`: stdout, and every
@@ -133,6 +135,29 @@ async fn deadline_wait(client: &Client, deadline: u32) -> anyhow::Result<Duratio
 	Ok(Duration::from_millis(slot_ms.saturating_mul(deadline as u64)) + Duration::from_secs(60))
 }
 
+/// Exit statuses of `job submit --wait` besides 0 (verified) and 1 (an error).
+pub mod exit_code {
+	/// The task failed (no quorum after escalation, or abandoned).
+	pub const FAILED: u8 = 2;
+	/// The task's deadline passed.
+	pub const EXPIRED: u8 = 3;
+	/// `--timeout` passed before the task ended.
+	pub const TIMED_OUT: u8 = 4;
+	/// The task was cancelled.
+	pub const CANCELLED: u8 = 5;
+}
+
+/// Ends `--wait` for a task that ended without a verified result, with its exit status.
+fn unverified(task: &Task) -> Option<Ended> {
+	let code = match task.state {
+		TaskState::Failed => exit_code::FAILED,
+		TaskState::Expired => exit_code::EXPIRED,
+		TaskState::Cancelled => exit_code::CANCELLED,
+		_ => return None,
+	};
+	Some(Ended { code, output: Output::new(vec![describe(task)], task_json(task)) })
+}
+
 /// Follows `id` until it reaches a final state and, for a verified task, is closed.
 async fn follow(client: &Client, id: u64, timeout: Duration) -> anyhow::Result<Task> {
 	let started = Instant::now();
@@ -165,12 +190,15 @@ async fn follow(client: &Client, id: u64, timeout: Duration) -> anyhow::Result<T
 			}
 			return Ok(task);
 		}
-		anyhow::ensure!(
-			started.elapsed() < timeout,
-			"task {id} is still {:?} after {} s; follow it with `depin job status {id}`",
-			task.state,
-			timeout.as_secs()
-		);
+		if started.elapsed() >= timeout {
+			let gave_up = format!(
+				"still {:?} after {} s; follow it with `depin job status {id}`",
+				task.state,
+				timeout.as_secs()
+			);
+			let output = Output::new(vec![describe(&task), gave_up], task_json(&task));
+			return Err(Ended { code: exit_code::TIMED_OUT, output }.into());
+		}
 		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
 }
@@ -262,6 +290,9 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				None => deadline_wait(&client, deadline).await?,
 			};
 			let task = follow(&client, id, timeout).await?;
+			if let Some(ended) = unverified(&task) {
+				return Err(ended.into());
+			}
 			let output = verified_output(&client, &task).await?;
 			let mut text = vec![describe(&task)];
 			match &out {

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::{Client, Signer};
-pub use output::Output;
+pub use output::{Ended, Output};
 
 /// Flags every command takes.
 #[derive(Args, Clone, Debug)]
@@ -114,6 +114,11 @@ pub fn main() -> ExitCode {
 		Ok(out) => {
 			out.print(json);
 			ExitCode::SUCCESS
+		}
+		Err(e) if e.downcast_ref::<Ended>().is_some() => {
+			let Some(ended) = e.downcast_ref::<Ended>() else { return ExitCode::FAILURE };
+			ended.output.print(json);
+			ExitCode::from(ended.code)
 		}
 		Err(e) => {
 			if json {

@@ -2,7 +2,26 @@
 
 use serde_json::Value;
 
+/// A command that ran and ended in an outcome scripts must tell apart: its output is
+/// printed as usual, and the process exits with `code`.
+#[derive(Debug)]
+pub struct Ended {
+	/// The process's exit status.
+	pub code: u8,
+	/// What to print.
+	pub output: Output,
+}
+
+impl std::fmt::Display for Ended {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		write!(f, "{}", self.output.text.join("; "))
+	}
+}
+
+impl std::error::Error for Ended {}
+
 /// A command's result.
+#[derive(Debug)]
 pub struct Output {
 	/// Lines for people.
 	pub text: Vec<String>,
