@@ -80,25 +80,13 @@ pub struct TaskView<AccountId, Balance, BlockNumber> {
 	/// Escrow still on hold.
 	#[cfg_attr(
 		feature = "std",
-		serde(
-			with = "crate::serde_decimal",
-			bound(
-				serialize = "Balance: core::fmt::Display",
-				deserialize = "Balance: core::str::FromStr"
-			)
-		)
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
 	)]
 	pub escrow: Balance,
 	/// Paid to devices so far.
 	#[cfg_attr(
 		feature = "std",
-		serde(
-			with = "crate::serde_decimal",
-			bound(
-				serialize = "Balance: core::fmt::Display",
-				deserialize = "Balance: core::str::FromStr"
-			)
-		)
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
 	)]
 	pub paid: Balance,
 	/// Block of submission.
@@ -177,13 +165,7 @@ pub struct RewardsView<Balance, BlockNumber> {
 	/// Claimable now (closed eras).
 	#[cfg_attr(
 		feature = "std",
-		serde(
-			with = "crate::serde_decimal",
-			bound(
-				serialize = "Balance: core::fmt::Display",
-				deserialize = "Balance: core::str::FromStr"
-			)
-		)
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
 	)]
 	pub claimable: Balance,
 	/// Compute points earned in the current era.

@@ -174,13 +174,7 @@ pub struct DeviceInfo<AccountId, Balance, BlockNumber> {
 	/// Bond currently on hold for this device (less after slashes).
 	#[cfg_attr(
 		feature = "std",
-		serde(
-			with = "crate::serde_decimal",
-			bound(
-				serialize = "Balance: core::fmt::Display",
-				deserialize = "Balance: core::str::FromStr"
-			)
-		)
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
 	)]
 	pub bond: Balance,
 	/// Block of registration.

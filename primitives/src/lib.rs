@@ -22,6 +22,8 @@ pub mod traits;
 pub use api::*;
 pub use device::*;
 pub use result::*;
+#[cfg(feature = "std")]
+pub use serde_decimal::Decimal;
 pub use task::*;
 pub use traits::*;
 

@@ -6,6 +6,11 @@ use alloc::string::String;
 use core::{fmt::Display, str::FromStr};
 use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
+/// What a balance type needs to travel as a decimal string; the bound of every field
+/// using this module (`bound = "Balance: crate::Decimal"`).
+pub trait Decimal: Display + FromStr {}
+impl<T: Display + FromStr> Decimal for T {}
+
 /// Serializes `value` as a decimal string.
 pub fn serialize<S: Serializer, T: Display>(value: &T, s: S) -> Result<S::Ok, S::Error> {
 	s.collect_str(value)

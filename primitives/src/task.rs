@@ -20,13 +20,7 @@ pub struct ProgramInfo<AccountId, Balance, BlockNumber> {
 	/// Deposit on hold for its storage.
 	#[cfg_attr(
 		feature = "std",
-		serde(
-			with = "crate::serde_decimal",
-			bound(
-				serialize = "Balance: core::fmt::Display",
-				deserialize = "Balance: core::str::FromStr"
-			)
-		)
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
 	)]
 	pub deposit: Balance,
 	/// Block of upload.
@@ -56,13 +50,7 @@ pub struct TaskParams<Balance> {
 	/// Price of one unit of fuel, paid to each device with a verified result.
 	#[cfg_attr(
 		feature = "std",
-		serde(
-			with = "crate::serde_decimal",
-			bound(
-				serialize = "Balance: core::fmt::Display",
-				deserialize = "Balance: core::str::FromStr"
-			)
-		)
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
 	)]
 	pub fuel_price: Balance,
 	/// Devices that run the task independently (1..=MaxReplicas).
@@ -165,38 +153,20 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber, MaxSlots: Get<u32>> {
 	/// Escrow still on hold for this task.
 	#[cfg_attr(
 		feature = "std",
-		serde(
-			with = "crate::serde_decimal",
-			bound(
-				serialize = "Balance: core::fmt::Display",
-				deserialize = "Balance: core::str::FromStr"
-			)
-		)
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
 	)]
 	pub escrow: Balance,
 	/// Storage deposit on hold for the task and its input, returned when the task is
 	/// pruned (forfeited if the task is abandoned after repeated faults).
 	#[cfg_attr(
 		feature = "std",
-		serde(
-			with = "crate::serde_decimal",
-			bound(
-				serialize = "Balance: core::fmt::Display",
-				deserialize = "Balance: core::str::FromStr"
-			)
-		)
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
 	)]
 	pub deposit: Balance,
 	/// Paid to devices so far.
 	#[cfg_attr(
 		feature = "std",
-		serde(
-			with = "crate::serde_decimal",
-			bound(
-				serialize = "Balance: core::fmt::Display",
-				deserialize = "Balance: core::str::FromStr"
-			)
-		)
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
 	)]
 	pub paid: Balance,
 	/// Block of submission.

@@ -453,16 +453,19 @@ impl Worker {
 		if self.stopping.load(Relaxed) {
 			return;
 		}
+		// A job already running (its assignment shows until it commits) is not waiting.
+		let Some(guard) = self.try_busy(a.task, Step::Run) else { return };
 		// Not now if every slot is busy or running jobs hold the memory this one may need:
 		// next block, unless it could no longer be committed in time.
 		self.waiting.seen(a.task);
 		let Ok(permit) = self.slots.clone().try_acquire_owned() else {
+			drop(guard);
 			return self.decline_if_too_late(client, &a);
 		};
 		let Some(memory) = self.memory.try_take(a.memory_mib) else {
+			drop(guard);
 			return self.decline_if_too_late(client, &a);
 		};
-		let Some(guard) = self.try_busy(a.task, Step::Run) else { return };
 		if let Some(waited) = self.waiting.done(a.task) {
 			self.metrics.queue_wait_seconds.observe(waited.as_secs_f64());
 		}
