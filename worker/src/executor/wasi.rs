@@ -159,11 +159,7 @@ fn fd_write(
 	count: i32,
 	nwritten: i32,
 ) -> anyhow::Result<i32> {
-	charge(&mut caller, cost::CALL)?;
-	if !(1..=2).contains(&fd) {
-		return Ok(errno::BADF);
-	}
-	let (mem, vecs) = match paid_iovecs(&mut caller, iovs, count)? {
+	let (mem, vecs) = match io_start(&mut caller, (1..=2).contains(&fd), iovs, count)? {
 		Ok(found) => found,
 		Err(errno) => return Ok(errno),
 	};
@@ -204,6 +200,21 @@ fn paid_iovecs(
 	Ok(Ok((mem, vecs)))
 }
 
+/// The start of `fd_read` and `fd_write`: the call's fuel, `EBADF` unless `fd_ok`, then
+/// the iovecs, paid for (see [`paid_iovecs`]).
+fn io_start(
+	caller: &mut Caller<'_, JobState>,
+	fd_ok: bool,
+	iovs: i32,
+	count: i32,
+) -> anyhow::Result<Result<Iovecs, i32>> {
+	charge(caller, cost::CALL)?;
+	if !fd_ok {
+		return Ok(Err(errno::BADF));
+	}
+	paid_iovecs(caller, iovs, count)
+}
+
 /// The fuel of moving the bytes of `vecs`: per iovec and per byte asked for.
 fn io_cost(vecs: &[(usize, usize)]) -> u64 {
 	vecs.iter().fold(0u64, |sum, (_, len)| {
@@ -218,11 +229,7 @@ fn fd_read(
 	count: i32,
 	nread: i32,
 ) -> anyhow::Result<i32> {
-	charge(&mut caller, cost::CALL)?;
-	if fd != 0 {
-		return Ok(errno::BADF);
-	}
-	let (mem, vecs) = match paid_iovecs(&mut caller, iovs, count)? {
+	let (mem, vecs) = match io_start(&mut caller, fd == 0, iovs, count)? {
 		Ok(found) => found,
 		Err(errno) => return Ok(errno),
 	};
