@@ -115,18 +115,23 @@ pub fn main() -> ExitCode {
 			out.print(json);
 			ExitCode::SUCCESS
 		}
-		Err(e) if e.downcast_ref::<Ended>().is_some() => {
-			let Some(ended) = e.downcast_ref::<Ended>() else { return ExitCode::FAILURE };
-			ended.output.print(json);
-			ExitCode::from(ended.code)
-		}
-		Err(e) => {
-			if json {
-				println!("{}", serde_json::json!({ "error": format!("{e:#}") }));
-			} else {
-				eprintln!("error: {e:#}");
+		Err(e) => match e.downcast_ref::<Ended>() {
+			// The command ran to an outcome of its own: printed, with its exit status.
+			Some(ended) => {
+				ended.output.print(json);
+				ExitCode::from(ended.code)
 			}
-			ExitCode::FAILURE
-		}
+			None => fail(&e, json),
+		},
 	}
+}
+
+/// Reports `e` and fails.
+fn fail(e: &anyhow::Error, json: bool) -> ExitCode {
+	if json {
+		println!("{}", serde_json::json!({ "error": format!("{e:#}") }));
+	} else {
+		eprintln!("error: {e:#}");
+	}
+	ExitCode::FAILURE
 }
