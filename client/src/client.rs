@@ -1,14 +1,21 @@
 //! [`Client`]: one connection to a node, with the chain's identity and runtime version,
 //! storage reads and runtime-API calls.
 
-use std::sync::Mutex;
+use std::{
+	collections::HashMap,
+	sync::{Arc, Mutex},
+};
 
 use codec::{Decode, Encode};
 use depin_runtime::{AccountId, Balance, BlockNumber, Hash};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::{rpc::params, Error, Rpc};
+use crate::{
+	compat::{ChainMetadata, METADATA_VERSION},
+	rpc::params,
+	Error, Rpc,
+};
 
 /// The runtime this client was built for: its `spec_name` and the `DepinApi` version.
 pub const EXPECTED_SPEC_NAME: &str = "depin";
@@ -36,6 +43,8 @@ pub struct Client {
 	rpc: Rpc,
 	genesis: Hash,
 	versions: Mutex<Versions>,
+	/// The chain's metadata per `spec_version` seen (a runtime upgrade adds one).
+	metadata: Mutex<HashMap<u32, Arc<ChainMetadata>>>,
 	nonces: crate::tx::Nonces,
 	checkpoint: crate::tx::CheckpointCache,
 }
@@ -73,13 +82,48 @@ impl Client {
 	async fn from_rpc(rpc: Rpc) -> Result<Self, Error> {
 		let genesis: Hash = rpc.call("chain_getBlockHash", params![0u32]).await?;
 		let versions = Self::fetch_versions(&rpc).await?;
-		Ok(Self {
+		let client = Self {
 			rpc,
 			genesis,
 			versions: Mutex::new(versions),
+			metadata: Default::default(),
 			nonces: Default::default(),
 			checkpoint: Default::default(),
-		})
+		};
+		client.chain_metadata(None).await?;
+		Ok(client)
+	}
+
+	/// The chain's metadata at block `at` (the best block if `None`): read once per
+	/// runtime version.
+	pub async fn chain_metadata(&self, at: Option<Hash>) -> Result<Arc<ChainMetadata>, Error> {
+		let spec_version = match at {
+			None => self.versions().spec_version,
+			Some(hash) => {
+				let v: RuntimeVersionJson =
+					self.rpc.call("state_getRuntimeVersion", params![hash]).await?;
+				v.spec_version
+			}
+		};
+		if let Some(known) = self.lock_metadata().get(&spec_version) {
+			return Ok(known.clone());
+		}
+		let method = "Metadata_metadata_at_version";
+		let raw: String = self
+			.rpc
+			.call("state_call", params![method, hex_arg(&METADATA_VERSION.encode()), at])
+			.await?;
+		let bytes: Option<Vec<u8>> = decode(method, &from_hex_json(method, &raw)?)?;
+		let bytes = bytes.ok_or_else(|| {
+			Error::IncompatibleRuntime(format!("the chain has no metadata v{METADATA_VERSION}"))
+		})?;
+		let metadata = Arc::new(ChainMetadata::decode(spec_version, &bytes)?);
+		self.lock_metadata().insert(spec_version, metadata.clone());
+		Ok(metadata)
+	}
+
+	fn lock_metadata(&self) -> std::sync::MutexGuard<'_, HashMap<u32, Arc<ChainMetadata>>> {
+		self.metadata.lock().unwrap_or_else(|e| e.into_inner())
 	}
 
 	async fn fetch_versions(rpc: &Rpc) -> Result<Versions, Error> {
@@ -104,10 +148,12 @@ impl Client {
 		Ok(Versions { spec_version: v.spec_version, transaction_version: v.transaction_version })
 	}
 
-	/// Re-reads the runtime version (after a runtime upgrade signatures need the new one).
+	/// Re-reads the runtime version and, after a runtime upgrade, the chain's metadata:
+	/// signatures need the new version, calls the new indices.
 	pub async fn refresh_versions(&self) -> Result<Versions, Error> {
 		let v = Self::fetch_versions(&self.rpc).await?;
 		*self.versions.lock().unwrap_or_else(|e| e.into_inner()) = v;
+		self.chain_metadata(None).await?;
 		Ok(v)
 	}
 
@@ -136,6 +182,7 @@ impl Client {
 
 	/// How many times `device` was registered: what its next consent signs.
 	pub async fn registrations(&self, device: &AccountId) -> Result<u32, Error> {
+		self.chain_metadata(None).await?.check_storage("Devices", "Registrations")?;
 		let key = pallet_devices::Registrations::<depin_runtime::Runtime>::hashed_key_for(device);
 		match self.storage(&key, None).await? {
 			Some(bytes) => decode("Devices.Registrations", &bytes),
@@ -178,13 +225,15 @@ impl Client {
 		value.map(|v| from_hex_json("state_getStorage", &v)).transpose()
 	}
 
-	/// Calls runtime API `method` with SCALE-encoded `args` and decodes the answer.
+	/// Calls runtime API `method` with SCALE-encoded `args` and decodes the answer; an
+	/// error if the method's inputs or output have another shape in the chain's runtime.
 	pub async fn runtime_call<R: Decode>(
 		&self,
 		method: &str,
 		args: impl Encode,
 		at: Option<Hash>,
 	) -> Result<R, Error> {
+		self.chain_metadata(at).await?.check_api(method)?;
 		let raw: String =
 			self.rpc.call("state_call", params![method, hex_arg(&args.encode()), at]).await?;
 		decode(method, &from_hex_json(method, &raw)?)
@@ -203,6 +252,7 @@ impl Client {
 		frame_system::AccountInfo<depin_runtime::Nonce, pallet_balances::AccountData<Balance>>,
 		Error,
 	> {
+		self.chain_metadata(None).await?.check_storage("System", "Account")?;
 		let key = frame_system::Account::<depin_runtime::Runtime>::hashed_key_for(who);
 		match self.storage(&key, None).await? {
 			Some(bytes) => decode("System.Account", &bytes),
@@ -212,6 +262,7 @@ impl Client {
 
 	/// Total issuance of the native token.
 	pub async fn total_issuance(&self) -> Result<Balance, Error> {
+		self.chain_metadata(None).await?.check_storage("Balances", "TotalIssuance")?;
 		let key = pallet_balances::TotalIssuance::<depin_runtime::Runtime>::hashed_key().to_vec();
 		match self.storage(&key, None).await? {
 			Some(bytes) => decode("Balances.TotalIssuance", &bytes),

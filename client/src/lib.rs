@@ -13,6 +13,7 @@ pub mod api;
 pub mod calls;
 pub mod cli;
 pub mod client;
+pub mod compat;
 pub mod dispatch_error;
 pub mod error;
 pub mod rpc;

@@ -7,16 +7,20 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use codec::{Decode, Encode};
+use codec::Encode;
 use depin_runtime::{
-	AccountId, Address, BlockNumber, Hash, Nonce, RuntimeCall, RuntimeEvent, SignedPayload,
-	TxExtension, UncheckedExtrinsic,
+	AccountId, Address, BlockNumber, Hash, Nonce, RuntimeCall, RuntimeEvent, TxExtension,
 };
 use serde::Deserialize;
 use serde_json::Value;
 use sp_runtime::{generic::Era, MultiSignature};
 
-use crate::{dispatch_error, rpc::params, Client, Error, Signer};
+use crate::{
+	compat::{ChainMetadata, EventRecord},
+	dispatch_error,
+	rpc::params,
+	Client, Error, Signer,
+};
 
 /// How long a transaction may take to be included in a block.
 pub const INCLUSION_TIMEOUT: Duration = Duration::from_secs(120);
@@ -118,6 +122,28 @@ fn parse_status(v: &Value) -> Result<Option<Status>, String> {
 	}
 }
 
+/// A signed (version 4) transaction of `call` (encoded for the chain) with extensions
+/// `ext` and their `implicit` part, as `sp_runtime`'s `UncheckedExtrinsic` encodes it: a
+/// signature over the call, the extensions and their implicit part (hashed when longer
+/// than 256 bytes).
+fn signed_extrinsic(signer: &Signer, call: &[u8], ext: &TxExtension, implicit: &[u8]) -> Vec<u8> {
+	let ext = ext.encode();
+	let mut payload = [call, &ext, implicit].concat();
+	if payload.len() > 256 {
+		payload = sp_crypto_hashing::blake2_256(&payload).to_vec();
+	}
+	let signature = MultiSignature::Sr25519(signer.sign(&payload));
+	// Version 4, signed.
+	let mut body = vec![0b1000_0100];
+	Address::Id(signer.account().clone()).encode_to(&mut body);
+	signature.encode_to(&mut body);
+	body.extend_from_slice(&ext);
+	body.extend_from_slice(call);
+	let mut out = codec::Compact(body.len() as u32).encode();
+	out.extend(body);
+	out
+}
+
 /// The extension tuple for `nonce`, valid for `MORTAL_PERIOD` blocks from checkpoint block
 /// `from`, no tip.
 fn extensions(nonce: Nonce, from: BlockNumber) -> TxExtension {
@@ -148,27 +174,26 @@ impl Client {
 	}
 
 	/// Signs `call` with `signer` at `nonce`, valid for `MORTAL_PERIOD` blocks from
-	/// `checkpoint` (`Client::checkpoint`).
-	pub fn sign(
+	/// `checkpoint` (`Client::checkpoint`), and returns the encoded transaction. The call
+	/// is encoded for the chain's runtime (`compat::ChainMetadata::call_bytes`): the client
+	/// refuses to sign a call whose arguments or the chain's transaction extensions differ
+	/// from those it was built for.
+	pub async fn sign(
 		&self,
 		signer: &Signer,
-		call: RuntimeCall,
+		call: &RuntimeCall,
 		nonce: Nonce,
 		checkpoint: Checkpoint,
-	) -> UncheckedExtrinsic {
+	) -> Result<Vec<u8>, Error> {
+		let metadata = self.chain_metadata(None).await?;
+		metadata.check_extensions()?;
+		let call = metadata.call_bytes(call)?;
 		let v = self.versions();
 		let (from, from_hash) = checkpoint;
 		let ext = extensions(nonce, from);
 		let implicit =
 			((), v.spec_version, v.transaction_version, self.genesis(), from_hash, (), (), (), ());
-		let payload = SignedPayload::from_raw(call.clone(), ext.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-		UncheckedExtrinsic::new_signed(
-			call,
-			Address::Id(signer.account().clone()),
-			MultiSignature::Sr25519(signature),
-			ext,
-		)
+		Ok(signed_extrinsic(signer, &call, &ext, &implicit.encode()))
 	}
 
 	/// The next nonce of `who` according to the node (pool included).
@@ -195,8 +220,8 @@ impl Client {
 	async fn submit_once(&self, signer: &Signer, call: RuntimeCall) -> Result<Receipt, Error> {
 		let on_chain = self.chain_nonce(signer.account()).await?;
 		let nonce = self.nonces().take(signer.account(), on_chain);
-		let xt = self.sign(signer, call, nonce, self.checkpoint().await?);
-		let encoded = format!("0x{}", hex::encode(xt.encode()));
+		let xt = self.sign(signer, &call, nonce, self.checkpoint().await?).await?;
+		let encoded = format!("0x{}", hex::encode(xt));
 		let mut sub = match self
 			.rpc()
 			.subscribe::<Value>(
@@ -261,8 +286,8 @@ impl Client {
 		call: RuntimeCall,
 		nonce: Nonce,
 	) -> Result<Hash, Error> {
-		let xt = self.sign(signer, call, nonce, self.checkpoint().await?);
-		let encoded = format!("0x{}", hex::encode(xt.encode()));
+		let xt = self.sign(signer, &call, nonce, self.checkpoint().await?).await?;
+		let encoded = format!("0x{}", hex::encode(xt));
 		self.rpc().call("author_submitExtrinsic", params![encoded]).await.map_err(|e| match e {
 			Error::Rpc { reason, .. } => Error::Invalid(reason),
 			e => e,
@@ -279,7 +304,8 @@ impl Client {
 				method: "chain_getBlock".into(),
 				reason: "the block does not contain the transaction".into(),
 			})? as u32;
-		let events = self.events(hash).await?;
+		let metadata = self.chain_metadata(Some(hash)).await?;
+		let events = self.events_with(hash, &metadata).await?;
 		let mut mine = Vec::new();
 		for record in events {
 			if record.phase != frame_system::Phase::ApplyExtrinsic(index) {
@@ -290,30 +316,35 @@ impl Client {
 				..
 			}) = &record.event
 			{
-				return Err(dispatch_error::describe(*dispatch_error));
+				return Err(dispatch_error::describe(*dispatch_error, &metadata));
 			}
 			mine.push(record.event);
 		}
 		Ok(Receipt { block_hash: hash, events: mine })
 	}
 
-	/// All events of block `hash`.
-	pub async fn events(
+	/// The events of block `hash` this client knows (read with the chain's metadata at
+	/// that block: events new in the chain's runtime, or changed, are left out).
+	pub async fn events(&self, hash: Hash) -> Result<Vec<EventRecord>, Error> {
+		let metadata = self.chain_metadata(Some(hash)).await?;
+		self.events_with(hash, &metadata).await
+	}
+
+	async fn events_with(
 		&self,
 		hash: Hash,
-	) -> Result<Vec<frame_system::EventRecord<RuntimeEvent, Hash>>, Error> {
+		metadata: &ChainMetadata,
+	) -> Result<Vec<EventRecord>, Error> {
 		let key = [sp_crypto_hashing::twox_128(b"System"), sp_crypto_hashing::twox_128(b"Events")]
 			.concat();
-		match self.storage(&key, Some(hash)).await? {
-			Some(bytes) => {
-				Vec::<frame_system::EventRecord<RuntimeEvent, Hash>>::decode(&mut &bytes[..])
-					.map_err(|e| Error::Decode {
-						method: "System.Events".into(),
-						reason: format!("{e} (is this client built for the chain's runtime?)"),
-					})
-			}
-			None => Ok(Vec::new()),
+		let Some(bytes) = self.storage(&key, Some(hash)).await? else {
+			return Ok(Vec::new());
+		};
+		let events = metadata.events(&bytes)?;
+		if !events.skipped.is_empty() {
+			tracing::debug!(block = ?hash, skipped = ?events.skipped, "events unknown to this client");
 		}
+		Ok(events.records)
 	}
 }
 
@@ -330,4 +361,40 @@ fn is_retryable(reason: &str) -> bool {
 	]
 	.iter()
 	.any(|m| reason.contains(m))
+}
+
+#[cfg(test)]
+mod tests {
+	use codec::Decode;
+	use depin_runtime::{SignedPayload, UncheckedExtrinsic};
+	use sp_runtime::{generic::Preamble, traits::Verify};
+
+	use super::*;
+
+	/// What `signed_extrinsic` writes is what the runtime decodes and verifies, for a short
+	/// payload (signed as is) and a long one (signed as its hash).
+	#[test]
+	fn a_signed_transaction_is_what_the_runtime_decodes_and_verifies() {
+		let signer = Signer::from_suri("//Alice").unwrap();
+		for input_len in [0usize, 1_000] {
+			let call = crate::calls::upload_program(vec![7; input_len]);
+			let ext = extensions(3, 40);
+			let implicit =
+				((), 100u32, 1u32, Hash::repeat_byte(1), Hash::repeat_byte(2), (), (), (), ());
+			let bytes = signed_extrinsic(&signer, &call.encode(), &ext, &implicit.encode());
+			let xt = UncheckedExtrinsic::decode(&mut &bytes[..]).unwrap();
+			assert_eq!(xt.function, call);
+			let Preamble::Signed(Address::Id(who), MultiSignature::Sr25519(sig), decoded_ext) =
+				xt.preamble
+			else {
+				panic!("not a signed transaction")
+			};
+			assert_eq!(&who, signer.account());
+			assert_eq!(decoded_ext.encode(), ext.encode());
+			let payload = SignedPayload::from_raw(call, ext, implicit);
+			let valid =
+				payload.using_encoded(|p| MultiSignature::Sr25519(sig).verify(p, signer.account()));
+			assert!(valid, "{input_len}-byte call: the signature does not verify");
+		}
+	}
 }
