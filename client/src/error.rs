@@ -22,6 +22,18 @@ pub enum Error {
 		/// The error reported.
 		reason: String,
 	},
+	/// The node answered a call with a JSON-RPC error object.
+	#[error("`{method}` refused by the node: {message}{}", detail(data))]
+	Refused {
+		/// The JSON-RPC method.
+		method: String,
+		/// The JSON-RPC error code (`author_*` codes: 1010 invalid transaction, …).
+		code: i32,
+		/// The error's message.
+		message: String,
+		/// The error's data, if any.
+		data: Option<String>,
+	},
 	/// The node's answer could not be understood.
 	#[error("unexpected answer to `{method}`: {reason}")]
 	Decode {
@@ -45,8 +57,15 @@ pub enum Error {
 		reason: String,
 	},
 	/// The transaction pool refused the transaction.
-	#[error("transaction refused by the node: {0}")]
-	Invalid(String),
+	#[error("transaction refused by the node: {message}{}", detail(data))]
+	Invalid {
+		/// The JSON-RPC error code (sc-rpc-api's `author_*` codes).
+		code: i32,
+		/// The error's message.
+		message: String,
+		/// The error's data: for an invalid transaction, why (`Transaction is outdated`).
+		data: Option<String>,
+	},
 	/// The transaction was included but its call failed.
 	#[error("{pallet}.{error}: {docs}")]
 	Dispatch {
@@ -68,6 +87,10 @@ pub enum Error {
 		/// How long was waited.
 		seconds: u64,
 	},
+}
+
+fn detail(data: &Option<String>) -> String {
+	data.as_deref().map(|d| format!(": {d}")).unwrap_or_default()
 }
 
 impl Error {

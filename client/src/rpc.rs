@@ -74,7 +74,7 @@ impl Rpc {
 			jsonrpsee::core::ClientError::ParseError(e) => {
 				Error::Decode { method: method.to_string(), reason: e.to_string() }
 			}
-			e => Error::Rpc { method: method.to_string(), reason: e.to_string() },
+			e => error(method, e),
 		})
 	}
 }
@@ -87,10 +87,24 @@ impl Rpc {
 		params: ArrayParams,
 		unsubscribe: &str,
 	) -> Result<Subscription<T>, Error> {
-		self.client
-			.subscribe(method, params, unsubscribe)
-			.await
-			.map_err(|e| Error::Rpc { method: method.to_string(), reason: e.to_string() })
+		self.client.subscribe(method, params, unsubscribe).await.map_err(|e| error(method, e))
+	}
+}
+
+/// The [`Error`] of a failed call of `method`: the node's error object when it answered
+/// with one, else the connection's failure.
+fn error(method: &str, e: jsonrpsee::core::ClientError) -> Error {
+	match e {
+		jsonrpsee::core::ClientError::Call(object) => Error::Refused {
+			method: method.to_string(),
+			code: object.code(),
+			message: object.message().to_string(),
+			// A string's text without its JSON quotes; other data as JSON.
+			data: object.data().map(|raw| {
+				serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_string())
+			}),
+		},
+		e => Error::Rpc { method: method.to_string(), reason: e.to_string() },
 	}
 }
 

@@ -207,7 +207,7 @@ impl Client {
 	/// transaction sent once more.
 	pub async fn submit(&self, signer: &Signer, call: RuntimeCall) -> Result<Receipt, Error> {
 		match self.submit_once(signer, call.clone()).await {
-			Err(Error::Invalid(reason)) if is_retryable(&reason) => {
+			Err(Error::Invalid { code, data, .. }) if is_retryable(code, data.as_deref()) => {
 				self.nonces().forget(signer.account());
 				self.checkpoint_cache().forget();
 				self.refresh_versions().await?;
@@ -232,9 +232,9 @@ impl Client {
 			.await
 		{
 			Ok(sub) => sub,
-			Err(Error::Rpc { reason, .. }) => {
+			Err(Error::Refused { code, message, data, .. }) => {
 				self.nonces().forget(signer.account());
-				return Err(Error::Invalid(reason));
+				return Err(Error::Invalid { code, message, data });
 			}
 			Err(e) => return Err(e),
 		};
@@ -289,7 +289,7 @@ impl Client {
 		let xt = self.sign(signer, &call, nonce, self.checkpoint().await?).await?;
 		let encoded = format!("0x{}", hex::encode(xt));
 		self.rpc().call("author_submitExtrinsic", params![encoded]).await.map_err(|e| match e {
-			Error::Rpc { reason, .. } => Error::Invalid(reason),
+			Error::Refused { code, message, data, .. } => Error::Invalid { code, message, data },
 			e => e,
 		})
 	}
@@ -348,19 +348,31 @@ impl Client {
 	}
 }
 
-fn is_retryable(reason: &str) -> bool {
-	// `AncientBirthBlock`: the checkpoint is too old (or was reorganized away).
-	[
-		"Stale",
-		"Future",
-		"Priority is too low",
-		"bad signature",
-		"BadProof",
-		"AncientBirthBlock",
-		"ancient birth block",
-	]
-	.iter()
-	.any(|m| reason.contains(m))
+/// sc-rpc-api's `author_*` error code: the pool found the transaction invalid (the data
+/// says why, in `InvalidTransaction`'s own words).
+const POOL_INVALID_TX: i32 = 1010;
+/// sc-rpc-api's `author_*` error code: a transaction of the same sender and nonce is in
+/// the pool already.
+const POOL_TOO_LOW_PRIORITY: i32 = 1014;
+
+/// Whether a refused transaction may pass when signed again with a fresh nonce, checkpoint
+/// and runtime version: a stale or future nonce, a nonce another transaction took, a
+/// signature over an old runtime version (`BadProof`), a checkpoint too old or
+/// reorganized away (`AncientBirthBlock`).
+fn is_retryable(code: i32, data: Option<&str>) -> bool {
+	use sp_runtime::transaction_validity::InvalidTransaction;
+	match code {
+		POOL_TOO_LOW_PRIORITY => true,
+		POOL_INVALID_TX => [
+			InvalidTransaction::Stale,
+			InvalidTransaction::Future,
+			InvalidTransaction::BadProof,
+			InvalidTransaction::AncientBirthBlock,
+		]
+		.into_iter()
+		.any(|e| data == Some(<&'static str>::from(e))),
+		_ => false,
+	}
 }
 
 #[cfg(test)]
@@ -370,6 +382,24 @@ mod tests {
 	use sp_runtime::{generic::Preamble, traits::Verify};
 
 	use super::*;
+
+	#[test]
+	fn only_refusals_a_fresh_signature_can_cure_are_retried() {
+		assert!(is_retryable(1010, Some("Transaction is outdated")));
+		assert!(is_retryable(1010, Some("Transaction has a bad signature")));
+		assert!(is_retryable(1010, Some("Transaction has an ancient birth block")));
+		assert!(is_retryable(1014, None));
+		// Not enough funds, a full block, an unknown validity, a ban: signing again
+		// does not help.
+		assert!(!is_retryable(
+			1010,
+			Some("Inability to pay some fees (e.g. account balance too low)")
+		));
+		assert!(!is_retryable(1010, Some("Transaction would exhaust the block limits")));
+		assert!(!is_retryable(1011, Some("Stale")));
+		assert!(!is_retryable(1012, None));
+		assert!(!is_retryable(1010, None));
+	}
 
 	/// What `signed_extrinsic` writes is what the runtime decodes and verifies, for a short
 	/// payload (signed as is) and a long one (signed as its hash).
