@@ -7,6 +7,10 @@ DEPIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/depin/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 DEPIN_BIN="$CARGO_TARGET_DIR/release"
+# The runtime's build also builds the upgrade rehearsal (its next version, which the
+# upgrade test enacts on a running network): one more Wasm build of the runtime crate.
+# Every script sets it, so that builds never switch between with and without.
+export DEPIN_BUILD_UPGRADE_REHEARSAL="${DEPIN_BUILD_UPGRADE_REHEARSAL:-1}"
 
 if [ -t 2 ]; then
 	log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

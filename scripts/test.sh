@@ -21,6 +21,11 @@ cargo test --release --locked --workspace -- --test-threads 2
 log "tests took $((SECONDS - start)) s"
 
 start=$SECONDS
+log "running the storage migration's try-runtime checks (features upgrade-rehearsal, try-runtime)"
+cargo test --release --locked -p pallet-rewards --features upgrade-rehearsal,try-runtime migrations
+log "migration checks took $((SECONDS - start)) s"
+
+start=$SECONDS
 log "running the pallets' benchmarks as tests (feature runtime-benchmarks)"
 cargo test --release --locked --features runtime-benchmarks \
 	-p pallet-devices -p pallet-market -p pallet-verification -p pallet-rewards

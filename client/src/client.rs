@@ -157,6 +157,22 @@ impl Client {
 		Ok(v)
 	}
 
+	/// Re-reads the runtime version and checks that the chain's runtime still takes
+	/// `calls` as this client sends them and has the transaction extensions it signs:
+	/// after a runtime upgrade, whether this client can go on signing them.
+	pub async fn check_calls(
+		&self,
+		calls: &[depin_runtime::RuntimeCall],
+	) -> Result<Versions, Error> {
+		let versions = self.refresh_versions().await?;
+		let metadata = self.chain_metadata(None).await?;
+		metadata.check_extensions()?;
+		for call in calls {
+			metadata.call_bytes(call)?;
+		}
+		Ok(versions)
+	}
+
 	/// The runtime version last read.
 	pub fn versions(&self) -> Versions {
 		*self.versions.lock().unwrap_or_else(|e| e.into_inner())
@@ -271,6 +287,22 @@ impl Client {
 	}
 }
 
+/// Whether the block of `header` changed the runtime: its digest carries
+/// `RuntimeEnvironmentUpdated` (a runtime upgrade or a change of heap pages).
+pub fn runtime_changed(header: &Value) -> bool {
+	use sp_runtime::generic::DigestItem;
+	header["digest"]["logs"].as_array().is_some_and(|logs| {
+		logs.iter().filter_map(|log| hex::decode(log.as_str()?.trim_start_matches("0x")).ok()).any(
+			|bytes| {
+				matches!(
+					DigestItem::decode(&mut &bytes[..]),
+					Ok(DigestItem::RuntimeEnvironmentUpdated)
+				)
+			},
+		)
+	})
+}
+
 /// The number of a header in JSON.
 pub fn header_number(header: &Value) -> Result<BlockNumber, Error> {
 	header["number"]
@@ -280,4 +312,22 @@ pub fn header_number(header: &Value) -> Result<BlockNumber, Error> {
 			method: "chain_getHeader".into(),
 			reason: "no number".into(),
 		})
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_runtime_upgrade_is_seen_in_the_header_digest() {
+		use sp_runtime::generic::DigestItem;
+		let header = |items: Vec<DigestItem>| {
+			let logs: Vec<String> = items.iter().map(|i| hex_arg(&i.encode())).collect();
+			serde_json::json!({ "number": "0x5", "digest": { "logs": logs } })
+		};
+		let aura = DigestItem::PreRuntime(*b"aura", 7u64.encode());
+		assert!(!runtime_changed(&header(vec![aura.clone()])));
+		assert!(runtime_changed(&header(vec![aura, DigestItem::RuntimeEnvironmentUpdated])));
+		assert!(!runtime_changed(&serde_json::json!({ "number": "0x5" })));
+	}
 }

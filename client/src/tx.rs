@@ -3,7 +3,7 @@
 
 use std::{
 	collections::HashMap,
-	sync::Mutex,
+	sync::{Arc, Mutex},
 	time::{Duration, Instant},
 };
 
@@ -304,7 +304,7 @@ impl Client {
 				method: "chain_getBlock".into(),
 				reason: "the block does not contain the transaction".into(),
 			})? as u32;
-		let metadata = self.chain_metadata(Some(hash)).await?;
+		let metadata = self.metadata_of_events(hash).await?;
 		let events = self.events_with(hash, &metadata).await?;
 		let mut mine = Vec::new();
 		for record in events {
@@ -323,11 +323,39 @@ impl Client {
 		Ok(Receipt { block_hash: hash, events: mine })
 	}
 
+	/// The error of the call a sudo transaction dispatched, if it failed: sudo reports it
+	/// in its `Sudid` event, and the transaction itself succeeds.
+	pub async fn sudo_result(&self, receipt: &Receipt) -> Result<(), Error> {
+		let metadata = self.metadata_of_events(receipt.block_hash).await?;
+		for event in &receipt.events {
+			if let RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Err(e) }) = event {
+				return Err(dispatch_error::describe(*e, &metadata));
+			}
+		}
+		Ok(())
+	}
+
 	/// The events of block `hash` this client knows (read with the chain's metadata at
 	/// that block: events new in the chain's runtime, or changed, are left out).
 	pub async fn events(&self, hash: Hash) -> Result<Vec<EventRecord>, Error> {
-		let metadata = self.chain_metadata(Some(hash)).await?;
+		let metadata = self.metadata_of_events(hash).await?;
 		self.events_with(hash, &metadata).await
+	}
+
+	/// The metadata of the runtime that wrote the events of block `hash`: the one in its
+	/// parent's state (a block that sets new code still runs the old one).
+	async fn metadata_of_events(&self, hash: Hash) -> Result<Arc<ChainMetadata>, Error> {
+		let header: Value = self.rpc().call("chain_getHeader", params![hash]).await?;
+		let parent = match header["parentHash"].as_str() {
+			Some(p) if crate::client::header_number(&header)? > 0 => {
+				serde_json::from_value(Value::String(p.to_string())).map_err(|e| Error::Decode {
+					method: "chain_getHeader".into(),
+					reason: e.to_string(),
+				})?
+			}
+			_ => hash,
+		};
+		self.chain_metadata(Some(parent)).await
 	}
 
 	async fn events_with(

@@ -1,5 +1,5 @@
-//! Helpers of the end-to-end tests: the example jobs (Wasm and native builds) and waiting
-//! for tasks.
+//! Helpers of the end-to-end tests: a network of a dev node and workers, the example jobs
+//! (Wasm and native builds) and waiting for tasks.
 
 use std::{
 	io::Write,
@@ -8,7 +8,65 @@ use std::{
 	time::Duration,
 };
 
-use depin_client::{primitives::TaskState, Client, Task};
+use depin_client::{
+	primitives::{DeviceSpec, TaskState},
+	Client, Signer, Task,
+};
+use depin_testkit::{start_worker, ChildProcess, NodeConfig, TestNode};
+
+/// A dev node and one worker per owner, each device registered and listed.
+pub struct Network {
+	/// The node.
+	pub node: TestNode,
+	/// A client of the node.
+	pub client: Client,
+	/// The owners (`//Name`).
+	pub owners: Vec<Signer>,
+	/// Their devices (`//Name//stash`), run by the workers.
+	pub devices: Vec<Signer>,
+	/// The workers, stopped when the network is dropped.
+	pub workers: Vec<ChildProcess>,
+	_dir: tempfile::TempDir,
+}
+
+impl Network {
+	/// A dev node sealing a block every `block_ms`, and for each `(name, worker flags)` an
+	/// owner `//name` whose device `//name//stash` is registered and run by a worker with
+	/// those flags; returns once every device is listed.
+	pub async fn start(block_ms: u64, owners: &[(&str, &[&str])]) -> Self {
+		let node = TestNode::start(NodeConfig::dev(block_ms)).await;
+		let client = Client::connect(&node.ws_url()).await.unwrap();
+		let class = depin_worker::executor::Executor::new(None).unwrap().determinism_class();
+		let spec = DeviceSpec {
+			cores: 4,
+			memory_mib: 2048,
+			fuel_per_second: 200_000_000,
+			executor_version: depin_client::primitives::EXECUTOR_VERSION,
+			determinism_class: class,
+		};
+		let dir = tempfile::tempdir().unwrap();
+		let (mut signers, mut devices, mut workers) = (Vec::new(), Vec::new(), Vec::new());
+		for (name, flags) in owners {
+			let owner = Signer::from_suri(&format!("//{name}")).unwrap();
+			let uri = format!("//{name}//stash");
+			let device = Signer::from_suri(&uri).unwrap();
+			let register =
+				client.register_device_call(owner.account(), &device, spec).await.unwrap();
+			client.submit(&owner, register).await.unwrap();
+			workers.push(start_worker(&node.ws_url(), &uri, &dir.path().join(name), flags));
+			signers.push(owner);
+			devices.push(device);
+		}
+		let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+		for d in &devices {
+			while !client.device(d.account()).await.unwrap().is_some_and(|i| i.listed) {
+				assert!(tokio::time::Instant::now() < deadline, "workers did not start");
+				tokio::time::sleep(Duration::from_millis(200)).await;
+			}
+		}
+		Network { node, client, owners: signers, devices, workers, _dir: dir }
+	}
+}
 
 /// The example jobs.
 pub const JOBS: [&str; 5] = ["sha256-chain", "matmul", "monte-carlo-pi", "mandelbrot", "primes"];

@@ -9,12 +9,12 @@ use std::{collections::HashMap, time::Duration};
 
 use depin_client::{
 	calls,
-	primitives::{exit, DeviceSpec, TaskParams, TaskState},
+	primitives::{exit, TaskParams, TaskState},
 	runtime::{AccountId, Balance},
 	Client, Error, Signer,
 };
-use depin_e2e::{all_verified, job_wasm, run_native, wait_finished, JOBS};
-use depin_testkit::{binary_path, start_worker, ChildProcess, NodeConfig, TestNode};
+use depin_e2e::{all_verified, job_wasm, run_native, wait_finished, Network, JOBS};
+use depin_testkit::binary_path;
 
 const PRICE: Balance = 1_000;
 const MAX_FUEL: u64 = 20_000_000_000;
@@ -66,52 +66,13 @@ fn cli(url: &str, args: &[&str]) -> (bool, String, String) {
 	)
 }
 
-struct Network {
-	node: TestNode,
-	client: Client,
-	owners: Vec<Signer>,
-	devices: Vec<Signer>,
-	_workers: Vec<ChildProcess>,
-	_dir: tempfile::TempDir,
-}
-
 /// Four owners (Alice … Dave) with one device each (their stash keys); Dave's is faulty.
 async fn network() -> Network {
-	let node = TestNode::start(NodeConfig::dev(500)).await;
-	let client = Client::connect(&node.ws_url()).await.unwrap();
-	let class = depin_worker::executor::Executor::new(None).unwrap().determinism_class();
-	let names = ["Alice", "Bob", "Charlie", "Dave"];
-	let owners: Vec<Signer> =
-		names.iter().map(|n| Signer::from_suri(&format!("//{n}")).unwrap()).collect();
-	let device_uris: Vec<String> = names.iter().map(|n| format!("//{n}//stash")).collect();
-	let devices: Vec<Signer> = device_uris.iter().map(|u| Signer::from_suri(u).unwrap()).collect();
-	let spec = DeviceSpec {
-		cores: 4,
-		memory_mib: 2048,
-		fuel_per_second: 200_000_000,
-		executor_version: depin_client::primitives::EXECUTOR_VERSION,
-		determinism_class: class,
-	};
-	for (o, d) in owners.iter().zip(&devices) {
-		client
-			.submit(o, client.register_device_call(o.account(), d, spec).await.unwrap())
-			.await
-			.unwrap();
-	}
-	let dir = tempfile::tempdir().unwrap();
-	let mut workers = Vec::new();
-	for (i, uri) in device_uris.iter().enumerate() {
-		let fault: &[&str] = if i == 3 { &["--fault", "wrong-result"] } else { &[] };
-		workers.push(start_worker(&node.ws_url(), uri, &dir.path().join(names[i]), fault));
-	}
-	let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-	for d in &devices {
-		while !client.device(d.account()).await.unwrap().is_some_and(|i| i.listed) {
-			assert!(tokio::time::Instant::now() < deadline, "workers did not start");
-			tokio::time::sleep(Duration::from_millis(200)).await;
-		}
-	}
-	Network { node, client, owners, devices, _workers: workers, _dir: dir }
+	Network::start(
+		500,
+		&[("Alice", &[]), ("Bob", &[]), ("Charlie", &[]), ("Dave", &["--fault", "wrong-result"])],
+	)
+	.await
 }
 
 async fn free(client: &Client, who: &AccountId) -> Balance {

@@ -12,6 +12,15 @@
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
+/// The upgrade rehearsal: this runtime's next version as the upgrade test enacts it on a
+/// running network (feature `upgrade-rehearsal`: `spec_version` + 1, the rewards pallet's
+/// migration to storage version 2). `WASM_BINARY` is `None` unless the build ran with
+/// `DEPIN_BUILD_UPGRADE_REHEARSAL` set, as `scripts/` build it.
+#[cfg(feature = "std")]
+pub mod upgrade_rehearsal {
+	include!(concat!(env!("OUT_DIR"), "/upgrade_rehearsal_wasm.rs"));
+}
+
 extern crate alloc;
 
 pub mod apis;
@@ -59,19 +68,28 @@ impl_opaque_keys! {
 	}
 }
 
-/// Version of this runtime. Bump `spec_version` on every logic change and
-/// `transaction_version` whenever call indices or the transaction extensions change.
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: Cow::Borrowed("depin"),
-	impl_name: Cow::Borrowed("depin-node"),
-	authoring_version: 1,
-	spec_version: 100,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with `spec_version` `$spec` (`runtime_version` reads literals only).
+macro_rules! runtime_version {
+	($spec:tt) => {
+		/// Version of this runtime. Bump `spec_version` on every logic change and
+		/// `transaction_version` whenever call indices or the transaction extensions change.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: Cow::Borrowed("depin"),
+			impl_name: Cow::Borrowed("depin-node"),
+			authoring_version: 1,
+			spec_version: $spec,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+#[cfg(not(feature = "upgrade-rehearsal"))]
+runtime_version!(100);
+#[cfg(feature = "upgrade-rehearsal")]
+runtime_version!(101);
 
 /// Block production target: one block per Aura slot, in milliseconds.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
@@ -136,7 +154,11 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Runtime migrations beyond the pallets' own.
+#[cfg(not(feature = "upgrade-rehearsal"))]
 type Migrations = ();
+/// The upgrade rehearsal's migrations.
+#[cfg(feature = "upgrade-rehearsal")]
+type Migrations = (pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -1,4 +1,4 @@
-//! The `depin` command line: programs, jobs, devices, rewards and stats.
+//! The `depin` command line: programs, jobs, devices, rewards, the runtime and stats.
 //!
 //! Every command takes `--url` (default `ws://127.0.0.1:9944`), `--suri` (or `DEPIN_SURI`)
 //! where it signs, and `--json` for machine-readable output. Errors say what went wrong
@@ -8,6 +8,7 @@ mod device;
 mod job;
 mod output;
 mod program;
+mod runtime;
 
 use std::process::ExitCode;
 
@@ -70,6 +71,9 @@ enum Command {
 	/// Era rewards of device owners.
 	#[command(subcommand)]
 	Rewards(device::RewardsCommand),
+	/// The chain's runtime: its version, upgrades.
+	#[command(subcommand)]
+	Runtime(runtime::RuntimeCommand),
 	/// Network-wide numbers.
 	Stats,
 	/// Free and held balance of an account (default: the `--suri` account).
@@ -93,6 +97,7 @@ async fn run(cli: Cli) -> anyhow::Result<Output> {
 		Command::Job(c) => job::run(g, c).await,
 		Command::Device(c) => device::run(g, c).await,
 		Command::Rewards(c) => device::rewards(g, c).await,
+		Command::Runtime(c) => runtime::run(g, c).await,
 		Command::Stats => device::stats(g).await,
 		Command::Transfer { to, amount } => device::transfer(g, &to, &amount).await,
 		Command::Balance { account } => device::balance(g, account.as_deref()).await,

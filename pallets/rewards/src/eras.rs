@@ -54,7 +54,13 @@ impl<T: Config> Pallet<T> {
 			});
 			EraRewards::<T>::insert(
 				era,
-				EraReward { pool: minted_pool, points, owners_left: owners },
+				EraReward {
+					pool: minted_pool,
+					points,
+					owners_left: owners,
+					#[cfg(feature = "upgrade-rehearsal")]
+					era,
+				},
 			);
 			Self::deposit_event(Event::EraRewarded {
 				era,

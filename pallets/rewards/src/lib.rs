@@ -24,6 +24,8 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod eras;
+#[cfg(feature = "upgrade-rehearsal")]
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -50,7 +52,11 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
+	#[cfg(not(feature = "upgrade-rehearsal"))]
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The in-code storage version of the upgrade rehearsal (`migrations::v2`).
+	#[cfg(feature = "upgrade-rehearsal")]
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -105,6 +111,9 @@ pub mod pallet {
 		pub points: u128,
 		/// Owners not yet settled.
 		pub owners_left: u32,
+		/// The era (storage version 2, the upgrade rehearsal's: a field its migration adds).
+		#[cfg(feature = "upgrade-rehearsal")]
+		pub era: u32,
 	}
 
 	/// The current era.
@@ -161,6 +170,10 @@ pub mod pallet {
 		EraEndedEmpty { era: u32 },
 		/// An owner claimed rewards.
 		RewardsClaimed { owner: T::AccountId, amount: BalanceOf<T> },
+		/// The upgrade rehearsal's migration gave `eras` stored era rewards their era (an
+		/// event clients built before it do not know).
+		#[cfg(feature = "upgrade-rehearsal")]
+		EraRewardsMigrated { eras: u32 },
 	}
 
 	/// Errors of era rewards.

@@ -37,7 +37,7 @@ use serde_json::Value;
 use crate::executor::{Executor, Job, Mode};
 use config::{Fault, RunArgs};
 use deadline::GaveUp;
-use depin_client::primitives::{DeviceSpec, EXECUTOR_VERSION};
+use depin_client::primitives::{DeviceSpec, ExecResult, EXECUTOR_VERSION};
 use journal::{Entry, Journal};
 use metrics::Metrics;
 
@@ -309,6 +309,9 @@ impl Worker {
 		header: &Value,
 	) -> Result<(), ClientError> {
 		let number = depin_client::client::header_number(header)?;
+		if depin_client::client::runtime_changed(header) {
+			Self::on_runtime_change(client, number).await;
+		}
 		self.metrics.last_block.set(number as u64);
 		self.clock.lock().unwrap_or_else(|e| e.into_inner()).observe(number, Instant::now());
 		self.clone().maybe_heartbeat(client.clone(), number);
@@ -370,6 +373,32 @@ impl Worker {
 			}
 		}
 		self.count_earnings(client, number).await
+	}
+
+	/// Block `number` changed the chain's runtime: says whether this worker goes on (every
+	/// call it sends is unchanged) or stops signing until it is updated (the client then
+	/// refuses to sign the changed calls).
+	async fn on_runtime_change(client: &Client, number: u32) {
+		let result = ExecResult { exit: 0, output_hash: [0; 32], fuel_used: 0 };
+		let sent = [
+			calls::heartbeat(),
+			calls::commit(0, [0; 32]),
+			calls::reveal(0, result, [0; 32], None),
+			calls::decline_task(0),
+		];
+		match client.check_calls(&sent).await {
+			Ok(v) => tracing::info!(
+				block = number,
+				spec_version = v.spec_version,
+				"the chain's runtime changed; every call this worker sends is unchanged: \
+				 working on"
+			),
+			Err(e) => tracing::error!(
+				block = number,
+				"the chain's runtime changed: {e}; this worker stops signing until it is \
+				 updated (its journal keeps every committed result)"
+			),
+		}
 	}
 
 	fn log_phase(&self, a: &Assignment) {
