@@ -17,7 +17,7 @@ use crate::{
 	Error, Rpc,
 };
 
-/// The runtime this client was built for: its `spec_name` and the `DepinApi` version.
+/// The runtime this client was built for: its `spec_name`.
 pub const EXPECTED_SPEC_NAME: &str = "depin";
 
 /// The parts of the runtime version that signing needs.
@@ -47,6 +47,8 @@ pub struct Client {
 	metadata: Mutex<HashMap<u32, Arc<ChainMetadata>>>,
 	nonces: crate::tx::Nonces,
 	checkpoint: crate::tx::CheckpointCache,
+	/// `submit` returns once the transaction's block is finalized, not when it is included.
+	finality: bool,
 }
 
 fn hex_arg(bytes: &[u8]) -> String {
@@ -89,9 +91,22 @@ impl Client {
 			metadata: Default::default(),
 			nonces: Default::default(),
 			checkpoint: Default::default(),
+			finality: false,
 		};
 		client.chain_metadata(None).await?;
 		Ok(client)
+	}
+
+	/// This client, whose `submit` waits until the transaction's block is finalized (a
+	/// block can still be reverted until then) if `finality`.
+	pub fn wait_for_finality(mut self, finality: bool) -> Self {
+		self.finality = finality;
+		self
+	}
+
+	/// Whether `submit` waits for finality.
+	pub fn waits_for_finality(&self) -> bool {
+		self.finality
 	}
 
 	/// The chain's metadata at block `at` (the best block if `None`): read once per
@@ -134,16 +149,11 @@ impl Client {
 				v.spec_name
 			)));
 		}
+		// Any version of `DepinApi` will do: each method is checked by its shape when it is
+		// called (`compat`), so a runtime that adds methods does not shut clients out.
 		let id = hex_arg(&sp_crypto_hashing::blake2_64(b"DepinApi")[..]);
-		let expected = depin_runtime::apis::RUNTIME_API_VERSIONS
-			.iter()
-			.find(|(i, _)| hex_arg(&i[..]) == id)
-			.map(|(_, v)| *v);
-		let found = v.apis.iter().find(|(i, _)| *i == id).map(|(_, v)| *v);
-		if found.is_none() || found != expected {
-			return Err(Error::IncompatibleRuntime(format!(
-				"DepinApi version {found:?} on chain, {expected:?} expected"
-			)));
+		if !v.apis.iter().any(|(i, _)| *i == id) {
+			return Err(Error::IncompatibleRuntime("the chain has no DepinApi".into()));
 		}
 		Ok(Versions { spec_version: v.spec_version, transaction_version: v.transaction_version })
 	}

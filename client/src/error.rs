@@ -94,6 +94,24 @@ fn detail(data: &Option<String>) -> String {
 }
 
 impl Error {
+	/// A stable name of the kind of error, for scripts (`--json` prints it as
+	/// `{"error": {"kind": …, "message": …}}`).
+	pub fn kind(&self) -> &'static str {
+		match self {
+			Error::Unreachable { .. } => "unreachable",
+			Error::Rpc { .. } => "rpc",
+			Error::Refused { .. } => "refused",
+			Error::Decode { .. } => "decode",
+			Error::IncompatibleRuntime(_) => "incompatible_runtime",
+			Error::BadKey(_) => "bad_key",
+			Error::BadAccount { .. } => "bad_account",
+			Error::Invalid { .. } => "invalid_transaction",
+			Error::Dispatch { .. } => "dispatch",
+			Error::NotIncluded(_) => "not_included",
+			Error::Timeout { .. } => "timeout",
+		}
+	}
+
 	/// Whether a retry on a fresh connection may succeed (the node went away).
 	pub fn is_connection_error(&self) -> bool {
 		match self {

@@ -22,7 +22,8 @@ use crate::{
 	Client, Error, Signer,
 };
 
-/// How long a transaction may take to be included in a block.
+/// How long a transaction may take to be included in a block (and finalized, when
+/// waited for).
 pub const INCLUSION_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Blocks a transaction stays valid for, counted from its checkpoint (the best block when
@@ -202,8 +203,9 @@ impl Client {
 		self.rpc().call("system_accountNextIndex", params![who.to_ss58check()]).await
 	}
 
-	/// Signs and submits `call`, waits until it is in a block, and returns its events, or
-	/// the call's error. A stale nonce or an outdated runtime version is refreshed and the
+	/// Signs and submits `call`, waits until it is in a block (until that block is
+	/// finalized with [`Client::wait_for_finality`]), and returns its events, or the call's
+	/// error. A stale nonce or an outdated runtime version is refreshed and the
 	/// transaction sent once more.
 	pub async fn submit(&self, signer: &Signer, call: RuntimeCall) -> Result<Receipt, Error> {
 		match self.submit_once(signer, call.clone()).await {
@@ -254,8 +256,12 @@ impl Client {
 				reason: e.to_string(),
 			})?;
 			match parse_status(&value) {
-				Ok(Some(Status::InBlock(hash) | Status::Finalized(hash))) => {
+				Ok(Some(Status::InBlock(hash))) if !self.waits_for_finality() => {
 					return self.receipt(hash, &encoded).await;
+				}
+				Ok(Some(Status::Finalized(hash))) => return self.receipt(hash, &encoded).await,
+				Ok(Some(Status::FinalityTimeout(_))) => {
+					return Err(Error::NotIncluded("its block was not finalized in time".into()));
 				}
 				Ok(Some(Status::Usurped(_))) => {
 					self.nonces().forget(signer.account());

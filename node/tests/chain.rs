@@ -131,3 +131,31 @@ async fn client_transactions_are_mortal_for_64_blocks() {
 	assert_eq!(eras[0], Era::mortal(64, checkpoint as u64));
 	assert!(!eras[0].is_immortal());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_client_waiting_for_finality_returns_only_once_the_block_is_finalized() {
+	use depin_client::{calls, Client, Signer};
+	// Blocks only from `engine_createBlock`, sealed without finalizing them.
+	let node = TestNode::start(NodeConfig::dev(600_000)).await;
+	tokio::time::sleep(Duration::from_millis(500)).await;
+	let client = Client::connect(&node.ws_url()).await.unwrap().wait_for_finality(true);
+	let alice = Signer::from_suri("//Alice").unwrap();
+	let bob = Signer::from_suri("//Bob").unwrap();
+	let transfer = tokio::spawn(async move {
+		client.submit(&alice, calls::transfer(bob.account().clone(), 1_000_000)).await
+	});
+	// Let the transaction reach the pool, then seal it into a block that is not final.
+	tokio::time::sleep(Duration::from_secs(1)).await;
+	let created: Value =
+		node.rpc.call("engine_createBlock", params![true, false, Value::Null]).await.unwrap();
+	let hash = created["hash"].as_str().unwrap().to_string();
+	tokio::time::sleep(Duration::from_secs(2)).await;
+	assert!(!transfer.is_finished(), "returned before its block was finalized");
+	let _: Value = node.rpc.call("engine_finalizeBlock", params![hash.clone()]).await.unwrap();
+	let receipt = tokio::time::timeout(Duration::from_secs(30), transfer)
+		.await
+		.expect("returns once finalized")
+		.unwrap()
+		.unwrap();
+	assert_eq!(format!("{:?}", receipt.block_hash), hash);
+}

@@ -2,7 +2,8 @@
 //!
 //! Every command takes `--url` (default `ws://127.0.0.1:9944`), `--suri` (or `DEPIN_SURI`)
 //! where it signs, and `--json` for machine-readable output. Errors say what went wrong
-//! and what to do, and exit with status 1.
+//! and what to do, and exit with status 1 (with `--json`: `{"error": {"kind", "message"}}`
+//! on stdout). docs/cli.md lists the commands and their output.
 
 mod device;
 mod job;
@@ -29,12 +30,16 @@ pub struct Global {
 	/// Print JSON instead of text.
 	#[arg(long, global = true)]
 	pub json: bool,
+	/// Return from a transaction only once its block is finalized (it cannot be reverted
+	/// then), not as soon as it is in a block.
+	#[arg(long, global = true)]
+	pub finalized: bool,
 }
 
 impl Global {
 	/// Connects to the node.
 	pub async fn client(&self) -> anyhow::Result<Client> {
-		Ok(Client::connect(&self.url).await?)
+		Ok(Client::connect(&self.url).await?.wait_for_finality(self.finalized))
 	}
 
 	/// The signing key.
@@ -134,9 +139,60 @@ pub fn main() -> ExitCode {
 /// Reports `e` and fails.
 fn fail(e: &anyhow::Error, json: bool) -> ExitCode {
 	if json {
-		println!("{}", serde_json::json!({ "error": format!("{e:#}") }));
+		println!("{}", error_json(e));
 	} else {
 		eprintln!("error: {e:#}");
 	}
 	ExitCode::FAILURE
+}
+
+/// `{"error": {"kind", "message"}}` for `e`: the kind of the chain client's error when it
+/// is one (a failed call adds `pallet` and `name`), `io` for files, `input` otherwise
+/// (arguments or files that make no sense).
+fn error_json(e: &anyhow::Error) -> serde_json::Value {
+	let message = format!("{e:#}");
+	let mut error = match e.chain().find_map(|c| c.downcast_ref::<crate::Error>()) {
+		Some(crate::Error::Dispatch { pallet, error, .. }) => {
+			serde_json::json!({ "kind": "dispatch", "pallet": pallet, "name": error })
+		}
+		Some(client) => serde_json::json!({ "kind": client.kind() }),
+		None if e.chain().any(|c| c.is::<std::io::Error>()) => serde_json::json!({ "kind": "io" }),
+		None => serde_json::json!({ "kind": "input" }),
+	};
+	error["message"] = message.into();
+	serde_json::json!({ "error": error })
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn errors_in_json_have_a_kind_and_a_message() {
+		let failed: anyhow::Error = crate::Error::Dispatch {
+			pallet: "Market".into(),
+			error: "QueueFull".into(),
+			docs: "the queue is full".into(),
+		}
+		.into();
+		let json = error_json(&failed.context("cannot submit"));
+		assert_eq!(json["error"]["kind"], "dispatch");
+		assert_eq!(json["error"]["pallet"], "Market");
+		assert_eq!(json["error"]["name"], "QueueFull");
+		assert_eq!(json["error"]["message"], "cannot submit: Market.QueueFull: the queue is full");
+
+		let timeout: anyhow::Error =
+			crate::Error::Timeout { what: "a block".into(), seconds: 5 }.into();
+		assert_eq!(error_json(&timeout)["error"]["kind"], "timeout");
+
+		let file = std::fs::read("/nonexistent/job.wasm").map_err(anyhow::Error::from);
+		assert_eq!(error_json(&file.unwrap_err())["error"]["kind"], "io");
+
+		let input = anyhow::anyhow!("--out needs --wait");
+		let json = error_json(&input);
+		assert_eq!(
+			(json["error"]["kind"].as_str(), json["error"]["message"].as_str()),
+			(Some("input"), Some("--out needs --wait"))
+		);
+	}
 }
