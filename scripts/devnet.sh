@@ -71,13 +71,18 @@ depin stats >/dev/null 2>&1 || die "depin-node did not answer; see $dir/node.log
 
 class="$("$DEPIN_BIN/depin-worker" class)"
 owners=(Alice Bob Charlie)
+log "measuring this machine's executor speed (depin-worker bench)"
+measured="$("$DEPIN_BIN/depin-worker" bench | sed -n 's/^register with: --fuel-per-second //p')"
+[ -n "$measured" ] || die "depin-worker bench printed no speed"
+# The workers share this machine's cores: each declares its share of the measured speed.
+speed=$((measured / ${#owners[@]}))
 for owner in "${owners[@]}"; do
 	device_uri="//$owner//device"
 	device="$("$DEPIN_BIN/depin-worker" key inspect --suri "$device_uri" | sed -n 's/^device account: //p')"
 	log "$owner registers device $device"
 	depin transfer "$device" 10 --suri "//$owner" >/dev/null
 	depin device register --device "$device" --device-suri "$device_uri" --cores 2 \
-		--memory-mib 2048 --fuel-per-second 200000000 --class "$class" --suri "//$owner" >/dev/null
+		--memory-mib 2048 --fuel-per-second "$speed" --class "$class" --suri "//$owner" >/dev/null
 	DEPIN_LOG=info "$DEPIN_BIN/depin-worker" run --suri "$device_uri" \
 		--state-dir "$dir/workers/$owner" >"$dir/worker-$owner.log" 2>&1 &
 	started $!

@@ -12,7 +12,10 @@ use std::{
 };
 
 use depin_primitives::program_id;
-use depin_worker::executor::{Executor, Instrumentation, Job, Mode};
+use depin_worker::{
+	executor::{Executor, Instrumentation, Job, Mode},
+	speed,
+};
 
 use crate::stats::{geomean, median, ms, peak_rss_kib};
 
@@ -32,26 +35,16 @@ struct Case {
 	input: Vec<u8>,
 }
 
-fn matmul_input(n: usize) -> Vec<u8> {
-	let mut s = format!("{n}");
-	for i in 0..2 * n * n {
-		s.push_str(&format!(" {}", ((i * 7919) % 1000) as f64 / 997.0 - 0.5));
-	}
-	s.into_bytes()
-}
-
+/// The small cases are the worker's speed calibration (`depin-worker bench`).
 fn cases(quick: bool) -> Vec<Case> {
-	let mut v = vec![
-		Case { job: "sha256-chain", size: "small", input: b"300000\nDePIN".to_vec() },
-		Case { job: "matmul", size: "small", input: matmul_input(100) },
-		Case { job: "monte-carlo-pi", size: "small", input: b"3000000".to_vec() },
-		Case { job: "mandelbrot", size: "small", input: b"200 150 -2 -1.2 1 1.2 500".to_vec() },
-		Case { job: "primes", size: "small", input: b"10000000".to_vec() },
-	];
+	let mut v: Vec<Case> = speed::cases()
+		.into_iter()
+		.map(|c| Case { job: c.job, size: "small", input: c.input })
+		.collect();
 	if !quick {
 		v.extend([
 			Case { job: "sha256-chain", size: "large", input: b"3000000\nDePIN".to_vec() },
-			Case { job: "matmul", size: "large", input: matmul_input(200) },
+			Case { job: "matmul", size: "large", input: speed::matmul_input(200) },
 			Case { job: "monte-carlo-pi", size: "large", input: b"30000000".to_vec() },
 			Case {
 				job: "mandelbrot",

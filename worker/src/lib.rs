@@ -3,9 +3,10 @@
 //! - [`executor`]: runs WASM jobs deterministically and safely; usable without a chain.
 //! - [`daemon`]: follows the chain, heartbeats, runs assigned jobs, commits and reveals,
 //!   with a crash-safe journal, metrics and clean shutdown.
-//! - [`keys`], [`status`]: the `key` and `status` subcommands.
+//! - [`keys`], [`status`], [`speed`]: the `key`, `status` and `bench` subcommands.
 
 pub mod daemon;
 pub mod executor;
 pub mod keys;
+pub mod speed;
 pub mod status;

@@ -8,6 +8,8 @@
 //! depin-worker key generate --out ./device.key
 //! depin-worker key inspect --suri ./device.key
 //! depin-worker key consent --owner OWNER --suri ./device.key [--url URL]
+//! depin-worker class
+//! depin-worker bench [--json]
 //! ```
 
 use std::{path::PathBuf, process::ExitCode};
@@ -39,6 +41,14 @@ enum Command {
 	Key(KeyCommand),
 	/// Print this machine's determinism class (for `depin device register --class`).
 	Class,
+	/// Measure this machine's executor speed on the example jobs (a few seconds) and
+	/// print the fuel per second to register (`depin device register --fuel-per-second`):
+	/// the slowest job's.
+	Bench {
+		/// One JSON object instead of lines.
+		#[arg(long)]
+		json: bool,
+	},
 }
 
 #[derive(Subcommand)]
@@ -119,6 +129,22 @@ async fn main_async(cli: Cli) -> anyhow::Result<()> {
 				"(CPU feature level {level}, executor version {})",
 				depin_worker::executor::engine::EXECUTOR_VERSION
 			);
+			Ok(())
+		}
+		Command::Bench { json } => {
+			let executor = depin_worker::executor::Executor::new(None)?;
+			let measured =
+				depin_worker::speed::measure(&executor, depin_worker::speed::MIN_MEASURED)?;
+			let declared = depin_worker::speed::declared(&measured);
+			if json {
+				let report = serde_json::json!({ "jobs": measured, "fuelPerSecond": declared });
+				println!("{report}");
+			} else {
+				for m in &measured {
+					println!("{:<16} {:>14} fuel/s", m.job, m.fuel_per_second);
+				}
+				println!("register with: --fuel-per-second {declared}");
+			}
 			Ok(())
 		}
 		Command::Key(KeyCommand::Generate { out }) => {

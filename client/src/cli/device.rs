@@ -16,8 +16,10 @@ pub struct SpecArgs {
 	/// Memory for jobs, in MiB.
 	#[arg(long, default_value_t = 1024)]
 	memory_mib: u32,
-	/// Measured executor speed, fuel per second.
-	#[arg(long, default_value_t = 500_000_000)]
+	/// Executor speed, fuel per second: `depin-worker bench` measures it on the device
+	/// and prints the figure. No default: a device declaring more than it does misses
+	/// deadlines, one declaring less gets fewer large jobs.
+	#[arg(long)]
 	fuel_per_second: u64,
 	/// Determinism class: `depin-worker class` prints this machine's. No default: a worker
 	/// whose registered class differs from its machine's declines native-mode jobs.
