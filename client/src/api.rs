@@ -1,7 +1,7 @@
 //! Typed `DepinApi` queries (runtime API over `state_call`) at the best block.
 
 use depin_primitives::{
-	AssignmentView, DeviceInfo, ProgramId, RewardsView, Stats, TaskId, TaskView,
+	AssignmentView, DeviceInfo, Page, ProgramId, RewardsView, Stats, TaskId, TaskView,
 };
 use depin_runtime::{AccountId, Balance, BlockNumber};
 
@@ -59,5 +59,32 @@ impl Client {
 	/// The era rewards of `account`.
 	pub async fn rewards(&self, account: &AccountId) -> Result<Rewards, Error> {
 		self.runtime_call("DepinApi_rewards", account, None).await
+	}
+
+	/// A page of tasks, newest first, with ids below `before`; only `submitter`'s if given
+	/// (`DepinApi` version 2).
+	pub async fn tasks(
+		&self,
+		submitter: Option<&AccountId>,
+		before: Option<TaskId>,
+		limit: u32,
+	) -> Result<Page<Task, TaskId>, Error> {
+		self.runtime_call("DepinApi_tasks", (submitter, before, limit), None).await
+	}
+
+	/// A page of registered devices after `after`; only `owner`'s if given (`DepinApi`
+	/// version 2).
+	pub async fn devices(
+		&self,
+		owner: Option<&AccountId>,
+		after: Option<&AccountId>,
+		limit: u32,
+	) -> Result<Page<(AccountId, Device), AccountId>, Error> {
+		self.runtime_call("DepinApi_devices", (owner, after, limit), None).await
+	}
+
+	/// A page of the task queue from position `start` (`DepinApi` version 2).
+	pub async fn queue(&self, start: u32, limit: u32) -> Result<Page<TaskId, u32>, Error> {
+		self.runtime_call("DepinApi_queue", (start, limit), None).await
 	}
 }

@@ -12,7 +12,21 @@ use depin_client::{
 	primitives::{DeviceSpec, TaskState},
 	Client, Signer, Task,
 };
-use depin_testkit::{start_worker, ChildProcess, NodeConfig, TestNode};
+use depin_testkit::{binary_path, start_worker, ChildProcess, NodeConfig, TestNode};
+
+/// Runs the `depin` CLI against `url`; returns (success, stdout, stderr).
+pub fn cli(url: &str, args: &[&str]) -> (bool, String, String) {
+	let out = Command::new(binary_path("depin"))
+		.args(["--url", url])
+		.args(args)
+		.output()
+		.expect("run depin");
+	(
+		out.status.success(),
+		String::from_utf8_lossy(&out.stdout).into(),
+		String::from_utf8_lossy(&out.stderr).into(),
+	)
+}
 
 /// A dev node and one worker per owner, each device registered and listed.
 pub struct Network {

@@ -13,7 +13,7 @@ use depin_client::{
 	runtime::{AccountId, Balance},
 	Client, Error, Signer,
 };
-use depin_e2e::{all_verified, job_wasm, run_native, wait_finished, Network, JOBS};
+use depin_e2e::{all_verified, cli, job_wasm, run_native, wait_finished, Network, JOBS};
 use depin_testkit::binary_path;
 
 const PRICE: Balance = 1_000;
@@ -50,20 +50,6 @@ fn params(replicas: u8) -> TaskParams<Balance> {
 		deadline: 600,
 		portable: false,
 	}
-}
-
-/// Runs the `depin` CLI; returns (success, stdout, stderr).
-fn cli(url: &str, args: &[&str]) -> (bool, String, String) {
-	let out = std::process::Command::new(binary_path("depin"))
-		.args(["--url", url])
-		.args(args)
-		.output()
-		.expect("run depin");
-	(
-		out.status.success(),
-		String::from_utf8_lossy(&out.stdout).into(),
-		String::from_utf8_lossy(&out.stderr).into(),
-	)
 }
 
 /// Four owners (Alice … Dave) with one device each (their stash keys); Dave's is faulty.

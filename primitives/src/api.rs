@@ -176,8 +176,25 @@ pub struct RewardsView<Balance, BlockNumber> {
 	pub era_ends_at: BlockNumber,
 }
 
+/// Most items one paged query returns.
+pub const MAX_PAGE: u32 = 100;
+/// Most entries one paged query looks at (a filtered query may return fewer items than
+/// asked for, with `next` set, after looking at this many).
+pub const MAX_PAGE_SCAN: u32 = 1_000;
+
+/// One page of a listing: its items, and where the next page starts (`None`: the end).
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub struct Page<Item, Cursor> {
+	/// The items, in the listing's order.
+	pub items: Vec<Item>,
+	/// The cursor to pass for the next page.
+	pub next: Option<Cursor>,
+}
+
 sp_api::decl_runtime_apis! {
-	/// Queries of the DePIN compute chain.
+	/// Queries of the DePIN compute chain. Version 2 added the paged listings.
+	#[api_version(2)]
 	pub trait DepinApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -198,5 +215,27 @@ sp_api::decl_runtime_apis! {
 		fn stats() -> Stats;
 		/// The era rewards of an account (a device owner).
 		fn rewards(account: AccountId) -> RewardsView<Balance, BlockNumber>;
+		/// Tasks newest first, with ids below `before` (from the newest if `None`), at most
+		/// `limit` (≤ [`MAX_PAGE`]); with `submitter`, only that account's. Looks at
+		/// [`MAX_PAGE_SCAN`] ids at most; `next` is the `before` of the next page.
+		#[api_version(2)]
+		fn tasks(
+			submitter: Option<AccountId>,
+			before: Option<TaskId>,
+			limit: u32,
+		) -> Page<TaskView<AccountId, Balance, BlockNumber>, TaskId>;
+		/// Registered devices with their accounts, after `after` in the registry's order, at
+		/// most `limit` (≤ [`MAX_PAGE`]); with `owner`, only that owner's. `next` is the
+		/// `after` of the next page.
+		#[api_version(2)]
+		fn devices(
+			owner: Option<AccountId>,
+			after: Option<AccountId>,
+			limit: u32,
+		) -> Page<(AccountId, DeviceInfo<AccountId, Balance, BlockNumber>), AccountId>;
+		/// The task queue from position `start` (0: its head), at most `limit` (≤
+		/// [`MAX_PAGE`]) task ids; `next` is the `start` of the next page.
+		#[api_version(2)]
+		fn queue(start: u32, limit: u32) -> Page<TaskId, u32>;
 	}
 }

@@ -22,7 +22,7 @@ use super::{
 	TransactionPayment, VERSION,
 };
 use depin_primitives::{
-	AssignmentView, DeviceInfo, ProgramId, RewardsView, Stats, TaskId, TaskView,
+	AssignmentView, DeviceInfo, Page, ProgramId, RewardsView, Stats, TaskId, TaskView,
 };
 
 impl_runtime_apis! {
@@ -151,6 +151,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl depin_primitives::DepinApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn device(device: AccountId) -> Option<DeviceInfo<AccountId, Balance, BlockNumber>> {
 			pallet_devices::Devices::<Runtime>::get(device)
@@ -183,6 +184,26 @@ impl_runtime_apis! {
 		fn rewards(account: AccountId) -> RewardsView<Balance, BlockNumber> {
 			let (claimable, era_points, era, era_ends_at) = Rewards::rewards_of(&account);
 			RewardsView { claimable, era_points, era, era_ends_at }
+		}
+
+		fn tasks(
+			submitter: Option<AccountId>,
+			before: Option<TaskId>,
+			limit: u32,
+		) -> Page<TaskView<AccountId, Balance, BlockNumber>, TaskId> {
+			Market::tasks_page(submitter.as_ref(), before, limit)
+		}
+
+		fn devices(
+			owner: Option<AccountId>,
+			after: Option<AccountId>,
+			limit: u32,
+		) -> Page<(AccountId, DeviceInfo<AccountId, Balance, BlockNumber>), AccountId> {
+			crate::Devices::devices_page(owner.as_ref(), after.as_ref(), limit)
+		}
+
+		fn queue(start: u32, limit: u32) -> Page<TaskId, u32> {
+			Market::queue_page(start, limit)
 		}
 	}
 

@@ -72,6 +72,15 @@ pub enum DeviceCommand {
 		/// The device's account.
 		device: String,
 	},
+	/// List registered devices (read-only: no key needed).
+	List {
+		/// Only this owner's devices (SS58 or `0x` hex).
+		#[arg(long)]
+		owner: Option<String>,
+		/// How many devices at most.
+		#[arg(long, default_value_t = 50)]
+		limit: u32,
+	},
 	/// Stop giving the device new work.
 	Pause {
 		/// The device's account.
@@ -110,6 +119,22 @@ pub enum RewardsCommand {
 	},
 	/// Claim your rewards of closed eras.
 	Claim,
+}
+
+/// One line per device for listings.
+fn device_line(account: &crate::runtime::AccountId, d: &Device) -> String {
+	format!(
+		"{}  owner {}  {:?}{}  {} cores {} MiB {} fuel/s  bond {}  {} open",
+		ss58(account),
+		ss58(&d.owner),
+		d.status,
+		if d.listed { ", taking work" } else { "" },
+		d.spec.cores,
+		d.spec.memory_mib,
+		d.spec.fuel_per_second,
+		format_balance(d.bond),
+		d.open_assignments
+	)
 }
 
 fn device_lines(d: &Device) -> Vec<String> {
@@ -163,6 +188,30 @@ pub async fn run(g: &Global, cmd: DeviceCommand) -> anyhow::Result<Output> {
 					Output::new(vec![format!("device {device} is not registered")], json!(null))
 				}
 			});
+		}
+		DeviceCommand::List { owner, limit } => {
+			let owner = owner.as_deref().map(parse_account).transpose()?;
+			let (mut devices, mut after) = (Vec::new(), None);
+			while (devices.len() as u32) < limit {
+				let page = client
+					.devices(owner.as_ref(), after.as_ref(), limit - devices.len() as u32)
+					.await?;
+				devices.extend(page.items);
+				match page.next {
+					Some(next) => after = Some(next),
+					None => break,
+				}
+			}
+			let text = if devices.is_empty() {
+				vec!["no devices".to_string()]
+			} else {
+				devices.iter().map(|(account, d)| device_line(account, d)).collect()
+			};
+			let json: Vec<_> = devices
+				.iter()
+				.map(|(account, d)| json!({ "device": ss58(account), "info": d }))
+				.collect();
+			return Ok(Output::new(text, json!(json)));
 		}
 		DeviceCommand::Register { device, consent, device_suri, spec } => {
 			let account = parse_account(&device)?;

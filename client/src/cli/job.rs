@@ -1,9 +1,9 @@
 //! `depin job submit|status|result|cancel`.
 
 use std::{
-	io::{IsTerminal, Read, Write},
+	io::{Read, Write},
 	path::PathBuf,
-	time::{Duration, Instant},
+	time::Duration,
 };
 
 use anyhow::Context;
@@ -11,7 +11,7 @@ use clap::Subcommand;
 use depin_primitives::{exit, TaskParams, TaskState};
 use serde_json::json;
 
-use super::{program, Ended, Global, Output};
+use super::{follow::follow, program, Ended, Global, Output};
 use crate::{calls, format_balance, parse_balance, Client, Task};
 
 /// Job commands.
@@ -75,6 +75,28 @@ pub enum JobCommand {
 		/// Task id.
 		id: u64,
 	},
+	/// Follow a job block by block until it ends, and print it. Exit status as for
+	/// `submit --wait`: 0 verified, 2 failed, 3 expired, 4 `--timeout` passed, 5 cancelled.
+	Watch {
+		/// Task id.
+		id: u64,
+		/// Give up waiting after this many seconds [default: until the task's deadline,
+		/// and a minute].
+		#[arg(long)]
+		timeout: Option<u64>,
+	},
+	/// List jobs, newest first.
+	List {
+		/// Only this account's jobs (SS58 or `0x` hex).
+		#[arg(long, conflicts_with = "mine")]
+		submitter: Option<String>,
+		/// Only the `--suri` account's jobs.
+		#[arg(long)]
+		mine: bool,
+		/// How many jobs at most.
+		#[arg(long, default_value_t = 20)]
+		limit: u32,
+	},
 }
 
 fn read_input(input: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
@@ -120,7 +142,7 @@ pub fn describe(task: &Task) -> String {
 	s
 }
 
-fn task_json(task: &Task) -> serde_json::Value {
+pub(super) fn task_json(task: &Task) -> serde_json::Value {
 	serde_json::to_value(task).unwrap_or(serde_json::Value::Null)
 }
 
@@ -158,49 +180,22 @@ fn unverified(task: &Task) -> Option<Ended> {
 	Some(Ended { code, output: Output::new(vec![describe(task)], task_json(task)) })
 }
 
-/// Follows `id` until it reaches a final state and, for a verified task, is closed.
-async fn follow(client: &Client, id: u64, timeout: Duration) -> anyhow::Result<Task> {
-	let started = Instant::now();
-	let tty = std::io::stderr().is_terminal();
-	let mut last: Option<TaskState> = None;
-	loop {
-		let task = client
-			.task(id)
-			.await?
-			.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
-		let block = client.best_number().await?;
-		if tty {
-			eprint!(
-				"\r{:<12} block {block:<8} {:>6.1} s ",
-				format!("{:?}", task.state),
-				started.elapsed().as_secs_f32()
-			);
-			let _ = std::io::stderr().flush();
-		} else if last != Some(task.state) {
-			eprintln!(
-				"task {id}: {:?} at block {block} ({:.1} s)",
-				task.state,
-				started.elapsed().as_secs_f32()
-			);
+/// Up to `limit` tasks, newest first (only `submitter`'s if given), page after page.
+async fn list_tasks(
+	client: &Client,
+	submitter: Option<&crate::runtime::AccountId>,
+	limit: u32,
+) -> anyhow::Result<Vec<Task>> {
+	let (mut tasks, mut before) = (Vec::new(), None);
+	while (tasks.len() as u32) < limit {
+		let page = client.tasks(submitter, before, limit - tasks.len() as u32).await?;
+		tasks.extend(page.items);
+		match page.next {
+			Some(next) => before = Some(next),
+			None => break,
 		}
-		last = Some(task.state);
-		if task.state.is_final() {
-			if tty {
-				eprintln!();
-			}
-			return Ok(task);
-		}
-		if started.elapsed() >= timeout {
-			let gave_up = format!(
-				"still {:?} after {} s; follow it with `depin job status {id}`",
-				task.state,
-				timeout.as_secs()
-			);
-			let output = Output::new(vec![describe(&task), gave_up], task_json(&task));
-			return Err(Ended { code: exit_code::TIMED_OUT, output }.into());
-		}
-		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
+	Ok(tasks)
 }
 
 /// Writes `output` to `out` (`-` = stdout).
@@ -339,6 +334,40 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				json!({ "task": id, "bytes": output.len() }),
 			)
 			.after_data(out.as_os_str() == "-"))
+		}
+		JobCommand::Watch { id, timeout } => {
+			let client = g.client().await?;
+			let timeout = match timeout {
+				Some(seconds) => Duration::from_secs(seconds),
+				None => {
+					let task = client
+						.task(id)
+						.await?
+						.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
+					let left = task.deadline_at.saturating_sub(client.best_number().await?);
+					deadline_wait(&client, left).await?
+				}
+			};
+			let task = follow(&client, id, timeout).await?;
+			if let Some(ended) = unverified(&task) {
+				return Err(ended.into());
+			}
+			Ok(Output::new(vec![describe(&task)], task_json(&task)))
+		}
+		JobCommand::List { submitter, mine, limit } => {
+			let submitter = match (submitter, mine) {
+				(Some(account), _) => Some(crate::parse_account(&account)?),
+				(None, true) => Some(g.signer()?.account().clone()),
+				(None, false) => None,
+			};
+			let client = g.client().await?;
+			let tasks = list_tasks(&client, submitter.as_ref(), limit).await?;
+			let text = if tasks.is_empty() {
+				vec!["no jobs".to_string()]
+			} else {
+				tasks.iter().map(describe).collect()
+			};
+			Ok(Output::new(text, json!(tasks.iter().map(task_json).collect::<Vec<_>>())))
 		}
 		JobCommand::Cancel { id } => {
 			let (client, signer) = (g.client().await?, g.signer()?);

@@ -6,6 +6,7 @@
 //! on stdout). docs/cli.md lists the commands and their output.
 
 mod device;
+mod follow;
 mod job;
 mod output;
 mod program;

@@ -32,6 +32,7 @@ mod candidates;
 mod dispatchables;
 #[cfg(test)]
 mod mock;
+mod queries;
 mod registry;
 #[cfg(feature = "std")]
 pub mod testing;

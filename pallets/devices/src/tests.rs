@@ -544,3 +544,35 @@ fn a_device_slashed_below_the_listed_minimum_works_again_only_after_a_top_up() {
 		assert_noop!(Devices::top_up_bond(RuntimeOrigin::signed(1), 101), Error::<Test>::BondFull);
 	});
 }
+
+#[test]
+fn devices_are_listed_page_by_page_and_by_owner() {
+	test(|| {
+		for d in [101, 102, 103] {
+			register(1, d);
+		}
+		register(2, 104);
+		// An owner's devices in their order, two per page.
+		let first = Devices::devices_page(Some(&1), None, 2);
+		assert_eq!(first.items.iter().map(|(d, _)| *d).collect::<Vec<_>>(), [101, 102]);
+		assert_eq!(first.next, Some(102));
+		let second = Devices::devices_page(Some(&1), first.next.as_ref(), 2);
+		assert_eq!(second.items.iter().map(|(d, _)| *d).collect::<Vec<_>>(), [103]);
+		assert_eq!(second.next, None);
+		assert!(second.items.iter().all(|(_, info)| info.owner == 1));
+		// Every device once over all pages, whatever the registry's order.
+		let (mut all, mut after) = (Vec::new(), None);
+		loop {
+			let page = Devices::devices_page(None, after.as_ref(), 3);
+			all.extend(page.items.iter().map(|(d, _)| *d));
+			match page.next {
+				Some(next) => after = Some(next),
+				None => break,
+			}
+		}
+		all.sort();
+		assert_eq!(all, [101, 102, 103, 104]);
+		// A page is never larger than MAX_PAGE.
+		assert_eq!(Devices::devices_page(None, None, u32::MAX).items.len(), 4);
+	});
+}

@@ -2,15 +2,15 @@
 
 use alloc::vec::Vec;
 use depin_primitives::{
-	AssignmentPhase, AssignmentView, DeviceRegistry, ProgramId, Stats, TaskId, TaskState, TaskView,
-	VerificationHooks, VerificationView,
+	AssignmentPhase, AssignmentView, DeviceRegistry, Page, ProgramId, Stats, TaskId, TaskState,
+	TaskView, VerificationHooks, VerificationView, MAX_PAGE, MAX_PAGE_SCAN,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
 	pallet::{
-		Config, DeviceTasks, NextTaskId, Outputs, Pallet, ProgramCode, ProgramCount, StateCounts,
-		TaskInputs, Tasks,
+		Config, DeviceTasks, NextTaskId, Outputs, Pallet, ProgramCode, ProgramCount, Queue,
+		QueueHead, StateCounts, TaskInputs, Tasks,
 	},
 	BalanceOf,
 };
@@ -102,5 +102,42 @@ impl<T: Config> Pallet<T> {
 			minted: 0,
 			slashed: 0,
 		}
+	}
+}
+
+/// A task as clients see it.
+pub type TaskViewOf<T> =
+	TaskView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+/// Paged listings for the runtime API (bounded by `MAX_PAGE` and `MAX_PAGE_SCAN`).
+impl<T: Config> Pallet<T> {
+	/// Tasks newest first with ids below `before`, at most `limit`; only `submitter`'s if
+	/// given. Looks at `MAX_PAGE_SCAN` ids at most.
+	pub fn tasks_page(
+		submitter: Option<&T::AccountId>,
+		before: Option<TaskId>,
+		limit: u32,
+	) -> Page<TaskViewOf<T>, TaskId> {
+		let limit = limit.min(MAX_PAGE) as usize;
+		let mut id = before.unwrap_or_else(NextTaskId::<T>::get);
+		let mut items = Vec::new();
+		let mut scanned = 0;
+		while id > 0 && items.len() < limit && scanned < MAX_PAGE_SCAN {
+			id -= 1;
+			scanned += 1;
+			let Some(view) = Self::task_view(id) else { continue };
+			if submitter.is_none_or(|s| *s == view.submitter) {
+				items.push(view);
+			}
+		}
+		Page { items, next: (id > 0).then_some(id) }
+	}
+
+	/// The queue's task ids from position `start` (0: the head), at most `limit`.
+	pub fn queue_page(start: u32, limit: u32) -> Page<TaskId, u32> {
+		let (head, len) = (QueueHead::<T>::get(), Self::queue_len());
+		let end = start.saturating_add(limit.min(MAX_PAGE)).min(len);
+		let items = (start..end).filter_map(|i| Queue::<T>::get(head.wrapping_add(i))).collect();
+		Page { items, next: (end < len).then_some(end) }
 	}
 }

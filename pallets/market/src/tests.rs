@@ -1269,3 +1269,36 @@ fn escalation_needs_a_round_that_fits_before_the_deadline() {
 		assert_noop!(Market::escalate(t), Error::<Test>::NoEscalationLeft);
 	});
 }
+
+#[test]
+fn tasks_are_listed_newest_first_page_by_page_and_by_submitter() {
+	test(|| {
+		let p = upload(1, 1);
+		let ids: Vec<u64> =
+			(0..5).map(|i| submit(if i % 2 == 0 { 1 } else { 2 }, p, params(1))).collect();
+		let listed = |page: &depin_primitives::Page<_, u64>| -> Vec<u64> {
+			page.items.iter().map(|t: &depin_primitives::TaskView<_, _, _>| t.id).collect()
+		};
+		let first = Market::tasks_page(None, None, 2);
+		assert_eq!(listed(&first), [ids[4], ids[3]]);
+		let second = Market::tasks_page(None, first.next, 2);
+		assert_eq!(listed(&second), [ids[2], ids[1]]);
+		let last = Market::tasks_page(None, second.next, 2);
+		assert_eq!((listed(&last), last.next), (vec![ids[0]], None));
+		let alices = Market::tasks_page(Some(&1), None, 10);
+		assert_eq!(listed(&alices), [ids[4], ids[2], ids[0]]);
+		assert!(Market::tasks_page(Some(&3), None, 10).items.is_empty());
+	});
+}
+
+#[test]
+fn the_queue_is_listed_from_its_head() {
+	test(|| {
+		let p = upload(1, 1);
+		let ids: Vec<u64> = (0..3).map(|_| submit(1, p, params(1))).collect();
+		let first = Market::queue_page(0, 2);
+		assert_eq!((first.items.clone(), first.next), (ids[..2].to_vec(), Some(2)));
+		let rest = Market::queue_page(2, 2);
+		assert_eq!((rest.items, rest.next), (ids[2..].to_vec(), None));
+	});
+}
