@@ -1,10 +1,18 @@
-//! Builds the runtime to Wasm (`WASM_BINARY`) unless `SKIP_WASM_BUILD` is set, and the
-//! upgrade rehearsal (`upgrade_rehearsal::WASM_BINARY`, feature `upgrade-rehearsal`) when
-//! `DEPIN_BUILD_UPGRADE_REHEARSAL` is set too.
+//! Builds the runtime to Wasm (`WASM_BINARY`) unless `SKIP_WASM_BUILD` is set, with its
+//! metadata hash embedded for `CheckMetadataHash` (which takes a second build of the
+//! runtime crate), and the upgrade rehearsal (`upgrade_rehearsal::WASM_BINARY`, feature
+//! `upgrade-rehearsal`) when `DEPIN_BUILD_UPGRADE_REHEARSAL` is set too.
+
+/// The native token as signers show amounts: its symbol and decimals.
+#[cfg(feature = "std")]
+const TOKEN: (&str, u8) = ("DPN", 12);
+
 fn main() {
 	#[cfg(feature = "std")]
 	{
-		substrate_wasm_builder::WasmBuilder::build_using_defaults();
+		substrate_wasm_builder::WasmBuilder::init_with_defaults()
+			.enable_metadata_hash(TOKEN.0, TOKEN.1)
+			.build();
 		upgrade_rehearsal();
 	}
 }

@@ -145,6 +145,17 @@ fn signed_extrinsic(signer: &Signer, call: &[u8], ext: &TxExtension, implicit: &
 	out
 }
 
+/// The implicit part of the extensions: what the signature covers without the transaction
+/// carrying it (`metadata_hash` only when signed with `CheckMetadataHash` enabled).
+fn implicit(
+	v: crate::client::Versions,
+	genesis: Hash,
+	checkpoint: Hash,
+	metadata_hash: Option<[u8; 32]>,
+) -> impl Encode {
+	((), v.spec_version, v.transaction_version, genesis, checkpoint, (), (), (), metadata_hash, ())
+}
+
 /// The extension tuple for `nonce`, valid for `MORTAL_PERIOD` blocks from checkpoint block
 /// `from`, no tip.
 fn extensions(nonce: Nonce, from: BlockNumber) -> TxExtension {
@@ -157,6 +168,8 @@ fn extensions(nonce: Nonce, from: BlockNumber) -> TxExtension {
 		frame_system::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		// Signed without a metadata hash: the client checks the chain's metadata itself.
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
 		frame_system::WeightReclaim::new(),
 	)
 }
@@ -192,8 +205,7 @@ impl Client {
 		let v = self.versions();
 		let (from, from_hash) = checkpoint;
 		let ext = extensions(nonce, from);
-		let implicit =
-			((), v.spec_version, v.transaction_version, self.genesis(), from_hash, (), (), (), ());
+		let implicit = implicit(v, self.genesis(), from_hash, None);
 		Ok(signed_extrinsic(signer, &call, &ext, &implicit.encode()))
 	}
 
@@ -443,9 +455,24 @@ mod tests {
 		for input_len in [0usize, 1_000] {
 			let call = crate::calls::upload_program(vec![7; input_len]);
 			let ext = extensions(3, 40);
-			let implicit =
-				((), 100u32, 1u32, Hash::repeat_byte(1), Hash::repeat_byte(2), (), (), (), ());
-			let bytes = signed_extrinsic(&signer, &call.encode(), &ext, &implicit.encode());
+			let v = crate::client::Versions { spec_version: 100, transaction_version: 2 };
+			let (genesis, checkpoint) = (Hash::repeat_byte(1), Hash::repeat_byte(2));
+			// The runtime's own implicit type, and what the client encodes for it.
+			let implicit = (
+				(),
+				v.spec_version,
+				v.transaction_version,
+				genesis,
+				checkpoint,
+				(),
+				(),
+				(),
+				None::<[u8; 32]>,
+				(),
+			);
+			let ours = super::implicit(v, genesis, checkpoint, None).encode();
+			assert_eq!(ours, implicit.encode());
+			let bytes = signed_extrinsic(&signer, &call.encode(), &ext, &ours);
 			let xt = UncheckedExtrinsic::decode(&mut &bytes[..]).unwrap();
 			assert_eq!(xt.function, call);
 			let Preamble::Signed(Address::Id(who), MultiSignature::Sr25519(sig), decoded_ext) =

@@ -81,7 +81,7 @@ macro_rules! runtime_version {
 			spec_version: $spec,
 			impl_version: 1,
 			apis: apis::RUNTIME_API_VERSIONS,
-			transaction_version: 1,
+			transaction_version: 2,
 			system_version: 1,
 		};
 	};
@@ -144,6 +144,9 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// Lets a signer (a hardware wallet, Polkadot Vault) check the metadata it decoded the
+	// call with: the Wasm embeds the metadata hash (`runtime/build.rs`).
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
