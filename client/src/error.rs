@@ -14,13 +14,16 @@ pub enum Error {
 		/// Why the connection failed.
 		reason: String,
 	},
-	/// The node answered a call with an error, or the connection broke during it.
+	/// A call failed without an answer from the node: the connection broke during it, or
+	/// the client could not make it.
 	#[error("RPC `{method}` failed: {reason}")]
 	Rpc {
 		/// The JSON-RPC method.
 		method: String,
 		/// The error reported.
 		reason: String,
+		/// The connection is gone (a fresh one may succeed).
+		lost: bool,
 	},
 	/// The node answered a call with a JSON-RPC error object.
 	#[error("`{method}` refused by the node: {message}{}", detail(data))]
@@ -116,12 +119,7 @@ impl Error {
 	pub fn is_connection_error(&self) -> bool {
 		match self {
 			Error::Unreachable { .. } => true,
-			Error::Rpc { reason, .. } => {
-				reason.contains("restart")
-					|| reason.contains("connection")
-					|| reason.contains("Connection")
-					|| reason.contains("closed")
-			}
+			Error::Rpc { lost, .. } => *lost,
 			_ => false,
 		}
 	}

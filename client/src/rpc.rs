@@ -104,9 +104,41 @@ fn error(method: &str, e: jsonrpsee::core::ClientError) -> Error {
 				serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_string())
 			}),
 		},
-		e => Error::Rpc { method: method.to_string(), reason: e.to_string() },
+		e => {
+			use jsonrpsee::core::ClientError::{RestartNeeded, Transport};
+			let lost = matches!(e, RestartNeeded(_) | Transport(_));
+			Error::Rpc { method: method.to_string(), reason: e.to_string(), lost }
+		}
 	}
 }
 
 /// Builds positional JSON-RPC parameters: `params![a, b]`.
 pub use jsonrpsee::rpc_params as params;
+
+#[cfg(test)]
+mod tests {
+	use std::sync::Arc;
+
+	use jsonrpsee::{core::ClientError, types::ErrorObjectOwned};
+
+	use super::*;
+
+	#[test]
+	fn a_lost_connection_is_told_from_an_answer_by_the_errors_kind() {
+		let gone = error("m", ClientError::RestartNeeded(Arc::new(ClientError::RequestTimeout)));
+		assert!(gone.is_connection_error(), "{gone}");
+		let transport = error("m", ClientError::Transport("socket closed".into()));
+		assert!(transport.is_connection_error());
+		// Words in a message decide nothing.
+		let custom = error("m", ClientError::Custom("connection closed".into()));
+		assert!(!custom.is_connection_error());
+		let answer =
+			ErrorObjectOwned::owned(1010, "Invalid Transaction", Some("Transaction is outdated"));
+		match error("author_submitExtrinsic", ClientError::Call(answer)) {
+			Error::Refused { code, data, .. } => {
+				assert_eq!((code, data.as_deref()), (1010, Some("Transaction is outdated")))
+			}
+			other => panic!("{other:?}"),
+		}
+	}
+}
