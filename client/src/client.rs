@@ -168,17 +168,22 @@ impl Client {
 	}
 
 	/// Re-reads the runtime version and checks that the chain's runtime still takes
-	/// `calls` as this client sends them and has the transaction extensions it signs:
-	/// after a runtime upgrade, whether this client can go on signing them.
-	pub async fn check_calls(
+	/// `calls` as this client sends them, has the transaction extensions it signs, and
+	/// answers runtime-API methods `queries` (`DepinApi_task`, say) in the shape it reads:
+	/// after a runtime upgrade, whether this client can go on.
+	pub async fn check_compatible(
 		&self,
 		calls: &[depin_runtime::RuntimeCall],
+		queries: &[&str],
 	) -> Result<Versions, Error> {
 		let versions = self.refresh_versions().await?;
 		let metadata = self.chain_metadata(None).await?;
 		metadata.check_extensions()?;
 		for call in calls {
 			metadata.call_bytes(call)?;
+		}
+		for query in queries {
+			metadata.check_api(query)?;
 		}
 		Ok(versions)
 	}

@@ -154,7 +154,9 @@ async fn jobs_keep_flowing_through_a_runtime_upgrade() {
 	for worker in &net.workers {
 		let log = std::fs::read_to_string(worker.log_path()).unwrap();
 		assert!(
-			log.contains("every call this worker sends is unchanged: working on"),
+			log.contains(
+				"every call this worker sends and every query it reads is unchanged: working on"
+			),
 			"{}",
 			worker.log_tail(4000)
 		);

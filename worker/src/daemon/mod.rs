@@ -376,8 +376,8 @@ impl Worker {
 	}
 
 	/// Block `number` changed the chain's runtime: says whether this worker goes on (every
-	/// call it sends is unchanged) or stops signing until it is updated (the client then
-	/// refuses to sign the changed calls).
+	/// call it sends and every query it reads is unchanged) or stops until it is updated
+	/// (the client then refuses to sign the changed calls and to read the changed queries).
 	async fn on_runtime_change(client: &Client, number: u32) {
 		let result = ExecResult { exit: 0, output_hash: [0; 32], fuel_used: 0 };
 		let sent = [
@@ -386,12 +386,13 @@ impl Worker {
 			calls::reveal(0, result, [0; 32], None),
 			calls::decline_task(0),
 		];
-		match client.check_calls(&sent).await {
+		let read = ["DepinApi_assignments", "DepinApi_task", "DepinApi_program", "DepinApi_device"];
+		match client.check_compatible(&sent, &read).await {
 			Ok(v) => tracing::info!(
 				block = number,
 				spec_version = v.spec_version,
-				"the chain's runtime changed; every call this worker sends is unchanged: \
-				 working on"
+				"the chain's runtime changed; every call this worker sends and every query it \
+				 reads is unchanged: working on"
 			),
 			Err(e) => tracing::error!(
 				block = number,
