@@ -45,6 +45,9 @@ pub struct Client {
 	versions: Mutex<Versions>,
 	/// The chain's metadata per `spec_version` seen (a runtime upgrade adds one).
 	metadata: Mutex<HashMap<u32, Arc<ChainMetadata>>>,
+	/// The `spec_version` in the state of blocks already asked about (a block's runtime
+	/// never changes), so reading a block's events or calling at it costs no extra RPC.
+	spec_at: Mutex<HashMap<Hash, u32>>,
 	nonces: crate::tx::Nonces,
 	checkpoint: crate::tx::CheckpointCache,
 	/// `submit` returns once the transaction's block is finalized, not when it is included.
@@ -89,6 +92,7 @@ impl Client {
 			genesis,
 			versions: Mutex::new(versions),
 			metadata: Default::default(),
+			spec_at: Default::default(),
 			nonces: Default::default(),
 			checkpoint: Default::default(),
 			finality: false,
@@ -114,11 +118,7 @@ impl Client {
 	pub async fn chain_metadata(&self, at: Option<Hash>) -> Result<Arc<ChainMetadata>, Error> {
 		let spec_version = match at {
 			None => self.versions().spec_version,
-			Some(hash) => {
-				let v: RuntimeVersionJson =
-					self.rpc.call("state_getRuntimeVersion", params![hash]).await?;
-				v.spec_version
-			}
+			Some(hash) => self.spec_version_at(hash).await?,
 		};
 		if let Some(known) = self.lock_metadata().get(&spec_version) {
 			return Ok(known.clone());
@@ -135,6 +135,22 @@ impl Client {
 		let metadata = Arc::new(ChainMetadata::decode(spec_version, &bytes)?);
 		self.lock_metadata().insert(spec_version, metadata.clone());
 		Ok(metadata)
+	}
+
+	/// The `spec_version` in the state of block `hash`, read once per block.
+	async fn spec_version_at(&self, hash: Hash) -> Result<u32, Error> {
+		/// Blocks remembered; past it, all are forgotten at once.
+		const REMEMBERED: usize = 4096;
+		if let Some(known) = self.spec_at.lock().unwrap_or_else(|e| e.into_inner()).get(&hash) {
+			return Ok(*known);
+		}
+		let v: RuntimeVersionJson = self.rpc.call("state_getRuntimeVersion", params![hash]).await?;
+		let mut spec_at = self.spec_at.lock().unwrap_or_else(|e| e.into_inner());
+		if spec_at.len() >= REMEMBERED {
+			spec_at.clear();
+		}
+		spec_at.insert(hash, v.spec_version);
+		Ok(v.spec_version)
 	}
 
 	fn lock_metadata(&self) -> std::sync::MutexGuard<'_, HashMap<u32, Arc<ChainMetadata>>> {

@@ -80,6 +80,14 @@ impl Network {
 		}
 		Network { node, client, owners: signers, devices, workers, _dir: dir }
 	}
+
+	/// Uploads example job `job` as `dapp`; returns its program id.
+	pub async fn upload(&self, dapp: &Signer, job: &str) -> depin_client::primitives::ProgramId {
+		let code = job_wasm(job);
+		let program = depin_client::primitives::program_id(&code);
+		self.client.submit(dapp, depin_client::calls::upload_program(code)).await.unwrap();
+		program
+	}
 }
 
 /// The example jobs.

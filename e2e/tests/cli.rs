@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use depin_client::{calls, primitives::TaskParams, signer::ss58, Signer};
-use depin_e2e::{all_verified, cli, job_wasm, wait_finished, Network};
+use depin_e2e::{all_verified, cli, wait_finished, Network};
 use serde_json::Value;
 
 fn json(out: &str) -> Value {
@@ -17,9 +17,7 @@ async fn jobs_and_devices_are_listed_and_a_job_is_watched_to_its_end() {
 	let net = Network::start(250, &[("Alice", &[]), ("Bob", &[]), ("Charlie", &[])]).await;
 	let (client, url) = (&net.client, net.node.ws_url());
 	let dapp = Signer::from_suri("//Eve").unwrap();
-	let code = job_wasm("primes");
-	let program = depin_client::primitives::program_id(&code);
-	client.submit(&dapp, calls::upload_program(code)).await.unwrap();
+	let program = net.upload(&dapp, "primes").await;
 	let params = TaskParams {
 		max_fuel: 1_000_000_000,
 		fuel_price: 1_000,

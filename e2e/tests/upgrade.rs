@@ -14,7 +14,7 @@ use depin_client::{
 	runtime::{Balance, Hash},
 	Client, Signer,
 };
-use depin_e2e::{all_verified, job_wasm, wait_finished, Network};
+use depin_e2e::{all_verified, wait_finished, Network};
 use depin_testkit::{binary_path, until};
 use serde_json::Value;
 
@@ -83,9 +83,7 @@ async fn jobs_keep_flowing_through_a_runtime_upgrade() {
 	let net = Network::start(200, &[("Alice", &[]), ("Bob", &[]), ("Charlie", &[])]).await;
 	let (client, url) = (&net.client, net.node.ws_url());
 	let dapp = Signer::from_suri("//Eve").unwrap();
-	let code = job_wasm("sha256-chain");
-	let program = depin_client::primitives::program_id(&code);
-	client.submit(&dapp, calls::upload_program(code)).await.unwrap();
+	let program = net.upload(&dapp, "sha256-chain").await;
 
 	// Work in the first era, so that era rewards are stored when it ends (block 100).
 	let mut ids = submit(client, &dapp, program, 3).await;

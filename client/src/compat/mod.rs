@@ -13,7 +13,10 @@
 //! - module errors are named from the chain's metadata;
 //! - storage items and runtime-API methods are read only when their shapes match.
 
-use std::sync::OnceLock;
+use std::{
+	collections::HashMap,
+	sync::{Mutex, OnceLock},
+};
 
 use codec::{Compact, Decode, Encode};
 use depin_runtime::{Hash, RuntimeCall, RuntimeEvent};
@@ -32,11 +35,10 @@ pub type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 pub fn compiled() -> &'static Metadata {
 	static COMPILED: OnceLock<Metadata> = OnceLock::new();
 	COMPILED.get_or_init(|| {
-		let bytes: Vec<u8> = depin_runtime::Runtime::metadata_at_version(METADATA_VERSION)
-			.map(|m| m.to_vec())
-			.unwrap_or_else(|| depin_runtime::Runtime::metadata().encode());
-		// The runtime's own metadata always decodes: a unit test checks it.
-		Metadata::decode_from(&bytes)
+		// The runtime has metadata v16 and it decodes: a unit test checks both.
+		let bytes = depin_runtime::Runtime::metadata_at_version(METADATA_VERSION)
+			.unwrap_or_else(|| panic!("the compiled runtime has no metadata v{METADATA_VERSION}"));
+		Metadata::decode_from(&bytes[..])
 			.unwrap_or_else(|e| panic!("the compiled runtime's metadata does not decode: {e}"))
 	})
 }
@@ -48,6 +50,9 @@ type ExtensionShape = (String, Option<[u8; 32]>, Option<[u8; 32]>);
 pub struct ChainMetadata {
 	spec_version: u32,
 	metadata: Metadata,
+	/// Shape checks already made (`call:Market.submit_task`, `api:DepinApi_task`, …) and
+	/// their outcome: hashing types is too costly to repeat for every transaction and read.
+	checked: Mutex<HashMap<String, Result<(), String>>>,
 }
 
 fn incompatible(spec_version: u32, what: String) -> Error {
@@ -73,12 +78,14 @@ impl ChainMetadata {
 			method: "Metadata_metadata_at_version".into(),
 			reason: e.to_string(),
 		})?;
-		Ok(Self { spec_version, metadata })
+		Ok(Self { spec_version, metadata, checked: Default::default() })
 	}
 
-	/// The runtime version this metadata belongs to.
-	pub fn spec_version(&self) -> u32 {
-		self.spec_version
+	/// The outcome of shape check `key`, made by `check` the first time only.
+	fn memo(&self, key: String, check: impl FnOnce() -> Result<(), String>) -> Result<(), Error> {
+		let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
+		let outcome = checked.entry(key).or_insert_with(check);
+		outcome.clone().map_err(|what| incompatible(self.spec_version, what))
 	}
 
 	/// `call` encoded for the chain: its pallet and call indices are the chain's, found by
@@ -102,12 +109,13 @@ impl ChainMetadata {
 		let their_variant = theirs.call_variant_by_name(call_name).ok_or_else(|| {
 			incompatible(self.spec_version, format!("no call {name}.{call_name}"))
 		})?;
-		if theirs.call_hash(call_name) != pallet.call_hash(call_name) {
-			return Err(incompatible(
-				self.spec_version,
-				format!("{name}.{call_name} takes other arguments than this client sends"),
-			));
-		}
+		self.memo(format!("call:{name}.{call_name}"), || {
+			if theirs.call_hash(call_name) == pallet.call_hash(call_name) {
+				Ok(())
+			} else {
+				Err(format!("{name}.{call_name} takes other arguments than this client sends"))
+			}
+		})?;
 		let mut bytes = Vec::with_capacity(encoded.len());
 		bytes.push(theirs.call_index());
 		bytes.push(their_variant.index);
@@ -130,28 +138,24 @@ impl ChainMetadata {
 				})
 				.collect()
 		};
-		if shape(&self.metadata) != shape(compiled()) {
-			let names: Vec<String> = shape(&self.metadata).into_iter().map(|(n, ..)| n).collect();
-			return Err(incompatible(
-				self.spec_version,
-				format!("other transaction extensions ({})", names.join(", ")),
-			));
-		}
-		Ok(())
+		self.memo("extensions".into(), || {
+			let theirs = shape(&self.metadata);
+			if theirs == shape(compiled()) {
+				return Ok(());
+			}
+			let names: Vec<String> = theirs.into_iter().map(|(n, ..)| n).collect();
+			Err(format!("other transaction extensions ({})", names.join(", ")))
+		})
 	}
 
 	/// An error unless storage item `pallet.entry` has the compiled shape.
 	pub fn check_storage(&self, pallet: &str, entry: &str) -> Result<(), Error> {
 		let hash = |m: &Metadata| m.pallet_by_name(pallet).and_then(|p| p.storage_hash(entry));
-		match hash(&self.metadata) {
+		self.memo(format!("storage:{pallet}.{entry}"), || match hash(&self.metadata) {
 			Some(h) if Some(h) == hash(compiled()) => Ok(()),
-			Some(_) => {
-				Err(incompatible(self.spec_version, format!("{pallet}.{entry} has another shape")))
-			}
-			None => {
-				Err(incompatible(self.spec_version, format!("no storage item {pallet}.{entry}")))
-			}
-		}
+			Some(_) => Err(format!("{pallet}.{entry} has another shape")),
+			None => Err(format!("no storage item {pallet}.{entry}")),
+		})
 	}
 
 	/// An error unless runtime-API method `api_method` (`DepinApi_device`, say) has the
@@ -165,14 +169,11 @@ impl ChainMetadata {
 				.and_then(|t| t.method_by_name(method))
 				.map(|m| m.hash())
 		};
-		match hash(&self.metadata) {
+		self.memo(format!("api:{api_method}"), || match hash(&self.metadata) {
 			Some(h) if Some(h) == hash(compiled()) => Ok(()),
-			Some(_) => Err(incompatible(
-				self.spec_version,
-				format!("runtime API {api}.{method} has another shape"),
-			)),
-			None => Err(incompatible(self.spec_version, format!("no runtime API {api}.{method}"))),
-		}
+			Some(_) => Err(format!("runtime API {api}.{method} has another shape")),
+			None => Err(format!("no runtime API {api}.{method}")),
+		})
 	}
 
 	/// Name and documentation of error `error` of the pallet at `pallet_index`.
