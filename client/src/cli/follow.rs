@@ -38,10 +38,14 @@ pub async fn follow(first: &Client, id: u64, timeout: Duration) -> anyhow::Resul
 			.await?;
 		let mut block = client.best_number().await?;
 		loop {
-			let task = client
-				.task(id)
-				.await?
-				.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
+			let task = match client.task(id).await {
+				Ok(task) => {
+					task.with_context(|| format!("task {id} does not exist (or was pruned)"))?
+				}
+				// The node went away during the read: reconnect, like a closed subscription.
+				Err(e) if e.is_connection_error() => break,
+				Err(e) => return Err(e.into()),
+			};
 			let elapsed = started.elapsed().as_secs_f32();
 			if tty {
 				eprint!("\r{:<12} block {block:<8} {elapsed:>6.1} s ", format!("{:?}", task.state));
