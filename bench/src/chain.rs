@@ -15,8 +15,8 @@ use std::{
 use anyhow::Context;
 use depin_client::{
 	calls,
+	events::{TaskSubmitted, TaskVerified},
 	primitives::{commitment, AssignmentPhase, ExecResult, TaskParams},
-	runtime::RuntimeEvent,
 	Client, Signer,
 };
 use depin_testkit::{NodeConfig, TestNode};
@@ -66,26 +66,21 @@ impl Recorder {
 		let now = Instant::now();
 		let mut s = BlockStats::default();
 		for e in client.events(hash).await? {
-			match e.event {
-				RuntimeEvent::System(frame_system::Event::ExtrinsicSuccess { .. }) => {
-					s.extrinsics += 1
-				}
-				RuntimeEvent::Balances(pallet_balances::Event::Transfer { .. }) => s.transfers += 1,
-				RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. }) => s.failed += 1,
-				RuntimeEvent::Market(pallet_market::Event::TaskSubmitted { task, .. }) => {
-					s.submitted += 1;
-					self.submitted_at.insert(task, (number, now));
-				}
-				RuntimeEvent::Verification(pallet_verification::Event::TaskVerified {
-					task,
-					..
-				}) => {
-					s.verified += 1;
-					if let Some((b, t)) = self.submitted_at.get(&task) {
-						self.latencies.push((number - b, now - *t));
-					}
-				}
+			match (e.pallet.as_str(), e.name.as_str()) {
+				("System", "ExtrinsicSuccess") => s.extrinsics += 1,
+				("Balances", "Transfer") => s.transfers += 1,
+				("System", "ExtrinsicFailed") => s.failed += 1,
 				_ => {}
+			}
+			if let Some(TaskSubmitted { task, .. }) = e.as_event() {
+				s.submitted += 1;
+				self.submitted_at.insert(task, (number, now));
+			}
+			if let Some(TaskVerified { task, .. }) = e.as_event() {
+				s.verified += 1;
+				if let Some((b, t)) = self.submitted_at.get(&task) {
+					self.latencies.push((number - b, now - *t));
+				}
 			}
 		}
 		// Every block has one inherent (the timestamp).
@@ -102,7 +97,7 @@ impl Recorder {
 async fn keep_sending(
 	client: Arc<Client>,
 	signer: Signer,
-	make: impl Fn(u32) -> depin_client::runtime::RuntimeCall,
+	make: impl Fn(u32) -> depin_client::calls::Call,
 	max_open: Option<u32>,
 	stop: Instant,
 ) -> anyhow::Result<u32> {

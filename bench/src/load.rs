@@ -11,8 +11,9 @@ use std::{
 use codec::Decode;
 use depin_client::{
 	calls,
+	calls::Call,
 	primitives::{DeterminismClass, DeviceSpec},
-	runtime::{AccountId, Hash, Nonce, RuntimeCall},
+	types::{AccountId, Hash, Nonce},
 	Client, Signer,
 };
 use frame_support::{
@@ -102,11 +103,7 @@ impl Nonces {
 /// Sends `calls` from `signer` in order, at most `IN_FLIGHT_PER_ACCOUNT` ahead of the
 /// chain, and returns once all of them are in blocks (whether their calls succeeded is
 /// for the caller to check in state). Transactions the pool dropped are sent again.
-pub async fn send_all(
-	client: &Client,
-	signer: &Signer,
-	calls: &[RuntimeCall],
-) -> anyhow::Result<()> {
+pub async fn send_all(client: &Client, signer: &Signer, calls: &[Call]) -> anyhow::Result<()> {
 	let start = client.account(signer.account()).await?.nonce;
 	let end = start + calls.len() as u32;
 	let mut nonces = Nonces::new(client, signer.account()).await?;

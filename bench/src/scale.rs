@@ -14,12 +14,7 @@ use std::{
 };
 
 use anyhow::Context;
-use depin_client::{
-	calls,
-	primitives::TaskParams,
-	runtime::{Hash, RuntimeEvent},
-	Client, Signer,
-};
+use depin_client::{calls, primitives::TaskParams, types::Hash, Client, Signer};
 use depin_runtime::Runtime;
 use depin_testkit::{NodeConfig, TestNode};
 use depin_worker::executor::Executor;
@@ -197,9 +192,9 @@ async fn heartbeats(client: &Arc<Client>, fleet: &Fleet, block_ms: u64) -> anyho
 async fn assignments_and_timeouts(client: &Client, hash: Hash) -> anyhow::Result<(u32, u32)> {
 	let mut counts = (0, 0);
 	for e in client.events(hash).await? {
-		match e.event {
-			RuntimeEvent::Market(pallet_market::Event::TaskAssigned { .. }) => counts.0 += 1,
-			RuntimeEvent::Market(pallet_market::Event::SlotReleased { .. }) => counts.1 += 1,
+		match (e.pallet.as_str(), e.name.as_str()) {
+			("Market", "TaskAssigned") => counts.0 += 1,
+			("Market", "SlotReleased") => counts.1 += 1,
 			_ => {}
 		}
 	}

@@ -1,11 +1,12 @@
 //! Typed `DepinApi` queries (runtime API over `state_call`) at the best block.
 
+use crate::{
+	types::{AccountId, Balance, BlockNumber, Hash},
+	Client, Error,
+};
 use depin_primitives::{
 	AssignmentView, DeviceInfo, Page, ProgramId, RewardsView, Stats, TaskId, TaskView,
 };
-use depin_runtime::{AccountId, Balance, BlockNumber};
-
-use crate::{Client, Error};
 
 /// A device record.
 pub type Device = DeviceInfo<AccountId, Balance, BlockNumber>;
@@ -31,7 +32,7 @@ impl Client {
 	pub async fn assignments_at(
 		&self,
 		device: &AccountId,
-		at: crate::runtime::Hash,
+		at: Hash,
 	) -> Result<Vec<Assignment>, Error> {
 		self.runtime_call("DepinApi_assignments", device, Some(at)).await
 	}

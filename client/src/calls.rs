@@ -1,103 +1,204 @@
-//! Constructors of the calls the worker, the CLI and the tests send.
+//! The calls the worker, the CLI and the tests send.
+//!
+//! A [`Call`] is named (pallet and call) and carries its arguments SCALE-encoded as the
+//! pinned metadata (`client/metadata/depin.scale`) describes them; its indices are looked
+//! up in the chain's own metadata when it is signed ([`crate::compat`]), and it is refused
+//! if the chain's call takes other arguments. The tests of this module check every
+//! constructor against the pinned metadata, and the e2e crate's `client_encoding` test
+//! against the runtime's own `RuntimeCall`.
 
-use depin_primitives::{DeviceSpec, ProgramId, TaskId, TaskParams};
-use depin_runtime::{AccountId, Balance, RuntimeCall, Signature};
+use codec::{Compact, Encode};
+use depin_primitives::{DeviceSpec, ExecResult, Hash32, ProgramId, Salt, TaskId, TaskParams};
+
+use crate::types::{AccountId, Address, Balance, Signature};
+
+/// A call of the chain's runtime.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Call {
+	pallet: &'static str,
+	name: &'static str,
+	args: Vec<Arg>,
+}
+
+/// A part of a call's arguments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Arg {
+	/// Arguments SCALE-encoded.
+	Encoded(Vec<u8>),
+	/// A call passed as an argument (to `sudo`), encoded with the chain's indices.
+	Call(Call),
+}
+
+impl Call {
+	/// Call `pallet.name` with `args` (a tuple of all its arguments, in order).
+	fn new(pallet: &'static str, name: &'static str, args: impl Encode) -> Self {
+		Self { pallet, name, args: vec![Arg::Encoded(args.encode())] }
+	}
+
+	/// The pallet's name, as in the metadata (`Market`).
+	pub fn pallet(&self) -> &'static str {
+		self.pallet
+	}
+
+	/// The call's name, as in the metadata (`submit_task`).
+	pub fn name(&self) -> &'static str {
+		self.name
+	}
+
+	/// Its arguments, in order.
+	pub(crate) fn args(&self) -> &[Arg] {
+		&self.args
+	}
+}
+
+impl std::fmt::Display for Call {
+	fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+		write!(f, "{}.{}", self.pallet, self.name)
+	}
+}
 
 /// `devices.register_device`, with the device key's `consent` ([`crate::Signer::consent`]).
-pub fn register_device(device: AccountId, spec: DeviceSpec, consent: Signature) -> RuntimeCall {
-	RuntimeCall::Devices(pallet_devices::Call::register_device { device, spec, consent })
+pub fn register_device(device: AccountId, spec: DeviceSpec, consent: Signature) -> Call {
+	Call::new("Devices", "register_device", (device, spec, consent))
 }
 
 /// `devices.update_spec`.
-pub fn update_spec(device: AccountId, spec: DeviceSpec) -> RuntimeCall {
-	RuntimeCall::Devices(pallet_devices::Call::update_spec { device, spec })
+pub fn update_spec(device: AccountId, spec: DeviceSpec) -> Call {
+	Call::new("Devices", "update_spec", (device, spec))
 }
 
 /// `devices.heartbeat` (signed by the device).
-pub fn heartbeat() -> RuntimeCall {
-	RuntimeCall::Devices(pallet_devices::Call::heartbeat {})
+pub fn heartbeat() -> Call {
+	Call::new("Devices", "heartbeat", ())
 }
 
 /// `devices.pause`.
-pub fn pause(device: AccountId) -> RuntimeCall {
-	RuntimeCall::Devices(pallet_devices::Call::pause { device })
+pub fn pause(device: AccountId) -> Call {
+	Call::new("Devices", "pause", device)
 }
 
 /// `devices.resume`.
-pub fn resume(device: AccountId) -> RuntimeCall {
-	RuntimeCall::Devices(pallet_devices::Call::resume { device })
+pub fn resume(device: AccountId) -> Call {
+	Call::new("Devices", "resume", device)
 }
 
 /// `devices.deregister`.
-pub fn deregister(device: AccountId) -> RuntimeCall {
-	RuntimeCall::Devices(pallet_devices::Call::deregister { device })
+pub fn deregister(device: AccountId) -> Call {
+	Call::new("Devices", "deregister", device)
 }
 
 /// `devices.top_up_bond`.
-pub fn top_up_bond(device: AccountId) -> RuntimeCall {
-	RuntimeCall::Devices(pallet_devices::Call::top_up_bond { device })
+pub fn top_up_bond(device: AccountId) -> Call {
+	Call::new("Devices", "top_up_bond", device)
 }
 
 /// `devices.withdraw_bond`.
-pub fn withdraw_bond(device: AccountId) -> RuntimeCall {
-	RuntimeCall::Devices(pallet_devices::Call::withdraw_bond { device })
+pub fn withdraw_bond(device: AccountId) -> Call {
+	Call::new("Devices", "withdraw_bond", device)
 }
 
 /// `market.upload_program`.
-pub fn upload_program(code: Vec<u8>) -> RuntimeCall {
-	RuntimeCall::Market(pallet_market::Call::upload_program { code })
+pub fn upload_program(code: Vec<u8>) -> Call {
+	Call::new("Market", "upload_program", code)
 }
 
 /// `market.remove_program`.
-pub fn remove_program(program: ProgramId) -> RuntimeCall {
-	RuntimeCall::Market(pallet_market::Call::remove_program { program })
+pub fn remove_program(program: ProgramId) -> Call {
+	Call::new("Market", "remove_program", program)
 }
 
 /// `market.submit_task`.
-pub fn submit_task(program: ProgramId, input: Vec<u8>, params: TaskParams<Balance>) -> RuntimeCall {
-	RuntimeCall::Market(pallet_market::Call::submit_task { program, input, params })
+pub fn submit_task(program: ProgramId, input: Vec<u8>, params: TaskParams<Balance>) -> Call {
+	Call::new("Market", "submit_task", (program, input, params))
 }
 
 /// `market.cancel_task`.
-pub fn cancel_task(task: TaskId) -> RuntimeCall {
-	RuntimeCall::Market(pallet_market::Call::cancel_task { task })
+pub fn cancel_task(task: TaskId) -> Call {
+	Call::new("Market", "cancel_task", task)
 }
 
 /// `market.decline_task` (signed by the device).
-pub fn decline_task(task: TaskId) -> RuntimeCall {
-	RuntimeCall::Market(pallet_market::Call::decline_task { task })
+pub fn decline_task(task: TaskId) -> Call {
+	Call::new("Market", "decline_task", task)
 }
 
-/// `balances.transfer_keep_alive`.
-pub fn transfer(dest: AccountId, value: Balance) -> RuntimeCall {
-	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: dest.into(), value })
+/// `balances.transfer_keep_alive` (its `value` is a compact integer).
+pub fn transfer(dest: AccountId, value: Balance) -> Call {
+	Call::new("Balances", "transfer_keep_alive", (Address::Id(dest), Compact(value)))
 }
 
 /// `verification.commit` (signed by the device).
-pub fn commit(task: TaskId, commitment: depin_primitives::Hash32) -> RuntimeCall {
-	RuntimeCall::Verification(pallet_verification::Call::commit { task, commitment })
+pub fn commit(task: TaskId, commitment: Hash32) -> Call {
+	Call::new("Verification", "commit", (task, commitment))
 }
 
 /// `verification.reveal` (signed by the device).
-pub fn reveal(
-	task: TaskId,
-	result: depin_primitives::ExecResult,
-	salt: depin_primitives::Salt,
-	output: Option<Vec<u8>>,
-) -> RuntimeCall {
-	RuntimeCall::Verification(pallet_verification::Call::reveal { task, result, salt, output })
+pub fn reveal(task: TaskId, result: ExecResult, salt: Salt, output: Option<Vec<u8>>) -> Call {
+	Call::new("Verification", "reveal", (task, result, salt, output))
+}
+
+/// `system.set_code`.
+fn set_code_only(code: Vec<u8>) -> Call {
+	Call::new("System", "set_code", code)
 }
 
 /// `sudo.sudo_unchecked_weight(system.set_code(code))`: a runtime upgrade, signed by the
 /// sudo key. `set_code` alone weighs a whole block; the sudo call charges none of it.
-pub fn set_code(code: Vec<u8>) -> RuntimeCall {
-	RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight {
-		call: Box::new(RuntimeCall::System(frame_system::Call::set_code { code })),
-		weight: frame_support::weights::Weight::zero(),
-	})
+pub fn set_code(code: Vec<u8>) -> Call {
+	// A zero `Weight`: its `ref_time` and `proof_size` are compact integers.
+	let zero_weight = (Compact(0u64), Compact(0u64)).encode();
+	Call {
+		pallet: "Sudo",
+		name: "sudo_unchecked_weight",
+		args: vec![Arg::Call(set_code_only(code)), Arg::Encoded(zero_weight)],
+	}
 }
 
 /// `rewards.claim`.
-pub fn claim() -> RuntimeCall {
-	RuntimeCall::Rewards(pallet_rewards::Call::claim {})
+pub fn claim() -> Call {
+	Call::new("Rewards", "claim", ())
+}
+
+/// One call of every constructor, for tests.
+#[cfg(any(test, feature = "test-helpers"))]
+pub fn samples() -> Vec<Call> {
+	let account = AccountId::new([3; 32]);
+	let spec = DeviceSpec {
+		cores: 2,
+		memory_mib: 512,
+		fuel_per_second: 5_000_000_000,
+		executor_version: depin_primitives::EXECUTOR_VERSION,
+		determinism_class: 1,
+	};
+	let consent = Signature::Sr25519(sp_core::sr25519::Signature::from_raw([9; 64]));
+	let params = TaskParams {
+		max_fuel: 1_000_000,
+		fuel_price: 1,
+		replicas: 3,
+		memory_mib: 16,
+		deadline: 100,
+		portable: false,
+	};
+	let result = ExecResult { exit: 0, output_hash: [5; 32], fuel_used: 1_234 };
+	vec![
+		register_device(account.clone(), spec.clone(), consent),
+		update_spec(account.clone(), spec),
+		heartbeat(),
+		pause(account.clone()),
+		resume(account.clone()),
+		deregister(account.clone()),
+		top_up_bond(account.clone()),
+		withdraw_bond(account.clone()),
+		upload_program(vec![0, 97, 115, 109]),
+		remove_program([4; 32]),
+		submit_task([7; 32], vec![1, 2, 3], params),
+		cancel_task(5),
+		decline_task(6),
+		transfer(account, 1_000_000_000_000),
+		commit(7, [8; 32]),
+		reveal(7, result, [1; 32], Some(b"out".to_vec())),
+		reveal(7, result, [1; 32], None),
+		set_code(vec![0, 97, 115, 109, 1, 0, 0, 0]),
+		claim(),
+	]
 }

@@ -7,13 +7,14 @@ use std::{
 };
 
 use codec::{Decode, Encode};
-use depin_runtime::{AccountId, Balance, BlockNumber, Hash};
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::{
+	calls::Call,
 	compat::{ChainMetadata, METADATA_VERSION},
 	rpc::params,
+	types::{AccountId, AccountInfo, Balance, BlockNumber, Hash},
 	Error, Rpc,
 };
 
@@ -189,7 +190,7 @@ impl Client {
 	/// after a runtime upgrade, whether this client can go on.
 	pub async fn check_compatible(
 		&self,
-		calls: &[depin_runtime::RuntimeCall],
+		calls: &[Call],
 		queries: &[&str],
 	) -> Result<Versions, Error> {
 		let versions = self.refresh_versions().await?;
@@ -218,10 +219,10 @@ impl Client {
 	/// device key (for callers that hold both keys: tests, benchmarks, the devnet).
 	pub async fn register_device_call(
 		&self,
-		owner: &depin_runtime::AccountId,
+		owner: &AccountId,
 		device: &crate::Signer,
 		spec: depin_primitives::DeviceSpec,
-	) -> Result<depin_runtime::RuntimeCall, Error> {
+	) -> Result<Call, Error> {
 		let registrations = self.registrations(device.account()).await?;
 		let consent = device.consent(owner, &self.genesis, registrations);
 		Ok(crate::calls::register_device(device.account().clone(), spec, consent))
@@ -230,7 +231,7 @@ impl Client {
 	/// How many times `device` was registered: what its next consent signs.
 	pub async fn registrations(&self, device: &AccountId) -> Result<u32, Error> {
 		self.chain_metadata(None).await?.check_storage("Devices", "Registrations")?;
-		let key = pallet_devices::Registrations::<depin_runtime::Runtime>::hashed_key_for(device);
+		let key = map_key("Devices", "Registrations", device);
 		match self.storage(&key, None).await? {
 			Some(bytes) => decode("Devices.Registrations", &bytes),
 			None => Ok(0),
@@ -272,6 +273,11 @@ impl Client {
 		value.map(|v| from_hex_json("state_getStorage", &v)).transpose()
 	}
 
+	/// Constant `pallet.name` of the chain's runtime (`Market.MaxInputLen`, say).
+	pub async fn constant<T: Decode>(&self, pallet: &str, name: &str) -> Result<T, Error> {
+		self.chain_metadata(None).await?.constant(pallet, name)
+	}
+
 	/// Calls runtime API `method` with SCALE-encoded `args` and decodes the answer; an
 	/// error if the method's inputs or output have another shape in the chain's runtime.
 	pub async fn runtime_call<R: Decode>(
@@ -292,15 +298,9 @@ impl Client {
 	}
 
 	/// The account record (nonce and balances) of `who`.
-	pub async fn account(
-		&self,
-		who: &AccountId,
-	) -> Result<
-		frame_system::AccountInfo<depin_runtime::Nonce, pallet_balances::AccountData<Balance>>,
-		Error,
-	> {
+	pub async fn account(&self, who: &AccountId) -> Result<AccountInfo, Error> {
 		self.chain_metadata(None).await?.check_storage("System", "Account")?;
-		let key = frame_system::Account::<depin_runtime::Runtime>::hashed_key_for(who);
+		let key = map_key("System", "Account", who);
 		match self.storage(&key, None).await? {
 			Some(bytes) => decode("System.Account", &bytes),
 			None => Ok(Default::default()),
@@ -310,12 +310,29 @@ impl Client {
 	/// Total issuance of the native token.
 	pub async fn total_issuance(&self) -> Result<Balance, Error> {
 		self.chain_metadata(None).await?.check_storage("Balances", "TotalIssuance")?;
-		let key = pallet_balances::TotalIssuance::<depin_runtime::Runtime>::hashed_key().to_vec();
+		let key = value_key("Balances", "TotalIssuance");
 		match self.storage(&key, None).await? {
 			Some(bytes) => decode("Balances.TotalIssuance", &bytes),
 			None => Ok(0),
 		}
 	}
+}
+
+/// The storage key of value `pallet.item`: the `twox_128` hashes of both names.
+pub fn value_key(pallet: &str, item: &str) -> Vec<u8> {
+	[sp_crypto_hashing::twox_128(pallet.as_bytes()), sp_crypto_hashing::twox_128(item.as_bytes())]
+		.concat()
+}
+
+/// The storage key of `key` in map `pallet.item`, whose hasher is `Blake2_128Concat` (the
+/// storage shape check compares hashers too): the map's prefix, then the key's
+/// `blake2_128` hash and the key itself.
+pub fn map_key(pallet: &str, item: &str, key: &impl Encode) -> Vec<u8> {
+	let encoded = key.encode();
+	let mut out = value_key(pallet, item);
+	out.extend_from_slice(&sp_crypto_hashing::blake2_128(&encoded));
+	out.extend_from_slice(&encoded);
+	out
 }
 
 /// Whether the block of `header` changed the runtime: its digest carries

@@ -5,7 +5,10 @@
 //!   storage reads, `DepinApi` queries ([`api`]), signed transactions with nonce tracking
 //!   and receipts ([`tx`]), and failed calls turned into named, documented errors.
 //! - [`Signer`]: sr25519 keys from a secret URI or a private key file.
-//! - [`calls`]: constructors of the calls of the compute pallets.
+//! - [`calls`]: constructors of the calls of the compute pallets; [`events`]: the events
+//!   it reads; [`types`]: the chain's basic types.
+//! - [`compat`]: the chain's own metadata against the pinned one
+//!   (`client/metadata/depin.scale`): the client depends on no runtime crate.
 //!
 //! The worker and the `depin` CLI are thin layers over it.
 
@@ -16,15 +19,16 @@ pub mod client;
 pub mod compat;
 pub mod dispatch_error;
 pub mod error;
+pub mod events;
 pub mod rpc;
 pub mod signer;
 pub mod tx;
+pub mod types;
 pub mod units;
 
 pub use api::{Assignment, Device, Task};
 pub use client::Client;
 pub use depin_primitives as primitives;
-pub use depin_runtime as runtime;
 pub use error::Error;
 pub use rpc::Rpc;
 pub use signer::{parse_account, Signer};

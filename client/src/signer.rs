@@ -3,7 +3,7 @@
 
 use std::{os::unix::fs::PermissionsExt, path::Path};
 
-use depin_runtime::{AccountId, Signature};
+use crate::types::{AccountId, Signature};
 use sp_core::{crypto::Ss58Codec, sr25519, Pair};
 
 use crate::Error;
@@ -79,7 +79,7 @@ impl Signer {
 	pub fn consent(
 		&self,
 		owner: &AccountId,
-		genesis: &depin_runtime::Hash,
+		genesis: &crate::types::Hash,
 		registrations: u32,
 	) -> Signature {
 		let payload = depin_primitives::device_consent_payload(owner, genesis, registrations);

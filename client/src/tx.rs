@@ -1,5 +1,5 @@
-//! Signed transactions: building (the runtime's exact extension tuple), nonce tracking,
-//! submission, and the receipt with the extrinsic's events.
+//! Signed transactions: building (the pinned metadata's transaction extensions), nonce
+//! tracking, submission, and the receipt with the extrinsic's events.
 
 use std::{
 	collections::HashMap,
@@ -7,18 +7,18 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use codec::Encode;
-use depin_runtime::{
-	AccountId, Address, BlockNumber, Hash, Nonce, RuntimeCall, RuntimeEvent, TxExtension,
-};
+use codec::{Compact, Encode};
 use serde::Deserialize;
 use serde_json::Value;
 use sp_runtime::{generic::Era, MultiSignature};
 
 use crate::{
-	compat::{ChainMetadata, EventRecord},
+	calls::Call,
+	compat::ChainMetadata,
 	dispatch_error,
+	events::{EventRecord, ExtrinsicFailed, Sudid, TransactionFeePaid},
 	rpc::params,
+	types::{AccountId, Address, Balance, BlockNumber, Hash, Nonce, Phase},
 	Client, Error, Signer,
 };
 
@@ -62,21 +62,17 @@ impl CheckpointCache {
 pub struct Receipt {
 	/// The block that included it.
 	pub block_hash: Hash,
-	/// Its events, in order.
-	pub events: Vec<RuntimeEvent>,
+	/// Its events this client knows, in order.
+	pub events: Vec<EventRecord>,
 }
 
 impl Receipt {
 	/// The transaction fee the signer paid (from `TransactionFeePaid`).
-	pub fn fee(&self) -> depin_runtime::Balance {
+	pub fn fee(&self) -> Balance {
 		self.events
 			.iter()
-			.filter_map(|e| match e {
-				RuntimeEvent::TransactionPayment(
-					pallet_transaction_payment::Event::TransactionFeePaid { actual_fee, .. },
-				) => Some(*actual_fee),
-				_ => None,
-			})
+			.filter_map(|e| e.as_event::<TransactionFeePaid>())
+			.map(|e| e.actual_fee)
 			.sum()
 	}
 }
@@ -123,13 +119,12 @@ fn parse_status(v: &Value) -> Result<Option<Status>, String> {
 	}
 }
 
-/// A signed (version 4) transaction of `call` (encoded for the chain) with extensions
-/// `ext` and their `implicit` part, as `sp_runtime`'s `UncheckedExtrinsic` encodes it: a
-/// signature over the call, the extensions and their implicit part (hashed when longer
-/// than 256 bytes).
-fn signed_extrinsic(signer: &Signer, call: &[u8], ext: &TxExtension, implicit: &[u8]) -> Vec<u8> {
-	let ext = ext.encode();
-	let mut payload = [call, &ext, implicit].concat();
+/// A signed (version 4) transaction of `call` (encoded for the chain) with the explicit
+/// part of the extensions `ext` and their `implicit` part, as `sp_runtime`'s
+/// `UncheckedExtrinsic` encodes it: a signature over the call, the extensions and their
+/// implicit part (hashed when longer than 256 bytes).
+pub fn signed_extrinsic(signer: &Signer, call: &[u8], ext: &[u8], implicit: &[u8]) -> Vec<u8> {
+	let mut payload = [call, ext, implicit].concat();
 	if payload.len() > 256 {
 		payload = sp_crypto_hashing::blake2_256(&payload).to_vec();
 	}
@@ -138,40 +133,49 @@ fn signed_extrinsic(signer: &Signer, call: &[u8], ext: &TxExtension, implicit: &
 	let mut body = vec![0b1000_0100];
 	Address::Id(signer.account().clone()).encode_to(&mut body);
 	signature.encode_to(&mut body);
-	body.extend_from_slice(&ext);
+	body.extend_from_slice(ext);
 	body.extend_from_slice(call);
-	let mut out = codec::Compact(body.len() as u32).encode();
+	let mut out = Compact(body.len() as u32).encode();
 	out.extend(body);
 	out
 }
 
+/// The transaction extensions this client signs with, in the pinned metadata's order (a
+/// test checks the list, and signing refuses a chain whose extensions differ).
+pub const EXTENSIONS: [&str; 10] = [
+	"CheckNonZeroSender",
+	"CheckSpecVersion",
+	"CheckTxVersion",
+	"CheckGenesis",
+	"CheckMortality",
+	"CheckNonce",
+	"CheckWeight",
+	"ChargeTransactionPayment",
+	"CheckMetadataHash",
+	"WeightReclaim",
+];
+
+/// The explicit part of the extensions (what the transaction carries) for `nonce`, valid
+/// for `MORTAL_PERIOD` blocks from checkpoint block `from`, no tip: the era
+/// (`CheckMortality`), the nonce (`CheckNonce`), the tip (`ChargeTransactionPayment`) and
+/// `CheckMetadataHash`'s mode (disabled: the client checks the chain's metadata itself);
+/// the other extensions carry nothing.
+pub fn extensions(nonce: Nonce, from: BlockNumber) -> Vec<u8> {
+	const METADATA_HASH_DISABLED: u8 = 0;
+	let era = Era::mortal(MORTAL_PERIOD, from as u64);
+	(era, Compact(nonce), Compact(0 as Balance), METADATA_HASH_DISABLED).encode()
+}
+
 /// The implicit part of the extensions: what the signature covers without the transaction
-/// carrying it (`metadata_hash` only when signed with `CheckMetadataHash` enabled).
-fn implicit(
+/// carrying it — the spec and transaction versions, the genesis hash, the checkpoint's
+/// hash, and the metadata hash (only when signed with `CheckMetadataHash` enabled).
+pub fn implicit(
 	v: crate::client::Versions,
 	genesis: Hash,
 	checkpoint: Hash,
 	metadata_hash: Option<[u8; 32]>,
-) -> impl Encode {
-	((), v.spec_version, v.transaction_version, genesis, checkpoint, (), (), (), metadata_hash, ())
-}
-
-/// The extension tuple for `nonce`, valid for `MORTAL_PERIOD` blocks from checkpoint block
-/// `from`, no tip.
-fn extensions(nonce: Nonce, from: BlockNumber) -> TxExtension {
-	(
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::mortal(MORTAL_PERIOD, from as u64)),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		// Signed without a metadata hash: the client checks the chain's metadata itself.
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	)
+) -> Vec<u8> {
+	(v.spec_version, v.transaction_version, genesis, checkpoint, metadata_hash).encode()
 }
 
 impl Client {
@@ -195,18 +199,16 @@ impl Client {
 	pub async fn sign(
 		&self,
 		signer: &Signer,
-		call: &RuntimeCall,
+		call: &Call,
 		nonce: Nonce,
 		checkpoint: Checkpoint,
 	) -> Result<Vec<u8>, Error> {
 		let metadata = self.chain_metadata(None).await?;
 		metadata.check_extensions()?;
 		let call = metadata.call_bytes(call)?;
-		let v = self.versions();
 		let (from, from_hash) = checkpoint;
-		let ext = extensions(nonce, from);
-		let implicit = implicit(v, self.genesis(), from_hash, None);
-		Ok(signed_extrinsic(signer, &call, &ext, &implicit.encode()))
+		let implicit = implicit(self.versions(), self.genesis(), from_hash, None);
+		Ok(signed_extrinsic(signer, &call, &extensions(nonce, from), &implicit))
 	}
 
 	/// The next nonce of `who` according to the node (pool included).
@@ -219,7 +221,7 @@ impl Client {
 	/// finalized with [`Client::wait_for_finality`]), and returns its events, or the call's
 	/// error. A stale nonce or an outdated runtime version is refreshed and the
 	/// transaction sent once more.
-	pub async fn submit(&self, signer: &Signer, call: RuntimeCall) -> Result<Receipt, Error> {
+	pub async fn submit(&self, signer: &Signer, call: Call) -> Result<Receipt, Error> {
 		match self.submit_once(signer, call.clone()).await {
 			Err(Error::Invalid { code, data, .. }) if is_retryable(code, data.as_deref()) => {
 				self.nonces().forget(signer.account());
@@ -231,7 +233,7 @@ impl Client {
 		}
 	}
 
-	async fn submit_once(&self, signer: &Signer, call: RuntimeCall) -> Result<Receipt, Error> {
+	async fn submit_once(&self, signer: &Signer, call: Call) -> Result<Receipt, Error> {
 		let on_chain = self.chain_nonce(signer.account()).await?;
 		let nonce = self.nonces().take(signer.account(), on_chain);
 		let xt = self.sign(signer, &call, nonce, self.checkpoint().await?).await?;
@@ -291,7 +293,7 @@ impl Client {
 	/// Signs and sends `call` without waiting for inclusion (for load generation); the
 	/// nonce comes from this client's count, so many calls can be in flight. Returns the
 	/// transaction hash.
-	pub async fn submit_nowait(&self, signer: &Signer, call: RuntimeCall) -> Result<Hash, Error> {
+	pub async fn submit_nowait(&self, signer: &Signer, call: Call) -> Result<Hash, Error> {
 		let on_chain = self.chain_nonce(signer.account()).await?;
 		let nonce = self.nonces().take(signer.account(), on_chain);
 		self.send_signed(signer, call, nonce).await
@@ -301,7 +303,7 @@ impl Client {
 	pub async fn send_signed(
 		&self,
 		signer: &Signer,
-		call: RuntimeCall,
+		call: Call,
 		nonce: Nonce,
 	) -> Result<Hash, Error> {
 		let xt = self.sign(signer, &call, nonce, self.checkpoint().await?).await?;
@@ -326,17 +328,19 @@ impl Client {
 		let events = self.events_with(hash, &metadata).await?;
 		let mut mine = Vec::new();
 		for record in events {
-			if record.phase != frame_system::Phase::ApplyExtrinsic(index) {
+			if record.phase != Phase::ApplyExtrinsic(index) {
 				continue;
 			}
-			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
-				dispatch_error,
-				..
-			}) = &record.event
-			{
-				return Err(dispatch_error::describe(*dispatch_error, &metadata));
+			if let Some(failed) = record.as_event::<ExtrinsicFailed>() {
+				return Err(dispatch_error::describe(failed.dispatch_error, &metadata));
 			}
-			mine.push(record.event);
+			if record.is("System", "ExtrinsicFailed") {
+				return Err(Error::Decode {
+					method: "System.Events".into(),
+					reason: "an ExtrinsicFailed event that does not decode".into(),
+				});
+			}
+			mine.push(record);
 		}
 		Ok(Receipt { block_hash: hash, events: mine })
 	}
@@ -345,9 +349,9 @@ impl Client {
 	/// in its `Sudid` event, and the transaction itself succeeds.
 	pub async fn sudo_result(&self, receipt: &Receipt) -> Result<(), Error> {
 		let metadata = self.metadata_of_events(receipt.block_hash).await?;
-		for event in &receipt.events {
-			if let RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Err(e) }) = event {
-				return Err(dispatch_error::describe(*e, &metadata));
+		for event in receipt.events.iter().filter_map(|e| e.as_event::<Sudid>()) {
+			if let Err(e) = event.sudo_result {
+				return Err(dispatch_error::describe(e, &metadata));
 			}
 		}
 		Ok(())
@@ -423,10 +427,6 @@ fn is_retryable(code: i32, data: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-	use codec::Decode;
-	use depin_runtime::{SignedPayload, UncheckedExtrinsic};
-	use sp_runtime::{generic::Preamble, traits::Verify};
-
 	use super::*;
 
 	#[test]
@@ -445,47 +445,5 @@ mod tests {
 		assert!(!is_retryable(1011, Some("Stale")));
 		assert!(!is_retryable(1012, None));
 		assert!(!is_retryable(1010, None));
-	}
-
-	/// What `signed_extrinsic` writes is what the runtime decodes and verifies, for a short
-	/// payload (signed as is) and a long one (signed as its hash).
-	#[test]
-	fn a_signed_transaction_is_what_the_runtime_decodes_and_verifies() {
-		let signer = Signer::from_suri("//Alice").unwrap();
-		for input_len in [0usize, 1_000] {
-			let call = crate::calls::upload_program(vec![7; input_len]);
-			let ext = extensions(3, 40);
-			let v = crate::client::Versions { spec_version: 100, transaction_version: 2 };
-			let (genesis, checkpoint) = (Hash::repeat_byte(1), Hash::repeat_byte(2));
-			// The runtime's own implicit type, and what the client encodes for it.
-			let implicit = (
-				(),
-				v.spec_version,
-				v.transaction_version,
-				genesis,
-				checkpoint,
-				(),
-				(),
-				(),
-				None::<[u8; 32]>,
-				(),
-			);
-			let ours = super::implicit(v, genesis, checkpoint, None).encode();
-			assert_eq!(ours, implicit.encode());
-			let bytes = signed_extrinsic(&signer, &call.encode(), &ext, &ours);
-			let xt = UncheckedExtrinsic::decode(&mut &bytes[..]).unwrap();
-			assert_eq!(xt.function, call);
-			let Preamble::Signed(Address::Id(who), MultiSignature::Sr25519(sig), decoded_ext) =
-				xt.preamble
-			else {
-				panic!("not a signed transaction")
-			};
-			assert_eq!(&who, signer.account());
-			assert_eq!(decoded_ext.encode(), ext.encode());
-			let payload = SignedPayload::from_raw(call, ext, implicit);
-			let valid =
-				payload.using_encoded(|p| MultiSignature::Sr25519(sig).verify(p, signer.account()));
-			assert!(valid, "{input_len}-byte call: the signature does not verify");
-		}
 	}
 }

@@ -1,7 +1,7 @@
 //! Token amounts for people: `1.5 DPN` ↔ 1_500_000_000_000 planck (12 decimals; the
 //! smallest unit is called `planck`, as on Polkadot).
 
-use depin_runtime::Balance;
+use crate::types::Balance;
 
 /// Decimals of the token.
 pub const DECIMALS: u32 = 12;

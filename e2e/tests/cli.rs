@@ -1,11 +1,15 @@
 //! The `depin` listings and `job watch` on a network with three workers: jobs newest
-//! first, by submitter; devices, by owner; a watched job's final state and exit status;
-//! errors in the one JSON shape.
+//! first, by submitter; devices, by owner; a watched job's final state and exit status,
+//! also across a restart of the node; errors in the one JSON shape.
 
-use std::time::Duration;
+use std::{
+	process::{Command, Stdio},
+	time::Duration,
+};
 
-use depin_client::{calls, primitives::TaskParams, signer::ss58, Signer};
+use depin_client::{calls, primitives::TaskParams, signer::ss58, Client, Signer};
 use depin_e2e::{all_verified, cli, wait_finished, Network};
+use depin_testkit::{binary_path, until};
 use serde_json::Value;
 
 fn json(out: &str) -> Value {
@@ -77,4 +81,55 @@ async fn jobs_and_devices_are_listed_and_a_job_is_watched_to_its_end() {
 	let error = &json(&out)["error"];
 	assert_eq!(error["kind"], "input", "{out}");
 	assert!(error["message"].as_str().unwrap().contains("does not exist"), "{out}");
+}
+
+/// `job watch` outlives its node: the node is stopped and started again from its database
+/// while a job is watched; the watcher says it reconnects, follows the job to its end and
+/// exits as it would have without the restart.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_watched_job_is_followed_across_a_node_restart() {
+	let mut net = Network::start(250, &[("Alice", &[]), ("Bob", &[]), ("Charlie", &[])]).await;
+	let url = net.node.ws_url();
+	// The devices are paused: the job waits in the queue until they resume.
+	for (owner, device) in net.owners.iter().zip(&net.devices) {
+		net.client.submit(owner, calls::pause(device.account().clone())).await.unwrap();
+	}
+	let dapp = Signer::from_suri("//Eve").unwrap();
+	let program = net.upload(&dapp, "primes").await;
+	let params = TaskParams {
+		max_fuel: 1_000_000_000,
+		fuel_price: 1_000,
+		replicas: 3,
+		memory_mib: 64,
+		deadline: 600,
+		portable: false,
+	};
+	let id = net.client.stats().await.unwrap().tasks_submitted;
+	let submit = calls::submit_task(program, b"1000".to_vec(), params);
+	net.client.submit(&dapp, submit).await.unwrap();
+
+	let dir = tempfile::tempdir().unwrap();
+	let stderr_path = dir.path().join("watch.stderr");
+	let watch = Command::new(binary_path("depin"))
+		.args(["--url", &url, "--json", "job", "watch", &id.to_string(), "--timeout", "180"])
+		.stdout(Stdio::piped())
+		.stderr(std::fs::File::create(&stderr_path).unwrap())
+		.spawn()
+		.expect("run depin job watch");
+	let stderr = || std::fs::read_to_string(&stderr_path).unwrap_or_default();
+	until("the watcher sees the job queued", 60, || async { stderr().contains("Queued") }).await;
+
+	net.node.restart().await;
+	until("the watcher reconnects", 90, || async { stderr().contains("reconnecting") }).await;
+	// After the restart (the workers reconnect by themselves), the devices take the job.
+	net.client = Client::connect(&url).await.unwrap();
+	for (owner, device) in net.owners.iter().zip(&net.devices) {
+		net.client.submit(owner, calls::resume(device.account().clone())).await.unwrap();
+	}
+
+	let out = tokio::task::spawn_blocking(move || watch.wait_with_output()).await.unwrap().unwrap();
+	let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), stderr());
+	assert!(out.status.success(), "{:?}: {stdout} {stderr}", out.status);
+	assert_eq!(json(&stdout)["state"], "Verified", "{stdout} {stderr}");
+	assert!(stderr.contains("lost the connection"), "{stderr}");
 }

@@ -10,7 +10,7 @@ use std::{collections::HashMap, time::Duration};
 use depin_client::{
 	calls,
 	primitives::{exit, TaskParams, TaskState},
-	runtime::{AccountId, Balance},
+	types::{AccountId, Balance},
 	Client, Error, Signer,
 };
 use depin_e2e::{all_verified, cli, job_wasm, run_native, wait_finished, Network, JOBS};

@@ -11,7 +11,7 @@ use codec::Encode;
 use depin_client::{
 	calls,
 	primitives::TaskParams,
-	runtime::{Balance, Hash},
+	types::{Balance, Hash},
 	Client, Signer,
 };
 use depin_e2e::{all_verified, wait_finished, Network};

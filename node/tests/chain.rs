@@ -102,7 +102,8 @@ async fn dev_node_includes_every_transaction_of_busy_accounts() {
 #[tokio::test(flavor = "multi_thread")]
 async fn client_transactions_are_mortal_for_64_blocks() {
 	use codec::Decode;
-	use depin_client::{calls, runtime::UncheckedExtrinsic, Client, Signer};
+	use depin_client::{calls, Client, Signer};
+	use depin_runtime::UncheckedExtrinsic;
 	use sp_runtime::generic::{Era, Preamble};
 
 	let node = TestNode::start(NodeConfig::dev(250)).await;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use depin_client::{
 	calls,
 	primitives::{commitment, output_hash, DeviceSpec, ExecResult, TaskParams, TaskState},
-	runtime::Balance,
+	types::Balance,
 	Client, Signer,
 };
 use depin_testkit::{NodeConfig, TestNode};

@@ -67,6 +67,8 @@ pub struct TestNode {
 	pub p2p_port: u16,
 	/// Prometheus port.
 	pub prometheus_port: u16,
+	config: NodeConfig,
+	node_key: String,
 	process: ChildProcess,
 	// Declared last: removed after the process is stopped.
 	dir: tempfile::TempDir,
@@ -81,59 +83,33 @@ fn random_node_key() -> String {
 	format!("{:032x}{:032x}", nanos, (std::process::id() as u128) << 64 | (free_port() as u128))
 }
 
+/// The well-known name a node of `chain` is logged as.
+fn node_name(chain: &Chain) -> String {
+	match chain {
+		Chain::Dev { .. } => "dev".to_string(),
+		Chain::LocalValidator { name } => name.clone(),
+	}
+}
+
 impl TestNode {
 	/// Starts a node and waits until its RPC answers.
 	pub async fn start(config: NodeConfig) -> Self {
 		let dir = tempfile::tempdir().expect("temporary directory");
-		let rpc_port = free_port();
-		let p2p_port = free_port();
-		let prometheus_port = free_port();
+		let (rpc_port, p2p_port, prometheus_port) = (free_port(), free_port(), free_port());
+		let node_key = random_node_key();
+		let (process, rpc) =
+			spawn(&config, dir.path(), &node_key, [rpc_port, p2p_port, prometheus_port]).await;
+		Self { rpc, rpc_port, p2p_port, prometheus_port, config, node_key, process, dir }
+	}
 
-		let mut cmd = Command::new(binary_path("depin-node"));
-		cmd.arg("--base-path")
-			.arg(dir.path().join("data"))
-			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--prometheus-port", &prometheus_port.to_string()])
-			.args(["--no-telemetry", "--no-mdns", "--rpc-cors", "all"])
-			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
-			.args(["--node-key", &random_node_key()]);
-		let name = match &config.chain {
-			Chain::Dev { block_time_ms } => {
-				cmd.args(["--dev", "--dev-block-time", &block_time_ms.to_string()]);
-				"dev".to_string()
-			}
-			Chain::LocalValidator { name } => {
-				cmd.args(["--chain", "local", "--validator", &format!("--{name}")]);
-				cmd.arg("--allow-private-ip");
-				name.clone()
-			}
-		};
-		for b in &config.bootnodes {
-			cmd.args(["--bootnodes", b]);
-		}
-		cmd.args(&config.extra_args);
-
-		let log = dir.path().join(format!("{name}.log"));
-		let mut process = ChildProcess::spawn(&format!("depin-node {name}"), cmd, &log)
-			.expect("spawn depin-node");
-		let url = format!("ws://127.0.0.1:{rpc_port}");
-		let start = Instant::now();
-		let rpc = loop {
-			if let Ok(rpc) = Rpc::connect(&url).await {
-				break rpc;
-			}
-			if !process.is_running() {
-				panic!("depin-node exited during startup:\n{}", process.log_tail(8192));
-			}
-			if start.elapsed() > RPC_STARTUP_TIMEOUT {
-				panic!(
-					"node RPC did not come up in {RPC_STARTUP_TIMEOUT:?}\n{}",
-					process.log_tail(8192)
-				);
-			}
-			tokio::time::sleep(Duration::from_millis(100)).await;
-		};
-		Self { rpc, rpc_port, p2p_port, prometheus_port, process, dir }
+	/// Stops the node (SIGTERM, then SIGKILL after a grace period) and starts it again on
+	/// the same ports and database; waits until its RPC answers. Connections to the old
+	/// process are lost.
+	pub async fn restart(&mut self) {
+		self.process.stop();
+		let ports = [self.rpc_port, self.p2p_port, self.prometheus_port];
+		let (process, rpc) = spawn(&self.config, self.dir.path(), &self.node_key, ports).await;
+		(self.process, self.rpc) = (process, rpc);
 	}
 
 	/// WebSocket URL of the RPC.
@@ -203,6 +179,59 @@ impl TestNode {
 	/// Waits until the finalized block number reaches `target`.
 	pub async fn wait_for_finalized(&self, target: u64, timeout: Duration) -> u64 {
 		self.wait_for(true, target, timeout).await
+	}
+}
+
+/// Starts `depin-node` for `config` in `dir` on ports `[rpc, p2p, prometheus]` and waits
+/// until its RPC answers.
+async fn spawn(
+	config: &NodeConfig,
+	dir: &std::path::Path,
+	node_key: &str,
+	[rpc_port, p2p_port, prometheus_port]: [u16; 3],
+) -> (ChildProcess, Rpc) {
+	let mut cmd = Command::new(binary_path("depin-node"));
+	cmd.arg("--base-path")
+		.arg(dir.join("data"))
+		.args(["--rpc-port", &rpc_port.to_string()])
+		.args(["--prometheus-port", &prometheus_port.to_string()])
+		.args(["--no-telemetry", "--no-mdns", "--rpc-cors", "all"])
+		.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
+		.args(["--node-key", node_key]);
+	match &config.chain {
+		Chain::Dev { block_time_ms } => {
+			cmd.args(["--dev", "--dev-block-time", &block_time_ms.to_string()]);
+		}
+		Chain::LocalValidator { name } => {
+			cmd.args(["--chain", "local", "--validator", &format!("--{name}")]);
+			cmd.arg("--allow-private-ip");
+		}
+	}
+	for b in &config.bootnodes {
+		cmd.args(["--bootnodes", b]);
+	}
+	cmd.args(&config.extra_args);
+
+	let name = node_name(&config.chain);
+	let log = dir.join(format!("{name}.log"));
+	let mut process =
+		ChildProcess::spawn(&format!("depin-node {name}"), cmd, &log).expect("spawn depin-node");
+	let url = format!("ws://127.0.0.1:{rpc_port}");
+	let start = Instant::now();
+	loop {
+		if let Ok(rpc) = Rpc::connect(&url).await {
+			return (process, rpc);
+		}
+		if !process.is_running() {
+			panic!("depin-node exited during startup:\n{}", process.log_tail(8192));
+		}
+		if start.elapsed() > RPC_STARTUP_TIMEOUT {
+			panic!(
+				"node RPC did not come up in {RPC_STARTUP_TIMEOUT:?}\n{}",
+				process.log_tail(8192)
+			);
+		}
+		tokio::time::sleep(Duration::from_millis(100)).await;
 	}
 }
 

@@ -49,7 +49,7 @@ pub async fn consent(suri: &str, owner: &str, url: &str) -> anyhow::Result<Vec<S
 	let client = depin_client::Client::connect(url).await?;
 	let registrations = client.registrations(signer.account()).await?;
 	let consent = signer.consent(&owner, &client.genesis(), registrations);
-	let depin_client::runtime::Signature::Sr25519(signature) = consent else {
+	let depin_client::types::Signature::Sr25519(signature) = consent else {
 		anyhow::bail!("device keys are sr25519");
 	};
 	let (device, consent) = (signer.address(), hex::encode(signature.0));

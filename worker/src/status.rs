@@ -3,7 +3,7 @@
 
 use depin_client::{
 	primitives::RewardsView,
-	runtime::{Balance, BlockNumber},
+	types::{Balance, BlockNumber},
 	Assignment, Client, Device, Signer,
 };
 use serde::Serialize;

@@ -249,7 +249,7 @@ async fn a_job_that_cannot_be_committed_in_time_is_declined_not_slashed() {
 		std::fs::read_to_string(state.join("worker.log")).unwrap().contains("declined")
 	})
 	.await;
-	let fee = depin_runtime::configs::depin::DeclineFee::get();
+	let fee: u128 = client.constant("Market", "DeclineFee").await.unwrap();
 	until("the decline fee paid", 30, || async {
 		free - client.free_balance(charlie.account()).await.unwrap() >= fee
 	})
@@ -284,7 +284,7 @@ async fn a_device_registered_with_another_class_declines_native_jobs() {
 	let (_worker, state, bond, free) =
 		charlie_with_one_task(&client, &url, dir.path(), spec, code, 10_000_000, &[]).await;
 
-	let fee = depin_runtime::configs::depin::DeclineFee::get();
+	let fee: u128 = client.constant("Market", "DeclineFee").await.unwrap();
 	until("the decline fee paid", 60, || async {
 		free - client.free_balance(charlie.account()).await.unwrap() >= fee
 	})

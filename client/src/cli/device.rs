@@ -122,7 +122,7 @@ pub enum RewardsCommand {
 }
 
 /// One line per device for listings.
-fn device_line(account: &crate::runtime::AccountId, d: &Device) -> String {
+fn device_line(account: &crate::types::AccountId, d: &Device) -> String {
 	format!(
 		"{}  owner {}  {:?}{}  {} cores {} MiB {} fuel/s  bond {}  {} open",
 		ss58(account),
@@ -164,7 +164,7 @@ fn device_lines(d: &Device) -> Vec<String> {
 }
 
 /// Parses a device's consent: the hex of its 64-byte sr25519 signature.
-fn parse_consent(hex: &str) -> anyhow::Result<depin_runtime::Signature> {
+fn parse_consent(hex: &str) -> anyhow::Result<crate::types::Signature> {
 	let bytes = hex::decode(hex.trim_start_matches("0x"))
 		.map_err(|e| anyhow::anyhow!("--consent {hex}: not hex ({e})"))?;
 	let raw: [u8; 64] = bytes.try_into().map_err(|b: Vec<u8>| {

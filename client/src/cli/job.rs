@@ -109,12 +109,6 @@ fn read_input(input: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
 		}
 		Some(p) => std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
 	};
-	let max = depin_runtime::configs::depin::MAX_INPUT_LEN as usize;
-	anyhow::ensure!(
-		bytes.len() <= max,
-		"the input is {} bytes; the chain accepts inputs of at most {max} bytes",
-		bytes.len()
-	);
 	Ok(bytes)
 }
 
@@ -183,7 +177,7 @@ fn unverified(task: &Task) -> Option<Ended> {
 /// Up to `limit` tasks, newest first (only `submitter`'s if given), page after page.
 async fn list_tasks(
 	client: &Client,
-	submitter: Option<&crate::runtime::AccountId>,
+	submitter: Option<&crate::types::AccountId>,
 	limit: u32,
 ) -> anyhow::Result<Vec<Task>> {
 	let (mut tasks, mut before) = (Vec::new(), None);
@@ -239,6 +233,12 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				parse_balance(&fuel_price).map_err(|e| anyhow::anyhow!("--fuel-price {e}"))?;
 			let input = read_input(input.as_ref())?;
 			let (client, signer) = (g.client().await?, g.signer()?);
+			let max = program::max_len(&client, "MaxInputLen").await?;
+			anyhow::ensure!(
+				input.len() <= max,
+				"the input is {} bytes; the chain accepts inputs of at most {max} bytes",
+				input.len()
+			);
 			// The escrow first: nothing is uploaded (and no deposit held) for a job the
 			// account cannot pay for.
 			let escrow =
@@ -253,7 +253,7 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				format_balance(free)
 			);
 			let program_id = if std::path::Path::new(&program).is_file() {
-				let code = program::read_program(std::path::Path::new(&program))?;
+				let code = program::read_program(&client, std::path::Path::new(&program)).await?;
 				program::ensure_uploaded(&client, &signer, code).await?.0
 			} else {
 				program::parse_id(&program)
@@ -266,13 +266,8 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			let id = receipt
 				.events
 				.iter()
-				.find_map(|e| match e {
-					depin_runtime::RuntimeEvent::Market(pallet_market::Event::TaskSubmitted {
-						task,
-						..
-					}) => Some(*task),
-					_ => None,
-				})
+				.find_map(|e| e.as_event::<crate::events::TaskSubmitted>())
+				.map(|e| e.task)
 				.context("the node accepted the job but reported no task id")?;
 			if !wait {
 				return Ok(Output::new(

@@ -42,10 +42,15 @@ pub fn parse_id(s: &str) -> anyhow::Result<ProgramId> {
 	bytes.try_into().map_err(|_| anyhow::anyhow!("a program id is 0x + 64 hex digits (32 bytes)"))
 }
 
+/// The chain's length limit `Market.{constant}` (`MaxInputLen`, say), in bytes.
+pub async fn max_len(client: &Client, constant: &str) -> anyhow::Result<usize> {
+	Ok(client.constant::<u32>("Market", constant).await? as usize)
+}
+
 /// Reads a program file and checks what the chain will check.
-pub fn read_program(file: &Path) -> anyhow::Result<Vec<u8>> {
+pub async fn read_program(client: &Client, file: &Path) -> anyhow::Result<Vec<u8>> {
 	let code = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-	let max = depin_runtime::configs::depin::MAX_PROGRAM_LEN as usize;
+	let max = max_len(client, "MaxProgramLen").await?;
 	anyhow::ensure!(
 		code.len() <= max,
 		"{} is {} bytes; the chain stores programs of at most {} bytes (strip debug info: \
@@ -80,9 +85,9 @@ pub async fn ensure_uploaded(
 pub async fn run(g: &Global, cmd: ProgramCommand) -> anyhow::Result<Output> {
 	match cmd {
 		ProgramCommand::Upload { file } => {
-			let code = read_program(&file)?;
-			let len = code.len();
 			let (client, signer) = (g.client().await?, g.signer()?);
+			let code = read_program(&client, &file).await?;
+			let len = code.len();
 			let (id, uploaded) = ensure_uploaded(&client, &signer, code).await?;
 			let what = if uploaded { "uploaded" } else { "already stored" };
 			Ok(Output::new(

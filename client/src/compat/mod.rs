@@ -1,17 +1,18 @@
 //! What the chain runs, against what this client was built for.
 //!
-//! The client builds calls and reads events with the runtime types it was compiled with,
-//! but never trusts their indices or shapes on a live chain. The chain's own metadata is
-//! read at connect and again whenever its `spec_version` changes, and:
-//! - a call is looked up by pallet and call name in it and re-indexed; if the call's
-//!   shape (subxt's metadata hash of its arguments) differs from the compiled one, the
-//!   client refuses to sign it — it would send a different call;
-//! - signing refuses when the chain's transaction extensions differ from the compiled
-//!   ones;
+//! The client is built for the runtime whose metadata is pinned in
+//! `client/metadata/depin.scale` (a test of `depin-runtime` keeps the file equal to the
+//! runtime's metadata), and never trusts indices or shapes on a live chain. The chain's
+//! own metadata is read at connect and again whenever its `spec_version` changes, and:
+//! - a call is looked up by pallet and call name in it and given the chain's indices; if
+//!   the call's shape (subxt's metadata hash of its arguments) differs from the pinned
+//!   one, the client refuses to sign it — it would send a different call;
+//! - signing refuses when the chain's transaction extensions differ from the pinned ones;
 //! - events are walked with the chain's metadata: an event this client does not know, or
 //!   whose shape changed, is skipped instead of breaking the rest of the block;
 //! - module errors are named from the chain's metadata;
-//! - storage items and runtime-API methods are read only when their shapes match.
+//! - storage items and runtime-API methods are read only when their shapes match, and
+//!   constants are read from the chain's metadata.
 
 use std::{
 	collections::HashMap,
@@ -19,27 +20,29 @@ use std::{
 };
 
 use codec::{Compact, Decode, Encode};
-use depin_runtime::{Hash, RuntimeCall, RuntimeEvent};
 use scale_decode::visitor::{decode_with_visitor, IgnoreVisitor};
 use subxt_metadata::Metadata;
 
-use crate::Error;
+use crate::{
+	calls::{Arg, Call},
+	events::EventRecord,
+	types::{Hash, Phase},
+	Error,
+};
 
-/// The metadata version read from the chain and compared with the compiled one.
+/// The metadata version read from the chain and compared with the pinned one.
 pub const METADATA_VERSION: u32 = 16;
 
-/// An event of a block, decoded with the compiled types.
-pub type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
+/// The pinned metadata (v16, SCALE-encoded as `Metadata_metadata_at_version` returns it).
+pub const PINNED: &[u8] = include_bytes!("../../metadata/depin.scale");
 
-/// The metadata of the runtime this client was compiled with.
-pub fn compiled() -> &'static Metadata {
-	static COMPILED: OnceLock<Metadata> = OnceLock::new();
-	COMPILED.get_or_init(|| {
-		// The runtime has metadata v16 and it decodes: a unit test checks both.
-		let bytes = depin_runtime::Runtime::metadata_at_version(METADATA_VERSION)
-			.unwrap_or_else(|| panic!("the compiled runtime has no metadata v{METADATA_VERSION}"));
-		Metadata::decode_from(&bytes[..])
-			.unwrap_or_else(|e| panic!("the compiled runtime's metadata does not decode: {e}"))
+/// The metadata of the runtime this client was built for.
+pub fn pinned() -> &'static Metadata {
+	static PINNED_METADATA: OnceLock<Metadata> = OnceLock::new();
+	PINNED_METADATA.get_or_init(|| {
+		// A unit test decodes it.
+		Metadata::decode_from(PINNED)
+			.unwrap_or_else(|e| panic!("client/metadata/depin.scale does not decode: {e}"))
 	})
 }
 
@@ -90,18 +93,17 @@ impl ChainMetadata {
 
 	/// `call` encoded for the chain: its pallet and call indices are the chain's, found by
 	/// name; an error if the chain lacks it or its arguments have another shape.
-	pub fn call_bytes(&self, call: &RuntimeCall) -> Result<Vec<u8>, Error> {
-		let encoded = call.encode();
-		let ours = compiled();
-		let (pallet, variant) = encoded
-			.first()
-			.zip(encoded.get(1))
-			.and_then(|(p, c)| {
-				let pallet = ours.pallet_by_call_index(*p)?;
-				Some((pallet, pallet.call_variant_by_index(*c)?))
-			})
-			.ok_or_else(|| Error::IncompatibleRuntime("a call unknown to this client".into()))?;
-		let (name, call_name) = (pallet.name(), variant.name.as_str());
+	pub fn call_bytes(&self, call: &Call) -> Result<Vec<u8>, Error> {
+		let mut bytes = Vec::new();
+		self.encode_call(call, &mut bytes)?;
+		Ok(bytes)
+	}
+
+	fn encode_call(&self, call: &Call, out: &mut Vec<u8>) -> Result<(), Error> {
+		let (name, call_name) = (call.pallet(), call.name());
+		let ours = pinned().pallet_by_name(name).ok_or_else(|| {
+			Error::IncompatibleRuntime(format!("{call} is unknown to this client"))
+		})?;
 		let theirs = self
 			.metadata
 			.pallet_by_name(name)
@@ -110,21 +112,42 @@ impl ChainMetadata {
 			incompatible(self.spec_version, format!("no call {name}.{call_name}"))
 		})?;
 		self.memo(format!("call:{name}.{call_name}"), || {
-			if theirs.call_hash(call_name) == pallet.call_hash(call_name) {
-				Ok(())
-			} else {
-				Err(format!("{name}.{call_name} takes other arguments than this client sends"))
+			match (theirs.call_hash(call_name), ours.call_hash(call_name)) {
+				(Some(t), Some(o)) if t == o => Ok(()),
+				_ => {
+					Err(format!("{name}.{call_name} takes other arguments than this client sends"))
+				}
 			}
 		})?;
-		let mut bytes = Vec::with_capacity(encoded.len());
-		bytes.push(theirs.call_index());
-		bytes.push(their_variant.index);
-		bytes.extend_from_slice(&encoded[2..]);
-		Ok(bytes)
+		out.push(theirs.call_index());
+		out.push(their_variant.index);
+		for arg in call.args() {
+			match arg {
+				Arg::Encoded(bytes) => out.extend_from_slice(bytes),
+				Arg::Call(inner) => self.encode_call(inner, out)?,
+			}
+		}
+		Ok(())
+	}
+
+	/// Constant `pallet.name` of the chain's runtime (`Market.MaxInputLen`, say).
+	pub fn constant<T: Decode>(&self, pallet: &str, name: &str) -> Result<T, Error> {
+		let what = format!("{pallet}.{name}");
+		let value = self
+			.metadata
+			.pallet_by_name(pallet)
+			.and_then(|p| p.constant_by_name(name))
+			.ok_or_else(|| incompatible(self.spec_version, format!("no constant {what}")))?
+			.value();
+		let input = &mut &value[..];
+		match T::decode(input) {
+			Ok(v) if input.is_empty() => Ok(v),
+			_ => Err(incompatible(self.spec_version, format!("constant {what} has another type"))),
+		}
 	}
 
 	/// Refuses to sign when the chain's transaction extensions (names and types) differ
-	/// from those this client encodes.
+	/// from the pinned ones, which this client encodes.
 	pub fn check_extensions(&self) -> Result<(), Error> {
 		let shape = |m: &Metadata| -> Vec<ExtensionShape> {
 			m.extrinsic()
@@ -140,7 +163,7 @@ impl ChainMetadata {
 		};
 		self.memo("extensions".into(), || {
 			let theirs = shape(&self.metadata);
-			if theirs == shape(compiled()) {
+			if theirs == shape(pinned()) {
 				return Ok(());
 			}
 			let names: Vec<String> = theirs.into_iter().map(|(n, ..)| n).collect();
@@ -148,18 +171,18 @@ impl ChainMetadata {
 		})
 	}
 
-	/// An error unless storage item `pallet.entry` has the compiled shape.
+	/// An error unless storage item `pallet.entry` has the pinned shape.
 	pub fn check_storage(&self, pallet: &str, entry: &str) -> Result<(), Error> {
 		let hash = |m: &Metadata| m.pallet_by_name(pallet).and_then(|p| p.storage_hash(entry));
 		self.memo(format!("storage:{pallet}.{entry}"), || match hash(&self.metadata) {
-			Some(h) if Some(h) == hash(compiled()) => Ok(()),
+			Some(h) if Some(h) == hash(pinned()) => Ok(()),
 			Some(_) => Err(format!("{pallet}.{entry} has another shape")),
 			None => Err(format!("no storage item {pallet}.{entry}")),
 		})
 	}
 
 	/// An error unless runtime-API method `api_method` (`DepinApi_device`, say) has the
-	/// compiled inputs and output.
+	/// pinned inputs and output.
 	pub fn check_api(&self, api_method: &str) -> Result<(), Error> {
 		let Some((api, method)) = api_method.split_once('_') else {
 			return Ok(());
@@ -170,7 +193,7 @@ impl ChainMetadata {
 				.map(|m| m.hash())
 		};
 		self.memo(format!("api:{api_method}"), || match hash(&self.metadata) {
-			Some(h) if Some(h) == hash(compiled()) => Ok(()),
+			Some(h) if Some(h) == hash(pinned()) => Ok(()),
 			Some(_) => Err(format!("runtime API {api}.{method} has another shape")),
 			None => Err(format!("no runtime API {api}.{method}")),
 		})
@@ -184,15 +207,15 @@ impl ChainMetadata {
 	}
 
 	/// The events of a block (the SCALE value of `System.Events`), walked with the chain's
-	/// metadata. Events this client knows with the same shape are decoded with the
-	/// compiled types; the others are counted in `skipped`.
+	/// metadata. Events with the pinned shape are handed out; the others are counted in
+	/// `skipped`.
 	pub fn events(&self, bytes: &[u8]) -> Result<Events, Error> {
 		let bad = |reason: String| Error::Decode { method: "System.Events".into(), reason };
 		let input = &mut &bytes[..];
 		let count = Compact::<u32>::decode(input).map_err(|e| bad(e.to_string()))?.0;
 		let mut events = Events { records: Vec::new(), skipped: Vec::new() };
 		for _ in 0..count {
-			let phase = frame_system::Phase::decode(input).map_err(|e| bad(e.to_string()))?;
+			let phase = Phase::decode(input).map_err(|e| bad(e.to_string()))?;
 			let (pallet_index, event_index) =
 				<(u8, u8)>::decode(input).map_err(|e| bad(e.to_string()))?;
 			let (pallet, variant) = self
@@ -216,41 +239,49 @@ impl ChainMetadata {
 			}
 			let fields = &fields_start[..fields_start.len() - input.len()];
 			let topics = Vec::<Hash>::decode(input).map_err(|e| bad(e.to_string()))?;
-			match self.known_event(pallet.name(), variant, fields) {
-				Some(event) => events.records.push(EventRecord { phase, event, topics }),
-				None => events.skipped.push(format!("{}.{}", pallet.name(), variant.name)),
+			let path = format!("{}.{}", pallet.name(), variant.name);
+			if self.is_known_event(pallet.name(), variant) {
+				events.records.push(EventRecord {
+					phase,
+					pallet: pallet.name().to_string(),
+					name: variant.name.clone(),
+					fields: fields.to_vec(),
+					topics,
+				});
+			} else {
+				events.skipped.push(path);
 			}
 		}
 		Ok(events)
 	}
 
-	/// The compiled event for a chain event with these `fields`, if this client knows the
-	/// event with the same shape.
-	fn known_event(
+	/// Whether the pinned metadata has this chain event, with the same shape.
+	fn is_known_event(
 		&self,
 		pallet_name: &str,
 		variant: &scale_info::Variant<scale_info::form::PortableForm>,
-		fields: &[u8],
-	) -> Option<RuntimeEvent> {
-		let ours = compiled().pallet_by_name(pallet_name)?;
-		let our_variant = ours.event_variants()?.iter().find(|v| v.name == variant.name)?;
-		if variant_hash(compiled(), our_variant) != variant_hash(&self.metadata, variant) {
-			return None;
-		}
-		let mut bytes = Vec::with_capacity(fields.len() + 2);
-		bytes.push(ours.event_index());
-		bytes.push(our_variant.index);
-		bytes.extend_from_slice(fields);
-		let input = &mut &bytes[..];
-		let event = RuntimeEvent::decode(input).ok()?;
-		input.is_empty().then_some(event)
+	) -> bool {
+		let path = format!("{pallet_name}.{}", variant.name);
+		self.memo(format!("event:{path}"), || {
+			let ours = pinned()
+				.pallet_by_name(pallet_name)
+				.and_then(|p| p.event_variants())
+				.and_then(|vs| vs.iter().find(|v| v.name == variant.name))
+				.ok_or_else(|| format!("no event {path} in the pinned metadata"))?;
+			if variant_hash(pinned(), ours) == variant_hash(&self.metadata, variant) {
+				Ok(())
+			} else {
+				Err(format!("event {path} has another shape"))
+			}
+		})
+		.is_ok()
 	}
 }
 
 /// The events of a block as this client reads them.
 #[derive(Debug, Default)]
 pub struct Events {
-	/// Events this client knows, decoded, in order.
+	/// Events this client knows, in order.
 	pub records: Vec<EventRecord>,
 	/// `Pallet.Event` of the events it does not know (new in the chain's runtime, or with
 	/// another shape), in order.

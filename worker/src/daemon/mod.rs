@@ -27,7 +27,7 @@ use std::{
 
 use anyhow::Context;
 use depin_client::{
-	calls,
+	calls, events,
 	primitives::{commitment, AssignmentPhase, ProgramId, TaskId},
 	rpc::params,
 	Assignment, Client, Error as ClientError, Signer,
@@ -41,14 +41,23 @@ use depin_client::primitives::{DeviceSpec, ExecResult, EXECUTOR_VERSION};
 use journal::{Entry, Journal};
 use metrics::Metrics;
 
-/// Blocks between heartbeats (the runtime's `HeartbeatPeriod`).
-fn heartbeat_period() -> u32 {
-	depin_runtime::configs::depin::HeartbeatPeriod::get()
+/// The chain's limits the worker follows: read from its runtime's constants at start and
+/// again after every runtime upgrade.
+#[derive(Clone, Copy, Debug)]
+struct ChainLimits {
+	/// Blocks between heartbeats (`Devices.HeartbeatPeriod`).
+	heartbeat_period: u32,
+	/// Largest output the chain keeps (`Market.MaxOutputLen`), in bytes.
+	max_output: usize,
 }
 
-/// Largest output the chain keeps (the runtime's `MaxOutputLen`).
-fn max_output() -> usize {
-	depin_runtime::configs::depin::MAX_OUTPUT_LEN as usize
+impl ChainLimits {
+	async fn read(client: &Client) -> Result<Self, ClientError> {
+		Ok(Self {
+			heartbeat_period: client.constant("Devices", "HeartbeatPeriod").await?,
+			max_output: client.constant::<u32>("Market", "MaxOutputLen").await? as usize,
+		})
+	}
 }
 
 /// Longest wait between reconnection attempts.
@@ -86,6 +95,7 @@ pub struct Worker {
 	/// owner may update it while the worker runs).
 	registered: Mutex<DeviceSpec>,
 	last_heartbeat: Mutex<Option<u32>>,
+	limits: Mutex<ChainLimits>,
 	heartbeat_pending: AtomicBool,
 	clock: Mutex<deadline::BlockClock>,
 	/// Tasks whose job this worker could not finish in time: given to it again, it
@@ -217,6 +227,7 @@ impl Worker {
 			programs: Mutex::new(HashMap::new()),
 			registered: Mutex::new(info.spec),
 			last_heartbeat: Mutex::new(None),
+			limits: Mutex::new(ChainLimits::read(&client).await?),
 			heartbeat_pending: AtomicBool::new(false),
 			clock: Mutex::new(deadline::BlockClock::default()),
 			gave_up: Mutex::new(GaveUp::default()),
@@ -310,7 +321,7 @@ impl Worker {
 	) -> Result<(), ClientError> {
 		let number = depin_client::client::header_number(header)?;
 		if depin_client::client::runtime_changed(header) {
-			Self::on_runtime_change(client, number).await;
+			self.on_runtime_change(client, number).await;
 		}
 		self.metrics.last_block.set(number as u64);
 		self.clock.lock().unwrap_or_else(|e| e.into_inner()).observe(number, Instant::now());
@@ -378,7 +389,7 @@ impl Worker {
 	/// Block `number` changed the chain's runtime: says whether this worker goes on (every
 	/// call it sends and every query it reads is unchanged) or stops until it is updated
 	/// (the client then refuses to sign the changed calls and to read the changed queries).
-	async fn on_runtime_change(client: &Client, number: u32) {
+	async fn on_runtime_change(&self, client: &Client, number: u32) {
 		let result = ExecResult { exit: 0, output_hash: [0; 32], fuel_used: 0 };
 		let sent = [
 			calls::heartbeat(),
@@ -387,13 +398,22 @@ impl Worker {
 			calls::decline_task(0),
 		];
 		let read = ["DepinApi_assignments", "DepinApi_task", "DepinApi_program", "DepinApi_device"];
-		match client.check_compatible(&sent, &read).await {
-			Ok(v) => tracing::info!(
-				block = number,
-				spec_version = v.spec_version,
-				"the chain's runtime changed; every call this worker sends and every query it \
-				 reads is unchanged: working on"
-			),
+		let checked = client.check_compatible(&sent, &read).await;
+		let limits = match checked {
+			Ok(v) => ChainLimits::read(client).await.map(|limits| (v, limits)),
+			Err(e) => Err(e),
+		};
+		match limits {
+			Ok((v, limits)) => {
+				*self.limits.lock().unwrap_or_else(|e| e.into_inner()) = limits;
+				tracing::info!(
+					block = number,
+					spec_version = v.spec_version,
+					?limits,
+					"the chain's runtime changed; every call this worker sends and every query \
+					 it reads is unchanged: working on"
+				)
+			}
 			Err(e) => tracing::error!(
 				block = number,
 				"the chain's runtime changed: {e}; this worker stops signing until it is \
@@ -419,18 +439,11 @@ impl Worker {
 		let hash = client.rpc().call("chain_getBlockHash", params![number]).await?;
 		let mut earned = 0u128;
 		for record in client.events(hash).await? {
-			if let depin_client::runtime::RuntimeEvent::Market(pallet_market::Event::DevicePaid {
-				device,
-				amount,
-				fuel_used,
-				task,
-				..
-			}) = record.event
-			{
-				if &device == self.device.account() {
-					tracing::info!(task, fuel_used, amount, "paid for verified work");
-					earned += amount;
-				}
+			let Some(paid) = record.as_event::<events::DevicePaid>() else { continue };
+			if &paid.device == self.device.account() {
+				let events::DevicePaid { task, fuel_used, amount, .. } = paid;
+				tracing::info!(task, fuel_used, amount, "paid for verified work");
+				earned += amount;
 			}
 		}
 		if earned > 0 {
@@ -440,12 +453,16 @@ impl Worker {
 		Ok(())
 	}
 
+	fn limits(&self) -> ChainLimits {
+		*self.limits.lock().unwrap_or_else(|e| e.into_inner())
+	}
+
 	fn maybe_heartbeat(self: Arc<Self>, client: Arc<Client>, number: u32) {
 		let due = self
 			.last_heartbeat
 			.lock()
 			.unwrap_or_else(|e| e.into_inner())
-			.is_none_or(|last| number >= last + heartbeat_period());
+			.is_none_or(|last| number >= last + self.limits().heartbeat_period);
 		if !due || self.heartbeat_pending.swap(true, Relaxed) {
 			return;
 		}
@@ -596,6 +613,7 @@ impl Worker {
 			(a.task, a.program, a.input.clone(), a.max_fuel, a.memory_mib);
 		let mode = if a.portable { Mode::Portable } else { Mode::Native };
 		let executor = self.executor.clone();
+		let max_output = self.limits().max_output;
 		self.metrics.jobs_in_flight.inc();
 		let started = Instant::now();
 		let ran = tokio::task::spawn_blocking(move || {
@@ -607,7 +625,7 @@ impl Worker {
 				max_fuel,
 				memory_mib,
 				mode,
-				max_output: max_output(),
+				max_output,
 				wall_limit,
 			})
 		})
@@ -679,7 +697,8 @@ impl Worker {
 		let Some(guard) = self.try_busy(entry.task, Step::Reveal) else { return };
 		tokio::spawn(async move {
 			let _guard = guard;
-			let output = (entry.output.len() <= max_output()).then(|| entry.output.clone());
+			let output =
+				(entry.output.len() <= self.limits().max_output).then(|| entry.output.clone());
 			let call = calls::reveal(entry.task, entry.result, entry.salt, output);
 			match client.submit(&self.device, call).await {
 				Ok(_) => {
