@@ -3,7 +3,9 @@
 //! methods are a thin layer over it.
 
 use alloc::vec::Vec;
-use codec::{Codec, Decode, Encode};
+#[cfg(feature = "runtime-api")]
+use codec::Codec;
+use codec::{Decode, Encode};
 use scale_info::TypeInfo;
 
 use crate::{DeviceInfo, ExecResult, ProgramId, Slot, TaskId, TaskParams, TaskState};
@@ -192,6 +194,10 @@ pub struct Page<Item, Cursor> {
 	pub next: Option<Cursor>,
 }
 
+// The declaration needs `sp-api` (feature `runtime-api`, which the runtime and the node
+// enable); clients read the API through `state_call` with the types above and build
+// without it.
+#[cfg(feature = "runtime-api")]
 sp_api::decl_runtime_apis! {
 	/// Queries of the DePIN compute chain. Version 2 added the paged listings.
 	#[api_version(2)]

@@ -1,6 +1,7 @@
 //! Shared vocabulary of the DePIN compute chain: identifiers, device and task types, the
 //! result of a job and its commitment, the job exit codes, the traits through which the
-//! pallets talk to each other, and the `DepinApi` runtime API.
+//! pallets talk to each other, and the `DepinApi` runtime API (its declaration with feature
+//! `runtime-api`).
 //!
 //! Everything here is `no_std` and SCALE-encoded; with `std` the types also (de)serialize
 //! to JSON for the node's `depin_*` RPC.

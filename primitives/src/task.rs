@@ -1,7 +1,7 @@
 //! Programs and tasks: what a dApp submits and how a task moves through its lifecycle.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec};
+use sp_runtime::{traits::Get, BoundedVec};
 use scale_info::TypeInfo;
 
 use crate::{ExecResult, ProgramId};

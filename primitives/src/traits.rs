@@ -8,12 +8,8 @@
 //!   rewards ◄── RewardSink ───────── market (when it pays a device)
 //! ```
 
-use codec::MaxEncodedLen;
-use frame_support::{
-	pallet_prelude::{DispatchResult, Parameter},
-	weights::Weight,
-};
-use sp_runtime::{DispatchError, Perbill};
+use codec::{Codec, DecodeWithMemTracking, EncodeLike, MaxEncodedLen};
+use sp_runtime::{DispatchError, DispatchResult, Perbill, Weight};
 
 use crate::{DeterminismClass, ExecResult, Outcome, SlashReason, TaskId, TaskState};
 
@@ -44,10 +40,42 @@ pub enum Candidate<AccountId> {
 	None,
 }
 
+/// What a balance type of the traits below is: what FRAME calls a `Parameter` (codec,
+/// type information, equality, `Debug`), bounded in size, copyable, with a zero default.
+/// (`frame_support::Parameter` is not used: this crate does not depend on
+/// `frame-support`, so that clients build without it.)
+pub trait BalanceParameter:
+	Codec
+	+ DecodeWithMemTracking
+	+ EncodeLike
+	+ Clone
+	+ Eq
+	+ core::fmt::Debug
+	+ scale_info::TypeInfo
+	+ MaxEncodedLen
+	+ Default
+	+ Copy
+{
+}
+
+impl<T> BalanceParameter for T where
+	T: Codec
+		+ DecodeWithMemTracking
+		+ EncodeLike
+		+ Clone
+		+ Eq
+		+ core::fmt::Debug
+		+ scale_info::TypeInfo
+		+ MaxEncodedLen
+		+ Default
+		+ Copy
+{
+}
+
 /// The device registry, as the market and verification see it.
 pub trait DeviceRegistry<AccountId, BlockNumber> {
 	/// The balance type of bonds.
-	type Balance: Parameter + MaxEncodedLen + Default + Copy;
+	type Balance: BalanceParameter;
 
 	/// Owner of `device`, if registered.
 	fn owner_of(device: &AccountId) -> Option<AccountId>;
@@ -97,7 +125,7 @@ pub struct SlotView {
 /// The market's side of verification: task state changes and balance movements.
 pub trait TaskSettlement<AccountId> {
 	/// The balance type of payments.
-	type Balance: Parameter + MaxEncodedLen + Default + Copy;
+	type Balance: BalanceParameter;
 
 	/// `device`'s slot in `task`, if it holds one.
 	fn slot(task: TaskId, device: &AccountId) -> Option<SlotView>;
