@@ -181,7 +181,7 @@ pub fn samples() -> Vec<Call> {
 	};
 	let result = ExecResult { exit: 0, output_hash: [5; 32], fuel_used: 1_234 };
 	vec![
-		register_device(account.clone(), spec.clone(), consent),
+		register_device(account.clone(), spec, consent),
 		update_spec(account.clone(), spec),
 		heartbeat(),
 		pause(account.clone()),

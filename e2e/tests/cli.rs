@@ -16,20 +16,25 @@ fn json(out: &str) -> Value {
 	serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"))
 }
 
+/// A `primes` job on 3 replicas, with `deadline`.
+fn primes_params(deadline: u32) -> TaskParams<u128> {
+	TaskParams {
+		max_fuel: 1_000_000_000,
+		fuel_price: 1_000,
+		replicas: 3,
+		memory_mib: 64,
+		deadline,
+		portable: false,
+	}
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn jobs_and_devices_are_listed_and_a_job_is_watched_to_its_end() {
 	let net = Network::start(250, &[("Alice", &[]), ("Bob", &[]), ("Charlie", &[])]).await;
 	let (client, url) = (&net.client, net.node.ws_url());
 	let dapp = Signer::from_suri("//Eve").unwrap();
 	let program = net.upload(&dapp, "primes").await;
-	let params = TaskParams {
-		max_fuel: 1_000_000_000,
-		fuel_price: 1_000,
-		replicas: 3,
-		memory_mib: 64,
-		deadline: 200,
-		portable: false,
-	};
+	let params = primes_params(200);
 	let mut ids = Vec::new();
 	for n in ["1000", "2000", "3000"] {
 		ids.push(client.stats().await.unwrap().tasks_submitted);
@@ -96,14 +101,7 @@ async fn a_watched_job_is_followed_across_a_node_restart() {
 	}
 	let dapp = Signer::from_suri("//Eve").unwrap();
 	let program = net.upload(&dapp, "primes").await;
-	let params = TaskParams {
-		max_fuel: 1_000_000_000,
-		fuel_price: 1_000,
-		replicas: 3,
-		memory_mib: 64,
-		deadline: 600,
-		portable: false,
-	};
+	let params = primes_params(600);
 	let id = net.client.stats().await.unwrap().tasks_submitted;
 	let submit = calls::submit_task(program, b"1000".to_vec(), params);
 	net.client.submit(&dapp, submit).await.unwrap();

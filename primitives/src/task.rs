@@ -1,8 +1,8 @@
 //! Programs and tasks: what a dApp submits and how a task moves through its lifecycle.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use sp_runtime::{traits::Get, BoundedVec};
 use scale_info::TypeInfo;
+use sp_runtime::{traits::Get, BoundedVec};
 
 use crate::{ExecResult, ProgramId};
 

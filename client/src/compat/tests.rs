@@ -59,16 +59,9 @@ fn fits(types: impl IntoIterator<Item = u32>, bytes: &[u8]) -> Result<(), String
 	}
 }
 
+/// The sample `Market.submit_task` call.
 fn submit() -> Call {
-	let params = depin_primitives::TaskParams {
-		max_fuel: 1_000_000,
-		fuel_price: 1,
-		replicas: 3,
-		memory_mib: 16,
-		deadline: 100,
-		portable: false,
-	};
-	calls::submit_task([7; 32], vec![1, 2, 3], params)
+	calls::samples().into_iter().find(|c| c.name() == "submit_task").unwrap()
 }
 
 #[test]
