@@ -84,7 +84,7 @@ fn spec(memory_mib: u32) -> DeviceSpec {
 		cores: 2,
 		memory_mib,
 		fuel_per_second: 1_000_000_000,
-		executor_version: 1,
+		executor_version: depin_primitives::EXECUTOR_VERSION,
 		determinism_class: 1,
 	}
 }

@@ -3,7 +3,7 @@
 //! against this crate, and compares it with the metadata of the chain it talks to.
 //!
 //! After a change to the runtime's calls, events, storage, constants or APIs, update the
-//! file: `DEPIN_UPDATE_METADATA=1 cargo test --release -p depin-runtime --test client_metadata`.
+//! file: `DEPIN_UPDATE_METADATA=1 cargo test --release --workspace --test client_metadata`.
 
 // Benchmarking and try-runtime builds add runtime APIs of their own.
 #![cfg(not(any(feature = "runtime-benchmarks", feature = "try-runtime")))]
@@ -23,6 +23,6 @@ fn the_clients_metadata_is_this_runtimes() {
 	assert!(
 		pinned == ours,
 		"client/metadata/depin.scale is not this runtime's metadata: update it with \
-		 `DEPIN_UPDATE_METADATA=1 cargo test --release -p depin-runtime --test client_metadata`"
+		 `DEPIN_UPDATE_METADATA=1 cargo test --release --workspace --test client_metadata`"
 	);
 }

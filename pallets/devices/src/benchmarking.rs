@@ -12,7 +12,7 @@ fn spec() -> DeviceSpec {
 		cores: 4,
 		memory_mib: 4096,
 		fuel_per_second: 1_000_000_000,
-		executor_version: 1,
+		executor_version: depin_primitives::EXECUTOR_VERSION,
 		determinism_class: 1,
 	}
 }

@@ -32,6 +32,11 @@ impl<T: Config> Pallet<T> {
 				&& spec.fuel_per_second >= 1,
 			Error::<T>::InvalidSpec
 		);
+		ensure!(
+			(T::MinExecutorVersion::get()..=T::MaxExecutorVersion::get())
+				.contains(&spec.executor_version),
+			Error::<T>::UnsupportedExecutorVersion
+		);
 		Ok(())
 	}
 

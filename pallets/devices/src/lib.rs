@@ -119,6 +119,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCores: Get<u16>;
 
+		/// Oldest executor version (job ABI and engine, `DeviceSpec::executor_version`) a
+		/// device may declare. Together with `MaxExecutorVersion` it is the runtime's list
+		/// of the executors workers really ship: portable tasks take all replicas from one
+		/// executor version, so a version nobody else runs would give its declarers every
+		/// replica of the tasks that group serves.
+		#[pallet::constant]
+		type MinExecutorVersion: Get<u32>;
+
+		/// Newest executor version a device may declare.
+		#[pallet::constant]
+		type MaxExecutorVersion: Get<u32>;
+
 		/// Minimum blocks between two counted heartbeats.
 		#[pallet::constant]
 		type HeartbeatPeriod: Get<BlockNumberFor<Self>>;
@@ -298,6 +310,9 @@ pub mod pallet {
 		NoFreeSlot,
 		/// The device's bond is already `MinBond`.
 		BondFull,
+		/// The executor version is not in `MinExecutorVersion..=MaxExecutorVersion`: the
+		/// worker is older than this chain supports, or not a release of it.
+		UnsupportedExecutorVersion,
 	}
 
 	#[pallet::hooks]
@@ -306,6 +321,10 @@ pub mod pallet {
 			assert!(T::MaxDevicesPerOwner::get() > 0, "MaxDevicesPerOwner must be positive");
 			assert!(T::MaxDevices::get() > 0, "MaxDevices must be positive");
 			assert!(T::MaxCores::get() > 0, "MaxCores must be positive");
+			assert!(
+				T::MinExecutorVersion::get() <= T::MaxExecutorVersion::get(),
+				"MinExecutorVersion must not exceed MaxExecutorVersion"
+			);
 			assert!(
 				T::HeartbeatPeriod::get() < T::HeartbeatTimeout::get(),
 				"a device heartbeating every HeartbeatPeriod must never look stale"

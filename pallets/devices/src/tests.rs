@@ -109,6 +109,37 @@ fn register_rejects_out_of_range_specs() {
 	});
 }
 
+/// A version nobody ships would make a portable-task group of its declarers' own.
+#[test]
+fn executor_versions_outside_the_runtimes_range_are_refused() {
+	test(|| {
+		let newest = depin_primitives::EXECUTOR_VERSION;
+		for bad in [0, newest + 1, u32::MAX] {
+			let spec = DeviceSpec { executor_version: bad, ..spec() };
+			assert_noop!(
+				Devices::register_device(RuntimeOrigin::signed(1), 101, spec, consent(1, 101)),
+				Error::<Test>::UnsupportedExecutorVersion
+			);
+		}
+		assert_ok!(Devices::register_device(
+			RuntimeOrigin::signed(1),
+			101,
+			spec(),
+			consent(1, 101)
+		));
+		assert_noop!(
+			Devices::update_spec(
+				RuntimeOrigin::signed(1),
+				101,
+				DeviceSpec { executor_version: newest + 1, ..spec() }
+			),
+			Error::<Test>::UnsupportedExecutorVersion
+		);
+		let current = DeviceSpec { executor_version: newest, ..spec() };
+		assert_ok!(Devices::update_spec(RuntimeOrigin::signed(1), 101, current));
+	});
+}
+
 #[test]
 fn register_limits_devices_per_owner_and_network() {
 	test(|| {

@@ -57,7 +57,7 @@ fn spec(fuel_per_second: u64) -> DeviceSpec {
 		cores: 1,
 		memory_mib: 1024,
 		fuel_per_second,
-		executor_version: 1,
+		executor_version: depin_primitives::EXECUTOR_VERSION,
 		determinism_class: 1,
 	}
 }

@@ -62,6 +62,9 @@ impl pallet_devices::Config for Test {
 	type MaxDevicesPerOwner = ConstU32<4>;
 	type MaxDevices = ConstU32<64>;
 	type MaxCores = MaxCores;
+	// Versions 1 to 3: the tests use 1 and 2, the benchmarks the current one.
+	type MinExecutorVersion = ConstU32<1>;
+	type MaxExecutorVersion = ConstU32<{ depin_primitives::EXECUTOR_VERSION }>;
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;

@@ -47,6 +47,10 @@ impl pallet_devices::Config for Runtime {
 	type MaxDevicesPerOwner = ConstU32<64>;
 	type MaxDevices = ConstU32<100_000>;
 	type MaxCores = MaxCores;
+	// One executor version: the one this release's workers run. A new worker release
+	// with another executor widens the range in the runtime upgrade that comes with it.
+	type MinExecutorVersion = ConstU32<{ depin_primitives::EXECUTOR_VERSION }>;
+	type MaxExecutorVersion = ConstU32<{ depin_primitives::EXECUTOR_VERSION }>;
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;
