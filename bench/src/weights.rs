@@ -38,7 +38,7 @@ fn step(devices: u32) -> Weight {
 /// the base weight of an extrinsic) and its part of the hooks.
 fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 	let base = RuntimeBlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
-	let stale = <Runtime as frame_system::Config>::DbWeight::get().reads(1);
+	let stale = pallet_market::Pallet::<Runtime>::stale_timer_weight();
 	let r = REPLICAS as u64;
 	vec![
 		("submit_task", MarketWeights::submit_task(INPUT) + base),

@@ -1,7 +1,7 @@
 //! Benchmarks of every call and of the hook's steps at their worst case (v2 syntax).
 
 use super::*;
-use crate::pallet::{Call, Config, Pallet, Programs, Tasks};
+use crate::pallet::{Call, Config, Pallet, Programs, Tasks, TimerCursor, Timers};
 use alloc::vec;
 use depin_primitives::{
 	DeviceFactory, DeviceSpec, ExecResult, ProgramId, TaskParams, TaskSettlement, TaskState,
@@ -271,6 +271,38 @@ mod benchmarks {
 			Pallet::<T>::fire(Timer::Prune(task));
 		}
 		assert!(!Tasks::<T>::contains_key(task));
+	}
+
+	/// One block of the timer wheel holding `n` timers that find nothing to do, each
+	/// reading its own task (the commit deadlines of slots that were given again, say):
+	/// what a flood of cheap calls leaves behind, up to a full list (`MaxTimersPerBlock`).
+	/// Its slope is what a moot timer is charged, its base what each block walked is.
+	#[benchmark]
+	fn timer_block_stale(n: Linear<0, { T::MaxTimersPerBlock::get() }>) {
+		let task = assigned_task::<T>();
+		let record = Tasks::<T>::get(task).unwrap();
+		let slot = record.slots[0].clone();
+		let mut timers = vec::Vec::new();
+		for id in (task + 1)..=(task + n as u64) {
+			// Distinct tasks: each timer reads a record of its own.
+			Tasks::<T>::insert(id, &record);
+			timers.push(Timer::CommitDeadline {
+				task: id,
+				device: slot.device.clone(),
+				assigned_at: slot.assigned_at.saturating_add(One::one()),
+			});
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let list: frame_support::BoundedVec<_, T::MaxTimersPerBlock> = timers.try_into().unwrap();
+		Timers::<T>::insert(now, list);
+		TimerCursor::<T>::put(now);
+		let mut meter = WeightMeter::new();
+		#[block]
+		{
+			Pallet::<T>::fire_timers(now, &mut meter);
+		}
+		assert!(!Timers::<T>::contains_key(now));
+		assert!(Tasks::<T>::get(task + n as u64).unwrap().slot_of(&slot.device).is_some());
 	}
 
 	#[benchmark]

@@ -706,10 +706,10 @@ fn commit_timeouts_are_charged_their_own_weight_not_the_costliest_timers() {
 		// fire if each were charged as the costliest kind of timer.
 		let commit = <() as WeightInfo>::timer_commit_deadline();
 		assert!(Market::max_timer_weight().ref_time() > commit.ref_time());
-		let db: frame_support::weights::RuntimeDbWeight =
-			<Test as frame_system::Config>::DbWeight::get();
-		// Timers get three quarters of the hook's limit.
-		let timers = db.reads_writes(1, 1).saturating_add(commit.saturating_mul(4));
+		// Timers get three quarters of the hook's limit; walking their block costs
+		// `timer_block_stale(0)`.
+		let block = <() as WeightInfo>::timer_block_stale(0);
+		let timers = block.saturating_add(commit.saturating_mul(4));
 		HookWeightLimit::set(timers * 4 / 3 + Weight::from_parts(4, 4));
 		run_to(2 + COMMIT_TIMEOUT + 1);
 		let released = market_events()

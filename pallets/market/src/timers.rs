@@ -103,10 +103,17 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Weight of a timer that finds its task gone or past the moment it was set for: one
-	/// read of the task.
-	fn stale_timer_weight() -> Weight {
-		T::DbWeight::get().reads(1)
+	/// Weight of a timer that finds its task gone or past the moment it was set for (it
+	/// reads the task): the per-timer part of a block of such timers, as benchmarked up to
+	/// a full list (`timer_block_stale`).
+	pub fn stale_timer_weight() -> Weight {
+		T::WeightInfo::timer_block_stale(1).saturating_sub(T::WeightInfo::timer_block_stale(0))
+	}
+
+	/// Weight of walking one block of the wheel, its timers aside: reading and removing its
+	/// list (`timer_block_stale` without timers).
+	fn timer_block_weight() -> Weight {
+		T::WeightInfo::timer_block_stale(0)
 	}
 
 	/// A deadline's own weight plus the verification decision it may trigger.
@@ -182,9 +189,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	fn fire_timers(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
+	/// Fires the due timers of the wheel, block by block from the cursor, as far as `meter`
+	/// allows.
+	pub(crate) fn fire_timers(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		let Some(mut cursor) = TimerCursor::<T>::get() else { return };
-		let per_block = T::DbWeight::get().reads_writes(1, 1);
+		let per_block = Self::timer_block_weight();
 		let mut walked = 0;
 		while cursor <= now && walked < MAX_TIMER_BLOCKS_PER_HOOK {
 			if meter.try_consume(per_block).is_err() {

@@ -1,7 +1,7 @@
 
 //! Weights of `pallet_market`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-12-01, STEPS: `10`, REPEAT: `5`
+//! DATE: 2026-12-02, STEPS: `10`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
@@ -51,6 +51,7 @@ pub trait WeightInfo {
 	fn timer_commit_deadline() -> Weight;
 	fn timer_reveal_deadline() -> Weight;
 	fn timer_prune() -> Weight;
+	fn timer_block_stale(n: u32, ) -> Weight;
 	fn hook_base() -> Weight;
 }
 
@@ -58,56 +59,56 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 66_689_000 picoseconds.
-		Weight::from_parts(76_793_943, 3604)
-			.saturating_add(Weight::from_parts(7_496, 0).saturating_mul(l.into()))
+		// Minimum execution time: 72_298_000 picoseconds.
+		Weight::from_parts(408_591_046, 3604)
+			.saturating_add(Weight::from_parts(9_136, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 55_172_000 picoseconds.
-		Weight::from_parts(58_077_000, 3604)
+		// Minimum execution time: 57_365_000 picoseconds.
+		Weight::from_parts(95_662_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 146_077_000 picoseconds.
-		Weight::from_parts(156_219_625, 26519)
-			.saturating_add(Weight::from_parts(511, 0).saturating_mul(l.into()))
+		// Minimum execution time: 157_654_000 picoseconds.
+		Weight::from_parts(226_746_366, 26519)
+			.saturating_add(Weight::from_parts(1_328, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 96_834_000 picoseconds.
-		Weight::from_parts(102_733_000, 4507)
+		// Minimum execution time: 100_319_000 picoseconds.
+		Weight::from_parts(127_249_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 260_958_000 picoseconds.
-		Weight::from_parts(270_102_000, 33001)
+		// Minimum execution time: 270_912_000 picoseconds.
+		Weight::from_parts(380_505_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 599_772_000 picoseconds.
-		Weight::from_parts(876_748_833, 169310)
-			.saturating_add(Weight::from_parts(103_144, 0).saturating_mul(d.into()))
+		// Minimum execution time: 713_750_000 picoseconds.
+		Weight::from_parts(877_522_635, 169310)
+			.saturating_add(Weight::from_parts(164_749, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(135_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn schedule_probe_stale(d: u32, ) -> Weight {
-		// Minimum execution time: 1_493_920_000 picoseconds.
-		Weight::from_parts(2_173_294_622, 255962)
-			.saturating_add(Weight::from_parts(194_162, 0).saturating_mul(d.into()))
+		// Minimum execution time: 2_418_414_000 picoseconds.
+		Weight::from_parts(2_793_299_784, 255962)
+			.saturating_add(Weight::from_parts(306_065, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(222_u64))
 			.saturating_add(T::DbWeight::get().writes(273_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(d.into()))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 194_669_000 picoseconds.
-		Weight::from_parts(124_385_239, 26519)
-			.saturating_add(Weight::from_parts(70_153_755, 0).saturating_mul(r.into()))
+		// Minimum execution time: 221_248_000 picoseconds.
+		Weight::from_parts(246_446_435, 26519)
+			.saturating_add(Weight::from_parts(58_710_900, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -115,31 +116,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 159_136_000 picoseconds.
-		Weight::from_parts(167_129_000, 33001)
+		// Minimum execution time: 161_340_000 picoseconds.
+		Weight::from_parts(217_243_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 106_549_000 picoseconds.
-		Weight::from_parts(113_018_000, 5563)
+		// Minimum execution time: 112_968_000 picoseconds.
+		Weight::from_parts(189_431_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 10_045_000 picoseconds.
-		Weight::from_parts(11_237_000, 4507)
+		// Minimum execution time: 10_986_000 picoseconds.
+		Weight::from_parts(19_609_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 170_593_000 picoseconds.
-		Weight::from_parts(207_238_000, 134573)
+		// Minimum execution time: 211_895_000 picoseconds.
+		Weight::from_parts(361_948_000, 134573)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	fn timer_block_stale(n: u32, ) -> Weight {
+		// Minimum execution time: 15_042_000 picoseconds.
+		Weight::from_parts(17_145_000, 26519)
+			.saturating_add(Weight::from_parts(6_060_690, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 3517).saturating_mul(n.into()))
+	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 13_871_000 picoseconds.
-		Weight::from_parts(15_043_000, 5974)
+		// Minimum execution time: 13_971_000 picoseconds.
+		Weight::from_parts(19_789_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -148,56 +158,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 66_689_000 picoseconds.
-		Weight::from_parts(76_793_943, 3604)
-			.saturating_add(Weight::from_parts(7_496, 0).saturating_mul(l.into()))
+		// Minimum execution time: 72_298_000 picoseconds.
+		Weight::from_parts(408_591_046, 3604)
+			.saturating_add(Weight::from_parts(9_136, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 55_172_000 picoseconds.
-		Weight::from_parts(58_077_000, 3604)
+		// Minimum execution time: 57_365_000 picoseconds.
+		Weight::from_parts(95_662_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 146_077_000 picoseconds.
-		Weight::from_parts(156_219_625, 26519)
-			.saturating_add(Weight::from_parts(511, 0).saturating_mul(l.into()))
+		// Minimum execution time: 157_654_000 picoseconds.
+		Weight::from_parts(226_746_366, 26519)
+			.saturating_add(Weight::from_parts(1_328, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 96_834_000 picoseconds.
-		Weight::from_parts(102_733_000, 4507)
+		// Minimum execution time: 100_319_000 picoseconds.
+		Weight::from_parts(127_249_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 260_958_000 picoseconds.
-		Weight::from_parts(270_102_000, 33001)
+		// Minimum execution time: 270_912_000 picoseconds.
+		Weight::from_parts(380_505_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 599_772_000 picoseconds.
-		Weight::from_parts(876_748_833, 169310)
-			.saturating_add(Weight::from_parts(103_144, 0).saturating_mul(d.into()))
+		// Minimum execution time: 713_750_000 picoseconds.
+		Weight::from_parts(877_522_635, 169310)
+			.saturating_add(Weight::from_parts(164_749, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(135_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn schedule_probe_stale(d: u32, ) -> Weight {
-		// Minimum execution time: 1_493_920_000 picoseconds.
-		Weight::from_parts(2_173_294_622, 255962)
-			.saturating_add(Weight::from_parts(194_162, 0).saturating_mul(d.into()))
+		// Minimum execution time: 2_418_414_000 picoseconds.
+		Weight::from_parts(2_793_299_784, 255962)
+			.saturating_add(Weight::from_parts(306_065, 0).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(222_u64))
 			.saturating_add(RocksDbWeight::get().writes(273_u64))
 			.saturating_add(Weight::from_parts(0, 9).saturating_mul(d.into()))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 194_669_000 picoseconds.
-		Weight::from_parts(124_385_239, 26519)
-			.saturating_add(Weight::from_parts(70_153_755, 0).saturating_mul(r.into()))
+		// Minimum execution time: 221_248_000 picoseconds.
+		Weight::from_parts(246_446_435, 26519)
+			.saturating_add(Weight::from_parts(58_710_900, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -205,31 +215,40 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 159_136_000 picoseconds.
-		Weight::from_parts(167_129_000, 33001)
+		// Minimum execution time: 161_340_000 picoseconds.
+		Weight::from_parts(217_243_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 106_549_000 picoseconds.
-		Weight::from_parts(113_018_000, 5563)
+		// Minimum execution time: 112_968_000 picoseconds.
+		Weight::from_parts(189_431_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 10_045_000 picoseconds.
-		Weight::from_parts(11_237_000, 4507)
+		// Minimum execution time: 10_986_000 picoseconds.
+		Weight::from_parts(19_609_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 170_593_000 picoseconds.
-		Weight::from_parts(207_238_000, 134573)
+		// Minimum execution time: 211_895_000 picoseconds.
+		Weight::from_parts(361_948_000, 134573)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
+	fn timer_block_stale(n: u32, ) -> Weight {
+		// Minimum execution time: 15_042_000 picoseconds.
+		Weight::from_parts(17_145_000, 26519)
+			.saturating_add(Weight::from_parts(6_060_690, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 3517).saturating_mul(n.into()))
+	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 13_871_000 picoseconds.
-		Weight::from_parts(15_043_000, 5974)
+		// Minimum execution time: 13_971_000 picoseconds.
+		Weight::from_parts(19_789_000, 5974)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
