@@ -331,13 +331,13 @@ impl Client {
 			if record.phase != Phase::ApplyExtrinsic(index) {
 				continue;
 			}
-			if let Some(failed) = record.as_event::<ExtrinsicFailed>() {
-				return Err(dispatch_error::describe(failed.dispatch_error, &metadata));
-			}
 			if record.is("System", "ExtrinsicFailed") {
-				return Err(Error::Decode {
-					method: "System.Events".into(),
-					reason: "an ExtrinsicFailed event that does not decode".into(),
+				return Err(match record.as_event::<ExtrinsicFailed>() {
+					Some(failed) => dispatch_error::describe(failed.dispatch_error, &metadata),
+					None => Error::Decode {
+						method: "System.Events".into(),
+						reason: "an ExtrinsicFailed event that does not decode".into(),
+					},
 				});
 			}
 			mine.push(record);

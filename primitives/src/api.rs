@@ -3,12 +3,13 @@
 //! methods are a thin layer over it.
 
 use alloc::vec::Vec;
-#[cfg(feature = "runtime-api")]
-use codec::Codec;
 use codec::{Decode, Encode};
 use scale_info::TypeInfo;
 
-use crate::{DeviceInfo, ExecResult, ProgramId, Slot, TaskId, TaskParams, TaskState};
+use crate::{ExecResult, ProgramId, Slot, TaskId, TaskParams, TaskState};
+// Used by the `DepinApi` declaration only.
+#[cfg(feature = "runtime-api")]
+use {crate::DeviceInfo, codec::Codec};
 
 /// What a device has to do for one of its assignments.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]

@@ -239,7 +239,6 @@ impl ChainMetadata {
 			}
 			let fields = &fields_start[..fields_start.len() - input.len()];
 			let topics = Vec::<Hash>::decode(input).map_err(|e| bad(e.to_string()))?;
-			let path = format!("{}.{}", pallet.name(), variant.name);
 			if self.is_known_event(pallet.name(), variant) {
 				events.records.push(EventRecord {
 					phase,
@@ -249,7 +248,7 @@ impl ChainMetadata {
 					topics,
 				});
 			} else {
-				events.skipped.push(path);
+				events.skipped.push(format!("{}.{}", pallet.name(), variant.name));
 			}
 		}
 		Ok(events)

@@ -398,12 +398,11 @@ impl Worker {
 			calls::decline_task(0),
 		];
 		let read = ["DepinApi_assignments", "DepinApi_task", "DepinApi_program", "DepinApi_device"];
-		let checked = client.check_compatible(&sent, &read).await;
-		let limits = match checked {
-			Ok(v) => ChainLimits::read(client).await.map(|limits| (v, limits)),
-			Err(e) => Err(e),
+		let outcome = async {
+			let versions = client.check_compatible(&sent, &read).await?;
+			Ok::<_, ClientError>((versions, ChainLimits::read(client).await?))
 		};
-		match limits {
+		match outcome.await {
 			Ok((v, limits)) => {
 				*self.limits.lock().unwrap_or_else(|e| e.into_inner()) = limits;
 				tracing::info!(
