@@ -16,7 +16,7 @@ use anyhow::Context;
 use depin_client::{
 	calls,
 	events::{TaskSubmitted, TaskVerified},
-	primitives::{commitment, AssignmentPhase, ExecResult, TaskParams},
+	primitives::{commitment, output_key, output_proof, AssignmentPhase, ExecResult, TaskParams},
 	Client, Signer,
 };
 use depin_testkit::{NodeConfig, TestNode};
@@ -126,6 +126,14 @@ async fn keep_sending(
 	Ok(sent)
 }
 
+/// An answer of a device to one of its assignments.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Step {
+	Commit,
+	Reveal,
+	Publish,
+}
+
 /// One device answering its assignments with the job's result, every block, and sending
 /// its heartbeats, until `stop`. Like a worker, it sends an answer again when the chain
 /// still asks for it `RESEND_AFTER_BLOCKS` later, so a transaction the pool lost costs
@@ -137,7 +145,7 @@ async fn device_loop(
 	stop: Instant,
 ) -> anyhow::Result<()> {
 	// The block each answer was last sent at.
-	let mut sent: HashMap<(u64, bool), u32> = HashMap::new();
+	let mut sent: HashMap<(u64, Step), u32> = HashMap::new();
 	let mut nonces = Nonces::new(&client, device.account()).await?;
 	let salt = [7u8; 32];
 	let mut last = 0;
@@ -162,17 +170,26 @@ async fn device_loop(
 		let assignments = client.assignments(device.account()).await?;
 		sent.retain(|(task, _), _| assignments.iter().any(|a| a.task == *task));
 		for a in assignments {
-			let (reveal, call) = match a.phase {
+			// Every job outputs nothing.
+			let proof = output_proof(a.task, &output_key(&[]), device.account());
+			let (step, call) = match a.phase {
 				AssignmentPhase::Commit => (
-					false,
-					calls::commit(a.task, commitment(a.task, &result, &salt, device.account())),
+					Step::Commit,
+					calls::commit(
+						a.task,
+						commitment(a.task, &result, &proof, &salt, device.account()),
+					),
 				),
 				AssignmentPhase::Reveal => {
-					(true, calls::reveal(a.task, result, salt, Some(Vec::new())))
+					(Step::Reveal, calls::reveal(a.task, result, proof, salt))
+				}
+				// The designated device publishes; the others never need to here.
+				AssignmentPhase::Publish { designated: true } => {
+					(Step::Publish, calls::publish_output(a.task, Vec::new()))
 				}
 				_ => continue,
 			};
-			let key = (a.task, reveal);
+			let key = (a.task, step);
 			if sent.get(&key).is_none_or(|at| best >= at + RESEND_AFTER_BLOCKS) {
 				outgoing.push((Some(key), call));
 			}
@@ -413,7 +430,7 @@ fn report(
 		 | workload | extrinsics/s | per block | verified tasks/s | per block | block weight used |\n\
 		 | --- | ---: | ---: | ---: | ---: | ---: |\n\
 		 | `balances.transfer_keep_alive` ({SENDERS} senders) | {transfers_per_s:.1} | {:.1} | | | {:.1} % |\n\
-		 | market: submit + 3 commits + 3 reveals per task ({DAPPS} dApps, {DEVICES} devices, ≤ {MAX_OPEN_TASKS} open tasks) | {market_xt_per_s:.1} | {:.1} | {verified_per_s:.1} | {:.1} | {:.1} % |\n\n\
+		 | market: submit + 3 commits + 3 reveals + 1 publication per task ({DAPPS} dApps, {DEVICES} devices, ≤ {MAX_OPEN_TASKS} open tasks) | {market_xt_per_s:.1} | {:.1} | {verified_per_s:.1} | {:.1} | {:.1} % |\n\n\
 		 Market extrinsics per second are **{:.0} %** of transfers per second (target ≥ 70 %); \
 		 {:.0} more market extrinsics failed (answers that came too late or twice).\n\n\
 		 Submit → Verified latency over {} tasks: median **{median_blocks:.0} blocks** ({:.2} s), p95 {:.0} blocks ({:.2} s) (target: median ≤ 4 blocks).\n\n\

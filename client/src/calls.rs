@@ -132,9 +132,15 @@ pub fn commit(task: TaskId, commitment: Hash32) -> Call {
 	Call::new("Verification", "commit", (task, commitment))
 }
 
-/// `verification.reveal` (signed by the device).
-pub fn reveal(task: TaskId, result: ExecResult, salt: Salt, output: Option<Vec<u8>>) -> Call {
-	Call::new("Verification", "reveal", (task, result, salt, output))
+/// `verification.reveal` (signed by the device): the result, its output proof
+/// (`depin_primitives::output_proof`) and the salt of the commitment.
+pub fn reveal(task: TaskId, result: ExecResult, proof: Hash32, salt: Salt) -> Call {
+	Call::new("Verification", "reveal", (task, result, proof, salt))
+}
+
+/// `verification.publish_output`: the output of a task's result that has a quorum.
+pub fn publish_output(task: TaskId, output: Vec<u8>) -> Call {
+	Call::new("Verification", "publish_output", (task, output))
 }
 
 /// `system.set_code`.
@@ -196,8 +202,8 @@ pub fn samples() -> Vec<Call> {
 		decline_task(6),
 		transfer(account, 1_000_000_000_000),
 		commit(7, [8; 32]),
-		reveal(7, result, [1; 32], Some(b"out".to_vec())),
-		reveal(7, result, [1; 32], None),
+		reveal(7, result, [2; 32], [1; 32]),
+		publish_output(7, b"out".to_vec()),
 		set_code(vec![0, 97, 115, 109, 1, 0, 0, 0]),
 		claim(),
 	]

@@ -24,6 +24,14 @@ pub enum AssignmentPhase {
 	Reveal,
 	/// Revealed; waiting for the decision.
 	Revealed,
+	/// Revealed a result that has a quorum: publish its output
+	/// (`verification.publish_output`), which verifies the task and settles its devices.
+	/// One device is `designated` to publish first; the others publish if it has not
+	/// after a short grace (the first publication wins, later ones fail and pay a fee).
+	Publish {
+		/// Whether this device is the one asked to publish first.
+		designated: bool,
+	},
 }
 
 /// One assignment of a device, with everything needed to run it.

@@ -137,19 +137,11 @@ pub trait TaskSettlement<AccountId> {
 	/// slot has committed (the market then starts the reveal window).
 	fn record_commit(task: TaskId, device: &AccountId) -> Result<TaskState, DispatchError>;
 
-	/// A quorum agreed on `result`: the task is `Verified`. `output`, when given, must hash
-	/// to `result.output_hash` and fit `MaxOutputLen`; it is stored for the dApp when the
-	/// storage deposit can be paid, else only the hash is kept.
-	fn verified(
-		task: TaskId,
-		result: ExecResult,
-		output: Option<alloc::vec::Vec<u8>>,
-	) -> DispatchResult;
-
-	/// A later reveal of the `Verified` task attached its verified output: store it if
-	/// none is stored yet (same deposit rule as `verified`), so that the device completing
-	/// the quorum cannot withhold the output from the dApp.
-	fn attach_output(task: TaskId, output: alloc::vec::Vec<u8>) -> DispatchResult;
+	/// A quorum agreed on `result` and its `output` was published: the task is
+	/// `Verified`. `output` must hash to `result.output_hash` and fit `MaxOutputLen`; it is
+	/// stored for the dApp when the storage deposit can be paid, else only the hash is
+	/// kept.
+	fn verified(task: TaskId, result: ExecResult, output: alloc::vec::Vec<u8>) -> DispatchResult;
 
 	/// Pays `device` for `fuel_used` out of the task's escrow and credits its owner's
 	/// compute points (the value paid, unless the task cannot earn points: see the
@@ -185,6 +177,9 @@ pub trait VerificationHooks<AccountId> {
 	fn revealed(task: TaskId, device: &AccountId) -> bool;
 	/// Number of reveals received in `task`.
 	fn reveal_count(task: TaskId) -> u32;
+	/// Whether `device` should publish the output of `task` now: `Some(designated)` when
+	/// it revealed a result that has a quorum and no output is published yet.
+	fn publish_turn(task: TaskId, device: &AccountId) -> Option<bool>;
 }
 
 impl<AccountId> VerificationHooks<AccountId> for () {
@@ -202,6 +197,9 @@ impl<AccountId> VerificationHooks<AccountId> for () {
 	}
 	fn reveal_count(_: TaskId) -> u32 {
 		0
+	}
+	fn publish_turn(_: TaskId, _: &AccountId) -> Option<bool> {
+		None
 	}
 }
 

@@ -17,7 +17,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use depin_primitives::{
-	commitment, device_consent_payload, output_hash, DeviceSpec, ExecResult, TaskParams, TaskState,
+	commitment, device_consent_payload, output_hash, output_key, output_proof, DeviceSpec,
+	ExecResult, Hash32, TaskParams, TaskState,
 };
 use depin_runtime::{
 	AccountId, Balance, Balances, Devices, Market, Rewards, Runtime, RuntimeEvent,
@@ -70,13 +71,34 @@ fn key(name: &str) -> (sr25519::Pair, AccountId) {
 	(pair, account)
 }
 
+/// What the job of `task` outputs.
+fn honest_output(task: u64) -> Vec<u8> {
+	task.to_le_bytes().to_vec()
+}
+
+/// What the colluding liars all output instead.
+const LIE: &[u8] = b"the attacker's answer";
+
 fn honest_result(task: u64) -> ExecResult {
-	let output = task.to_le_bytes();
-	ExecResult { exit: 0, output_hash: output_hash(&output), fuel_used: 1_000 + task % 1_000 }
+	ExecResult {
+		exit: 0,
+		output_hash: output_hash(&honest_output(task)),
+		fuel_used: 1_000 + task % 1_000,
+	}
 }
 
 fn lie(task: u64) -> ExecResult {
-	ExecResult { output_hash: output_hash(b"the attacker's answer"), ..honest_result(task) }
+	ExecResult { output_hash: output_hash(LIE), ..honest_result(task) }
+}
+
+/// What a device committed to in a task.
+#[derive(Clone)]
+struct Answer {
+	result: ExecResult,
+	/// The output it holds; none for a copier, which only saw the result.
+	output: Option<Vec<u8>>,
+	proof: Hash32,
+	salt: [u8; 32],
 }
 
 fn spec(memory_mib: u32) -> DeviceSpec {
@@ -121,6 +143,9 @@ struct Seen {
 	copies: u64,
 	copier_paid: Balance,
 	copier_slashed: Balance,
+	/// Copies unmasked at publication (the verified result without the output's proof).
+	copies_unproven: u64,
+	published: u64,
 }
 
 struct World {
@@ -142,8 +167,10 @@ struct World {
 	/// The tasks where a copier copied its result instead of running the job.
 	copies: BTreeSet<(u64, AccountId)>,
 	revealed: BTreeSet<(u64, AccountId)>,
-	/// What each device committed in each task, and its salt.
-	results: BTreeMap<(u64, AccountId), (ExecResult, [u8; 32])>,
+	/// What each device committed in each task.
+	results: BTreeMap<(u64, AccountId), Answer>,
+	/// The block each device was first asked to publish a task's output in.
+	publish_asked: BTreeMap<(u64, AccountId), u32>,
 	genesis_issuance: Balance,
 	seen: Seen,
 }
@@ -200,6 +227,7 @@ impl World {
 			copies: BTreeSet::new(),
 			revealed: BTreeSet::new(),
 			results: BTreeMap::new(),
+			publish_asked: BTreeMap::new(),
 			genesis_issuance: 0,
 			seen: Seen::default(),
 		};
@@ -294,31 +322,32 @@ impl World {
 		}
 	}
 
-	/// The result `device` commits in `task`.
+	/// The result `device` commits in `task`, and the output it holds.
 	fn answer(
 		&mut self,
 		task: u64,
 		device: &AccountId,
 		role: Role,
 		self_dealt: bool,
-	) -> ExecResult {
+	) -> (ExecResult, Option<Vec<u8>>) {
+		let honest = (honest_result(task), Some(honest_output(task)));
 		if self_dealt {
 			// The attacker's own tasks: its devices agree.
-			return honest_result(task);
+			return honest;
 		}
 		match role {
-			Role::Honest | Role::Withholder => honest_result(task),
-			Role::Liar => lie(task),
+			Role::Honest | Role::Withholder => honest,
+			Role::Liar => (lie(task), Some(LIE.to_vec())),
 			Role::Copier => {
-				// In an escalation it copies the first result revealed; with nothing revealed
-				// yet it runs the job.
+				// In an escalation it copies the first result revealed (reveals show results,
+				// never outputs); with nothing revealed yet it runs the job.
 				match pallet_verification::Reveals::<Runtime>::iter_prefix_values(task).next() {
 					Some(first) => {
 						self.seen.copies += 1;
 						self.copies.insert((task, device.clone()));
-						first
+						(first.result, None)
 					}
-					_ => honest_result(task),
+					_ => honest,
 				}
 			}
 		}
@@ -352,32 +381,48 @@ impl World {
 					.is_some_and(|t| t.submitter == self.self_dealer);
 				match a.phase {
 					depin_primitives::AssignmentPhase::Commit if !self.committed.contains(&key) => {
-						let result = self.answer(a.task, &account, role, self_dealt);
+						let (result, output) = self.answer(a.task, &account, role, self_dealt);
 						let salt = [self.rng.u64(..) as u8; 32];
-						let c = commitment(a.task, &result, &salt, &account);
+						// Without the output a copier can only guess the proof.
+						let proof = match &output {
+							Some(o) => output_proof(a.task, &output_key(o), &account),
+							None => [self.rng.u64(..) as u8; 32],
+						};
+						let c = commitment(a.task, &result, &proof, &salt, &account);
 						self.seen.steps += 1;
 						Verification::commit(RuntimeOrigin::signed(account.clone()), a.task, c)
 							.expect("a device commits to its assignment");
-						self.results.insert(key.clone(), (result, salt));
+						self.results.insert(key.clone(), Answer { result, output, proof, salt });
 						self.committed.insert(key);
 					}
 					depin_primitives::AssignmentPhase::Reveal if !self.revealed.contains(&key) => {
 						if role == Role::Withholder && !self_dealt {
 							continue;
 						}
-						let (result, salt) = self.results[&key];
-						let output = (result == honest_result(a.task))
-							.then(|| a.task.to_le_bytes().to_vec());
+						let Answer { result, proof, salt, .. } = self.results[&key].clone();
 						self.seen.steps += 1;
 						Verification::reveal(
 							RuntimeOrigin::signed(account.clone()),
 							a.task,
 							result,
+							proof,
 							salt,
-							output,
 						)
 						.expect("a device reveals what it committed");
 						self.revealed.insert(key);
+					}
+					depin_primitives::AssignmentPhase::Publish { designated } => {
+						// Like a worker: the designated device at once, the others after a
+						// grace of 2 blocks; a device without the output cannot.
+						let asked = *self.publish_asked.entry(key.clone()).or_insert(now);
+						let Some(output) = self.results[&key].output.clone() else { continue };
+						if designated || now >= asked + 2 {
+							self.seen.steps += 1;
+							let origin = RuntimeOrigin::signed(account.clone());
+							let published =
+								Verification::publish_output(origin, a.task, output).is_ok();
+							self.seen.published += published as u64;
+						}
 					}
 					_ => {}
 				}
@@ -469,6 +514,15 @@ impl World {
 						);
 						self.seen.honest_slashed_by_majority += 1;
 					}
+				}
+				RuntimeEvent::Verification(pallet_verification::Event::ResultUnproven {
+					task,
+					device,
+					slashed,
+				}) => {
+					assert!(self.copied(task, &device), "{device} held the output of task {task}");
+					self.seen.copies_unproven += 1;
+					self.seen.copier_slashed += slashed;
 				}
 				RuntimeEvent::Verification(pallet_verification::Event::RevealMissed {
 					device,
@@ -603,7 +657,7 @@ fn strategic_attackers_cannot_break_the_market() {
 	println!(
 		"accepted wrong results of honest dApps' tasks: {:.4} observed, {:.4} by the binomial \
 		 model (a majority of liars among 3 replicas, liar share of slots {:.3}; withholders \
-		 and escalations shift it); copiers were paid {} planck and slashed {} for wrong \
+		 and escalations shift it); copiers were paid {} planck and slashed {} for their \
 		 copies",
 		observed,
 		binomial_majority(REPLICAS as u32, p),
@@ -612,6 +666,8 @@ fn strategic_attackers_cannot_break_the_market() {
 		total.copier_slashed
 	);
 	assert!(total.verified > 100 && total.wrong_results_slashed > 0 && total.withheld_slashed > 0);
+	// A device that did not run the job gains nothing: a copy is never paid.
+	assert_eq!(total.copier_paid, 0, "a copier was paid");
 	assert!(total.refused_unservable > 0 && total.spam_cancelled > 0 && total.escalated > 0);
 }
 

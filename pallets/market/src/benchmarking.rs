@@ -264,7 +264,7 @@ mod benchmarks {
 			output_hash: depin_primitives::output_hash(&output),
 			fuel_used: 1,
 		};
-		Pallet::<T>::verified(task, result, Some(output)).unwrap();
+		Pallet::<T>::verified(task, result, output).unwrap();
 		Pallet::<T>::close(task).unwrap();
 		#[block]
 		{

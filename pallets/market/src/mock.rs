@@ -103,6 +103,9 @@ impl VerificationHooks<AccountId> for MockVerification {
 	fn reveal_count(_: TaskId) -> u32 {
 		0
 	}
+	fn publish_turn(_: TaskId, _: &AccountId) -> Option<bool> {
+		None
+	}
 }
 
 /// Records credited compute points.

@@ -56,10 +56,14 @@ impl<T: Config> Pallet<T> {
 				let (phase, deadline) = match (task.state, slot.committed) {
 					(_, false) => (AssignmentPhase::Commit, slot.commit_by),
 					(TaskState::Revealing | TaskState::Verified, true) => {
-						let phase = if T::Verification::revealed(task_id, device) {
-							AssignmentPhase::Revealed
-						} else {
+						let phase = if !T::Verification::revealed(task_id, device) {
 							AssignmentPhase::Reveal
+						} else if let Some(designated) =
+							T::Verification::publish_turn(task_id, device)
+						{
+							AssignmentPhase::Publish { designated }
+						} else {
+							AssignmentPhase::Revealed
 						};
 						(phase, task.reveal_deadline.unwrap_or(task.deadline_at))
 					}

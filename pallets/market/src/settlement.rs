@@ -335,37 +335,19 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		Ok(state)
 	}
 
-	fn verified(task_id: TaskId, result: ExecResult, output: Option<Vec<u8>>) -> DispatchResult {
+	fn verified(task_id: TaskId, result: ExecResult, output: Vec<u8>) -> DispatchResult {
 		let mut task = Self::open_task(task_id)?;
 		ensure!(task.state == TaskState::Revealing, Error::<T>::WrongState);
-		if let Some(output) = output {
-			ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
-			ensure!(
-				depin_primitives::output_hash(&output) == result.output_hash,
-				Error::<T>::OutputMismatch
-			);
-			Self::store_output(task_id, &task, output)?;
-		}
-		task.result = Some(result);
-		Self::set_state(task_id, &mut task, TaskState::Verified);
-		Tasks::<T>::insert(task_id, task);
-		Ok(())
-	}
-
-	fn attach_output(task_id: TaskId, output: Vec<u8>) -> DispatchResult {
-		let task = Self::open_task(task_id)?;
-		let result = task.result.filter(|_| task.state == TaskState::Verified);
-		let result = result.ok_or(Error::<T>::WrongState)?;
-		// Usually the deciding reveal stored it already: no need to hash it again.
-		if Outputs::<T>::contains_key(task_id) {
-			return Ok(());
-		}
 		ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
 		ensure!(
 			depin_primitives::output_hash(&output) == result.output_hash,
 			Error::<T>::OutputMismatch
 		);
-		Self::store_output(task_id, &task, output)
+		Self::store_output(task_id, &task, output)?;
+		task.result = Some(result);
+		Self::set_state(task_id, &mut task, TaskState::Verified);
+		Tasks::<T>::insert(task_id, task);
+		Ok(())
 	}
 
 	fn pay(

@@ -1,11 +1,11 @@
 //! Benchmarks of `commit`, `reveal` and the hooks at their worst case (v2 syntax).
 
 use super::*;
-use crate::pallet::{Call, Commitments, Config, Pallet, Reveals};
+use crate::pallet::{Call, Commitments, Config, Pallet, Revealed, Reveals, Verdicts};
 use alloc::{vec, vec::Vec};
 use depin_primitives::{
-	commitment, output_hash, ExecResult, Salt, TaskFactory, TaskId, TaskSettlement,
-	VerificationHooks,
+	commitment, output_hash, output_key, output_proof, ExecResult, Hash32, Salt, TaskFactory,
+	TaskId, TaskSettlement, TaskState, VerificationHooks,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
@@ -15,12 +15,13 @@ fn salt() -> Salt {
 	[7; 32]
 }
 
-fn good(output: &[u8]) -> ExecResult {
-	ExecResult { exit: 0, output_hash: output_hash(output), fuel_used: 1_000 }
+/// The output every good result hashes.
+fn output(len: u32) -> Vec<u8> {
+	vec![1u8; len as usize]
 }
 
-fn bad() -> ExecResult {
-	bad_n(0)
+fn good(len: u32) -> ExecResult {
+	ExecResult { exit: 0, output_hash: output_hash(&output(len)), fuel_used: 1_000 }
 }
 
 /// The `n`-th of results that all differ from each other and from `good`.
@@ -28,13 +29,33 @@ fn bad_n(n: u32) -> ExecResult {
 	ExecResult { exit: 1, output_hash: [0; 32], fuel_used: 1 + n as u64 }
 }
 
-/// A task with `replicas` devices, all committed to `results[i]`.
-fn committed<T: Config>(results: &[ExecResult]) -> (TaskId, Vec<T::AccountId>) {
+/// `device`'s output proof in `task` for an output of `len` bytes.
+fn proof<T: Config>(task: TaskId, len: u32, device: &T::AccountId) -> Hash32 {
+	output_proof(task, &output_key(&output(len)), device)
+}
+
+/// A task with `results.len()` devices, all committed to `results[i]` (proofs of an
+/// output of `len` bytes).
+fn committed<T: Config>(results: &[ExecResult], len: u32) -> (TaskId, Vec<T::AccountId>) {
 	let (task, devices) = T::BenchmarkHelper::assigned_task(results.len() as u32).unwrap();
 	for (d, r) in devices.iter().zip(results) {
-		Pallet::<T>::do_commit(d.clone(), task, commitment(task, r, &salt(), d)).unwrap();
+		let c = commitment(task, r, &proof::<T>(task, len, d), &salt(), d);
+		Pallet::<T>::do_commit(d.clone(), task, c).unwrap();
 	}
 	(task, devices)
+}
+
+/// Reveals the first `n` of `devices`' committed `results`.
+fn reveal_first<T: Config>(
+	task: TaskId,
+	devices: &[T::AccountId],
+	results: &[ExecResult],
+	len: u32,
+	n: usize,
+) {
+	for (d, r) in devices.iter().zip(results).take(n) {
+		Pallet::<T>::do_reveal(d.clone(), task, *r, proof::<T>(task, len, d), salt()).unwrap();
+	}
 }
 
 #[benchmarks]
@@ -46,71 +67,94 @@ mod benchmarks {
 	fn commit() {
 		let replicas = T::BenchmarkHelper::max_replicas();
 		let (task, devices) = T::BenchmarkHelper::assigned_task(replicas).unwrap();
-		let r = good(b"");
+		let r = good(0);
+		let commit_of =
+			|d: &T::AccountId| commitment(task, &r, &proof::<T>(task, 0, d), &salt(), d);
 		for d in &devices[1..] {
-			Pallet::<T>::do_commit(d.clone(), task, commitment(task, &r, &salt(), d)).unwrap();
+			Pallet::<T>::do_commit(d.clone(), task, commit_of(d)).unwrap();
 		}
 		let last = devices[0].clone();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.clone()), task, commitment(task, &r, &salt(), &last));
+		_(RawOrigin::Signed(last.clone()), task, commit_of(&last));
 		assert!(Commitments::<T>::contains_key(task, &last));
 	}
 
-	/// The reveal that completes a quorum of `s` replicas with an output of `l` bytes:
-	/// verifies, settles all `s` devices, and closes the task.
+	/// The last of `s` reveals, all different: no result has a quorum, so the round ends
+	/// (the task escalates or fails).
 	#[benchmark]
-	fn reveal(
+	fn reveal(s: Linear<2, { T::BenchmarkHelper::max_replicas() }>) {
+		let results: Vec<ExecResult> = (0..s).map(bad_n).collect();
+		let (task, devices) = committed::<T>(&results, 0);
+		reveal_first::<T>(task, &devices, &results, 0, s as usize - 1);
+		let last = devices[s as usize - 1].clone();
+		let r = results[s as usize - 1];
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last.clone()), task, r, proof::<T>(task, 0, &last), salt());
+		let state = T::Market::slot(task, &last).map(|s| s.task_state);
+		assert_ne!(state, Some(TaskState::Revealing), "the round ended");
+	}
+
+	/// The last reveal of a verified task of the most replicas: it settles its device and
+	/// closes the task.
+	#[benchmark]
+	fn reveal_late() {
+		let s = T::BenchmarkHelper::max_replicas();
+		let results = vec![good(0); s as usize];
+		let (task, devices) = committed::<T>(&results, 0);
+		reveal_first::<T>(task, &devices, &results, 0, s as usize - 1);
+		Pallet::<T>::do_publish_output(task, output(0)).unwrap();
+		let last = devices[s as usize - 1].clone();
+		#[extrinsic_call]
+		reveal(RawOrigin::Signed(last.clone()), task, good(0), proof::<T>(task, 0, &last), salt());
+		assert!(!Verdicts::<T>::contains_key(task), "closed");
+	}
+
+	/// The last of `s + 1` reveals, when a result has a quorum: it finds it and waits for
+	/// its output to be published.
+	#[benchmark]
+	fn reveal_pending(s: Linear<0, { T::BenchmarkHelper::max_replicas() - 1 }>) {
+		let replicas = s + 1;
+		let agreeing = depin_primitives::quorum(replicas);
+		let results: Vec<ExecResult> = (0..replicas)
+			.map(|i| if i + agreeing >= replicas { good(0) } else { bad_n(i) })
+			.collect();
+		let (task, devices) = committed::<T>(&results, 0);
+		reveal_first::<T>(task, &devices, &results, 0, s as usize);
+		let device = devices[s as usize].clone();
+		#[extrinsic_call]
+		reveal(
+			RawOrigin::Signed(device.clone()),
+			task,
+			good(0),
+			proof::<T>(task, 0, &device),
+			salt(),
+		);
+		assert!(Reveals::<T>::contains_key(task, &device));
+		assert!(!Verdicts::<T>::contains_key(task), "decided nothing");
+	}
+
+	/// The publication of an `l`-byte output for a task whose `s` replicas all revealed
+	/// its result: verifies, settles all `s` devices, and closes the task.
+	#[benchmark]
+	fn publish_output(
 		l: Linear<0, { T::MaxOutputLen::get() }>,
 		s: Linear<1, { T::BenchmarkHelper::max_replicas() }>,
 	) {
-		let output = vec![1u8; l as usize];
-		let ok = good(&output);
-		let quorum = s / 2 + 1;
-		// The first s-1 results: quorum-1 good, the rest bad; the last one decides.
-		let results: Vec<ExecResult> =
-			(0..s).map(|i| if i + 1 < quorum || i + 1 == s { ok } else { bad() }).collect();
-		let (task, devices) = committed::<T>(&results);
-		for (d, r) in devices.iter().zip(&results).take(s as usize - 1) {
-			Pallet::<T>::do_reveal(d.clone(), task, *r, salt(), None).unwrap();
-		}
-		let last = devices[s as usize - 1].clone();
+		let results = vec![good(l); s as usize];
+		let (task, devices) = committed::<T>(&results, l);
+		reveal_first::<T>(task, &devices, &results, l, s as usize);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.clone()), task, ok, salt(), Some(output));
-		// Verified and closed: its verification data is gone already.
-		let state = T::Market::slot(task, &last).map(|s| s.task_state);
-		assert_eq!(state, Some(depin_primitives::TaskState::Verified));
-	}
-
-	/// A reveal that decides nothing, with an output of `l` bytes, after `s` reveals that
-	/// all differ from it and from each other: it checks, counts agreeing reveals and waits.
-	#[benchmark]
-	fn reveal_pending(
-		l: Linear<0, { T::MaxOutputLen::get() }>,
-		s: Linear<0, { T::BenchmarkHelper::max_replicas() - 2 }>,
-	) {
-		let output = vec![1u8; l as usize];
-		let ok = good(&output);
-		// `s` distinct wrong results, this one, and one more replica still to reveal.
-		let mut results: Vec<ExecResult> = (0..s).map(bad_n).collect();
-		results.push(ok);
-		results.push(ok);
-		let (task, devices) = committed::<T>(&results);
-		for (d, r) in devices.iter().zip(&results).take(s as usize) {
-			Pallet::<T>::do_reveal(d.clone(), task, *r, salt(), None).unwrap();
-		}
-		let device = devices[s as usize].clone();
-		#[extrinsic_call]
-		reveal(RawOrigin::Signed(device.clone()), task, ok, salt(), Some(output));
-		assert!(Reveals::<T>::contains_key(task, &device));
-		assert!(!crate::pallet::Verdicts::<T>::contains_key(task), "decided nothing");
+		_(RawOrigin::Signed(devices[0].clone()), task, output(l));
+		let state = T::Market::slot(task, &devices[0]).map(|s| s.task_state);
+		assert_eq!(state, Some(TaskState::Verified));
 	}
 
 	/// A reveal window that ends with `s` commitments and no reveal: all punished, and
 	/// the task escalates.
 	#[benchmark]
 	fn on_reveal_timeout(s: Linear<1, { T::BenchmarkHelper::max_replicas() }>) {
-		let results = vec![good(b""); s as usize];
-		let (task, _) = committed::<T>(&results);
+		let results = vec![good(0); s as usize];
+		let (task, _) = committed::<T>(&results, 0);
 		#[block]
 		{
 			<Pallet<T> as VerificationHooks<T::AccountId>>::on_reveal_timeout(task);
@@ -120,10 +164,10 @@ mod benchmarks {
 	/// Clearing `s` commitments and reveals of a finished task.
 	#[benchmark]
 	fn on_task_finished(s: Linear<1, { T::BenchmarkHelper::max_replicas() }>) {
-		let results = vec![good(b""); s as usize];
-		let (task, devices) = committed::<T>(&results);
+		let results = vec![good(0); s as usize];
+		let (task, devices) = committed::<T>(&results, 0);
 		for d in &devices {
-			Reveals::<T>::insert(task, d, good(b""));
+			Reveals::<T>::insert(task, d, Revealed { result: good(0), proof: [0; 32] });
 		}
 		#[block]
 		{

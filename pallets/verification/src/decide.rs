@@ -1,12 +1,14 @@
 //! The decision: quorum, payment, slashing, reputation, escalation, failure.
 
+use crate::WeightInfo;
 use alloc::vec::Vec;
 pub use depin_primitives::quorum;
 use depin_primitives::{DeviceRegistry, ExecResult, Outcome, SlashReason, TaskId, TaskSettlement};
-use frame_support::{pallet_prelude::DispatchResult, traits::Get};
+use frame_support::{pallet_prelude::DispatchResult, traits::Get, weights::Weight};
 
 use crate::pallet::{
-	Commitments, Config, Event, NoQuorumAction, Pallet, RevealCount, Reveals, Verdicts,
+	Commitments, Config, Event, NoQuorumAction, Pallet, RevealCount, Revealed, Reveals, Verdict,
+	Verdicts,
 };
 
 /// What a reveal did, which its actual weight follows.
@@ -17,91 +19,121 @@ pub enum RevealWork {
 		/// Reveals of the task before this one.
 		earlier: u32,
 	},
-	/// It settled this many devices, or ended the task or its round (charged as settling
-	/// every replica).
-	Settled(u32),
+	/// It came after the verdict: it settled its device (and closed the task if it was
+	/// the last one).
+	Late,
+	/// It was the last of `replicas` reveals and no result had a quorum: the round ended.
+	Ended(u32),
 }
 
 impl RevealWork {
-	/// Devices settled (none while pending).
-	pub fn settled(self) -> u32 {
+	/// The weight of a reveal that did this.
+	pub fn weight<W: crate::WeightInfo>(self) -> Weight {
 		match self {
-			RevealWork::Pending { .. } => 0,
-			RevealWork::Settled(n) => n,
-		}
-	}
-
-	/// The weight of a reveal with an `output_len`-byte output that did this.
-	pub fn weight<W: crate::WeightInfo>(self, output_len: u32) -> frame_support::weights::Weight {
-		match self {
-			RevealWork::Pending { earlier } => W::reveal_pending(output_len, earlier),
-			RevealWork::Settled(n) => W::reveal(output_len, n),
+			RevealWork::Pending { earlier } => W::reveal_pending(earlier),
+			RevealWork::Late => W::reveal_late(),
+			RevealWork::Ended(replicas) => W::reveal(replicas),
 		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
-	/// Pays a device whose result matches the verdict, or slashes one whose result does not.
+	/// The heaviest thing a reveal can do, charged before it runs.
+	pub fn max_reveal_weight() -> Weight {
+		let s = T::MaxSlots::get();
+		T::WeightInfo::reveal(s)
+			.max(T::WeightInfo::reveal_late())
+			.max(T::WeightInfo::reveal_pending(s))
+	}
+
+	/// The result most devices revealed in `task`, and how many did (a result with a
+	/// quorum is the only one with a majority, so it is this one). Reads every reveal of
+	/// the task: at most `MaxSlots`.
+	pub(crate) fn leading_result(task: TaskId) -> Option<(ExecResult, u32)> {
+		let mut counts: Vec<(ExecResult, u32)> = Vec::new();
+		for revealed in Reveals::<T>::iter_prefix_values(task) {
+			match counts.iter_mut().find(|(r, _)| *r == revealed.result) {
+				Some((_, n)) => *n = n.saturating_add(1),
+				None => counts.push((revealed.result, 1)),
+			}
+		}
+		counts.into_iter().max_by_key(|(_, n)| *n)
+	}
+
+	/// Pays a device that revealed the verdict with the proof its output gives; slashes
+	/// one that revealed another result, or the verdict without that proof (it never held
+	/// the output: it copied the result).
 	fn settle_device(
 		task: TaskId,
 		device: &T::AccountId,
-		result: &ExecResult,
-		verdict: &ExecResult,
+		revealed: &Revealed,
+		verdict: &Verdict,
 	) -> DispatchResult {
-		if result == verdict {
-			T::Market::pay(task, device, result.fuel_used)?;
+		let proven = revealed.proof == depin_primitives::output_proof(task, &verdict.key, device);
+		if revealed.result == verdict.result && proven {
+			T::Market::pay(task, device, revealed.result.fuel_used)?;
 			T::Devices::record_outcome(device, Outcome::Valid);
-		} else {
-			let slashed =
-				T::Devices::slash(device, T::WrongResultSlash::get(), SlashReason::WrongResult);
-			T::Devices::record_outcome(device, Outcome::Invalid);
-			Self::deposit_event(Event::WrongResult { task, device: device.clone(), slashed });
+			return Ok(());
 		}
+		let slashed =
+			T::Devices::slash(device, T::WrongResultSlash::get(), SlashReason::WrongResult);
+		T::Devices::record_outcome(device, Outcome::Invalid);
+		let device = device.clone();
+		Self::deposit_event(if revealed.result == verdict.result {
+			Event::ResultUnproven { task, device, slashed }
+		} else {
+			Event::WrongResult { task, device, slashed }
+		});
 		Ok(())
 	}
 
-	/// After `device` revealed `result`: settle it against an existing verdict, or verify
-	/// the task if `result` now has a quorum; close the task once every replica revealed.
-	/// Returns what the call did, for its actual weight.
+	/// The output of the verdict's result was published: records the verdict, settles every
+	/// device that revealed, and closes the task if every replica has. Returns how many
+	/// devices it settled.
+	pub(crate) fn settle_all(
+		task: TaskId,
+		verdict: Verdict,
+		replicas: u32,
+	) -> Result<u32, sp_runtime::DispatchError> {
+		Verdicts::<T>::insert(task, verdict);
+		let revealed: Vec<_> = Reveals::<T>::iter_prefix(task).collect();
+		for (device, r) in revealed.iter() {
+			Self::settle_device(task, device, r, &verdict)?;
+		}
+		if RevealCount::<T>::get(task) >= replicas {
+			T::Market::close(task)?;
+		}
+		Ok(revealed.len() as u32)
+	}
+
+	/// After `device` revealed: settle it against an existing verdict, or, once every
+	/// replica has revealed and no result has a quorum, end the round. A result with a
+	/// quorum waits for its output to be published. Returns what the call did, for its
+	/// actual weight.
 	pub(crate) fn after_reveal(
 		task: TaskId,
 		device: &T::AccountId,
-		result: ExecResult,
-		output: Option<Vec<u8>>,
+		revealed: Revealed,
 		replicas: u32,
 	) -> Result<RevealWork, sp_runtime::DispatchError> {
 		let reveals = RevealCount::<T>::get(task);
-		let mut work = RevealWork::Pending { earlier: reveals.saturating_sub(1) };
 		if let Some(verdict) = Verdicts::<T>::get(task) {
-			work = RevealWork::Settled(1);
-			Self::settle_device(task, device, &result, &verdict)?;
-			if let Some(output) = output.filter(|_| result == verdict) {
-				T::Market::attach_output(task, output)?;
-			}
-		} else {
-			let agreeing =
-				Reveals::<T>::iter_prefix_values(task).filter(|r| *r == result).count() as u32;
-			if agreeing >= quorum(replicas) {
-				T::Market::verified(task, result, output)?;
-				Verdicts::<T>::insert(task, result);
-				let revealed: Vec<_> = Reveals::<T>::iter_prefix(task).collect();
-				for (d, r) in revealed.iter() {
-					Self::settle_device(task, d, r, &result)?;
-				}
-				work = RevealWork::Settled(revealed.len() as u32);
-				Self::deposit_event(Event::TaskVerified { task, result, agreeing });
-			}
-		}
-		if reveals >= replicas {
-			if Verdicts::<T>::contains_key(task) {
+			Self::settle_device(task, device, &revealed, &verdict)?;
+			if reveals >= replicas {
 				T::Market::close(task)?;
-				work = RevealWork::Settled(work.settled().max(1));
-			} else {
-				Self::no_quorum(task, reveals, replicas);
-				work = RevealWork::Settled(replicas);
 			}
+			return Ok(RevealWork::Late);
 		}
-		Ok(work)
+		let earlier = reveals.saturating_sub(1);
+		if reveals < replicas {
+			return Ok(RevealWork::Pending { earlier });
+		}
+		let has_quorum = Self::leading_result(task).is_some_and(|(_, n)| n >= quorum(replicas));
+		if has_quorum {
+			return Ok(RevealWork::Pending { earlier });
+		}
+		Self::no_quorum(task, reveals, replicas);
+		Ok(RevealWork::Ended(replicas))
 	}
 
 	/// Devices that committed but did not reveal: timeout mark and a slash. Without a
@@ -129,7 +161,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// No quorum: more replicas if the market allows, else the task fails.
+	/// No verdict: more replicas if the market allows, else the task fails.
 	pub(crate) fn no_quorum(task: TaskId, reveals: u32, replicas: u32) {
 		let action = if T::Market::escalate(task).is_ok() {
 			NoQuorumAction::Escalated
@@ -142,7 +174,9 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::NoQuorum { task, reveals, replicas, action });
 	}
 
-	/// The reveal window of `task` ended.
+	/// The reveal window of `task` ended. Without a verdict — no quorum, or a quorum whose
+	/// output nobody published — the round ends as if no result had a quorum: revealed
+	/// devices are neither paid nor slashed, and their reveals count in the next round.
 	pub(crate) fn reveal_window_ended(task: TaskId) {
 		Self::punish_missing_reveals(task);
 		if Verdicts::<T>::contains_key(task) {

@@ -1,10 +1,13 @@
-//! The rules of `commit` and `reveal`: check everything first, then write.
+//! The rules of `commit`, `reveal` and `publish_output`: check everything first, then
+//! write.
 
 use alloc::vec::Vec;
-use depin_primitives::{ExecResult, Hash32, Salt, TaskId, TaskSettlement, TaskState};
+use depin_primitives::{quorum, ExecResult, Hash32, Salt, TaskId, TaskSettlement, TaskState};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 
-use crate::pallet::{Commitments, Config, Error, Event, Pallet, RevealCount, Reveals};
+use crate::pallet::{
+	Commitments, Config, Error, Event, Pallet, RevealCount, Revealed, Reveals, Verdicts,
+};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_commit(
@@ -32,8 +35,8 @@ impl<T: Config> Pallet<T> {
 		device: T::AccountId,
 		task: TaskId,
 		result: ExecResult,
+		proof: Hash32,
 		salt: Salt,
-		output: Option<Vec<u8>>,
 	) -> Result<crate::decide::RevealWork, sp_runtime::DispatchError> {
 		let slot = T::Market::slot(task, &device).ok_or(Error::<T>::NotAssigned)?;
 		let commitment = Commitments::<T>::get(task, &device).ok_or(Error::<T>::NotCommitted)?;
@@ -43,21 +46,35 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::RevealNotOpen
 		);
 		ensure!(
-			depin_primitives::commitment(task, &result, &salt, &device) == commitment,
+			depin_primitives::commitment(task, &result, &proof, &salt, &device) == commitment,
 			Error::<T>::CommitmentMismatch
 		);
 		ensure!(result.fuel_used <= slot.max_fuel, Error::<T>::InvalidResult);
-		if let Some(output) = &output {
-			ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
-			ensure!(
-				depin_primitives::output_hash(output) == result.output_hash,
-				Error::<T>::OutputMismatch
-			);
-		}
 
-		Reveals::<T>::insert(task, &device, result);
+		let revealed = Revealed { result, proof };
+		Reveals::<T>::insert(task, &device, revealed);
 		RevealCount::<T>::mutate(task, |c| *c = c.saturating_add(1));
 		Self::deposit_event(Event::ResultRevealed { task, device: device.clone(), result });
-		Self::after_reveal(task, &device, result, output, slot.replicas)
+		Self::after_reveal(task, &device, revealed, slot.replicas)
+	}
+
+	/// Checks and records the publication of `output`: it must hash to the `output_hash`
+	/// of a result that has a quorum of reveals in `task`. Verifies the task and settles
+	/// every device that revealed; returns how many.
+	pub(crate) fn do_publish_output(
+		task: TaskId,
+		output: Vec<u8>,
+	) -> Result<u32, sp_runtime::DispatchError> {
+		ensure!(!Verdicts::<T>::contains_key(task), Error::<T>::AlreadyVerified);
+		ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
+		let replicas = T::Market::replicas(task).ok_or(Error::<T>::NoQuorumForOutput)?;
+		let hash = depin_primitives::output_hash(&output);
+		let (result, agreeing) = Self::leading_result(task)
+			.filter(|(r, n)| r.output_hash == hash && *n >= quorum(replicas))
+			.ok_or(Error::<T>::NoQuorumForOutput)?;
+		let key = depin_primitives::output_key(&output);
+		T::Market::verified(task, result, output)?;
+		Self::deposit_event(Event::TaskVerified { task, result, agreeing });
+		Self::settle_all(task, crate::pallet::Verdict { result, key }, replicas)
 	}
 }

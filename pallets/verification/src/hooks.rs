@@ -1,6 +1,6 @@
 //! [`VerificationHooks`] for the market, and the pallet's invariants.
 
-use depin_primitives::{TaskId, VerificationHooks};
+use depin_primitives::{TaskId, TaskSettlement, VerificationHooks};
 use frame_support::{traits::Get, weights::Weight};
 
 use crate::{
@@ -35,12 +35,29 @@ impl<T: Config> VerificationHooks<T::AccountId> for Pallet<T> {
 	fn reveal_count(task: TaskId) -> u32 {
 		RevealCount::<T>::get(task)
 	}
+
+	/// The device designated to publish is the first, in storage order, of those that
+	/// revealed the result with a quorum. Reads every reveal of the task: for runtime-API
+	/// queries, never on chain.
+	fn publish_turn(task: TaskId, device: &T::AccountId) -> Option<bool> {
+		if Verdicts::<T>::contains_key(task) {
+			return None;
+		}
+		let mine = Reveals::<T>::get(task, device)?.result;
+		let replicas = T::Market::replicas(task)?;
+		let (leading, n) = Self::leading_result(task)?;
+		if leading != mine || n < depin_primitives::quorum(replicas) {
+			return None;
+		}
+		let first = Reveals::<T>::iter_prefix(task).find(|(_, r)| r.result == mine);
+		Some(first.is_some_and(|(d, _)| &d == device))
+	}
 }
 
 impl<T: Config> Pallet<T> {
 	/// The pallet's invariants: every reveal has a commitment, `RevealCount` counts the
 	/// reveals, every task with data holds at most `MaxSlots` commitments, and a verdict
-	/// exists only for a task with reveals.
+	/// exists only for a task with a quorum of reveals of its result.
 	///
 	/// Iterates all of the pallet's storage: for `try-runtime` and tests, never on chain.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -59,8 +76,12 @@ impl<T: Config> Pallet<T> {
 			*commits.entry(task).or_default() += 1;
 		}
 		ensure!(commits.values().all(|c| *c <= T::MaxSlots::get()), "too many commitments");
-		for task in Verdicts::<T>::iter_keys() {
-			ensure!(RevealCount::<T>::get(task) > 0, "verdict without reveals");
+		for (task, verdict) in Verdicts::<T>::iter() {
+			let agreeing = Reveals::<T>::iter_prefix_values(task)
+				.filter(|r| r.result == verdict.result)
+				.count() as u32;
+			let replicas = T::Market::replicas(task).unwrap_or(u32::MAX);
+			ensure!(agreeing >= depin_primitives::quorum(replicas), "verdict without a quorum");
 		}
 		Ok(())
 	}

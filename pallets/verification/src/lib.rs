@@ -1,26 +1,34 @@
 //! # Result verification
 //!
-//! Assigned devices commit to their result, then reveal it; a quorum of identical results
-//! verifies a task.
+//! Assigned devices commit to their result, then reveal it; a quorum of identical results,
+//! backed by the published output, verifies a task.
 //!
 //! - `commit(task, commitment)`: `commitment = blake2_256(domain ‖ task ‖ SCALE(result) ‖
-//!   salt ‖ device)` ([`depin_primitives::commitment`]).
-//!   Nobody can copy a result they cannot see. The reveal phase opens when every replica
-//!   has committed (the market keeps the clock: a device that does not commit within
-//!   `CommitTimeout` loses its slot to another device).
-//! - `reveal(task, result, salt, output)`: checked against the commitment; `output`, when
-//!   attached, must hash to `result.output_hash`.
-//! - **Decision**, in the reveal that completes a quorum (`replicas / 2 + 1` identical
-//!   results), or when the reveal window ends:
-//!   - quorum → `Verified`: every device with that result is paid `fuel_used × price`
-//!     and gets a valid mark; every device with another result loses `WrongResultSlash`
-//!     of its bond and its streak; late reveals are settled the same way until the
-//!     window ends, and commitments never revealed cost `WrongResultSlash` (withholding
-//!     once the majority is visible must not be cheaper than lying).
-//!   - no quorum → more replicas (up to the market's `MaxEscalations`, and only while a
-//!     round fits before the deadline), then `Failed`: escrow back, nobody paid, nobody
-//!     slashed for a wrong result (there is none); unrevealed commitments cost
-//!     `RevealTimeoutSlash`.
+//!   proof ‖ salt ‖ device)` ([`depin_primitives::commitment`]), where `proof =
+//!   output_proof(task, output_key(output), device)` can only be made from the output's
+//!   bytes. The reveal phase opens when every replica has committed (the market keeps the
+//!   clock: a device that does not commit within `CommitTimeout` loses its slot to
+//!   another device).
+//! - `reveal(task, result, proof, salt)`: checked against the commitment. It publishes the
+//!   result (its `output_hash`), never the output.
+//! - `publish_output(task, output)`: once a result has a quorum (`replicas / 2 + 1`
+//!   identical results revealed), anyone holding its output publishes it: the task is
+//!   `Verified` and stores the output for the dApp. Until then no output is on chain, so
+//!   a device added by an escalation, which commits after the earlier reveals are public,
+//!   sees only hashes: it can copy a result but not make its proof.
+//! - **Settlement**, at the publication, and for late reveals until the window ends:
+//!   every device with the verified result and the right proof is paid
+//!   `fuel_used × price` and gets a valid mark; a device with the verified result but
+//!   another proof (it never held the output: a copier) or with another result loses
+//!   `WrongResultSlash` of its bond and its streak; commitments never revealed cost
+//!   `WrongResultSlash` (withholding once the majority is visible must not be cheaper
+//!   than lying).
+//! - **No verdict when the reveal window ends** (no quorum, or nobody published the
+//!   output of the one with a quorum) → more replicas (up to the market's
+//!   `MaxEscalations`, and only while a round fits before the deadline), then `Failed`:
+//!   escrow back, nobody paid, nobody slashed for a wrong result (there is none);
+//!   unrevealed commitments cost `RevealTimeoutSlash`. The same happens at once when
+//!   every replica revealed and no result has a quorum.
 //! - A trap, out-of-fuel or bad-module result is an ordinary result: replicas that agree
 //!   on it are verified and paid.
 //!
@@ -98,18 +106,59 @@ pub mod pallet {
 	pub type Commitments<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, TaskId, Blake2_128Concat, T::AccountId, Hash32>;
 
-	/// Revealed results, by task and device.
+	/// Revealed results and output proofs, by task and device.
 	#[pallet::storage]
 	pub type Reveals<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, TaskId, Blake2_128Concat, T::AccountId, ExecResult>;
+		StorageDoubleMap<_, Twox64Concat, TaskId, Blake2_128Concat, T::AccountId, Revealed>;
 
 	/// Number of reveals of each task.
 	#[pallet::storage]
 	pub type RevealCount<T: Config> = StorageMap<_, Twox64Concat, TaskId, u32, ValueQuery>;
 
-	/// The verified result of a task whose reveal window is still open for late reveals.
+	/// The verified result of a task whose reveal window is still open for late reveals,
+	/// with the key of its published output.
 	#[pallet::storage]
-	pub type Verdicts<T: Config> = StorageMap<_, Twox64Concat, TaskId, ExecResult>;
+	pub type Verdicts<T: Config> = StorageMap<_, Twox64Concat, TaskId, Verdict>;
+
+	/// What a device revealed.
+	#[derive(
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	pub struct Revealed {
+		/// Its result.
+		pub result: ExecResult,
+		/// Its output proof (`depin_primitives::output_proof`), checked at publication.
+		pub proof: Hash32,
+	}
+
+	/// A verified result.
+	#[derive(
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		TypeInfo,
+		MaxEncodedLen,
+	)]
+	pub struct Verdict {
+		/// The result a quorum revealed.
+		pub result: ExecResult,
+		/// `depin_primitives::output_key` of its published output.
+		pub key: Hash32,
+	}
 
 	/// How a decision went.
 	#[derive(
@@ -143,6 +192,9 @@ pub mod pallet {
 		TaskVerified { task: TaskId, result: ExecResult, agreeing: u32 },
 		/// A device's revealed result differs from the verified one.
 		WrongResult { task: TaskId, device: T::AccountId, slashed: BalanceOf<T> },
+		/// A device revealed the verified result without the proof its output gives: it
+		/// never held the output (it copied a revealed result).
+		ResultUnproven { task: TaskId, device: T::AccountId, slashed: BalanceOf<T> },
 		/// A device committed but did not reveal in time.
 		RevealMissed { task: TaskId, device: T::AccountId, slashed: BalanceOf<T> },
 		/// The reveals did not reach a quorum.
@@ -164,14 +216,17 @@ pub mod pallet {
 		RevealNotOpen,
 		/// The caller already revealed in this task.
 		AlreadyRevealed,
-		/// The result and salt do not match the commitment.
+		/// The result, proof and salt do not match the commitment.
 		CommitmentMismatch,
 		/// The result claims more fuel than the task allows.
 		InvalidResult,
 		/// The output is larger than `MaxOutputLen`.
 		OutputTooLarge,
-		/// The output does not hash to the result's `output_hash`.
-		OutputMismatch,
+		/// No result with this output's hash has a quorum of reveals in the task (or the
+		/// task has no reveals).
+		NoQuorumForOutput,
+		/// The task is verified: its output is published already.
+		AlreadyVerified,
 	}
 
 	#[pallet::hooks]
@@ -193,8 +248,9 @@ pub mod pallet {
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Commits the calling device to a result of `task` without revealing it:
-		/// `commitment = depin_primitives::commitment(task, result, salt, device)`. Free
-		/// when accepted.
+		/// `commitment = depin_primitives::commitment(task, result, proof, salt, device)`
+		/// with `proof = depin_primitives::output_proof(task, output_key(output), device)`.
+		/// Free when accepted.
 		#[pallet::call_index(0)]
 		pub fn commit(
 			origin: OriginFor<T>,
@@ -206,27 +262,47 @@ pub mod pallet {
 			Ok(Pays::No.into())
 		}
 
-		/// Reveals the committed `result` and `salt`, with the job's output attached
-		/// (bounded by `MaxOutputLen`) so the verified output can be stored for the dApp.
-		/// Free when accepted; may decide the task. Charged for settling `MaxSlots`
-		/// devices, then for what it did: a reveal that decides nothing costs a fraction.
+		/// Reveals the committed `result`, its output `proof` and the `salt`. Free when
+		/// accepted; may settle the caller (a late reveal of a verified task) or end the
+		/// round (every replica revealed and no result has a quorum). Charged for the
+		/// heaviest of those, then for what it did.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::reveal(
-			output.as_ref().map_or(0, |o| o.len() as u32),
-			T::MaxSlots::get(),
-		))]
+		#[pallet::weight(Pallet::<T>::max_reveal_weight())]
 		pub fn reveal(
 			origin: OriginFor<T>,
 			task: TaskId,
 			result: ExecResult,
+			proof: Hash32,
 			salt: Salt,
-			output: Option<alloc::vec::Vec<u8>>,
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
-			let len = output.as_ref().map_or(0, |o| o.len() as u32);
-			let work = Self::do_reveal(device, task, result, salt, output)?;
+			let work = Self::do_reveal(device, task, result, proof, salt)?;
 			Ok(PostDispatchInfo {
-				actual_weight: Some(work.weight::<T::WeightInfo>(len)),
+				actual_weight: Some(work.weight::<T::WeightInfo>()),
+				pays_fee: Pays::No,
+			})
+		}
+
+		/// Publishes the output of the result of `task` that has a quorum of reveals
+		/// (bounded by `MaxOutputLen`): the task is `Verified`, the output is stored for the
+		/// dApp, and every device that revealed is settled against it. Anyone holding the
+		/// output may publish it; free when it verifies the task, and charged for settling
+		/// `MaxSlots` devices, then for the devices it settled.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::publish_output(
+			output.len() as u32,
+			T::MaxSlots::get(),
+		))]
+		pub fn publish_output(
+			origin: OriginFor<T>,
+			task: TaskId,
+			output: alloc::vec::Vec<u8>,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let len = output.len() as u32;
+			let settled = Self::do_publish_output(task, output)?;
+			Ok(PostDispatchInfo {
+				actual_weight: Some(T::WeightInfo::publish_output(len, settled)),
 				pays_fee: Pays::No,
 			})
 		}

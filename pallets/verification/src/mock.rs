@@ -2,7 +2,10 @@
 //! market, verification and rewards, wired as in the real runtime.
 
 use crate as pallet_verification;
-use depin_primitives::{commitment, output_hash, DeviceSpec, ExecResult, Salt, TaskId, TaskParams};
+use depin_primitives::{
+	commitment, output_hash, output_key, output_proof, DeviceSpec, ExecResult, Hash32, Salt,
+	TaskId, TaskParams, VerificationHooks,
+};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, Hooks},
@@ -10,6 +13,7 @@ use frame_support::{
 	PalletId,
 };
 use sp_runtime::{BuildStorage, Perbill};
+use std::{cell::RefCell, collections::BTreeMap};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
@@ -289,9 +293,27 @@ pub fn slots(task: TaskId) -> Vec<AccountId> {
 	pallet_market::Tasks::<Test>::get(task).unwrap().slots.iter().map(|s| s.device).collect()
 }
 
+thread_local! {
+	/// The outputs of the results made with [`result`], by hash: what a device that ran
+	/// the job holds.
+	static OUTPUTS: RefCell<BTreeMap<Hash32, Vec<u8>>> = const { RefCell::new(BTreeMap::new()) };
+}
+
 /// A result whose output is `output`.
 pub fn result(output: &[u8], fuel_used: u64) -> ExecResult {
-	ExecResult { exit: 0, output_hash: output_hash(output), fuel_used }
+	let hash = output_hash(output);
+	OUTPUTS.with(|o| o.borrow_mut().insert(hash, output.to_vec()));
+	ExecResult { exit: 0, output_hash: hash, fuel_used }
+}
+
+/// The output of `r`, which was made with [`result`].
+pub fn output_of(r: &ExecResult) -> Vec<u8> {
+	OUTPUTS.with(|o| o.borrow().get(&r.output_hash).cloned()).expect("made with `result`")
+}
+
+/// The output proof of `device` that ran the job and got `r`.
+pub fn proof_of(task: TaskId, device: AccountId, r: &ExecResult) -> Hash32 {
+	output_proof(task, &output_key(&output_of(r)), &device)
 }
 
 /// The salt a device uses in the tests.
@@ -299,31 +321,47 @@ pub fn salt(device: AccountId) -> Salt {
 	[device as u8; 32]
 }
 
-/// `device` commits to `r`.
+/// `device` commits to `r` with the proof its output gives.
 pub fn commit(task: TaskId, device: AccountId, r: &ExecResult) -> sp_runtime::DispatchResult {
-	Verification::commit(
-		RuntimeOrigin::signed(device),
-		task,
-		commitment(task, r, &salt(device), &device),
-	)
-	.map(|_| ())
-	.map_err(|e| e.error)
+	commit_with(task, device, r, proof_of(task, device, r))
 }
 
-/// `device` reveals `r` with `output` attached.
-pub fn reveal(
+/// `device` commits to `r` with `proof`.
+pub fn commit_with(
+	task: TaskId,
+	device: AccountId,
+	r: &ExecResult,
+	proof: Hash32,
+) -> sp_runtime::DispatchResult {
+	let c = commitment(task, r, &proof, &salt(device), &device);
+	Verification::commit(RuntimeOrigin::signed(device), task, c).map(|_| ()).map_err(|e| e.error)
+}
+
+/// `device` reveals `r` with `proof`, and publishes nothing.
+pub fn reveal_with(
 	task: TaskId,
 	device: AccountId,
 	r: ExecResult,
-	output: Option<&[u8]>,
+	proof: Hash32,
 ) -> sp_runtime::DispatchResult {
-	Verification::reveal(
-		RuntimeOrigin::signed(device),
-		task,
-		r,
-		salt(device),
-		output.map(|o| o.to_vec()),
-	)
-	.map(|_| ())
-	.map_err(|e| e.error)
+	Verification::reveal(RuntimeOrigin::signed(device), task, r, proof, salt(device))
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
+/// `device` reveals `r` and, as a worker does, publishes its output when the reveal gave
+/// it a turn to (its result has a quorum and no output is published yet).
+pub fn reveal(task: TaskId, device: AccountId, r: ExecResult) -> sp_runtime::DispatchResult {
+	reveal_with(task, device, r, proof_of(task, device, &r))?;
+	if Verification::publish_turn(task, &device).is_some() {
+		publish(task, device, &output_of(&r))?;
+	}
+	Ok(())
+}
+
+/// `who` publishes `output` for `task`.
+pub fn publish(task: TaskId, who: AccountId, output: &[u8]) -> sp_runtime::DispatchResult {
+	Verification::publish_output(RuntimeOrigin::signed(who), task, output.to_vec())
+		.map(|_| ())
+		.map_err(|e| e.error)
 }

@@ -4,7 +4,7 @@
 mod randomized;
 
 use crate::{decide::quorum, mock::*, pallet::*, Error};
-use depin_primitives::{exit, ExecResult, TaskState};
+use depin_primitives::{exit, ExecResult, TaskState, VerificationHooks};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -50,14 +50,7 @@ fn run_task(results: &[ExecResult]) -> (u64, Vec<AccountId>) {
 		assert_ok!(commit(task, *d, r));
 	}
 	for (d, r) in devs.iter().zip(results) {
-		assert_ok!(reveal(task, *d, *r, Some(b"ok")).or_else(|e| {
-			// Outputs of other results do not hash to "ok": reveal without one.
-			if e == Error::<Test>::OutputMismatch.into() {
-				reveal(task, *d, *r, None)
-			} else {
-				Err(e)
-			}
-		}));
+		assert_ok!(reveal(task, *d, *r));
 	}
 	(task, devs)
 }
@@ -159,11 +152,11 @@ fn five_replicas_verify_at_three_and_settle_late_reveals() {
 			assert_ok!(commit(task, *d, if i == 3 { &bad } else { &good }));
 		}
 		for d in &devs[..3] {
-			assert_ok!(reveal(task, *d, good, Some(b"ok")));
+			assert_ok!(reveal(task, *d, good));
 		}
 		assert_eq!(task_state(task), TaskState::Verified, "verified at the third reveal");
 		assert!(escrow_held() > 0, "still open for late reveals");
-		assert_ok!(reveal(task, devs[3], bad, None));
+		assert_ok!(reveal(task, devs[3], bad));
 		assert_eq!(reputation(devs[3]).invalid, 1);
 		// The fifth stays silent: at the window's end it is marked and the task closes.
 		// It saw the verdict and kept its answer back: that costs as much as a lie.
@@ -184,11 +177,7 @@ fn trapped_and_out_of_fuel_results_are_verified_and_paid() {
 	test(|| {
 		devices(2);
 		for code in [exit::TRAP, exit::OUT_OF_FUEL] {
-			let r = ExecResult {
-				exit: code,
-				output_hash: depin_primitives::output_hash(b""),
-				fuel_used: MAX_FUEL,
-			};
+			let r = ExecResult { exit: code, ..result(b"", MAX_FUEL) };
 			let (task, devs) = run_task(&[r, r]);
 			assert_eq!(task_state(task), TaskState::Verified);
 			for d in devs {
@@ -212,8 +201,8 @@ fn silent_committer_is_punished_and_the_task_escalates() {
 		for (i, d) in devs.iter().enumerate() {
 			assert_ok!(commit(task, *d, if i == 1 { &wrong } else { &good }));
 		}
-		assert_ok!(reveal(task, devs[0], good, Some(b"ok")));
-		assert_ok!(reveal(task, devs[1], wrong, None));
+		assert_ok!(reveal(task, devs[0], good));
+		assert_ok!(reveal(task, devs[1], wrong));
 		run_to(2 + REVEAL_WINDOW);
 		assert_eq!(reputation(devs[2]).timeouts, 1);
 		assert_eq!(task_state(task), TaskState::Committing, "escalated for lack of quorum");
@@ -225,7 +214,7 @@ fn silent_committer_is_punished_and_the_task_escalates() {
 			assert_ok!(commit(task, *d, &good));
 		}
 		for d in &new {
-			assert_ok!(reveal(task, *d, good, Some(b"ok")));
+			assert_ok!(reveal(task, *d, good));
 		}
 		assert_eq!(task_state(task), TaskState::Verified);
 		assert_eq!(reputation(devs[1]).invalid, 1);
@@ -257,8 +246,8 @@ fn committed_work_is_revealed_and_paid_when_the_other_slots_cannot_be_filled() {
 		assert_eq!(task_state(task), TaskState::Committing, "waiting for a third device");
 		run_to(last_call);
 		assert_eq!(task_state(task), TaskState::Revealing, "the committed devices reveal");
-		assert_ok!(reveal(task, devs[0], good, Some(b"ok")));
-		assert_ok!(reveal(task, devs[1], good, None));
+		assert_ok!(reveal(task, devs[0], good));
+		assert_ok!(reveal(task, devs[1], good));
 		assert_eq!(task_state(task), TaskState::Verified, "2 of 3 is a quorum of 3");
 		for (d, b) in devs[..2].iter().zip(before) {
 			assert_eq!(Balances::balance(&owner(*d)), b + earned(10), "work paid");
@@ -356,10 +345,10 @@ fn a_commitment_cannot_be_replayed_in_another_task() {
 		let r = result(b"ok", 1);
 		assert_ok!(commit(a, d, &r));
 		// Task a's commitment (same device, result and salt) published again in task b.
-		let copied = depin_primitives::commitment(a, &r, &salt(d), &d);
+		let copied = depin_primitives::commitment(a, &r, &proof_of(a, d, &r), &salt(d), &d);
 		assert_ok!(Verification::commit(RuntimeOrigin::signed(d), b, copied));
-		assert_noop!(reveal(b, d, r, Some(b"ok")), Error::<Test>::CommitmentMismatch);
-		assert_ok!(reveal(a, d, r, Some(b"ok")));
+		assert_noop!(reveal(b, d, r), Error::<Test>::CommitmentMismatch);
+		assert_ok!(reveal(a, d, r));
 	});
 }
 
@@ -368,8 +357,8 @@ fn withholding_once_the_majority_is_visible_costs_as_much_as_lying() {
 	test(|| {
 		let good = result(b"ok", 10);
 		let (task, devs) = three_committed(good);
-		assert_ok!(reveal(task, devs[0], good, Some(b"ok")));
-		assert_ok!(reveal(task, devs[1], good, None));
+		assert_ok!(reveal(task, devs[0], good));
+		assert_ok!(reveal(task, devs[1], good));
 		assert_eq!(task_state(task), TaskState::Verified);
 		run_to(2 + REVEAL_WINDOW);
 		assert_eq!(bond(devs[2]), BOND - WrongResultSlash::get() * BOND);
@@ -400,7 +389,7 @@ fn a_task_that_reaches_its_deadline_while_revealing_punishes_the_withholders() {
 		for d in &devs {
 			assert_ok!(commit(task, *d, &good));
 		}
-		assert_ok!(reveal(task, devs[0], good, Some(b"ok")));
+		assert_ok!(reveal(task, devs[0], good));
 		run_to(1 + MIN_DEADLINE as u64);
 		// No verdict and no time for another round: failed, the silent two punished.
 		assert_eq!(task_state(task), TaskState::Failed);
@@ -419,32 +408,20 @@ fn reveal_errors() {
 		devices(2);
 		let good = result(b"ok", 10);
 		let task = submit(2);
-		assert_noop!(reveal(task, 101, good, None), Error::<Test>::NotAssigned);
+		assert_noop!(reveal(task, 101, good), Error::<Test>::NotAssigned);
 		run_to(2);
 		let devs = slots(task);
-		assert_noop!(reveal(task, devs[0], good, None), Error::<Test>::NotCommitted);
+		assert_noop!(reveal(task, devs[0], good), Error::<Test>::NotCommitted);
 		assert_ok!(commit(task, devs[0], &good));
-		assert_noop!(reveal(task, devs[0], good, None), Error::<Test>::RevealNotOpen);
+		assert_noop!(reveal(task, devs[0], good), Error::<Test>::RevealNotOpen);
 		assert_ok!(commit(task, devs[1], &good));
 		assert_noop!(
-			reveal(task, devs[0], result(b"other", 10), None),
+			reveal(task, devs[0], result(b"other", 10)),
 			Error::<Test>::CommitmentMismatch
 		);
-		assert_noop!(reveal(task, devs[0], good, Some(b"not-ok")), Error::<Test>::OutputMismatch);
-		let big = vec![7u8; MAX_OUTPUT as usize + 1];
-		assert_noop!(
-			Verification::reveal(
-				RuntimeOrigin::signed(devs[0]),
-				task,
-				good,
-				salt(devs[0]),
-				Some(big)
-			)
-			.map_err(|e| e.error),
-			Error::<Test>::OutputTooLarge
-		);
-		assert_ok!(reveal(task, devs[0], good, Some(b"ok")));
-		assert_noop!(reveal(task, devs[0], good, None), Error::<Test>::AlreadyRevealed);
+		assert_noop!(reveal_with(task, devs[0], good, [9; 32]), Error::<Test>::CommitmentMismatch);
+		assert_ok!(reveal(task, devs[0], good));
+		assert_noop!(reveal(task, devs[0], good), Error::<Test>::AlreadyRevealed);
 	});
 }
 
@@ -457,39 +434,39 @@ fn a_result_claiming_more_fuel_than_allowed_is_invalid() {
 		run_to(2);
 		let d = slots(task)[0];
 		assert_ok!(commit(task, d, &greedy));
-		assert_noop!(reveal(task, d, greedy, None), Error::<Test>::InvalidResult);
+		assert_noop!(reveal(task, d, greedy), Error::<Test>::InvalidResult);
 	});
 }
 
 #[test]
-fn a_reveal_is_charged_for_the_devices_it_settled() {
+fn reveals_and_publications_are_charged_for_what_they_did() {
 	use crate::WeightInfo;
 	test(|| {
 		let r = result(b"ok", 1);
 		let (task, devs) = three_committed(r);
-		let weight = |d: AccountId, output: Option<&[u8]>| {
-			Verification::reveal(
-				RuntimeOrigin::signed(d),
-				task,
-				r,
-				salt(d),
-				output.map(|o| o.to_vec()),
-			)
-			.unwrap()
-			.actual_weight
+		let reveal_weight = |d: AccountId| {
+			let proof = proof_of(task, d, &r);
+			Verification::reveal(RuntimeOrigin::signed(d), task, r, proof, salt(d))
+				.unwrap()
+				.actual_weight
+				.unwrap()
 		};
-		// The first reveal decides nothing: charged as pending after no other reveal.
-		assert_eq!(weight(devs[0], None), Some(<() as WeightInfo>::reveal_pending(0, 0)));
-		// The second completes the quorum and settles both revealed devices.
-		assert_eq!(weight(devs[1], Some(b"ok")), Some(<() as WeightInfo>::reveal(2, 2)));
+		// Neither of the first two decides: the second finds a quorum, which waits for
+		// its output.
+		assert_eq!(reveal_weight(devs[0]), <() as WeightInfo>::reveal_pending(0));
+		assert_eq!(reveal_weight(devs[1]), <() as WeightInfo>::reveal_pending(1));
+		// The publication verifies and settles both revealed devices.
+		let post =
+			Verification::publish_output(RuntimeOrigin::signed(1), task, b"ok".to_vec()).unwrap();
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::publish_output(2, 2)));
+		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 		// The third settles itself against the verdict and closes the task.
-		assert_eq!(weight(devs[2], None), Some(<() as WeightInfo>::reveal(0, 1)));
+		assert_eq!(reveal_weight(devs[2]), <() as WeightInfo>::reveal_late());
 		assert_eq!(task_state(task), TaskState::Verified);
-		let max = <() as WeightInfo>::reveal(
-			0,
-			<<Test as crate::Config>::MaxSlots as frame_support::traits::Get<u32>>::get(),
-		);
-		assert!(<() as WeightInfo>::reveal(2, 2).all_lt(max), "less than charged up front");
+		let slots = <<Test as crate::Config>::MaxSlots as frame_support::traits::Get<u32>>::get();
+		let up_front = <() as WeightInfo>::publish_output(2, slots);
+		assert!(<() as WeightInfo>::publish_output(2, 2).all_lt(up_front));
+		assert!(Verification::max_reveal_weight().all_gte(<() as WeightInfo>::reveal_late()));
 	});
 }
 
@@ -501,14 +478,15 @@ fn accepted_commits_and_reveals_are_free() {
 		run_to(2);
 		let d = slots(task)[0];
 		let r = result(b"ok", 1);
+		let proof = proof_of(task, d, &r);
 		let post = Verification::commit(
 			RuntimeOrigin::signed(d),
 			task,
-			depin_primitives::commitment(task, &r, &salt(d), &d),
+			depin_primitives::commitment(task, &r, &proof, &salt(d), &d),
 		)
 		.unwrap();
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
-		let post = Verification::reveal(RuntimeOrigin::signed(d), task, r, salt(d), None).unwrap();
+		let post = Verification::reveal(RuntimeOrigin::signed(d), task, r, proof, salt(d)).unwrap();
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 	});
 }
@@ -546,15 +524,130 @@ fn verified_work_earns_era_rewards_for_several_owners() {
 }
 
 #[test]
-fn the_output_is_stored_even_if_the_quorum_completing_reveal_left_it_out() {
+fn a_quorum_waits_for_its_output_which_anyone_holding_it_may_publish() {
 	test(|| {
 		let good = result(b"ok", 10);
 		let (task, devs) = three_committed(good);
-		assert_ok!(reveal(task, devs[0], good, None));
-		assert_ok!(reveal(task, devs[1], good, None));
+		assert_noop!(publish(task, 1, b"ok"), Error::<Test>::NoQuorumForOutput);
+		assert_ok!(reveal_with(task, devs[0], good, proof_of(task, devs[0], &good)));
+		assert_ok!(reveal_with(task, devs[1], good, proof_of(task, devs[1], &good)));
+		assert_eq!(task_state(task), TaskState::Revealing, "no output on chain yet");
+		assert_eq!(Verification::publish_turn(task, &devs[2]), None, "it has not revealed");
+		let turns: Vec<_> =
+			devs[..2].iter().filter_map(|d| Verification::publish_turn(task, d)).collect();
+		assert_eq!(turns.iter().filter(|t| **t).count(), 1, "one is designated, {turns:?}");
+		assert_eq!(turns.len(), 2, "both may publish");
+		// The dApp, or anyone, holding the output may publish it.
+		assert_ok!(publish(task, 1, b"ok"));
 		assert_eq!(task_state(task), TaskState::Verified);
-		assert_eq!(pallet_market::Pallet::<Test>::output(task), None, "withheld so far");
-		assert_ok!(reveal(task, devs[2], good, Some(b"ok")));
 		assert_eq!(pallet_market::Pallet::<Test>::output(task), Some(b"ok".to_vec()));
+		assert!(devs[..2].iter().all(|d| reputation(*d).valid == 1), "both settled");
+		assert_eq!(Verification::publish_turn(task, &devs[0]), None, "published");
+	});
+}
+
+#[test]
+fn publish_errors() {
+	test(|| {
+		let good = result(b"ok", 10);
+		let (task, devs) = three_committed(good);
+		assert_noop!(publish(99, 1, b"ok"), Error::<Test>::NoQuorumForOutput);
+		for d in &devs[..2] {
+			assert_ok!(reveal_with(task, *d, good, proof_of(task, *d, &good)));
+		}
+		// An output of no result with a quorum.
+		assert_noop!(publish(task, 1, b"not-ok"), Error::<Test>::NoQuorumForOutput);
+		let big = vec![7u8; MAX_OUTPUT as usize + 1];
+		assert_noop!(publish(task, 1, &big), Error::<Test>::OutputTooLarge);
+		assert_ok!(publish(task, devs[0], b"ok"));
+		assert_noop!(publish(task, devs[1], b"ok"), Error::<Test>::AlreadyVerified);
+	});
+}
+
+#[test]
+fn a_copier_in_an_escalation_cannot_prove_the_output_and_is_slashed() {
+	// Before, a device added by an escalation could copy a revealed result (the earlier
+	// reveals carried outputs) and be paid like the devices that ran the job.
+	test(|| {
+		devices(5);
+		let good = result(b"the answer", 10);
+		let wrong = result(b"a lie", 10);
+		let task = submit(3);
+		run_to(2);
+		let devs = slots(task);
+		// One honest device, one liar, one silent: no quorum; the task escalates.
+		assert_ok!(commit(task, devs[0], &good));
+		assert_ok!(commit(task, devs[1], &wrong));
+		assert_ok!(commit(task, devs[2], &good));
+		assert_ok!(reveal(task, devs[0], good));
+		assert_ok!(reveal(task, devs[1], wrong));
+		run_to(2 + REVEAL_WINDOW);
+		assert_eq!(task_state(task), TaskState::Committing, "escalated");
+		assert_eq!(pallet_market::Pallet::<Test>::output(task), None, "no output is public");
+		run_to(3 + REVEAL_WINDOW);
+		let new: Vec<_> = slots(task).into_iter().filter(|d| !devs.contains(d)).collect();
+		let (honest, copier) = (new[0], new[1]);
+		// The copier sees the revealed results (hashes) and copies the first; it cannot
+		// make the output proof, which needs the output's bytes: it commits to a guess.
+		let copied = Reveals::<Test>::get(task, devs[0]).unwrap().result;
+		assert_eq!(copied, good);
+		assert_ok!(commit(task, honest, &good));
+		assert_ok!(commit_with(task, copier, &copied, [0xc0; 32]));
+		assert_ok!(reveal(task, honest, good));
+		let copier_owner = owner(copier);
+		let before = Balances::balance(&copier_owner);
+		assert_ok!(reveal_with(task, copier, copied, [0xc0; 32]));
+		// 3 of 5 revealed the good result: the honest device publishes; the copier is
+		// unmasked.
+		let publisher = [devs[0], honest]
+			.into_iter()
+			.find(|d| Verification::publish_turn(task, d) == Some(true))
+			.expect("a designated publisher");
+		assert_ok!(publish(task, publisher, b"the answer"));
+		assert_eq!(task_state(task), TaskState::Verified);
+		assert_eq!(bond(copier), BOND - BOND / 10, "slashed like a wrong result");
+		assert_eq!(Balances::balance(&copier_owner), before, "and not paid");
+		assert!(events().contains(&Event::ResultUnproven {
+			task,
+			device: copier,
+			slashed: BOND / 10
+		}));
+		for d in [devs[0], honest] {
+			assert_eq!(reputation(d).valid, 1, "the devices that ran the job are paid");
+		}
+	});
+}
+
+#[test]
+fn a_quorum_whose_output_nobody_publishes_is_no_verdict() {
+	test(|| {
+		devices(5);
+		let good = result(b"ok", 10);
+		let task = submit(3);
+		run_to(2);
+		let devs = slots(task);
+		for d in &devs {
+			assert_ok!(commit(task, *d, &good));
+		}
+		for d in &devs {
+			assert_ok!(reveal_with(task, *d, good, proof_of(task, *d, &good)));
+		}
+		assert_eq!(task_state(task), TaskState::Revealing, "all revealed, waiting for the output");
+		run_to(2 + REVEAL_WINDOW);
+		// Nobody is slashed for it: the round ends as without a quorum.
+		assert_eq!(task_state(task), TaskState::Committing, "escalated");
+		assert!(devs.iter().all(|d| bond(*d) == BOND));
+		// The earlier reveals still count: the next round's devices reveal, a quorum of 5
+		// exists, and the output, published now, settles all five.
+		run_to(3 + REVEAL_WINDOW);
+		let new: Vec<_> = slots(task).into_iter().filter(|d| !devs.contains(d)).collect();
+		for d in &new {
+			assert_ok!(commit(task, *d, &good));
+		}
+		for d in &new {
+			assert_ok!(reveal(task, *d, good));
+		}
+		assert_eq!(task_state(task), TaskState::Verified);
+		assert!(slots(task).iter().all(|d| reputation(*d).valid == 1));
 	});
 }

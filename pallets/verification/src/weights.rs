@@ -40,8 +40,10 @@ use core::marker::PhantomData;
 /// Weight functions needed by `pallet_verification`.
 pub trait WeightInfo {
 	fn commit() -> Weight;
-	fn reveal(l: u32, s: u32, ) -> Weight;
-	fn reveal_pending(l: u32, s: u32, ) -> Weight;
+	fn reveal(s: u32, ) -> Weight;
+	fn reveal_late() -> Weight;
+	fn reveal_pending(s: u32, ) -> Weight;
+	fn publish_output(l: u32, s: u32, ) -> Weight;
 	fn on_reveal_timeout(s: u32, ) -> Weight;
 	fn on_task_finished(s: u32, ) -> Weight;
 }
@@ -55,7 +57,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	fn reveal(l: u32, s: u32, ) -> Weight {
+	fn reveal(s: u32, ) -> Weight {
+		// Minimum execution time: 865_426_000 picoseconds.
+		Weight::from_parts(214_415_730, 6196)
+			.saturating_add(Weight::from_parts(102_082_571, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
+	}
+	fn reveal_late() -> Weight {
+		Self::reveal(1)
+	}
+	fn reveal_pending(s: u32, ) -> Weight {
+		// Minimum execution time: 76_644_000 picoseconds.
+		Weight::from_parts(42_405_889, 6156)
+			.saturating_add(Weight::from_parts(8_335_954, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
+	}
+	fn publish_output(l: u32, s: u32, ) -> Weight {
 		// Minimum execution time: 865_426_000 picoseconds.
 		Weight::from_parts(214_415_730, 6196)
 			.saturating_add(Weight::from_parts(15_042, 0).saturating_mul(l.into()))
@@ -65,16 +89,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
-	}
-	fn reveal_pending(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 76_644_000 picoseconds.
-		Weight::from_parts(42_405_889, 6156)
-			.saturating_add(Weight::from_parts(7_294, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(8_335_954, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
 		// Minimum execution time: 160_148_000 picoseconds.
@@ -105,7 +119,29 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn reveal(l: u32, s: u32, ) -> Weight {
+	fn reveal(s: u32, ) -> Weight {
+		// Minimum execution time: 865_426_000 picoseconds.
+		Weight::from_parts(214_415_730, 6196)
+			.saturating_add(Weight::from_parts(102_082_571, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
+	}
+	fn reveal_late() -> Weight {
+		Self::reveal(1)
+	}
+	fn reveal_pending(s: u32, ) -> Weight {
+		// Minimum execution time: 76_644_000 picoseconds.
+		Weight::from_parts(42_405_889, 6156)
+			.saturating_add(Weight::from_parts(8_335_954, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
+	}
+	fn publish_output(l: u32, s: u32, ) -> Weight {
 		// Minimum execution time: 865_426_000 picoseconds.
 		Weight::from_parts(214_415_730, 6196)
 			.saturating_add(Weight::from_parts(15_042, 0).saturating_mul(l.into()))
@@ -115,16 +151,6 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
-	}
-	fn reveal_pending(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 76_644_000 picoseconds.
-		Weight::from_parts(42_405_889, 6156)
-			.saturating_add(Weight::from_parts(7_294, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(8_335_954, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
 		// Minimum execution time: 160_148_000 picoseconds.

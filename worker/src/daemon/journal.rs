@@ -24,9 +24,18 @@ pub struct Entry {
 	pub salt: Salt,
 	/// The result.
 	pub result: ExecResult,
-	/// The output, attached to the reveal.
+	/// The output: its proof goes into the commitment and the reveal, and it is
+	/// published once its result has a quorum.
 	#[serde(with = "depin_primitives::serde_hex")]
 	pub output: Vec<u8>,
+}
+
+impl Entry {
+	/// `device`'s proof that it holds this output (`depin_primitives::output_proof`).
+	pub fn proof(&self, device: &depin_client::types::AccountId) -> depin_primitives::Hash32 {
+		let key = depin_primitives::output_key(&self.output);
+		depin_primitives::output_proof(self.task, &key, device)
+	}
 }
 
 /// The journaled tasks whose entries may go: assigned to the device neither at the best

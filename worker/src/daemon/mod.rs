@@ -3,9 +3,10 @@
 //!
 //! Per block: heartbeat when due; read the device's assignments; start jobs for new ones
 //! (up to `slots` at once); send the commitment of every journaled result not yet
-//! committed; reveal every journaled result whose task reached its reveal phase; forget
-//! journal entries of tasks that ended at the finalized block; count what the device
-//! earned.
+//! committed; reveal every journaled result whose task reached its reveal phase; publish
+//! the output of a result with a quorum (at once when the chain designates this device,
+//! after `PUBLISH_GRACE_BLOCKS` otherwise); forget journal entries of tasks that ended at
+//! the finalized block; count what the device earned.
 
 pub mod budget;
 pub mod config;
@@ -64,6 +65,10 @@ impl ChainLimits {
 const MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// Programs kept in memory.
 const PROGRAM_CACHE_ENTRIES: usize = 64;
+/// Blocks a device that is not the designated publisher of an output waits for the
+/// designated one before it publishes the output itself (the first publication wins; a
+/// later one fails and pays a fee).
+const PUBLISH_GRACE_BLOCKS: u32 = 2;
 
 /// Work the worker is doing for a task, so nothing starts twice.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -71,6 +76,7 @@ enum Step {
 	Run,
 	Commit,
 	Reveal,
+	Publish,
 }
 
 /// The running worker.
@@ -89,7 +95,8 @@ pub struct Worker {
 	/// The device's memory, shared by its running jobs.
 	memory: budget::MemoryBudget,
 	busy: Mutex<HashSet<(TaskId, Step)>>,
-	phases: Mutex<HashMap<TaskId, AssignmentPhase>>,
+	/// Each task's phase, and the block this worker first saw it in.
+	phases: Mutex<HashMap<TaskId, (AssignmentPhase, u32)>>,
 	programs: Mutex<HashMap<ProgramId, Arc<Vec<u8>>>>,
 	/// The device's registered spec, read again in a block with new jobs to start (its
 	/// owner may update it while the worker runs).
@@ -346,7 +353,7 @@ impl Worker {
 			}
 		}
 		for (a, entry) in work {
-			self.log_phase(&a);
+			let since = self.log_phase(&a, number);
 			match (a.phase, entry) {
 				(AssignmentPhase::Commit, Some(entry)) => {
 					self.clone().spawn_commit(client.clone(), entry)
@@ -368,7 +375,17 @@ impl Worker {
 						"committed but the journal has no entry: cannot reveal"
 					);
 				}
-				(AssignmentPhase::WaitingForOthers | AssignmentPhase::Revealed, _) => {}
+				(AssignmentPhase::Publish { designated }, Some(entry))
+					if designated || number >= since.saturating_add(PUBLISH_GRACE_BLOCKS) =>
+				{
+					self.clone().spawn_publish(client.clone(), entry)
+				}
+				(
+					AssignmentPhase::WaitingForOthers
+					| AssignmentPhase::Revealed
+					| AssignmentPhase::Publish { .. },
+					_,
+				) => {}
 			}
 		}
 		let finalized_assignments = || async {
@@ -394,7 +411,8 @@ impl Worker {
 		let sent = [
 			calls::heartbeat(),
 			calls::commit(0, [0; 32]),
-			calls::reveal(0, result, [0; 32], None),
+			calls::reveal(0, result, [0; 32], [0; 32]),
+			calls::publish_output(0, Vec::new()),
 			calls::decline_task(0),
 		];
 		let read = ["DepinApi_assignments", "DepinApi_task", "DepinApi_program", "DepinApi_device"];
@@ -421,16 +439,23 @@ impl Worker {
 		}
 	}
 
-	fn log_phase(&self, a: &Assignment) {
+	/// Logs a change of `a`'s phase, seen at block `number`; returns the block this worker
+	/// first saw the phase in.
+	fn log_phase(&self, a: &Assignment, number: u32) -> u32 {
 		let mut phases = self.phases.lock().unwrap_or_else(|e| e.into_inner());
-		if phases.insert(a.task, a.phase) != Some(a.phase) {
-			tracing::info!(
-				task = a.task,
-				program = %hex::encode(&a.program[..8]),
-				phase = ?a.phase,
-				deadline = a.deadline,
-				"task state changed"
-			);
+		match phases.get(&a.task) {
+			Some((phase, since)) if *phase == a.phase => *since,
+			_ => {
+				phases.insert(a.task, (a.phase, number));
+				tracing::info!(
+					task = a.task,
+					program = %hex::encode(&a.program[..8]),
+					phase = ?a.phase,
+					deadline = a.deadline,
+					"task state changed"
+				);
+				number
+			}
 		}
 	}
 
@@ -681,7 +706,8 @@ impl Worker {
 
 	async fn commit(self: Arc<Self>, client: &Client, entry: Entry) {
 		let Some(_guard) = self.try_busy(entry.task, Step::Commit) else { return };
-		let c = commitment(entry.task, &entry.result, &entry.salt, self.device.account());
+		let device = self.device.account();
+		let c = commitment(entry.task, &entry.result, &entry.proof(device), &entry.salt, device);
 		match client.submit(&self.device, calls::commit(entry.task, c)).await {
 			Ok(_) => {
 				self.metrics.commits.inc();
@@ -696,9 +722,8 @@ impl Worker {
 		let Some(guard) = self.try_busy(entry.task, Step::Reveal) else { return };
 		tokio::spawn(async move {
 			let _guard = guard;
-			let output =
-				(entry.output.len() <= self.limits().max_output).then(|| entry.output.clone());
-			let call = calls::reveal(entry.task, entry.result, entry.salt, output);
+			let proof = entry.proof(self.device.account());
+			let call = calls::reveal(entry.task, entry.result, proof, entry.salt);
 			match client.submit(&self.device, call).await {
 				Ok(_) => {
 					self.metrics.reveals.inc();
@@ -706,6 +731,21 @@ impl Worker {
 				}
 				Err(ClientError::Dispatch { error, .. }) if error == "AlreadyRevealed" => {}
 				Err(e) => tracing::warn!(task = entry.task, "reveal failed, will retry: {e}"),
+			}
+		});
+	}
+
+	/// Publishes the output of `entry`, whose result has a quorum: that verifies the task.
+	fn spawn_publish(self: Arc<Self>, client: Arc<Client>, entry: Entry) {
+		let Some(guard) = self.try_busy(entry.task, Step::Publish) else { return };
+		tokio::spawn(async move {
+			let _guard = guard;
+			let call = calls::publish_output(entry.task, entry.output);
+			match client.submit(&self.device, call).await {
+				Ok(_) => tracing::info!(task = entry.task, "published the verified output"),
+				// Another device published it first.
+				Err(ClientError::Dispatch { error, .. }) if error == "AlreadyVerified" => {}
+				Err(e) => tracing::warn!(task = entry.task, "publishing failed, will retry: {e}"),
 			}
 		});
 	}

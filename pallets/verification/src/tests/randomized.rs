@@ -7,20 +7,15 @@
 //!   credited are at most the value paid.
 
 use super::*;
-use depin_primitives::{commitment, DeviceSpec, TaskParams};
+use depin_primitives::{commitment, output_key, output_proof, DeviceSpec, Hash32, TaskParams};
 
 /// Steps per seed and number of seeds: 40 × 300 = 12 000 steps.
 const SEEDS: u64 = 40;
 const STEPS: u32 = 300;
 
-/// The honest result of a task: every honest device computes exactly this.
-fn honest(task: u64) -> ExecResult {
-	let output = task.to_le_bytes();
-	ExecResult {
-		exit: 0,
-		output_hash: depin_primitives::output_hash(&output),
-		fuel_used: 1 + task % MAX_FUEL,
-	}
+/// The honest output of a task: every honest device computes exactly this.
+fn honest_output(task: u64) -> Vec<u8> {
+	task.to_le_bytes().to_vec()
 }
 
 struct World {
@@ -53,12 +48,26 @@ impl World {
 		let next = pallet_market::NextTaskId::<Test>::get();
 		self.rng.u64(..next + 1)
 	}
-	fn result_of(&self, task: u64, device: AccountId) -> ExecResult {
-		let mut r = honest(task);
+	/// What `device` outputs in `task`: liars all output the same wrong bytes.
+	fn output_of(&self, task: u64, device: AccountId) -> Vec<u8> {
+		let mut output = honest_output(task);
 		if self.liars.contains(&device) {
-			r.output_hash[0] ^= 0xff;
+			output.push(0xff);
 		}
-		r
+		output
+	}
+
+	fn result_of(&self, task: u64, device: AccountId) -> ExecResult {
+		let output = self.output_of(task, device);
+		ExecResult {
+			exit: 0,
+			output_hash: depin_primitives::output_hash(&output),
+			fuel_used: 1 + task % MAX_FUEL,
+		}
+	}
+
+	fn proof_of(&self, task: u64, device: AccountId) -> Hash32 {
+		output_proof(task, &output_key(&self.output_of(task, device)), &device)
 	}
 
 	fn spec(&mut self) -> DeviceSpec {
@@ -85,15 +94,20 @@ impl World {
 	}
 
 	fn reveal(&mut self, t: u64, d: AccountId) {
-		let r = self.result_of(t, d);
-		let output = (self.rng.u64(..100) < 80 && !self.liars.contains(&d))
-			.then(|| t.to_le_bytes().to_vec());
-		let _ = Verification::reveal(RuntimeOrigin::signed(d), t, r, salt(d), output);
+		let (r, proof) = (self.result_of(t, d), self.proof_of(t, d));
+		let _ = Verification::reveal(RuntimeOrigin::signed(d), t, r, proof, salt(d));
 	}
 
 	fn commit(&mut self, t: u64, d: AccountId) {
-		let r = self.result_of(t, d);
-		let _ = Verification::commit(RuntimeOrigin::signed(d), t, commitment(t, &r, &salt(d), &d));
+		let (r, proof) = (self.result_of(t, d), self.proof_of(t, d));
+		let c = commitment(t, &r, &proof, &salt(d), &d);
+		let _ = Verification::commit(RuntimeOrigin::signed(d), t, c);
+	}
+
+	/// `who` publishes what `d` output in `t` (anyone may try).
+	fn publish(&mut self, t: u64, who: AccountId, d: AccountId) {
+		let output = self.output_of(t, d);
+		let _ = Verification::publish_output(RuntimeOrigin::signed(who), t, output);
 	}
 
 	/// Every device does what its assignments ask, except when it stays silent.
@@ -106,6 +120,7 @@ impl World {
 				match a.phase {
 					depin_primitives::AssignmentPhase::Commit => self.commit(a.task, d),
 					depin_primitives::AssignmentPhase::Reveal => self.reveal(a.task, d),
+					depin_primitives::AssignmentPhase::Publish { .. } => self.publish(a.task, d, d),
 					_ => {}
 				}
 			}
@@ -168,10 +183,13 @@ impl World {
 			36..=45 => self.answer_assignments(),
 			46..=49 => {
 				let (t, d) = (self.task(), self.device());
-				if self.rng.u64(..100) < 50 {
-					self.commit(t, d);
-				} else {
-					self.reveal(t, d);
+				match self.rng.u64(..3) {
+					0 => self.commit(t, d),
+					1 => self.reveal(t, d),
+					_ => {
+						let who = if self.rng.bool() { 1 } else { self.device() };
+						self.publish(t, who, d)
+					}
 				}
 			}
 			50..=52 => {
