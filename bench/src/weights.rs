@@ -21,7 +21,7 @@ const REPLICAS: u32 = 3;
 const PROBES: u32 = 5;
 /// Input bytes of the task.
 const INPUT: u32 = 32;
-/// Output bytes attached to the deciding reveal.
+/// Output bytes of the task, published once a quorum revealed.
 const OUTPUT: u32 = 32;
 
 fn ms(w: Weight) -> f64 {
@@ -45,11 +45,15 @@ fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 		("scheduling step", step(devices)),
 		("3 × commit", (VerificationWeights::commit() + base) * r),
 		(
-			"3 × reveal (the first waits, the second decides for 2, the third settles itself)",
-			VerificationWeights::reveal_pending(0, 0)
-				+ VerificationWeights::reveal(OUTPUT, 2)
-				+ VerificationWeights::reveal(0, 1)
+			"3 × reveal (the first two wait, the third settles itself)",
+			VerificationWeights::reveal_pending(0)
+				+ VerificationWeights::reveal_pending(1)
+				+ VerificationWeights::reveal_late()
 				+ base * r,
+		),
+		(
+			"publish_output (verifies, settles the 2 revealed devices)",
+			VerificationWeights::publish_output(OUTPUT, 2) + base,
 		),
 		("timers of a finished task (deadline, 3 commits, reveal end)", stale * (2 + r)),
 		("prune", MarketWeights::timer_prune()),
