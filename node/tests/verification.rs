@@ -6,7 +6,10 @@ use std::time::Duration;
 
 use depin_client::{
 	calls,
-	primitives::{commitment, output_hash, DeviceSpec, ExecResult, TaskParams, TaskState},
+	primitives::{
+		commitment, output_hash, output_key, output_proof, DeviceSpec, ExecResult, TaskParams,
+		TaskState,
+	},
 	types::Balance,
 	Client, Signer,
 };
@@ -81,16 +84,20 @@ async fn a_task_is_committed_revealed_verified_and_paid() {
 	// "Run" the job: the test computes the result the way a worker would report it.
 	let output = b"42".to_vec();
 	let result = ExecResult { exit: 0, output_hash: output_hash(&output), fuel_used: 1_234_567 };
+	let proof = |d: &Signer| output_proof(0, &output_key(&output), d.account());
 	for (i, d) in devices.iter().enumerate() {
 		let salt = [i as u8 + 1; 32];
-		let c = commitment(0, &result, &salt, d.account());
+		let c = commitment(0, &result, &proof(d), &salt, d.account());
 		client.submit(d, calls::commit(0, c)).await.unwrap();
 	}
 	wait_for_state(&client, 0, TaskState::Revealing).await;
 	for (i, d) in devices.iter().enumerate() {
 		let salt = [i as u8 + 1; 32];
-		client.submit(d, calls::reveal(0, result, salt, Some(output.clone()))).await.unwrap();
+		client.submit(d, calls::reveal(0, result, proof(d), salt)).await.unwrap();
 	}
+	// Both revealed the same result: a quorum, which the output's publication verifies.
+	assert_eq!(client.task(0).await.unwrap().unwrap().state, TaskState::Revealing);
+	client.submit(&devices[0], calls::publish_output(0, output.clone())).await.unwrap();
 	let task = wait_for_state(&client, 0, TaskState::Verified).await;
 	assert_eq!(task.result, Some(result));
 	assert!(task.finished_at.is_some(), "both revealed: closed at once");
