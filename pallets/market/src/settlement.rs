@@ -458,7 +458,7 @@ impl<T: Config> depin_primitives::TaskFactory<T::AccountId> for Pallet<T> {
 				cores: 4,
 				memory_mib: 4096,
 				fuel_per_second: 1_000_000,
-				executor_version: 1,
+				executor_version: depin_primitives::EXECUTOR_VERSION,
 				determinism_class: 1,
 			};
 			T::BenchmarkHelper::make_candidate(&owner, &device, spec)?;
