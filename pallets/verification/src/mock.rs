@@ -66,7 +66,9 @@ impl pallet_devices::Config for Test {
 	type MaxDevices = ConstU32<64>;
 	type MaxCores = MaxCores;
 	// Versions 1 to 3: the tests use 1 and 2, the benchmarks the current one.
-	type MinExecutorVersion = ConstU32<1>;
+	// As in the runtime: only the current version, so that the benchmarks' task factory
+	// (run here as tests) registers devices the runtime accepts.
+	type MinExecutorVersion = ConstU32<{ depin_primitives::EXECUTOR_VERSION }>;
 	type MaxExecutorVersion = ConstU32<{ depin_primitives::EXECUTOR_VERSION }>;
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
@@ -249,7 +251,7 @@ pub fn devices(n: u64) {
 			cores: 2,
 			memory_mib: 1024,
 			fuel_per_second: 1_000,
-			executor_version: 1,
+			executor_version: depin_primitives::EXECUTOR_VERSION,
 			determinism_class: 1,
 		};
 		register(11 + i, 101 + i, spec).unwrap();

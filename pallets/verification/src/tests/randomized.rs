@@ -76,7 +76,7 @@ impl World {
 			cores: if self.rng.u64(..100) < 90 { 1 + self.rng.u64(..3) as u16 } else { 0 },
 			memory_mib: 256 + self.rng.u64(..2048) as u32,
 			fuel_per_second: 1 + self.rng.u64(..10),
-			executor_version: 1,
+			executor_version: depin_primitives::EXECUTOR_VERSION,
 			determinism_class: self.rng.u64(..2),
 		}
 	}
