@@ -22,7 +22,8 @@ pub enum RevealWork {
 	/// It came after the verdict: it settled its device (and closed the task if it was
 	/// the last one).
 	Late,
-	/// It was the last of `replicas` reveals and no result had a quorum: the round ended.
+	/// It was the last of `replicas` reveals and no result had a quorum: the round ended
+	/// (the task escalated, or failed: charged as the heavier of the two).
 	Ended(u32),
 }
 
@@ -32,7 +33,9 @@ impl RevealWork {
 		match self {
 			RevealWork::Pending { earlier } => W::reveal_pending(earlier),
 			RevealWork::Late => W::reveal_late(),
-			RevealWork::Ended(replicas) => W::reveal(replicas),
+			// `reveal(s)` measures an escalation; a failure ends the task like the close of
+			// `reveal_late`.
+			RevealWork::Ended(replicas) => W::reveal(replicas).max(W::reveal_late()),
 		}
 	}
 }

@@ -651,3 +651,25 @@ fn a_quorum_whose_output_nobody_publishes_is_no_verdict() {
 		assert!(slots(task).iter().all(|d| reputation(*d).valid == 1));
 	});
 }
+
+#[test]
+fn the_reveal_that_ends_a_round_is_charged_as_an_escalation_or_a_failure() {
+	use crate::WeightInfo;
+	test(|| {
+		devices(2);
+		let task = submit(2);
+		run_to(2);
+		let devs = slots(task);
+		let (ok, no) = (result(b"ok", 1), result(b"no", 1));
+		assert_ok!(commit(task, devs[0], &ok));
+		assert_ok!(commit(task, devs[1], &no));
+		assert_ok!(reveal(task, devs[0], ok));
+		let proof = proof_of(task, devs[1], &no);
+		let post =
+			Verification::reveal(RuntimeOrigin::signed(devs[1]), task, no, proof, salt(devs[1]))
+				.unwrap();
+		let ended = <() as WeightInfo>::reveal(2).max(<() as WeightInfo>::reveal_late());
+		assert_eq!(post.actual_weight, Some(ended));
+		assert_eq!(task_state(task), TaskState::Committing, "escalated");
+	});
+}

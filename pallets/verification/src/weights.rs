@@ -1,7 +1,7 @@
 
 //! Weights of `pallet_verification`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-12-01, STEPS: `10`, REPEAT: `5`
+//! DATE: 2026-12-02, STEPS: `10`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
@@ -52,38 +52,40 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 39_008_000 picoseconds.
-		Weight::from_parts(43_985_000, 4507)
+		// Minimum execution time: 39_498_000 picoseconds.
+		Weight::from_parts(43_235_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 865_426_000 picoseconds.
-		Weight::from_parts(214_415_730, 6196)
-			.saturating_add(Weight::from_parts(102_082_571, 0).saturating_mul(s.into()))
+		// Minimum execution time: 135_872_000 picoseconds.
+		Weight::from_parts(134_926_261, 4507)
+			.saturating_add(Weight::from_parts(5_209_999, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
-			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn reveal_late() -> Weight {
-		Self::reveal(1)
+		// Minimum execution time: 339_875_000 picoseconds.
+		Weight::from_parts(372_794_000, 33001)
+			.saturating_add(T::DbWeight::get().reads(42_u64))
+			.saturating_add(T::DbWeight::get().writes(42_u64))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 76_644_000 picoseconds.
-		Weight::from_parts(42_405_889, 6156)
-			.saturating_add(Weight::from_parts(8_335_954, 0).saturating_mul(s.into()))
+		// Minimum execution time: 45_107_000 picoseconds.
+		Weight::from_parts(59_983_589, 6220)
+			.saturating_add(Weight::from_parts(7_371_262, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 865_426_000 picoseconds.
-		Weight::from_parts(214_415_730, 6196)
-			.saturating_add(Weight::from_parts(15_042, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(102_082_571, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_033_195_000 picoseconds.
+		Weight::from_parts(72_414_318, 6196)
+			.saturating_add(Weight::from_parts(24_227, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(155_407_867, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -91,9 +93,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 160_148_000 picoseconds.
-		Weight::from_parts(107_463_267, 4507)
-			.saturating_add(Weight::from_parts(62_589_582, 0).saturating_mul(s.into()))
+		// Minimum execution time: 160_278_000 picoseconds.
+		Weight::from_parts(113_104_846, 4507)
+			.saturating_add(Weight::from_parts(63_772_504, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -101,51 +103,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 12_278_000 picoseconds.
-		Weight::from_parts(11_493_985, 990)
-			.saturating_add(Weight::from_parts(2_649_101, 0).saturating_mul(s.into()))
+		// Minimum execution time: 11_898_000 picoseconds.
+		Weight::from_parts(11_457_499, 990)
+			.saturating_add(Weight::from_parts(2_334_711, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 }
 
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 39_008_000 picoseconds.
-		Weight::from_parts(43_985_000, 4507)
+		// Minimum execution time: 39_498_000 picoseconds.
+		Weight::from_parts(43_235_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 865_426_000 picoseconds.
-		Weight::from_parts(214_415_730, 6196)
-			.saturating_add(Weight::from_parts(102_082_571, 0).saturating_mul(s.into()))
+		// Minimum execution time: 135_872_000 picoseconds.
+		Weight::from_parts(134_926_261, 4507)
+			.saturating_add(Weight::from_parts(5_209_999, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
-			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn reveal_late() -> Weight {
-		Self::reveal(1)
+		// Minimum execution time: 339_875_000 picoseconds.
+		Weight::from_parts(372_794_000, 33001)
+			.saturating_add(RocksDbWeight::get().reads(42_u64))
+			.saturating_add(RocksDbWeight::get().writes(42_u64))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 76_644_000 picoseconds.
-		Weight::from_parts(42_405_889, 6156)
-			.saturating_add(Weight::from_parts(8_335_954, 0).saturating_mul(s.into()))
+		// Minimum execution time: 45_107_000 picoseconds.
+		Weight::from_parts(59_983_589, 6220)
+			.saturating_add(Weight::from_parts(7_371_262, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 865_426_000 picoseconds.
-		Weight::from_parts(214_415_730, 6196)
-			.saturating_add(Weight::from_parts(15_042, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(102_082_571, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_033_195_000 picoseconds.
+		Weight::from_parts(72_414_318, 6196)
+			.saturating_add(Weight::from_parts(24_227, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(155_407_867, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -153,9 +157,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 160_148_000 picoseconds.
-		Weight::from_parts(107_463_267, 4507)
-			.saturating_add(Weight::from_parts(62_589_582, 0).saturating_mul(s.into()))
+		// Minimum execution time: 160_278_000 picoseconds.
+		Weight::from_parts(113_104_846, 4507)
+			.saturating_add(Weight::from_parts(63_772_504, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -163,12 +167,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 12_278_000 picoseconds.
-		Weight::from_parts(11_493_985, 990)
-			.saturating_add(Weight::from_parts(2_649_101, 0).saturating_mul(s.into()))
+		// Minimum execution time: 11_898_000 picoseconds.
+		Weight::from_parts(11_457_499, 990)
+			.saturating_add(Weight::from_parts(2_334_711, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2583).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 }
