@@ -21,7 +21,7 @@ const REPLICAS: u32 = 3;
 const PROBES: u32 = 5;
 /// Input bytes of the task.
 const INPUT: u32 = 32;
-/// Output bytes of the task, published once a quorum revealed.
+/// Output bytes of the task, attached to the reveal that completes the quorum.
 const OUTPUT: u32 = 32;
 
 fn ms(w: Weight) -> f64 {
@@ -45,15 +45,13 @@ fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 		("scheduling step", step(devices)),
 		("3 × commit", (VerificationWeights::commit() + base) * r),
 		(
-			"3 × reveal (the first two wait, the third settles itself)",
+			"3 × reveal (the first waits; the second completes the quorum with the output, \
+			 verifies and settles 2; the third settles itself and closes the task)",
 			VerificationWeights::reveal_pending(0)
 				+ VerificationWeights::reveal_pending(1)
-				+ VerificationWeights::reveal_late()
+				+ VerificationWeights::publish_output(OUTPUT, 2)
+				+ VerificationWeights::reveal_late(REPLICAS)
 				+ base * r,
-		),
-		(
-			"publish_output (verifies, settles the 2 revealed devices)",
-			VerificationWeights::publish_output(OUTPUT, 2) + base,
 		),
 		("timers of a finished task (deadline, 3 commits, reveal end)", stale * (2 + r)),
 		("prune", MarketWeights::timer_prune()),

@@ -133,9 +133,16 @@ pub fn commit(task: TaskId, commitment: Hash32) -> Call {
 }
 
 /// `verification.reveal` (signed by the device): the result, its output proof
-/// (`depin_primitives::output_proof`) and the salt of the commitment.
-pub fn reveal(task: TaskId, result: ExecResult, proof: Hash32, salt: Salt) -> Call {
-	Call::new("Verification", "reveal", (task, result, proof, salt))
+/// (`depin_primitives::output_proof`) and the salt of the commitment; with the `output`
+/// only when this reveal completes the result's quorum (it then verifies the task).
+pub fn reveal(
+	task: TaskId,
+	result: ExecResult,
+	proof: Hash32,
+	salt: Salt,
+	output: Option<Vec<u8>>,
+) -> Call {
+	Call::new("Verification", "reveal", (task, result, proof, salt, output))
 }
 
 /// `verification.publish_output`: the output of a task's result that has a quorum.
@@ -202,7 +209,8 @@ pub fn samples() -> Vec<Call> {
 		decline_task(6),
 		transfer(account, 1_000_000_000_000),
 		commit(7, [8; 32]),
-		reveal(7, result, [2; 32], [1; 32]),
+		reveal(7, result, [2; 32], [1; 32], None),
+		reveal(7, result, [2; 32], [1; 32], Some(b"out".to_vec())),
 		publish_output(7, b"out".to_vec()),
 		set_code(vec![0, 97, 115, 109, 1, 0, 0, 0]),
 		claim(),

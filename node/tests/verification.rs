@@ -93,7 +93,7 @@ async fn a_task_is_committed_revealed_verified_and_paid() {
 	wait_for_state(&client, 0, TaskState::Revealing).await;
 	for (i, d) in devices.iter().enumerate() {
 		let salt = [i as u8 + 1; 32];
-		client.submit(d, calls::reveal(0, result, proof(d), salt)).await.unwrap();
+		client.submit(d, calls::reveal(0, result, proof(d), salt, None)).await.unwrap();
 	}
 	// Both revealed the same result: a quorum, which the output's publication verifies.
 	assert_eq!(client.task(0).await.unwrap().unwrap().state, TaskState::Revealing);

@@ -57,6 +57,11 @@ pub struct AssignmentView<BlockNumber> {
 	pub phase: AssignmentPhase,
 	/// Last block for the current phase's answer (commit or reveal).
 	pub deadline: BlockNumber,
+	/// Replicas the task asks for now (its quorum is `replicas / 2 + 1`).
+	pub replicas: u32,
+	/// In the reveal phase, the results revealed so far: a device whose reveal completes a
+	/// quorum attaches its output to it, which verifies the task at once. Empty otherwise.
+	pub revealed: Vec<crate::ExecResult>,
 }
 
 /// Verification progress of a task.

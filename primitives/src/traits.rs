@@ -180,6 +180,8 @@ pub trait VerificationHooks<AccountId> {
 	/// Whether `device` should publish the output of `task` now: `Some(designated)` when
 	/// it revealed a result that has a quorum and no output is published yet.
 	fn publish_turn(task: TaskId, device: &AccountId) -> Option<bool>;
+	/// The results revealed in `task` so far (at most `MaxSlots`).
+	fn revealed_results(task: TaskId) -> alloc::vec::Vec<ExecResult>;
 }
 
 impl<AccountId> VerificationHooks<AccountId> for () {
@@ -200,6 +202,9 @@ impl<AccountId> VerificationHooks<AccountId> for () {
 	}
 	fn publish_turn(_: TaskId, _: &AccountId) -> Option<bool> {
 		None
+	}
+	fn revealed_results(_: TaskId) -> alloc::vec::Vec<ExecResult> {
+		alloc::vec::Vec::new()
 	}
 }
 

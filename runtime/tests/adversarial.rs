@@ -399,7 +399,13 @@ impl World {
 						if role == Role::Withholder && !self_dealt {
 							continue;
 						}
-						let Answer { result, proof, salt, .. } = self.results[&key].clone();
+						let Answer { result, proof, salt, output } = self.results[&key].clone();
+						// Like a worker: the output goes with the reveal that completes a
+						// quorum; a copier has none.
+						let agreeing = a.revealed.iter().filter(|r| **r == result).count();
+						let completes = agreeing as u32 + 1 == depin_primitives::quorum(a.replicas);
+						let output = output.filter(|_| completes);
+						self.seen.published += output.is_some() as u64;
 						self.seen.steps += 1;
 						Verification::reveal(
 							RuntimeOrigin::signed(account.clone()),
@@ -407,6 +413,7 @@ impl World {
 							result,
 							proof,
 							salt,
+							output,
 						)
 						.expect("a device reveals what it committed");
 						self.revealed.insert(key);

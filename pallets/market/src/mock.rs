@@ -106,6 +106,9 @@ impl VerificationHooks<AccountId> for MockVerification {
 	fn publish_turn(_: TaskId, _: &AccountId) -> Option<bool> {
 		None
 	}
+	fn revealed_results(_: TaskId) -> Vec<depin_primitives::ExecResult> {
+		Vec::new()
+	}
 }
 
 /// Records credited compute points.

@@ -80,6 +80,12 @@ impl<T: Config> Pallet<T> {
 					portable: task.params.portable,
 					phase,
 					deadline,
+					replicas: task.replicas(),
+					revealed: if phase == AssignmentPhase::Reveal {
+						T::Verification::revealed_results(task_id)
+					} else {
+						Vec::new()
+					},
 				})
 			})
 			.collect()

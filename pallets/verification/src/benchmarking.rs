@@ -89,23 +89,29 @@ mod benchmarks {
 		let last = devices[s as usize - 1].clone();
 		let r = results[s as usize - 1];
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.clone()), task, r, proof::<T>(task, 0, &last), salt());
+		_(RawOrigin::Signed(last.clone()), task, r, proof::<T>(task, 0, &last), salt(), None);
 		let state = T::Market::slot(task, &last).map(|s| s.task_state);
 		assert_ne!(state, Some(TaskState::Revealing), "the round ended");
 	}
 
-	/// The last reveal of a verified task of the most replicas: it settles its device and
+	/// The last reveal of a verified task of `s` replicas: it settles its device and
 	/// closes the task.
 	#[benchmark]
-	fn reveal_late() {
-		let s = T::BenchmarkHelper::max_replicas();
+	fn reveal_late(s: Linear<2, { T::BenchmarkHelper::max_replicas() }>) {
 		let results = vec![good(0); s as usize];
 		let (task, devices) = committed::<T>(&results, 0);
 		reveal_first::<T>(task, &devices, &results, 0, s as usize - 1);
 		Pallet::<T>::do_publish_output(task, output(0)).unwrap();
 		let last = devices[s as usize - 1].clone();
 		#[extrinsic_call]
-		reveal(RawOrigin::Signed(last.clone()), task, good(0), proof::<T>(task, 0, &last), salt());
+		reveal(
+			RawOrigin::Signed(last.clone()),
+			task,
+			good(0),
+			proof::<T>(task, 0, &last),
+			salt(),
+			None,
+		);
 		assert!(!Verdicts::<T>::contains_key(task), "closed");
 	}
 

@@ -19,34 +19,41 @@ pub enum RevealWork {
 		/// Reveals of the task before this one.
 		earlier: u32,
 	},
-	/// It came after the verdict: it settled its device (and closed the task if it was
-	/// the last one).
-	Late,
+	/// It came after the verdict: it settled its device (and closed the task of this
+	/// many replicas if it was the last one).
+	Late(u32),
 	/// It was the last of `replicas` reveals and no result had a quorum: the round ended
 	/// (the task escalated, or failed: charged as the heavier of the two).
 	Ended(u32),
 }
 
 impl RevealWork {
-	/// The weight of a reveal that did this.
-	pub fn weight<W: crate::WeightInfo>(self) -> Weight {
+	/// The weight of a reveal that did this, in a runtime of at most `max_slots` replicas.
+	pub fn weight<W: crate::WeightInfo>(self, max_slots: u32) -> Weight {
 		match self {
 			RevealWork::Pending { earlier } => W::reveal_pending(earlier),
-			RevealWork::Late => W::reveal_late(),
+			RevealWork::Late(replicas) => W::reveal_late(replicas),
 			// `reveal(s)` measures an escalation; a failure ends the task like the close of
 			// `reveal_late`.
-			RevealWork::Ended(replicas) => W::reveal(replicas).max(W::reveal_late()),
+			RevealWork::Ended(replicas) => {
+				W::reveal(replicas).max(W::reveal_late(replicas.min(max_slots)))
+			}
 		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
-	/// The heaviest thing a reveal can do, charged before it runs.
-	pub fn max_reveal_weight() -> Weight {
+	/// The heaviest thing a reveal can do, with an output of `output_len` bytes or none,
+	/// charged before it runs.
+	pub fn max_reveal_weight(output_len: Option<u32>) -> Weight {
 		let s = T::MaxSlots::get();
-		T::WeightInfo::reveal(s)
-			.max(T::WeightInfo::reveal_late())
-			.max(T::WeightInfo::reveal_pending(s))
+		let alone = T::WeightInfo::reveal(s)
+			.max(T::WeightInfo::reveal_late(s))
+			.max(T::WeightInfo::reveal_pending(s));
+		match output_len {
+			None => alone,
+			Some(len) => alone.saturating_add(T::WeightInfo::publish_output(len, s)),
+		}
 	}
 
 	/// The result most devices revealed in `task`, and how many did (a result with a
@@ -125,7 +132,7 @@ impl<T: Config> Pallet<T> {
 			if reveals >= replicas {
 				T::Market::close(task)?;
 			}
-			return Ok(RevealWork::Late);
+			return Ok(RevealWork::Late(replicas));
 		}
 		let earlier = reveals.saturating_sub(1);
 		if reveals < replicas {

@@ -52,6 +52,13 @@ impl<T: Config> VerificationHooks<T::AccountId> for Pallet<T> {
 		let first = Reveals::<T>::iter_prefix(task).find(|(_, r)| r.result == mine);
 		Some(first.is_some_and(|(d, _)| &d == device))
 	}
+
+	fn revealed_results(task: TaskId) -> alloc::vec::Vec<depin_primitives::ExecResult> {
+		Reveals::<T>::iter_prefix_values(task)
+			.take(T::MaxSlots::get() as usize)
+			.map(|r| r.result)
+			.collect()
+	}
 }
 
 impl<T: Config> Pallet<T> {

@@ -264,23 +264,33 @@ pub mod pallet {
 
 		/// Reveals the committed `result`, its output `proof` and the `salt`. Free when
 		/// accepted; may settle the caller (a late reveal of a verified task) or end the
-		/// round (every replica revealed and no result has a quorum). Charged for the
+		/// round (every replica revealed and no result has a quorum). A reveal that gives
+		/// its result a quorum may carry the `output` (bounded by `MaxOutputLen`): it then
+		/// publishes it at once, as `publish_output` would; carried by a reveal that does
+		/// not complete a quorum, the output is refused with the reveal
+		/// (`NoQuorumForOutput`), and after a verdict it is ignored. Charged for the
 		/// heaviest of those, then for what it did.
 		#[pallet::call_index(1)]
-		#[pallet::weight(Pallet::<T>::max_reveal_weight())]
+		#[pallet::weight(Pallet::<T>::max_reveal_weight(output.as_ref().map(|o| o.len() as u32)))]
 		pub fn reveal(
 			origin: OriginFor<T>,
 			task: TaskId,
 			result: ExecResult,
 			proof: Hash32,
 			salt: Salt,
+			output: Option<alloc::vec::Vec<u8>>,
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
-			let work = Self::do_reveal(device, task, result, proof, salt)?;
-			Ok(PostDispatchInfo {
-				actual_weight: Some(work.weight::<T::WeightInfo>()),
-				pays_fee: Pays::No,
-			})
+			// Read first: the reveal may close the task and remove its verdict.
+			let verified = Verdicts::<T>::contains_key(task);
+			let mut weight = Self::do_reveal(device, task, result, proof, salt)?
+				.weight::<T::WeightInfo>(T::MaxSlots::get());
+			if let Some(output) = output.filter(|_| !verified) {
+				let len = output.len() as u32;
+				let settled = Self::do_publish_output(task, output)?;
+				weight = weight.saturating_add(T::WeightInfo::publish_output(len, settled));
+			}
+			Ok(PostDispatchInfo { actual_weight: Some(weight), pays_fee: Pays::No })
 		}
 
 		/// Publishes the output of the result of `task` that has a quorum of reveals

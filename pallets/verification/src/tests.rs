@@ -446,7 +446,7 @@ fn reveals_and_publications_are_charged_for_what_they_did() {
 		let (task, devs) = three_committed(r);
 		let reveal_weight = |d: AccountId| {
 			let proof = proof_of(task, d, &r);
-			Verification::reveal(RuntimeOrigin::signed(d), task, r, proof, salt(d))
+			Verification::reveal(RuntimeOrigin::signed(d), task, r, proof, salt(d), None)
 				.unwrap()
 				.actual_weight
 				.unwrap()
@@ -461,12 +461,12 @@ fn reveals_and_publications_are_charged_for_what_they_did() {
 		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::publish_output(2, 2)));
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 		// The third settles itself against the verdict and closes the task.
-		assert_eq!(reveal_weight(devs[2]), <() as WeightInfo>::reveal_late());
+		assert_eq!(reveal_weight(devs[2]), <() as WeightInfo>::reveal_late(3));
 		assert_eq!(task_state(task), TaskState::Verified);
 		let slots = <<Test as crate::Config>::MaxSlots as frame_support::traits::Get<u32>>::get();
 		let up_front = <() as WeightInfo>::publish_output(2, slots);
 		assert!(<() as WeightInfo>::publish_output(2, 2).all_lt(up_front));
-		assert!(Verification::max_reveal_weight().all_gte(<() as WeightInfo>::reveal_late()));
+		assert!(Verification::max_reveal_weight(None).all_gte(<() as WeightInfo>::reveal_late(3)));
 	});
 }
 
@@ -486,7 +486,8 @@ fn accepted_commits_and_reveals_are_free() {
 		)
 		.unwrap();
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
-		let post = Verification::reveal(RuntimeOrigin::signed(d), task, r, proof, salt(d)).unwrap();
+		let post =
+			Verification::reveal(RuntimeOrigin::signed(d), task, r, proof, salt(d), None).unwrap();
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 	});
 }
@@ -665,11 +666,71 @@ fn the_reveal_that_ends_a_round_is_charged_as_an_escalation_or_a_failure() {
 		assert_ok!(commit(task, devs[1], &no));
 		assert_ok!(reveal(task, devs[0], ok));
 		let proof = proof_of(task, devs[1], &no);
-		let post =
-			Verification::reveal(RuntimeOrigin::signed(devs[1]), task, no, proof, salt(devs[1]))
-				.unwrap();
-		let ended = <() as WeightInfo>::reveal(2).max(<() as WeightInfo>::reveal_late());
+		let post = Verification::reveal(
+			RuntimeOrigin::signed(devs[1]),
+			task,
+			no,
+			proof,
+			salt(devs[1]),
+			None,
+		)
+		.unwrap();
+		let ended = <() as WeightInfo>::reveal(2).max(<() as WeightInfo>::reveal_late(2));
 		assert_eq!(post.actual_weight, Some(ended));
 		assert_eq!(task_state(task), TaskState::Committing, "escalated");
+	});
+}
+
+#[test]
+fn a_reveal_that_completes_a_quorum_may_carry_the_output_and_verifies_at_once() {
+	use crate::WeightInfo;
+	test(|| {
+		let good = result(b"ok", 10);
+		let (task, devs) = three_committed(good);
+		assert_ok!(reveal_with(task, devs[0], good, proof_of(task, devs[0], &good)));
+		let proof = proof_of(task, devs[1], &good);
+		let post = Verification::reveal(
+			RuntimeOrigin::signed(devs[1]),
+			task,
+			good,
+			proof,
+			salt(devs[1]),
+			Some(b"ok".to_vec()),
+		)
+		.unwrap();
+		assert_eq!(task_state(task), TaskState::Verified, "verified by the reveal itself");
+		assert_eq!(pallet_market::Pallet::<Test>::output(task), Some(b"ok".to_vec()));
+		assert!(devs[..2].iter().all(|d| reputation(*d).valid == 1));
+		let charged = <() as WeightInfo>::reveal_pending(1)
+			.saturating_add(<() as WeightInfo>::publish_output(2, 2));
+		assert_eq!(post.actual_weight, Some(charged));
+		// After the verdict an attached output is ignored: the late reveal is settled.
+		assert_ok!(reveal_publishing(task, devs[2], good));
+		assert_eq!(reputation(devs[2]).valid, 1);
+	});
+}
+
+#[test]
+fn an_output_on_a_reveal_that_completes_no_quorum_is_refused_with_the_reveal() {
+	test(|| {
+		let good = result(b"ok", 10);
+		let (task, devs) = three_committed(good);
+		// The first reveal of three cannot complete a quorum: its output would be public
+		// before any verdict.
+		assert_noop!(reveal_publishing(task, devs[0], good), Error::<Test>::NoQuorumForOutput);
+		let other = result(b"other", 10);
+		assert_noop!(
+			Verification::reveal(
+				RuntimeOrigin::signed(devs[0]),
+				task,
+				good,
+				proof_of(task, devs[0], &good),
+				salt(devs[0]),
+				Some(output_of(&other)),
+			)
+			.map_err(|e| e.error),
+			Error::<Test>::NoQuorumForOutput
+		);
+		assert_ok!(reveal_with(task, devs[0], good, proof_of(task, devs[0], &good)));
 	});
 }

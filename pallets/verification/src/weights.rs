@@ -41,7 +41,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn commit() -> Weight;
 	fn reveal(s: u32, ) -> Weight;
-	fn reveal_late() -> Weight;
+	fn reveal_late(s: u32, ) -> Weight;
 	fn reveal_pending(s: u32, ) -> Weight;
 	fn publish_output(l: u32, s: u32, ) -> Weight;
 	fn on_reveal_timeout(s: u32, ) -> Weight;
@@ -66,7 +66,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
-	fn reveal_late() -> Weight {
+	fn reveal_late(_s: u32, ) -> Weight {
 		// Minimum execution time: 339_875_000 picoseconds.
 		Weight::from_parts(372_794_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(42_u64))
@@ -130,7 +130,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
-	fn reveal_late() -> Weight {
+	fn reveal_late(_s: u32, ) -> Weight {
 		// Minimum execution time: 339_875_000 picoseconds.
 		Weight::from_parts(372_794_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(42_u64))

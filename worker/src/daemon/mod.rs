@@ -367,7 +367,8 @@ impl Worker {
 				}
 				(AssignmentPhase::Commit, None) => self.clone().spawn_job(client.clone(), a),
 				(AssignmentPhase::Reveal, Some(entry)) => {
-					self.clone().spawn_reveal(client.clone(), entry)
+					let attach = completes_quorum(&a, &entry.result, number);
+					self.clone().spawn_reveal(client.clone(), entry, attach)
 				}
 				(AssignmentPhase::Reveal, None) => {
 					tracing::error!(
@@ -411,7 +412,7 @@ impl Worker {
 		let sent = [
 			calls::heartbeat(),
 			calls::commit(0, [0; 32]),
-			calls::reveal(0, result, [0; 32], [0; 32]),
+			calls::reveal(0, result, [0; 32], [0; 32], None),
 			calls::publish_output(0, Vec::new()),
 			calls::decline_task(0),
 		];
@@ -718,12 +719,15 @@ impl Worker {
 		}
 	}
 
-	fn spawn_reveal(self: Arc<Self>, client: Arc<Client>, entry: Entry) {
+	/// Reveals `entry`, with its output attached when `attach` (the reveal completes the
+	/// result's quorum, and so verifies the task).
+	fn spawn_reveal(self: Arc<Self>, client: Arc<Client>, entry: Entry, attach: bool) {
 		let Some(guard) = self.try_busy(entry.task, Step::Reveal) else { return };
 		tokio::spawn(async move {
 			let _guard = guard;
 			let proof = entry.proof(self.device.account());
-			let call = calls::reveal(entry.task, entry.result, proof, entry.salt);
+			let output = attach.then(|| entry.output.clone());
+			let call = calls::reveal(entry.task, entry.result, proof, entry.salt, output);
 			match client.submit(&self.device, call).await {
 				Ok(_) => {
 					self.metrics.reveals.inc();
@@ -749,6 +753,20 @@ impl Worker {
 			}
 		});
 	}
+}
+
+/// Blocks a reveal with its output attached must have left in its window: an output
+/// attached to a reveal that completes no quorum is refused, but it is in a block by then,
+/// so the worker attaches it only when the quorum cannot have moved before its reveal is
+/// included (the round can end, and the task escalate, only when the window ends).
+const ATTACH_MARGIN_BLOCKS: u32 = 3;
+
+/// Whether revealing `result` in assignment `a`, seen at block `best`, completes the
+/// quorum of its result (the other reveals are in the assignment), with time to spare.
+fn completes_quorum(a: &Assignment, result: &ExecResult, best: u32) -> bool {
+	let agreeing = a.revealed.iter().filter(|r| *r == result).count() as u32;
+	let quorum = depin_client::primitives::quorum(a.replicas);
+	agreeing + 1 == quorum && a.deadline >= best.saturating_add(ATTACH_MARGIN_BLOCKS)
 }
 
 /// Connects to `url`, retrying with backoff (100 ms doubling up to 10 s) while the node is
@@ -780,6 +798,30 @@ pub fn state_dir(args: &RunArgs, device: &Signer) -> PathBuf {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn the_output_is_attached_only_to_the_reveal_that_completes_a_quorum_in_time() {
+		let mine = ExecResult { exit: 0, output_hash: [1; 32], fuel_used: 5 };
+		let other = ExecResult { output_hash: [2; 32], ..mine };
+		let a = |revealed: Vec<ExecResult>, deadline| Assignment {
+			task: 1,
+			program: [0; 32],
+			input: Vec::new(),
+			max_fuel: 10,
+			memory_mib: 1,
+			portable: false,
+			phase: AssignmentPhase::Reveal,
+			deadline,
+			replicas: 3,
+			revealed,
+		};
+		assert!(!completes_quorum(&a(vec![], 20), &mine, 10), "first of three");
+		assert!(!completes_quorum(&a(vec![other], 20), &mine, 10), "disagreeing");
+		assert!(completes_quorum(&a(vec![other, mine], 20), &mine, 10), "second of a quorum");
+		assert!(!completes_quorum(&a(vec![mine, mine], 20), &mine, 10), "after the quorum");
+		assert!(!completes_quorum(&a(vec![mine], 12), &mine, 10), "too close to the window end");
+		assert!(completes_quorum(&a(vec![mine], 13), &mine, 10));
+	}
 
 	#[test]
 	fn code_that_does_not_hash_to_its_program_id_is_refused() {
