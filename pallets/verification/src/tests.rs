@@ -55,12 +55,18 @@ fn run_task(results: &[ExecResult]) -> (u64, Vec<AccountId>) {
 	(task, devs)
 }
 
+/// `n` devices and a task of `replicas`, assigned at block 2. Returns the task and the
+/// devices holding its slots.
+fn assigned(n: u64, replicas: u8) -> (u64, Vec<AccountId>) {
+	devices(n);
+	let task = submit(replicas);
+	run_to(2);
+	(task, slots(task))
+}
+
 /// Three devices, a task of three replicas, every one committed to `r`.
 fn three_committed(r: ExecResult) -> (u64, Vec<AccountId>) {
-	devices(3);
-	let task = submit(3);
-	run_to(2);
-	let devs = slots(task);
+	let (task, devs) = assigned(3, 3);
 	for d in &devs {
 		assert_ok!(commit(task, *d, &r));
 	}
@@ -142,11 +148,8 @@ fn two_colluding_liars_out_of_three_win() {
 #[test]
 fn five_replicas_verify_at_three_and_settle_late_reveals() {
 	test(|| {
-		devices(5);
 		let good = result(b"ok", 10);
-		let task = submit(5);
-		run_to(2);
-		let devs = slots(task);
+		let (task, devs) = assigned(5, 5);
 		let bad = result(b"bad", 10);
 		for (i, d) in devs.iter().enumerate() {
 			assert_ok!(commit(task, *d, if i == 3 { &bad } else { &good }));
@@ -192,11 +195,8 @@ fn trapped_and_out_of_fuel_results_are_verified_and_paid() {
 #[test]
 fn silent_committer_is_punished_and_the_task_escalates() {
 	test(|| {
-		devices(5);
 		let good = result(b"ok", 10);
-		let task = submit(3);
-		run_to(2);
-		let devs = slots(task);
+		let (task, devs) = assigned(5, 3);
 		let wrong = result(b"x", 10);
 		for (i, d) in devs.iter().enumerate() {
 			assert_ok!(commit(task, *d, if i == 1 { &wrong } else { &good }));
@@ -321,10 +321,7 @@ fn commit_errors() {
 #[test]
 fn commit_to_a_finished_task_is_refused() {
 	test(|| {
-		devices(2);
-		let task = submit(2);
-		run_to(2);
-		let devs = slots(task);
+		let (task, devs) = assigned(2, 2);
 		// One device declines before committing, the other does not answer either.
 		assert_ok!(Market::decline_task(RuntimeOrigin::signed(devs[0]), task));
 		run_to(202);
@@ -570,12 +567,9 @@ fn a_copier_in_an_escalation_cannot_prove_the_output_and_is_slashed() {
 	// Before, a device added by an escalation could copy a revealed result (the earlier
 	// reveals carried outputs) and be paid like the devices that ran the job.
 	test(|| {
-		devices(5);
 		let good = result(b"the answer", 10);
 		let wrong = result(b"a lie", 10);
-		let task = submit(3);
-		run_to(2);
-		let devs = slots(task);
+		let (task, devs) = assigned(5, 3);
 		// One honest device, one liar, one silent: no quorum; the task escalates.
 		assert_ok!(commit(task, devs[0], &good));
 		assert_ok!(commit(task, devs[1], &wrong));
@@ -622,11 +616,8 @@ fn a_copier_in_an_escalation_cannot_prove_the_output_and_is_slashed() {
 #[test]
 fn a_quorum_whose_output_nobody_publishes_is_no_verdict() {
 	test(|| {
-		devices(5);
 		let good = result(b"ok", 10);
-		let task = submit(3);
-		run_to(2);
-		let devs = slots(task);
+		let (task, devs) = assigned(5, 3);
 		for d in &devs {
 			assert_ok!(commit(task, *d, &good));
 		}
@@ -657,10 +648,7 @@ fn a_quorum_whose_output_nobody_publishes_is_no_verdict() {
 fn the_reveal_that_ends_a_round_is_charged_as_an_escalation_or_a_failure() {
 	use crate::WeightInfo;
 	test(|| {
-		devices(2);
-		let task = submit(2);
-		run_to(2);
-		let devs = slots(task);
+		let (task, devs) = assigned(2, 2);
 		let (ok, no) = (result(b"ok", 1), result(b"no", 1));
 		assert_ok!(commit(task, devs[0], &ok));
 		assert_ok!(commit(task, devs[1], &no));
