@@ -52,40 +52,44 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 39_498_000 picoseconds.
-		Weight::from_parts(43_235_000, 4507)
+		// Minimum execution time: 40_049_000 picoseconds.
+		Weight::from_parts(61_061_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 135_872_000 picoseconds.
-		Weight::from_parts(134_926_261, 4507)
-			.saturating_add(Weight::from_parts(5_209_999, 0).saturating_mul(s.into()))
+		// Minimum execution time: 146_568_000 picoseconds.
+		Weight::from_parts(213_015_199, 4507)
+			.saturating_add(Weight::from_parts(8_736_698, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
-	fn reveal_late(_s: u32, ) -> Weight {
-		// Minimum execution time: 339_875_000 picoseconds.
-		Weight::from_parts(372_794_000, 33001)
-			.saturating_add(T::DbWeight::get().reads(42_u64))
-			.saturating_add(T::DbWeight::get().writes(42_u64))
+	fn reveal_late(s: u32, ) -> Weight {
+		// Minimum execution time: 295_259_000 picoseconds.
+		Weight::from_parts(277_914_823, 8799)
+			.saturating_add(Weight::from_parts(16_604_310, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 45_107_000 picoseconds.
-		Weight::from_parts(59_983_589, 6220)
-			.saturating_add(Weight::from_parts(7_371_262, 0).saturating_mul(s.into()))
+		// Minimum execution time: 45_467_000 picoseconds.
+		Weight::from_parts(53_258_450, 6220)
+			.saturating_add(Weight::from_parts(6_666_803, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 1_033_195_000 picoseconds.
-		Weight::from_parts(72_414_318, 6196)
-			.saturating_add(Weight::from_parts(24_227, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(155_407_867, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_061_708_000 picoseconds.
+		Weight::from_parts(75_968_936, 6196)
+			.saturating_add(Weight::from_parts(23_433, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(156_928_456, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -93,9 +97,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 160_278_000 picoseconds.
-		Weight::from_parts(113_104_846, 4507)
-			.saturating_add(Weight::from_parts(63_772_504, 0).saturating_mul(s.into()))
+		// Minimum execution time: 159_998_000 picoseconds.
+		Weight::from_parts(106_820_338, 4507)
+			.saturating_add(Weight::from_parts(64_529_293, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -103,9 +107,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 11_898_000 picoseconds.
-		Weight::from_parts(11_457_499, 990)
-			.saturating_add(Weight::from_parts(2_334_711, 0).saturating_mul(s.into()))
+		// Minimum execution time: 12_088_000 picoseconds.
+		Weight::from_parts(11_223_456, 990)
+			.saturating_add(Weight::from_parts(2_308_054, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
@@ -116,40 +120,44 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 39_498_000 picoseconds.
-		Weight::from_parts(43_235_000, 4507)
+		// Minimum execution time: 40_049_000 picoseconds.
+		Weight::from_parts(61_061_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 135_872_000 picoseconds.
-		Weight::from_parts(134_926_261, 4507)
-			.saturating_add(Weight::from_parts(5_209_999, 0).saturating_mul(s.into()))
+		// Minimum execution time: 146_568_000 picoseconds.
+		Weight::from_parts(213_015_199, 4507)
+			.saturating_add(Weight::from_parts(8_736_698, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
-	fn reveal_late(_s: u32, ) -> Weight {
-		// Minimum execution time: 339_875_000 picoseconds.
-		Weight::from_parts(372_794_000, 33001)
-			.saturating_add(RocksDbWeight::get().reads(42_u64))
-			.saturating_add(RocksDbWeight::get().writes(42_u64))
+	fn reveal_late(s: u32, ) -> Weight {
+		// Minimum execution time: 295_259_000 picoseconds.
+		Weight::from_parts(277_914_823, 8799)
+			.saturating_add(Weight::from_parts(16_604_310, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 45_107_000 picoseconds.
-		Weight::from_parts(59_983_589, 6220)
-			.saturating_add(Weight::from_parts(7_371_262, 0).saturating_mul(s.into()))
+		// Minimum execution time: 45_467_000 picoseconds.
+		Weight::from_parts(53_258_450, 6220)
+			.saturating_add(Weight::from_parts(6_666_803, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 1_033_195_000 picoseconds.
-		Weight::from_parts(72_414_318, 6196)
-			.saturating_add(Weight::from_parts(24_227, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(155_407_867, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_061_708_000 picoseconds.
+		Weight::from_parts(75_968_936, 6196)
+			.saturating_add(Weight::from_parts(23_433, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(156_928_456, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -157,9 +165,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 160_278_000 picoseconds.
-		Weight::from_parts(113_104_846, 4507)
-			.saturating_add(Weight::from_parts(63_772_504, 0).saturating_mul(s.into()))
+		// Minimum execution time: 159_998_000 picoseconds.
+		Weight::from_parts(106_820_338, 4507)
+			.saturating_add(Weight::from_parts(64_529_293, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -167,9 +175,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 11_898_000 picoseconds.
-		Weight::from_parts(11_457_499, 990)
-			.saturating_add(Weight::from_parts(2_334_711, 0).saturating_mul(s.into()))
+		// Minimum execution time: 12_088_000 picoseconds.
+		Weight::from_parts(11_223_456, 990)
+			.saturating_add(Weight::from_parts(2_308_054, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
