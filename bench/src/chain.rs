@@ -16,9 +16,7 @@ use anyhow::Context;
 use depin_client::{
 	calls,
 	events::{TaskSubmitted, TaskVerified},
-	primitives::{
-		commitment, output_key, output_proof, quorum, AssignmentPhase, ExecResult, TaskParams,
-	},
+	primitives::{commitment, output_key, output_proof, AssignmentPhase, ExecResult, TaskParams},
 	Client, Signer,
 };
 use depin_testkit::{NodeConfig, TestNode};
@@ -184,8 +182,7 @@ async fn device_loop(
 				),
 				AssignmentPhase::Reveal => {
 					// Like a worker: the output goes with the reveal that completes the quorum.
-					let agreeing = a.revealed.iter().filter(|r| **r == result).count() as u32;
-					let output = (agreeing + 1 == quorum(a.replicas)).then(Vec::new);
+					let output = a.completes_quorum(&result).then(Vec::new);
 					(Step::Reveal, calls::reveal(a.task, result, proof, salt, output))
 				}
 				// The designated device publishes; the others never need to here.

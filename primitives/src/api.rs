@@ -64,6 +64,14 @@ pub struct AssignmentView<BlockNumber> {
 	pub revealed: Vec<crate::ExecResult>,
 }
 
+impl<BlockNumber> AssignmentView<BlockNumber> {
+	/// Whether revealing `result` now completes the task's quorum (see
+	/// [`crate::completes_quorum`]).
+	pub fn completes_quorum(&self, result: &ExecResult) -> bool {
+		crate::completes_quorum(&self.revealed, self.replicas, result)
+	}
+}
+
 /// Verification progress of a task.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]

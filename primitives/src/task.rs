@@ -199,6 +199,17 @@ pub fn quorum(replicas: u32) -> u32 {
 	replicas / 2 + 1
 }
 
+/// Whether revealing `result`, after `revealed`, completes the quorum of a task of
+/// `replicas` (the reveal that may carry the output).
+pub fn completes_quorum(
+	revealed: &[crate::ExecResult],
+	replicas: u32,
+	result: &crate::ExecResult,
+) -> bool {
+	let agreeing = revealed.iter().filter(|r| *r == result).count() as u32;
+	agreeing.saturating_add(1) == quorum(replicas)
+}
+
 impl<AccountId: PartialEq, Balance, BlockNumber, MaxSlots: Get<u32>>
 	TaskInfo<AccountId, Balance, BlockNumber, MaxSlots>
 {

@@ -402,9 +402,7 @@ impl World {
 						let Answer { result, proof, salt, output } = self.results[&key].clone();
 						// Like a worker: the output goes with the reveal that completes a
 						// quorum; a copier has none.
-						let agreeing = a.revealed.iter().filter(|r| **r == result).count();
-						let completes = agreeing as u32 + 1 == depin_primitives::quorum(a.replicas);
-						let output = output.filter(|_| completes);
+						let output = output.filter(|_| a.completes_quorum(&result));
 						self.seen.published += output.is_some() as u64;
 						self.seen.steps += 1;
 						Verification::reveal(

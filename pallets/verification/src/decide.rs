@@ -28,16 +28,14 @@ pub enum RevealWork {
 }
 
 impl RevealWork {
-	/// The weight of a reveal that did this, in a runtime of at most `max_slots` replicas.
-	pub fn weight<W: crate::WeightInfo>(self, max_slots: u32) -> Weight {
+	/// The weight of a reveal that did this.
+	pub fn weight<W: crate::WeightInfo>(self) -> Weight {
 		match self {
 			RevealWork::Pending { earlier } => W::reveal_pending(earlier),
 			RevealWork::Late(replicas) => W::reveal_late(replicas),
 			// `reveal(s)` measures an escalation; a failure ends the task like the close of
 			// `reveal_late`.
-			RevealWork::Ended(replicas) => {
-				W::reveal(replicas).max(W::reveal_late(replicas.min(max_slots)))
-			}
+			RevealWork::Ended(replicas) => W::reveal(replicas).max(W::reveal_late(replicas)),
 		}
 	}
 }
@@ -68,6 +66,11 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		counts.into_iter().max_by_key(|(_, n)| *n)
+	}
+
+	/// The result with a quorum of reveals in `task` of `replicas`, and how many revealed it.
+	pub(crate) fn quorum_result(task: TaskId, replicas: u32) -> Option<(ExecResult, u32)> {
+		Self::leading_result(task).filter(|(_, n)| *n >= quorum(replicas))
 	}
 
 	/// Pays a device that revealed the verdict with the proof its output gives; slashes
@@ -138,8 +141,7 @@ impl<T: Config> Pallet<T> {
 		if reveals < replicas {
 			return Ok(RevealWork::Pending { earlier });
 		}
-		let has_quorum = Self::leading_result(task).is_some_and(|(_, n)| n >= quorum(replicas));
-		if has_quorum {
+		if Self::quorum_result(task, replicas).is_some() {
 			return Ok(RevealWork::Pending { earlier });
 		}
 		Self::no_quorum(task, reveals, replicas);

@@ -2,7 +2,7 @@
 //! write.
 
 use alloc::vec::Vec;
-use depin_primitives::{quorum, ExecResult, Hash32, Salt, TaskId, TaskSettlement, TaskState};
+use depin_primitives::{ExecResult, Hash32, Salt, TaskId, TaskSettlement, TaskState};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
 
 use crate::pallet::{
@@ -69,8 +69,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
 		let replicas = T::Market::replicas(task).ok_or(Error::<T>::NoQuorumForOutput)?;
 		let hash = depin_primitives::output_hash(&output);
-		let (result, agreeing) = Self::leading_result(task)
-			.filter(|(r, n)| r.output_hash == hash && *n >= quorum(replicas))
+		let (result, agreeing) = Self::quorum_result(task, replicas)
+			.filter(|(r, _)| r.output_hash == hash)
 			.ok_or(Error::<T>::NoQuorumForOutput)?;
 		let key = depin_primitives::output_key(&output);
 		T::Market::verified(task, result, output)?;

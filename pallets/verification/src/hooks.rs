@@ -44,9 +44,8 @@ impl<T: Config> VerificationHooks<T::AccountId> for Pallet<T> {
 			return None;
 		}
 		let mine = Reveals::<T>::get(task, device)?.result;
-		let replicas = T::Market::replicas(task)?;
-		let (leading, n) = Self::leading_result(task)?;
-		if leading != mine || n < depin_primitives::quorum(replicas) {
+		let (leading, _) = Self::quorum_result(task, T::Market::replicas(task)?)?;
+		if leading != mine {
 			return None;
 		}
 		let first = Reveals::<T>::iter_prefix(task).find(|(_, r)| r.result == mine);

@@ -9,13 +9,15 @@
 //!   bytes. The reveal phase opens when every replica has committed (the market keeps the
 //!   clock: a device that does not commit within `CommitTimeout` loses its slot to
 //!   another device).
-//! - `reveal(task, result, proof, salt)`: checked against the commitment. It publishes the
-//!   result (its `output_hash`), never the output.
-//! - `publish_output(task, output)`: once a result has a quorum (`replicas / 2 + 1`
-//!   identical results revealed), anyone holding its output publishes it: the task is
-//!   `Verified` and stores the output for the dApp. Until then no output is on chain, so
-//!   a device added by an escalation, which commits after the earlier reveals are public,
-//!   sees only hashes: it can copy a result but not make its proof.
+//! - `reveal(task, result, proof, salt, output)`: checked against the commitment. It
+//!   publishes the result (its `output_hash`); the output only on the reveal that gives
+//!   the result its quorum (`replicas / 2 + 1` identical results), which then verifies the
+//!   task — on any other reveal the output is refused with the reveal.
+//! - `publish_output(task, output)`: when a quorum came without its output, anyone holding
+//!   it publishes it: the task is `Verified` and stores the output for the dApp. Before a
+//!   quorum no output is on chain, so a device added by an escalation, which commits after
+//!   the earlier reveals are public, sees only hashes: it can copy a result but not make
+//!   its proof.
 //! - **Settlement**, at the publication, and for late reveals until the window ends:
 //!   every device with the verified result and the right proof is paid
 //!   `fuel_used × price` and gets a valid mark; a device with the verified result but
@@ -283,8 +285,8 @@ pub mod pallet {
 			let device = ensure_signed(origin)?;
 			// Read first: the reveal may close the task and remove its verdict.
 			let verified = Verdicts::<T>::contains_key(task);
-			let mut weight = Self::do_reveal(device, task, result, proof, salt)?
-				.weight::<T::WeightInfo>(T::MaxSlots::get());
+			let mut weight =
+				Self::do_reveal(device, task, result, proof, salt)?.weight::<T::WeightInfo>();
 			if let Some(output) = output.filter(|_| !verified) {
 				let len = output.len() as u32;
 				let settled = Self::do_publish_output(task, output)?;

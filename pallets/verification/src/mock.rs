@@ -368,9 +368,8 @@ pub fn reveal_publishing(
 /// completes a quorum, and publishing the output afterwards when it has a turn to (its
 /// result has a quorum and no output is published yet).
 pub fn reveal(task: TaskId, device: AccountId, r: ExecResult) -> sp_runtime::DispatchResult {
-	let agreeing = Verification::revealed_results(task).iter().filter(|x| **x == r).count();
 	let replicas = pallet_market::Tasks::<Test>::get(task).map_or(0, |t| t.replicas());
-	if agreeing as u32 + 1 == depin_primitives::quorum(replicas) {
+	if depin_primitives::completes_quorum(&Verification::revealed_results(task), replicas, &r) {
 		return reveal_publishing(task, device, r);
 	}
 	reveal_with(task, device, r, proof_of(task, device, &r))?;

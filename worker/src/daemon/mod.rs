@@ -726,7 +726,9 @@ impl Worker {
 		tokio::spawn(async move {
 			let _guard = guard;
 			let proof = entry.proof(self.device.account());
-			let output = attach.then(|| entry.output.clone());
+			// An output over the chain's limit would make the reveal fail every time.
+			let fits = entry.output.len() <= self.limits().max_output;
+			let output = (attach && fits).then(|| entry.output.clone());
 			let call = calls::reveal(entry.task, entry.result, proof, entry.salt, output);
 			match client.submit(&self.device, call).await {
 				Ok(_) => {
@@ -764,9 +766,7 @@ const ATTACH_MARGIN_BLOCKS: u32 = 3;
 /// Whether revealing `result` in assignment `a`, seen at block `best`, completes the
 /// quorum of its result (the other reveals are in the assignment), with time to spare.
 fn completes_quorum(a: &Assignment, result: &ExecResult, best: u32) -> bool {
-	let agreeing = a.revealed.iter().filter(|r| *r == result).count() as u32;
-	let quorum = depin_client::primitives::quorum(a.replicas);
-	agreeing + 1 == quorum && a.deadline >= best.saturating_add(ATTACH_MARGIN_BLOCKS)
+	a.completes_quorum(result) && a.deadline >= best.saturating_add(ATTACH_MARGIN_BLOCKS)
 }
 
 /// Connects to `url`, retrying with backoff (100 ms doubling up to 10 s) while the node is

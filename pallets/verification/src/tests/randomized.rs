@@ -97,9 +97,9 @@ impl World {
 		let (r, proof) = (self.result_of(t, d), self.proof_of(t, d));
 		// With the output attached when the reveal completes a quorum, as a worker does, and
 		// now and then when it does not (refused with the reveal).
-		let agreeing = Verification::revealed_results(t).iter().filter(|x| **x == r).count();
 		let replicas = pallet_market::Tasks::<Test>::get(t).map_or(0, |t| t.replicas());
-		let completes = agreeing as u32 + 1 == quorum(replicas);
+		let completes =
+			depin_primitives::completes_quorum(&Verification::revealed_results(t), replicas, &r);
 		let output = (completes || self.rng.u64(..100) < 10).then(|| self.output_of(t, d));
 		let _ = Verification::reveal(RuntimeOrigin::signed(d), t, r, proof, salt(d), output);
 	}
