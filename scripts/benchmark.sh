@@ -2,10 +2,13 @@
 # Regenerates pallets/*/src/weights.rs from the pallets' benchmarks on this machine:
 # builds depin-node with `--features runtime-benchmarks` (in its own target directory,
 # so the normal build is untouched) and runs `depin-node benchmark pallet` per pallet.
+# `balances` regenerates runtime/src/weights/pallet_balances.rs: the SDK's balances
+# pallet measured on the same machine, so that a transfer and a task are charged from
+# the same hardware (the ratios in docs/benchmarks.md compare them).
 #
-# Usage:    scripts/benchmark.sh [--quick] [devices|market|verification|rewards ...]
+# Usage:    scripts/benchmark.sh [--quick] [devices|market|verification|rewards|balances ...]
 # Options:  --quick   fewer steps and repeats (for a smoke run, not for committed weights)
-#           pallets   only these pallets' weights (default: all four)
+#           pallets   only these pallets' weights (default: all five)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -13,11 +16,11 @@ steps=10
 repeat=5
 [ "${1:-}" = "--quick" ] && { steps=2; repeat=1; shift; }
 pallets=("$@")
-[ ${#pallets[@]} -eq 0 ] && pallets=(devices market verification rewards)
+[ ${#pallets[@]} -eq 0 ] && pallets=(devices market verification rewards balances)
 for pallet in "${pallets[@]}"; do
 	case "$pallet" in
-	devices | market | verification | rewards) ;;
-	*) die "unknown pallet '$pallet' (devices, market, verification or rewards)" ;;
+	devices | market | verification | rewards | balances) ;;
+	*) die "unknown pallet '$pallet' (devices, market, verification, rewards or balances)" ;;
 	esac
 done
 
@@ -32,6 +35,13 @@ log "building depin-node with runtime benchmarks into $bench_target"
 
 for pallet in "${pallets[@]}"; do
 	log "benchmarking pallet_$pallet ($steps steps, $repeat repeats)"
+	if [ "$pallet" = balances ]; then
+		# The SDK's pallet: a runtime weight file (the CLI's default template).
+		output=(--output "$DEPIN_ROOT/runtime/src/weights/pallet_balances.rs")
+	else
+		output=(--template "$DEPIN_ROOT/.maintain/frame-weight-template.hbs"
+			--output "$DEPIN_ROOT/pallets/$pallet/src/weights.rs")
+	fi
 	"$bench_target/release/depin-node" benchmark pallet \
 		--runtime "$bench_target/release/wbuild/depin-runtime/depin_runtime.compact.compressed.wasm" \
 		--genesis-builder=runtime \
@@ -39,7 +49,6 @@ for pallet in "${pallets[@]}"; do
 		--steps "$steps" --repeat "$repeat" \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
-		--template "$DEPIN_ROOT/.maintain/frame-weight-template.hbs" \
-		--output "$DEPIN_ROOT/pallets/$pallet/src/weights.rs"
+		"${output[@]}"
 done
-log "weights written; review with git diff pallets/*/src/weights.rs"
+log "weights written; review with git diff pallets/*/src/weights.rs runtime/src/weights"

@@ -1,8 +1,9 @@
 //! Process-level tests of the worker against a dev node. Two workers of different owners,
 //! one job with two replicas: one worker is killed with SIGKILL right after its commit and
 //! restarted; it reveals from its journal without computing or committing again, and the
-//! task ends verified with both devices paid. And a device given a job it cannot finish
-//! before its commit deadline declines it rather than being slashed.
+//! task ends verified with both devices paid. A device given a job it cannot finish
+//! before its commit deadline declines it rather than being slashed. A worker told its
+//! owner refuses to work for a device someone else registered.
 
 use std::time::Duration;
 
@@ -295,6 +296,42 @@ async fn a_device_registered_with_another_class_declines_native_jobs() {
 	assert!(!log().contains("job finished"), "never ran it: {}", log());
 	let device = client.device(charlie.account()).await.unwrap().unwrap();
 	assert_eq!((device.bond, device.reputation.timeouts), (bond, 0), "never slashed");
+}
+
+/// A worker started with `--owner` refuses to run when its device is registered by
+/// another account (a registration the device's key consented to for someone else, or
+/// made before the key changed hands): it exits with an error naming the real owner and
+/// never sends a heartbeat. With the right owner it runs.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_worker_refuses_to_work_for_a_device_another_owner_registered() {
+	let (_node, url, client) = dev_node().await;
+	let (alice, bob) = (Signer::from_suri("//Alice").unwrap(), Signer::from_suri("//Bob").unwrap());
+	let charlie = Signer::from_suri("//Charlie").unwrap();
+	let call = client.register_device_call(alice.account(), &charlie, spec(1, 50_000_000));
+	client.submit(&alice, call.await.unwrap()).await.unwrap();
+	let dir = tempfile::tempdir().unwrap();
+
+	let state = dir.path().join("for-bob");
+	let mut worker = start_worker(&url, "//Charlie", &state, &["--owner", &bob.address()]);
+	until("the worker to exit", 60, || {
+		let exited = !worker.is_running();
+		async move { exited }
+	})
+	.await;
+	let status = worker.stop().expect("exited by itself");
+	let log = std::fs::read_to_string(state.join("worker.log")).unwrap();
+	assert!(!status.success(), "a worker for the wrong owner must fail: {log}");
+	let expected = format!("is registered by {}, not by the owner given", alice.address());
+	assert!(log.contains(&expected), "the error names the real owner: {log}");
+	let device = client.device(charlie.account()).await.unwrap().unwrap();
+	assert!(!device.listed, "no heartbeat was sent for the wrong owner");
+
+	let state = dir.path().join("for-alice");
+	let _worker = start_worker(&url, "//Charlie", &state, &["--owner", &alice.address()]);
+	until("the first heartbeat for the right owner", 60, || async {
+		client.device(charlie.account()).await.unwrap().is_some_and(|d| d.listed)
+	})
+	.await;
 }
 
 /// SIGTERM while a long job runs: the worker gives it `--shutdown-grace`, then exits with

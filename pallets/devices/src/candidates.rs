@@ -22,10 +22,21 @@ impl<T: Config> Pallet<T> {
 		info.bond >= T::MinListedBond::get()
 	}
 
-	/// Appends `device` to the index and marks `info` listed, if its bond is enough. The
-	/// caller stores `info`.
+	/// Whether the runtime supports executor `version`
+	/// (`MinExecutorVersion..=MaxExecutorVersion`). A runtime upgrade that raises the
+	/// minimum leaves older devices registered; they take no new work until their owners
+	/// update the spec.
+	pub(crate) fn executor_is_supported(version: u32) -> bool {
+		(T::MinExecutorVersion::get()..=T::MaxExecutorVersion::get()).contains(&version)
+	}
+
+	/// Appends `device` to the index and marks `info` listed, if its bond is enough and its
+	/// executor version supported. The caller stores `info`.
 	pub(crate) fn list(device: &T::AccountId, info: &mut DeviceOf<T>) {
-		if info.listed || !Self::bond_is_enough(info) {
+		if info.listed
+			|| !Self::bond_is_enough(info)
+			|| !Self::executor_is_supported(info.spec.executor_version)
+		{
 			return;
 		}
 		let pos = CandidateCount::<T>::get();

@@ -33,8 +33,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidSpec
 		);
 		ensure!(
-			(T::MinExecutorVersion::get()..=T::MaxExecutorVersion::get())
-				.contains(&spec.executor_version),
+			Self::executor_is_supported(spec.executor_version),
 			Error::<T>::UnsupportedExecutorVersion
 		);
 		Ok(())
@@ -140,6 +139,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			!matches!(info.status, DeviceStatus::Unbonding { .. }),
 			Error::<T>::AlreadyUnbonding
+		);
+		// A device the runtime no longer supports would never be listed: say so.
+		ensure!(
+			Self::executor_is_supported(info.spec.executor_version),
+			Error::<T>::UnsupportedExecutorVersion
 		);
 		let now = frame_system::Pallet::<T>::block_number();
 		if let Some(last) = info.last_heartbeat {

@@ -238,6 +238,9 @@ pub mod pallet {
 		TimedOut,
 		/// Slashed below `MinListedBond`; listed again once the bond is topped up.
 		BondTooLow,
+		/// Its executor version fell below `MinExecutorVersion` (raised by a runtime
+		/// upgrade); listed again by a heartbeat once its owner updates the spec.
+		ExecutorOutdated,
 	}
 
 	/// Events of the device registry.
@@ -371,7 +374,9 @@ pub mod pallet {
 		}
 
 		/// Proves the calling device is alive. Counted at most once per `HeartbeatPeriod`;
-		/// a counted heartbeat is free of fees and (re-)lists an active device.
+		/// a counted heartbeat is free of fees and (re-)lists an active device. Refused
+		/// (`UnsupportedExecutorVersion`) for a device whose executor version the runtime no
+		/// longer supports: its owner updates the spec first.
 		#[pallet::call_index(2)]
 		pub fn heartbeat(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;

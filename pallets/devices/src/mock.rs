@@ -45,6 +45,8 @@ parameter_types! {
 	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
 	pub const UnbondingPeriod: u64 = UNBONDING_PERIOD;
 	pub const MaxCores: u16 = 64;
+	/// Raised by a test as a runtime upgrade would.
+	pub static MinExecutorVersion: u32 = 1;
 }
 
 impl pallet_devices::Config for Test {
@@ -58,7 +60,7 @@ impl pallet_devices::Config for Test {
 	type MaxDevices = ConstU32<MAX_DEVICES>;
 	type MaxCores = MaxCores;
 	// Versions 1 to 3: the tests use 1 and 2, the benchmarks the current one.
-	type MinExecutorVersion = ConstU32<1>;
+	type MinExecutorVersion = MinExecutorVersion;
 	type MaxExecutorVersion = ConstU32<{ depin_primitives::EXECUTOR_VERSION }>;
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;

@@ -45,8 +45,15 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			let _ = Self::drop_dangling(index);
 			return Candidate::Removed;
 		};
-		if !Self::heartbeat_is_fresh(&info) {
-			Self::unlist(&device, &mut info, UnlistReason::Stale);
+		let unlisted = if !Self::heartbeat_is_fresh(&info) {
+			Some(UnlistReason::Stale)
+		} else if !Self::executor_is_supported(info.spec.executor_version) {
+			Some(UnlistReason::ExecutorOutdated)
+		} else {
+			None
+		};
+		if let Some(reason) = unlisted {
+			Self::unlist(&device, &mut info, reason);
 			Devices::<T>::insert(&device, info);
 			return Candidate::Removed;
 		}

@@ -263,6 +263,49 @@ fn stale_device_is_removed_from_the_index_when_probed() {
 	});
 }
 
+/// A runtime upgrade that raises `MinExecutorVersion` leaves older devices registered and
+/// listed; the scheduler's probe unlists each one it meets, and it is listed again only
+/// after its owner declares a supported version (its heartbeat is refused until then).
+#[test]
+fn a_device_below_a_raised_minimum_executor_version_takes_no_new_work() {
+	test(|| {
+		register_and_beat(1, 101);
+		let current = DeviceSpec { executor_version: 2, ..spec() };
+		assert_ok!(Devices::register_device(
+			RuntimeOrigin::signed(2),
+			102,
+			current,
+			consent(2, 102)
+		));
+		assert_ok!(Devices::heartbeat(RuntimeOrigin::signed(102)));
+		MinExecutorVersion::set(2);
+
+		assert_eq!(Devices::candidate(0), Candidate::Removed);
+		assert!(!DeviceRecords::<Test>::get(101).unwrap().listed);
+		assert_eq!(
+			last_event(),
+			Event::DeviceUnlisted { device: 101, reason: UnlistReason::ExecutorOutdated }
+		);
+		// The supported device moved into its place and still takes work.
+		assert!(matches!(Devices::candidate(0), Candidate::Available { device: 102, .. }));
+		assert_eq!(CandidateCount::<Test>::get(), 1);
+
+		run_to(1 + HEARTBEAT_PERIOD);
+		assert_noop!(
+			Devices::heartbeat(RuntimeOrigin::signed(101)),
+			Error::<Test>::UnsupportedExecutorVersion
+		);
+		// Neither a top-up nor a resume lists it.
+		assert_ok!(Devices::pause(RuntimeOrigin::signed(1), 101));
+		assert_ok!(Devices::resume(RuntimeOrigin::signed(1), 101));
+		assert!(!DeviceRecords::<Test>::get(101).unwrap().listed);
+		assert_ok!(Devices::update_spec(RuntimeOrigin::signed(1), 101, current));
+		assert_ok!(Devices::heartbeat(RuntimeOrigin::signed(101)));
+		assert!(DeviceRecords::<Test>::get(101).unwrap().listed);
+		MinExecutorVersion::set(1);
+	});
+}
+
 #[test]
 fn candidate_reports_what_the_scheduler_needs() {
 	test(|| {

@@ -154,9 +154,7 @@ mod benchmarks {
 	/// One scheduling step that probes `MaxProbes` candidates among `d` devices and finds
 	/// none fit (too slow for the task): the probing half of a step's worst case.
 	#[benchmark]
-	fn schedule_probe(
-		d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices().min(10_000) }>,
-	) {
+	fn schedule_probe(d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices() }>) {
 		candidates::<T>(d, 0);
 		let dapp = funded::<T>("dapp", 0);
 		let p = program::<T>(&dapp);
@@ -175,7 +173,7 @@ mod benchmarks {
 	/// candidate (its heartbeat older than any timeout) and remove it from the index.
 	#[benchmark]
 	fn schedule_probe_stale(
-		d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices().min(10_000) }>,
+		d: Linear<{ T::MaxProbes::get() }, { T::BenchmarkHelper::max_devices() }>,
 	) {
 		candidates::<T>(d, d);
 		// Every heartbeat is now older than any heartbeat timeout.
@@ -195,12 +193,11 @@ mod benchmarks {
 		assert_eq!(Tasks::<T>::get(0).unwrap().state, TaskState::Queued);
 	}
 
-	/// One scheduling step that assigns `r` devices among 10 000 candidates (fewer if
-	/// `MaxDevices` is smaller): the assigning part of a step, charged for the replicas it
-	/// assigned.
+	/// One scheduling step that assigns `r` devices among `MaxDevices` candidates: the
+	/// assigning part of a step, charged for the replicas it assigned.
 	#[benchmark]
 	fn schedule_assign(r: Linear<1, { T::MaxReplicas::get() }>) {
-		let d = T::BenchmarkHelper::max_devices().min(10_000).max(T::MaxProbes::get());
+		let d = T::BenchmarkHelper::max_devices().max(T::MaxProbes::get());
 		candidates::<T>(d, d);
 		let dapp = funded::<T>("dapp", 0);
 		let p = program::<T>(&dapp);
