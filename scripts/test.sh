@@ -30,4 +30,10 @@ log "running the pallets' benchmarks as tests (feature runtime-benchmarks)"
 cargo test --release --locked --features runtime-benchmarks \
 	-p pallet-devices -p pallet-market -p pallet-verification -p pallet-rewards
 log "benchmark tests took $((SECONDS - start)) s"
+
+start=$SECONDS
+log "running every benchmark on the real runtime (feature runtime-benchmarks, native)"
+SKIP_WASM_BUILD=1 cargo test --release --locked -p depin-runtime --features runtime-benchmarks \
+	--test benchmarks
+log "runtime benchmark checks took $((SECONDS - start)) s"
 log "all tests passed"

@@ -47,6 +47,19 @@ fn every_preset_builds_and_endows_the_dev_accounts() {
 	}
 }
 
+/// A chain spec that endows nobody still has a treasury able to receive protocol fees:
+/// a fee below the existential deposit to a missing account cannot be paid, and then
+/// neither can the device it comes with (every verified task would fail to settle).
+#[test]
+fn the_fee_destination_exists_whatever_the_genesis_endows() {
+	let mut ext: sp_io::TestExternalities =
+		RuntimeGenesisConfig::default().build_storage().expect("genesis builds").into();
+	ext.execute_with(|| {
+		let treasury = crate::configs::depin::TreasuryAccount::get();
+		assert_eq!(Balances::balance(&treasury), Balances::minimum_balance());
+	});
+}
+
 #[test]
 fn unknown_preset_is_none() {
 	assert!(get_preset(&sp_genesis_builder::PresetId::from("nope")).is_none());

@@ -212,7 +212,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type ProtocolFee: Get<Perbill>;
 
-		/// Receives the protocol fee (the treasury).
+		/// Receives the protocol fee (the treasury). The genesis gives it the existential
+		/// deposit if the chain spec did not: a fee below it to a missing account could not
+		/// be paid, and neither could the device it comes with.
 		type FeeDestination: Get<Self::AccountId>;
 
 		/// Fewest replicas a task needs for its payments to earn compute points: a task
@@ -496,6 +498,29 @@ pub mod pallet {
 		CannotPayDeclineFee,
 		/// The slot's commit deadline has come: a commit must be in an earlier block.
 		CommitTooLate,
+	}
+
+	/// The market's genesis: nothing to configure; it makes sure `FeeDestination` exists.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let destination = T::FeeDestination::get();
+			let (minimum, held) =
+				(T::Currency::minimum_balance(), T::Currency::balance(&destination));
+			if held < minimum {
+				// Minting into a missing account at least its existential deposit cannot
+				// fail; a genesis that could not be built would be refused anyway.
+				let minted = T::Currency::mint_into(&destination, minimum - held);
+				assert!(minted.is_ok(), "the fee destination's existential deposit is minted");
+			}
+		}
 	}
 
 	#[pallet::hooks]
