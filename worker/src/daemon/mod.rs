@@ -377,7 +377,7 @@ impl Worker {
 					);
 				}
 				(AssignmentPhase::Publish { designated }, Some(entry))
-					if designated || number >= since.saturating_add(PUBLISH_GRACE_BLOCKS) =>
+					if publishes_now(designated, since, number) =>
 				{
 					self.clone().spawn_publish(client.clone(), entry)
 				}
@@ -757,6 +757,15 @@ impl Worker {
 	}
 }
 
+/// Whether a device that holds the output of a result with a quorum publishes it at block
+/// `best`, having seen the task waiting for its publication since block `since`: the
+/// designated device at once, any other after `PUBLISH_GRACE_BLOCKS` — so a designated
+/// device that cannot publish (offline, or a copier without the output) delays the
+/// verdict by that grace, never stops it.
+fn publishes_now(designated: bool, since: u32, best: u32) -> bool {
+	designated || best >= since.saturating_add(PUBLISH_GRACE_BLOCKS)
+}
+
 /// Blocks a reveal with its output attached must have left in its window: an output
 /// attached to a reveal that completes no quorum is refused, but it is in a block by then,
 /// so the worker attaches it only when the quorum cannot have moved before its reveal is
@@ -798,6 +807,15 @@ pub fn state_dir(args: &RunArgs, device: &Signer) -> PathBuf {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn the_designated_device_publishes_at_once_the_others_after_the_grace() {
+		assert!(publishes_now(true, 10, 10));
+		assert!(!publishes_now(false, 10, 10));
+		assert!(!publishes_now(false, 10, 10 + PUBLISH_GRACE_BLOCKS - 1));
+		assert!(publishes_now(false, 10, 10 + PUBLISH_GRACE_BLOCKS));
+		assert!(!publishes_now(false, u32::MAX - 1, u32::MAX - 1), "no overflow");
+	}
 
 	#[test]
 	fn the_output_is_attached_only_to_the_reveal_that_completes_a_quorum_in_time() {
