@@ -34,10 +34,33 @@ fn step(devices: u32) -> Weight {
 	pallet_market::Pallet::<Runtime>::step_weight(devices, probes, REPLICAS)
 }
 
-/// Every weight one verified task is charged, with a label: its transactions (each with
-/// the base weight of an extrinsic) and its part of the hooks.
-fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
+/// What a signed extrinsic is charged besides its call, as the chain charges it: the base
+/// weight of an extrinsic and the runtime's transaction extensions (nonce, era, payment,
+/// weight checks, metadata hash) — the same for a transfer and for each market call.
+fn per_extrinsic() -> Weight {
+	use sp_runtime::traits::TransactionExtension;
 	let base = RuntimeBlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
+	let extensions: depin_runtime::TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(sp_runtime::generic::Era::mortal(64, 0)),
+		frame_system::CheckNonce::from(0),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	let call =
+		depin_runtime::RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() });
+	base + extensions.weight(&call)
+}
+
+/// Every weight one verified task is charged, with a label: its transactions (each with
+/// what every signed extrinsic is charged) and its part of the hooks.
+fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
+	let base = per_extrinsic();
 	let stale = pallet_market::Pallet::<Runtime>::stale_timer_weight();
 	let r = REPLICAS as u64;
 	vec![
@@ -78,9 +101,16 @@ pub fn run() -> anyhow::Result<String> {
 			share.ref_time() / per.ref_time().max(1)
 		)?;
 	}
-	let base = RuntimeBlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
-	let transfer = BalancesWeights::transfer_keep_alive() + base;
-	writeln!(out, "\nOne verified 3-replica task at 10 000 devices, against one `transfer_keep_alive` ({:.3} ms with its extrinsic base):\n", ms(transfer))?;
+	let overhead = per_extrinsic();
+	let transfer = BalancesWeights::transfer_keep_alive() + overhead;
+	writeln!(
+		out,
+		"\nOne verified 3-replica task at 10 000 devices, against one `transfer_keep_alive` \
+		 ({:.3} ms with what every signed extrinsic is charged besides its call: {:.3} ms of \
+		 base weight and transaction extensions):\n",
+		ms(transfer),
+		ms(overhead)
+	)?;
 	writeln!(out, "| part | weight | transfers |")?;
 	writeln!(out, "| --- | ---: | ---: |")?;
 	let mut total = Weight::zero();
