@@ -66,7 +66,12 @@ fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 	vec![
 		("submit_task", MarketWeights::submit_task(INPUT) + base),
 		("scheduling step", step(devices)),
-		("3 × commit", (VerificationWeights::commit() + base) * r),
+		(
+			"3 × commit (the last opens the reveal window)",
+			VerificationWeights::commit_pending() * (r - 1)
+				+ VerificationWeights::commit()
+				+ base * r,
+		),
 		(
 			"3 × reveal (the first waits; the second completes the quorum with the output, \
 			 verifies and settles 2; the third settles itself and closes the task)",

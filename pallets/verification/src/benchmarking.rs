@@ -79,6 +79,22 @@ mod benchmarks {
 		assert!(Commitments::<T>::contains_key(task, &last));
 	}
 
+	/// The first commit of a full task: it moves the task to `Committing` but opens no
+	/// reveal window (every commit but the last costs this much at most).
+	#[benchmark]
+	fn commit_pending() {
+		let replicas = T::BenchmarkHelper::max_replicas();
+		let (task, devices) = T::BenchmarkHelper::assigned_task(replicas).unwrap();
+		let r = good(0);
+		let first = devices[0].clone();
+		let c = commitment(task, &r, &proof::<T>(task, 0, &first), &salt(), &first);
+		#[extrinsic_call]
+		commit(RawOrigin::Signed(first.clone()), task, c);
+		assert!(Commitments::<T>::contains_key(task, &first));
+		let state = T::Market::slot(task, &first).map(|s| s.task_state);
+		assert_eq!(state, Some(TaskState::Committing), "no reveal window yet");
+	}
+
 	/// The last of `s` reveals, all different: no result has a quorum, so the round ends
 	/// (the task escalates or fails).
 	#[benchmark]

@@ -3,18 +3,20 @@
 
 use alloc::vec::Vec;
 use depin_primitives::{ExecResult, Hash32, Salt, TaskId, TaskSettlement, TaskState};
-use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
+use frame_support::{ensure, traits::Get};
 
 use crate::pallet::{
 	Commitments, Config, Error, Event, Pallet, RevealCount, Revealed, Reveals, Verdicts,
 };
 
 impl<T: Config> Pallet<T> {
+	/// Checks and records a commitment; returns the task's state after it (`Revealing`
+	/// when it was the last commit the task waited for).
 	pub(crate) fn do_commit(
 		device: T::AccountId,
 		task: TaskId,
 		commitment: Hash32,
-	) -> DispatchResult {
+	) -> Result<TaskState, sp_runtime::DispatchError> {
 		let slot = T::Market::slot(task, &device).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(!slot.committed, Error::<T>::AlreadyCommitted);
 		ensure!(
@@ -24,10 +26,10 @@ impl<T: Config> Pallet<T> {
 			),
 			Error::<T>::CommitClosed
 		);
-		T::Market::record_commit(task, &device)?;
+		let state = T::Market::record_commit(task, &device)?;
 		Commitments::<T>::insert(task, &device, commitment);
 		Self::deposit_event(Event::ResultCommitted { task, device });
-		Ok(())
+		Ok(state)
 	}
 
 	/// Checks and records a reveal; returns what it did (see `after_reveal`).

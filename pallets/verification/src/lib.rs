@@ -57,7 +57,9 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use depin_primitives::{DeviceRegistry, ExecResult, Hash32, Salt, TaskId, TaskSettlement};
+	use depin_primitives::{
+		DeviceRegistry, ExecResult, Hash32, Salt, TaskId, TaskSettlement, TaskState,
+	};
 	use frame_support::dispatch::PostDispatchInfo;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
@@ -252,7 +254,8 @@ pub mod pallet {
 		/// Commits the calling device to a result of `task` without revealing it:
 		/// `commitment = depin_primitives::commitment(task, result, proof, salt, device)`
 		/// with `proof = depin_primitives::output_proof(task, output_key(output), device)`.
-		/// Free when accepted.
+		/// Free when accepted. Charged as the commit that opens the reveal window (the
+		/// task's last), then as a commit that does not when it did not.
 		#[pallet::call_index(0)]
 		pub fn commit(
 			origin: OriginFor<T>,
@@ -260,8 +263,13 @@ pub mod pallet {
 			commitment: Hash32,
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
-			Self::do_commit(device, task, commitment)?;
-			Ok(Pays::No.into())
+			let state = Self::do_commit(device, task, commitment)?;
+			let weight = if state == TaskState::Revealing {
+				T::WeightInfo::commit()
+			} else {
+				T::WeightInfo::commit_pending()
+			};
+			Ok(PostDispatchInfo { actual_weight: Some(weight), pays_fee: Pays::No })
 		}
 
 		/// Reveals the committed `result`, its output `proof` and the `salt`. Free when

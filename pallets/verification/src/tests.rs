@@ -645,6 +645,26 @@ fn a_quorum_whose_output_nobody_publishes_is_no_verdict() {
 }
 
 #[test]
+fn only_the_commit_that_opens_the_reveal_window_is_charged_for_it() {
+	use crate::WeightInfo;
+	test(|| {
+		let (task, devs) = assigned(3, 3);
+		let r = result(b"ok", 1);
+		let charged = |device| {
+			let proof = proof_of(task, device, &r);
+			let c = depin_primitives::commitment(task, &r, &proof, &salt(device), &device);
+			Verification::commit(RuntimeOrigin::signed(device), task, c).unwrap().actual_weight
+		};
+		let pending = Some(<() as WeightInfo>::commit_pending());
+		assert_eq!(charged(devs[0]), pending);
+		assert_eq!(charged(devs[1]), pending);
+		assert_eq!(task_state(task), TaskState::Committing);
+		assert_eq!(charged(devs[2]), Some(<() as WeightInfo>::commit()));
+		assert_eq!(task_state(task), TaskState::Revealing);
+	});
+}
+
+#[test]
 fn the_reveal_that_ends_a_round_is_charged_as_an_escalation_or_a_failure() {
 	use crate::WeightInfo;
 	test(|| {
