@@ -196,8 +196,8 @@ mod benchmarks {
 	/// One scheduling step that assigns `r` devices among 10 000 candidates (fewer if
 	/// `MaxDevices` is smaller): the assigning part of a step, charged for the replicas it
 	/// assigned. (The probes are measured up to `MaxDevices`; among 100 000 candidates
-	/// this step's timings on the 2-core benchmark machine scattered by ±70 % around
-	/// 10 ms, against ±3 % among 10 000, so its weight comes from 10 000.)
+	/// this step's timings on the 2-core benchmark machine scattered by up to ±78 %
+	/// around 10 ms, against at most ±8 % among 10 000, so its weight comes from 10 000.)
 	#[benchmark]
 	fn schedule_assign(r: Linear<1, { T::MaxReplicas::get() }>) {
 		let d = T::BenchmarkHelper::max_devices().min(10_000).max(T::MaxProbes::get());

@@ -339,6 +339,29 @@ pub fn commit_with(
 	Verification::commit(RuntimeOrigin::signed(device), task, c).map(|_| ()).map_err(|e| e.error)
 }
 
+/// `device` commits to `r` with the proof its output gives: the call's own answer (what
+/// it was charged, whether it pays).
+pub fn commit_post(
+	task: TaskId,
+	device: AccountId,
+	r: &ExecResult,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	let c = commitment(task, r, &proof_of(task, device, r), &salt(device), &device);
+	Verification::commit(RuntimeOrigin::signed(device), task, c)
+}
+
+/// `device` reveals `r` with the proof its output gives and `output` attached: the call's
+/// own answer.
+pub fn reveal_post(
+	task: TaskId,
+	device: AccountId,
+	r: ExecResult,
+	output: Option<Vec<u8>>,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	let proof = proof_of(task, device, &r);
+	Verification::reveal(RuntimeOrigin::signed(device), task, r, proof, salt(device), output)
+}
+
 /// `device` reveals `r` with `proof`, and publishes nothing.
 pub fn reveal_with(
 	task: TaskId,
@@ -357,11 +380,8 @@ pub fn reveal_publishing(
 	device: AccountId,
 	r: ExecResult,
 ) -> sp_runtime::DispatchResult {
-	let proof = proof_of(task, device, &r);
 	let output = Some(output_of(&r));
-	Verification::reveal(RuntimeOrigin::signed(device), task, r, proof, salt(device), output)
-		.map(|_| ())
-		.map_err(|e| e.error)
+	reveal_post(task, device, r, output).map(|_| ()).map_err(|e| e.error)
 }
 
 /// `device` reveals `r` as a worker does: with its output attached when the reveal

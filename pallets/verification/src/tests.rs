@@ -441,13 +441,8 @@ fn reveals_and_publications_are_charged_for_what_they_did() {
 	test(|| {
 		let r = result(b"ok", 1);
 		let (task, devs) = three_committed(r);
-		let reveal_weight = |d: AccountId| {
-			let proof = proof_of(task, d, &r);
-			Verification::reveal(RuntimeOrigin::signed(d), task, r, proof, salt(d), None)
-				.unwrap()
-				.actual_weight
-				.unwrap()
-		};
+		let reveal_weight =
+			|d: AccountId| reveal_post(task, d, r, None).unwrap().actual_weight.unwrap();
 		// Neither of the first two decides: the second finds a quorum, which waits for
 		// its output.
 		assert_eq!(reveal_weight(devs[0]), <() as WeightInfo>::reveal_pending(0));
@@ -475,16 +470,9 @@ fn accepted_commits_and_reveals_are_free() {
 		run_to(2);
 		let d = slots(task)[0];
 		let r = result(b"ok", 1);
-		let proof = proof_of(task, d, &r);
-		let post = Verification::commit(
-			RuntimeOrigin::signed(d),
-			task,
-			depin_primitives::commitment(task, &r, &proof, &salt(d), &d),
-		)
-		.unwrap();
+		let post = commit_post(task, d, &r).unwrap();
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
-		let post =
-			Verification::reveal(RuntimeOrigin::signed(d), task, r, proof, salt(d), None).unwrap();
+		let post = reveal_post(task, d, r, None).unwrap();
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 	});
 }
@@ -650,11 +638,7 @@ fn only_the_commit_that_opens_the_reveal_window_is_charged_for_it() {
 	test(|| {
 		let (task, devs) = assigned(3, 3);
 		let r = result(b"ok", 1);
-		let charged = |device| {
-			let proof = proof_of(task, device, &r);
-			let c = depin_primitives::commitment(task, &r, &proof, &salt(device), &device);
-			Verification::commit(RuntimeOrigin::signed(device), task, c).unwrap().actual_weight
-		};
+		let charged = |device| commit_post(task, device, &r).unwrap().actual_weight;
 		let pending = Some(<() as WeightInfo>::commit_pending());
 		assert_eq!(charged(devs[0]), pending);
 		assert_eq!(charged(devs[1]), pending);
@@ -673,16 +657,7 @@ fn the_reveal_that_ends_a_round_is_charged_as_an_escalation_or_a_failure() {
 		assert_ok!(commit(task, devs[0], &ok));
 		assert_ok!(commit(task, devs[1], &no));
 		assert_ok!(reveal(task, devs[0], ok));
-		let proof = proof_of(task, devs[1], &no);
-		let post = Verification::reveal(
-			RuntimeOrigin::signed(devs[1]),
-			task,
-			no,
-			proof,
-			salt(devs[1]),
-			None,
-		)
-		.unwrap();
+		let post = reveal_post(task, devs[1], no, None).unwrap();
 		let ended = <() as WeightInfo>::reveal(2).max(<() as WeightInfo>::reveal_late(2));
 		assert_eq!(post.actual_weight, Some(ended));
 		assert_eq!(task_state(task), TaskState::Committing, "escalated");
@@ -696,16 +671,7 @@ fn a_reveal_that_completes_a_quorum_may_carry_the_output_and_verifies_at_once() 
 		let good = result(b"ok", 10);
 		let (task, devs) = three_committed(good);
 		assert_ok!(reveal_with(task, devs[0], good, proof_of(task, devs[0], &good)));
-		let proof = proof_of(task, devs[1], &good);
-		let post = Verification::reveal(
-			RuntimeOrigin::signed(devs[1]),
-			task,
-			good,
-			proof,
-			salt(devs[1]),
-			Some(b"ok".to_vec()),
-		)
-		.unwrap();
+		let post = reveal_post(task, devs[1], good, Some(b"ok".to_vec())).unwrap();
 		assert_eq!(task_state(task), TaskState::Verified, "verified by the reveal itself");
 		assert_eq!(pallet_market::Pallet::<Test>::output(task), Some(b"ok".to_vec()));
 		assert!(devs[..2].iter().all(|d| reputation(*d).valid == 1));
@@ -728,15 +694,7 @@ fn an_output_on_a_reveal_that_completes_no_quorum_is_refused_with_the_reveal() {
 		assert_noop!(reveal_publishing(task, devs[0], good), Error::<Test>::NoQuorumForOutput);
 		let other = result(b"other", 10);
 		assert_noop!(
-			Verification::reveal(
-				RuntimeOrigin::signed(devs[0]),
-				task,
-				good,
-				proof_of(task, devs[0], &good),
-				salt(devs[0]),
-				Some(output_of(&other)),
-			)
-			.map_err(|e| e.error),
+			reveal_post(task, devs[0], good, Some(output_of(&other))).map_err(|e| e.error),
 			Error::<Test>::NoQuorumForOutput
 		);
 		assert_ok!(reveal_with(task, devs[0], good, proof_of(task, devs[0], &good)));
