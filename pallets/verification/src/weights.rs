@@ -53,30 +53,30 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 39_679_000 picoseconds.
-		Weight::from_parts(44_486_000, 4507)
+		// Minimum execution time: 41_151_000 picoseconds.
+		Weight::from_parts(51_266_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 32_278_000 picoseconds.
-		Weight::from_parts(36_073_000, 4507)
+		// Minimum execution time: 34_020_000 picoseconds.
+		Weight::from_parts(41_832_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 137_294_000 picoseconds.
-		Weight::from_parts(144_950_736, 4507)
-			.saturating_add(Weight::from_parts(6_074_415, 0).saturating_mul(s.into()))
+		// Minimum execution time: 144_675_000 picoseconds.
+		Weight::from_parts(153_201_318, 4507)
+			.saturating_add(Weight::from_parts(6_166_068, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 292_214_000 picoseconds.
-		Weight::from_parts(277_890_767, 8799)
-			.saturating_add(Weight::from_parts(18_076_022, 0).saturating_mul(s.into()))
+		// Minimum execution time: 300_176_000 picoseconds.
+		Weight::from_parts(281_125_332, 8799)
+			.saturating_add(Weight::from_parts(19_720_087, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
@@ -84,19 +84,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 46_169_000 picoseconds.
-		Weight::from_parts(59_192_663, 6220)
-			.saturating_add(Weight::from_parts(7_111_925, 0).saturating_mul(s.into()))
+		// Minimum execution time: 46_809_000 picoseconds.
+		Weight::from_parts(55_162_509, 6220)
+			.saturating_add(Weight::from_parts(6_672_835, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 1_071_763_000 picoseconds.
-		Weight::from_parts(1_170_629_000, 6196)
-			.saturating_add(Weight::from_parts(21_417, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(77_534_681, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_056_590_000 picoseconds.
+		Weight::from_parts(110_533_800, 6196)
+			.saturating_add(Weight::from_parts(23_213, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(145_253_859, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -104,9 +104,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 163_673_000 picoseconds.
-		Weight::from_parts(145_499_745, 4507)
-			.saturating_add(Weight::from_parts(82_948_106, 0).saturating_mul(s.into()))
+		// Minimum execution time: 163_302_000 picoseconds.
+		Weight::from_parts(113_382_751, 4507)
+			.saturating_add(Weight::from_parts(66_713_641, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -114,9 +114,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 12_529_000 picoseconds.
-		Weight::from_parts(17_093_310, 990)
-			.saturating_add(Weight::from_parts(3_522_137, 0).saturating_mul(s.into()))
+		// Minimum execution time: 11_958_000 picoseconds.
+		Weight::from_parts(11_850_536, 990)
+			.saturating_add(Weight::from_parts(2_396_095, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
@@ -127,30 +127,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 39_679_000 picoseconds.
-		Weight::from_parts(44_486_000, 4507)
+		// Minimum execution time: 41_151_000 picoseconds.
+		Weight::from_parts(51_266_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 32_278_000 picoseconds.
-		Weight::from_parts(36_073_000, 4507)
+		// Minimum execution time: 34_020_000 picoseconds.
+		Weight::from_parts(41_832_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 137_294_000 picoseconds.
-		Weight::from_parts(144_950_736, 4507)
-			.saturating_add(Weight::from_parts(6_074_415, 0).saturating_mul(s.into()))
+		// Minimum execution time: 144_675_000 picoseconds.
+		Weight::from_parts(153_201_318, 4507)
+			.saturating_add(Weight::from_parts(6_166_068, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 292_214_000 picoseconds.
-		Weight::from_parts(277_890_767, 8799)
-			.saturating_add(Weight::from_parts(18_076_022, 0).saturating_mul(s.into()))
+		// Minimum execution time: 300_176_000 picoseconds.
+		Weight::from_parts(281_125_332, 8799)
+			.saturating_add(Weight::from_parts(19_720_087, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
@@ -158,19 +158,19 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 46_169_000 picoseconds.
-		Weight::from_parts(59_192_663, 6220)
-			.saturating_add(Weight::from_parts(7_111_925, 0).saturating_mul(s.into()))
+		// Minimum execution time: 46_809_000 picoseconds.
+		Weight::from_parts(55_162_509, 6220)
+			.saturating_add(Weight::from_parts(6_672_835, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 1_071_763_000 picoseconds.
-		Weight::from_parts(1_170_629_000, 6196)
-			.saturating_add(Weight::from_parts(21_417, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(77_534_681, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_056_590_000 picoseconds.
+		Weight::from_parts(110_533_800, 6196)
+			.saturating_add(Weight::from_parts(23_213, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(145_253_859, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -178,9 +178,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 163_673_000 picoseconds.
-		Weight::from_parts(145_499_745, 4507)
-			.saturating_add(Weight::from_parts(82_948_106, 0).saturating_mul(s.into()))
+		// Minimum execution time: 163_302_000 picoseconds.
+		Weight::from_parts(113_382_751, 4507)
+			.saturating_add(Weight::from_parts(66_713_641, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -188,9 +188,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 12_529_000 picoseconds.
-		Weight::from_parts(17_093_310, 990)
-			.saturating_add(Weight::from_parts(3_522_137, 0).saturating_mul(s.into()))
+		// Minimum execution time: 11_958_000 picoseconds.
+		Weight::from_parts(11_850_536, 990)
+			.saturating_add(Weight::from_parts(2_396_095, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
