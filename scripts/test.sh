@@ -21,8 +21,10 @@ cargo test --release --locked --workspace -- --test-threads 2
 log "tests took $((SECONDS - start)) s"
 
 start=$SECONDS
-log "running the storage migration's try-runtime checks (features upgrade-rehearsal, try-runtime)"
-cargo test --release --locked -p pallet-rewards --features upgrade-rehearsal,try-runtime migrations
+log "running the storage migrations' try-runtime checks (features upgrade-rehearsal, try-runtime)"
+cargo test --release --locked -p pallet-rewards -p pallet-verification \
+	--features pallet-rewards/upgrade-rehearsal,pallet-rewards/try-runtime,pallet-verification/try-runtime \
+	migrations
 log "migration checks took $((SECONDS - start)) s"
 
 start=$SECONDS

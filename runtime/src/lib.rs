@@ -157,12 +157,16 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Runtime migrations beyond the pallets' own.
+/// Storage migrations, each run once, when the pallet's stored version asks for it
+/// (a chain that started at the current version skips them).
 #[cfg(not(feature = "upgrade-rehearsal"))]
-type Migrations = ();
+type Migrations = (pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,);
 /// The upgrade rehearsal's migrations.
 #[cfg(feature = "upgrade-rehearsal")]
-type Migrations = (pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -341,7 +341,8 @@ impl World {
 			Role::Copier => {
 				// In an escalation it copies the first result revealed (reveals show results,
 				// never outputs); with nothing revealed yet it runs the job.
-				match pallet_verification::Reveals::<Runtime>::iter_prefix_values(task).next() {
+				let round = pallet_verification::Rounds::<Runtime>::get(task);
+				match round.and_then(|r| r.reveals().next().map(|(_, revealed)| revealed)) {
 					Some(first) => {
 						self.seen.copies += 1;
 						self.copies.insert((task, device.clone()));

@@ -1,7 +1,7 @@
 //! Benchmarks of `commit`, `reveal` and the hooks at their worst case (v2 syntax).
 
 use super::*;
-use crate::pallet::{Call, Commitments, Config, Pallet, Revealed, Reveals, Verdicts};
+use crate::pallet::{Call, Config, Pallet, Revealed, Rounds};
 use alloc::{vec, vec::Vec};
 use depin_primitives::{
 	commitment, output_hash, output_key, output_proof, ExecResult, Hash32, Salt, TaskFactory,
@@ -76,7 +76,7 @@ mod benchmarks {
 		let last = devices[0].clone();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last.clone()), task, commit_of(&last));
-		assert!(Commitments::<T>::contains_key(task, &last));
+		assert!(Rounds::<T>::get(task).is_some_and(|r| r.entry(&last).is_some()));
 	}
 
 	/// The first commit of a full task: it moves the task to `Committing` but opens no
@@ -90,7 +90,7 @@ mod benchmarks {
 		let c = commitment(task, &r, &proof::<T>(task, 0, &first), &salt(), &first);
 		#[extrinsic_call]
 		commit(RawOrigin::Signed(first.clone()), task, c);
-		assert!(Commitments::<T>::contains_key(task, &first));
+		assert!(Rounds::<T>::get(task).is_some_and(|r| r.entry(&first).is_some()));
 		let state = T::Market::slot(task, &first).map(|s| s.task_state);
 		assert_eq!(state, Some(TaskState::Committing), "no reveal window yet");
 	}
@@ -129,7 +129,7 @@ mod benchmarks {
 			salt(),
 			None,
 		);
-		assert!(!Verdicts::<T>::contains_key(task), "closed");
+		assert!(!Rounds::<T>::contains_key(task), "closed");
 	}
 
 	/// The last of `s + 1` reveals, when a result has a quorum: it finds it and waits for
@@ -153,8 +153,9 @@ mod benchmarks {
 			salt(),
 			None,
 		);
-		assert!(Reveals::<T>::contains_key(task, &device));
-		assert!(!Verdicts::<T>::contains_key(task), "decided nothing");
+		let round = Rounds::<T>::get(task).expect("the task's round");
+		assert!(round.revealed(&device).is_some());
+		assert!(round.verdict.is_none(), "decided nothing");
 	}
 
 	/// The publication of an `l`-byte output for a task whose `s` replicas all revealed
@@ -189,15 +190,18 @@ mod benchmarks {
 	#[benchmark]
 	fn on_task_finished(s: Linear<1, { T::BenchmarkHelper::max_replicas() }>) {
 		let results = vec![good(0); s as usize];
-		let (task, devices) = committed::<T>(&results, 0);
-		for d in &devices {
-			Reveals::<T>::insert(task, d, Revealed { result: good(0), proof: [0; 32] });
-		}
+		let (task, _) = committed::<T>(&results, 0);
+		let revealed = Revealed { result: good(0), proof: [0; 32] };
+		Rounds::<T>::mutate(task, |round| {
+			for entry in round.as_mut().expect("committed").entries.iter_mut() {
+				entry.revealed = Some(revealed);
+			}
+		});
 		#[block]
 		{
 			<Pallet<T> as VerificationHooks<T::AccountId>>::on_task_finished(task);
 		}
-		assert!(Commitments::<T>::iter_prefix(task).next().is_none());
+		assert!(!Rounds::<T>::contains_key(task));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

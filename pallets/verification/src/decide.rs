@@ -2,14 +2,10 @@
 
 use crate::WeightInfo;
 use alloc::vec::Vec;
-pub use depin_primitives::quorum;
-use depin_primitives::{DeviceRegistry, ExecResult, Outcome, SlashReason, TaskId, TaskSettlement};
+use depin_primitives::{DeviceRegistry, Outcome, SlashReason, TaskId, TaskSettlement};
 use frame_support::{pallet_prelude::DispatchResult, traits::Get, weights::Weight};
 
-use crate::pallet::{
-	Commitments, Config, Event, NoQuorumAction, Pallet, RevealCount, Revealed, Reveals, Verdict,
-	Verdicts,
-};
+use crate::pallet::{Config, Event, NoQuorumAction, Pallet, Revealed, Round, Rounds, Verdict};
 
 /// What a reveal did, which its actual weight follows.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -54,23 +50,9 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The result most devices revealed in `task`, and how many did (a result with a
-	/// quorum is the only one with a majority, so it is this one). Reads every reveal of
-	/// the task: at most `MaxSlots`.
-	pub(crate) fn leading_result(task: TaskId) -> Option<(ExecResult, u32)> {
-		let mut counts: Vec<(ExecResult, u32)> = Vec::new();
-		for revealed in Reveals::<T>::iter_prefix_values(task) {
-			match counts.iter_mut().find(|(r, _)| *r == revealed.result) {
-				Some((_, n)) => *n = n.saturating_add(1),
-				None => counts.push((revealed.result, 1)),
-			}
-		}
-		counts.into_iter().max_by_key(|(_, n)| *n)
-	}
-
-	/// The result with a quorum of reveals in `task` of `replicas`, and how many revealed it.
-	pub(crate) fn quorum_result(task: TaskId, replicas: u32) -> Option<(ExecResult, u32)> {
-		Self::leading_result(task).filter(|(_, n)| *n >= quorum(replicas))
+	/// Whether `task` has a verdict (its output is published).
+	pub(crate) fn is_verified(task: TaskId) -> bool {
+		Rounds::<T>::get(task).is_some_and(|r| r.verdict.is_some())
 	}
 
 	/// Pays a device that revealed the verdict with the proof its output gives; slashes
@@ -107,30 +89,34 @@ impl<T: Config> Pallet<T> {
 		task: TaskId,
 		verdict: Verdict,
 		replicas: u32,
+		mut round: Round<T>,
 	) -> Result<u32, sp_runtime::DispatchError> {
-		Verdicts::<T>::insert(task, verdict);
-		let revealed: Vec<_> = Reveals::<T>::iter_prefix(task).collect();
-		for (device, r) in revealed.iter() {
-			Self::settle_device(task, device, r, &verdict)?;
+		round.verdict = Some(verdict);
+		Rounds::<T>::insert(task, &round);
+		let mut settled = 0u32;
+		for (device, r) in round.reveals() {
+			Self::settle_device(task, device, &r, &verdict)?;
+			settled = settled.saturating_add(1);
 		}
-		if RevealCount::<T>::get(task) >= replicas {
+		if settled >= replicas {
 			T::Market::close(task)?;
 		}
-		Ok(revealed.len() as u32)
+		Ok(settled)
 	}
 
 	/// After `device` revealed: settle it against an existing verdict, or, once every
 	/// replica has revealed and no result has a quorum, end the round. A result with a
-	/// quorum waits for its output to be published. Returns what the call did, for its
-	/// actual weight.
+	/// quorum waits for its output to be published. `round` is the task's round with this
+	/// reveal, as stored. Returns what the call did, for its actual weight.
 	pub(crate) fn after_reveal(
 		task: TaskId,
 		device: &T::AccountId,
 		revealed: Revealed,
 		replicas: u32,
+		round: Round<T>,
 	) -> Result<RevealWork, sp_runtime::DispatchError> {
-		let reveals = RevealCount::<T>::get(task);
-		if let Some(verdict) = Verdicts::<T>::get(task) {
+		let reveals = round.reveal_count();
+		if let Some(verdict) = round.verdict {
 			Self::settle_device(task, device, &revealed, &verdict)?;
 			if reveals >= replicas {
 				T::Market::close(task)?;
@@ -141,7 +127,7 @@ impl<T: Config> Pallet<T> {
 		if reveals < replicas {
 			return Ok(RevealWork::Pending { earlier });
 		}
-		if Self::quorum_result(task, replicas).is_some() {
+		if round.quorum_result(replicas).is_some() {
 			return Ok(RevealWork::Pending { earlier });
 		}
 		Self::no_quorum(task, reveals, replicas);
@@ -153,24 +139,32 @@ impl<T: Config> Pallet<T> {
 	/// once a verdict exists it is `WrongResultSlash` (at least as much), because a device
 	/// that saw the majority and kept its answer back must gain nothing over revealing a
 	/// wrong one. Their commitments are dropped, so an escalated round does not punish
-	/// them twice.
-	pub(crate) fn punish_missing_reveals(task: TaskId) {
-		let missing: Vec<T::AccountId> = Commitments::<T>::iter_key_prefix(task)
-			.filter(|d| !Reveals::<T>::contains_key(task, d))
-			.take(T::MaxSlots::get() as usize)
+	/// them twice. Returns the task's round as it stays (`None` if it has none).
+	pub(crate) fn punish_missing_reveals(task: TaskId) -> Option<Round<T>> {
+		let mut round = Rounds::<T>::get(task)?;
+		let missing: Vec<T::AccountId> = round
+			.entries
+			.iter()
+			.filter(|e| e.revealed.is_none())
+			.map(|e| e.device.clone())
 			.collect();
+		if missing.is_empty() {
+			return Some(round);
+		}
+		round.entries.retain(|e| e.revealed.is_some());
+		Rounds::<T>::insert(task, &round);
 		// `integrity_test` keeps `RevealTimeoutSlash ≤ WrongResultSlash`.
-		let share = if Verdicts::<T>::contains_key(task) {
+		let share = if round.verdict.is_some() {
 			T::WrongResultSlash::get()
 		} else {
 			T::RevealTimeoutSlash::get()
 		};
 		for device in missing {
-			Commitments::<T>::remove(task, &device);
 			let slashed = T::Devices::slash(&device, share, SlashReason::Timeout);
 			T::Devices::record_outcome(&device, Outcome::Timeout);
 			Self::deposit_event(Event::RevealMissed { task, device, slashed });
 		}
+		Some(round)
 	}
 
 	/// No verdict: more replicas if the market allows, else the task fails.
@@ -190,14 +184,15 @@ impl<T: Config> Pallet<T> {
 	/// output nobody published — the round ends as if no result had a quorum: revealed
 	/// devices are neither paid nor slashed, and their reveals count in the next round.
 	pub(crate) fn reveal_window_ended(task: TaskId) {
-		Self::punish_missing_reveals(task);
-		if Verdicts::<T>::contains_key(task) {
+		let round = Self::punish_missing_reveals(task);
+		if round.as_ref().is_some_and(|r| r.verdict.is_some()) {
 			if let Err(e) = T::Market::close(task) {
 				log::error!(target: "runtime::verification", "closing task {task}: {e:?}");
 			}
 			return;
 		}
 		let Some(replicas) = T::Market::replicas(task) else { return };
-		Self::no_quorum(task, RevealCount::<T>::get(task), replicas);
+		let reveals = round.map_or(0, |r| r.reveal_count());
+		Self::no_quorum(task, reveals, replicas);
 	}
 }

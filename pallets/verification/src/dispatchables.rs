@@ -5,9 +5,7 @@ use alloc::vec::Vec;
 use depin_primitives::{ExecResult, Hash32, Salt, TaskId, TaskSettlement, TaskState};
 use frame_support::{ensure, traits::Get};
 
-use crate::pallet::{
-	Commitments, Config, Error, Event, Pallet, RevealCount, Revealed, Reveals, Verdicts,
-};
+use crate::pallet::{Config, Entry, Error, Event, Pallet, Revealed, Rounds};
 
 impl<T: Config> Pallet<T> {
 	/// Checks and records a commitment; returns the task's state after it (`Revealing`
@@ -26,8 +24,12 @@ impl<T: Config> Pallet<T> {
 			),
 			Error::<T>::CommitClosed
 		);
+		let mut round = Rounds::<T>::get(task).unwrap_or_default();
+		ensure!(round.entry(&device).is_none(), Error::<T>::AlreadyCommitted);
+		let entry = Entry { device: device.clone(), commitment, revealed: None };
+		round.entries.try_push(entry).map_err(|_| Error::<T>::RoundFull)?;
 		let state = T::Market::record_commit(task, &device)?;
-		Commitments::<T>::insert(task, &device, commitment);
+		Rounds::<T>::insert(task, round);
 		Self::deposit_event(Event::ResultCommitted { task, device });
 		Ok(state)
 	}
@@ -41,23 +43,29 @@ impl<T: Config> Pallet<T> {
 		salt: Salt,
 	) -> Result<crate::decide::RevealWork, sp_runtime::DispatchError> {
 		let slot = T::Market::slot(task, &device).ok_or(Error::<T>::NotAssigned)?;
-		let commitment = Commitments::<T>::get(task, &device).ok_or(Error::<T>::NotCommitted)?;
-		ensure!(!Reveals::<T>::contains_key(task, &device), Error::<T>::AlreadyRevealed);
+		let mut round = Rounds::<T>::get(task).ok_or(Error::<T>::NotCommitted)?;
+		let entry = round
+			.entries
+			.iter_mut()
+			.find(|e| e.device == device)
+			.ok_or(Error::<T>::NotCommitted)?;
+		ensure!(entry.revealed.is_none(), Error::<T>::AlreadyRevealed);
 		ensure!(
 			matches!(slot.task_state, TaskState::Revealing | TaskState::Verified),
 			Error::<T>::RevealNotOpen
 		);
 		ensure!(
-			depin_primitives::commitment(task, &result, &proof, &salt, &device) == commitment,
+			depin_primitives::commitment(task, &result, &proof, &salt, &device) == entry.commitment,
 			Error::<T>::CommitmentMismatch
 		);
 		ensure!(result.fuel_used <= slot.max_fuel, Error::<T>::InvalidResult);
 
 		let revealed = Revealed { result, proof };
-		Reveals::<T>::insert(task, &device, revealed);
-		RevealCount::<T>::mutate(task, |c| *c = c.saturating_add(1));
+		entry.revealed = Some(revealed);
+		// Stored before anything is decided: settlement may close the task, which removes it.
+		Rounds::<T>::insert(task, &round);
 		Self::deposit_event(Event::ResultRevealed { task, device: device.clone(), result });
-		Self::after_reveal(task, &device, revealed, slot.replicas)
+		Self::after_reveal(task, &device, revealed, slot.replicas, round)
 	}
 
 	/// Checks and records the publication of `output`: it must hash to the `output_hash`
@@ -67,16 +75,19 @@ impl<T: Config> Pallet<T> {
 		task: TaskId,
 		output: Vec<u8>,
 	) -> Result<u32, sp_runtime::DispatchError> {
-		ensure!(!Verdicts::<T>::contains_key(task), Error::<T>::AlreadyVerified);
+		let round = Rounds::<T>::get(task);
+		ensure!(round.as_ref().is_none_or(|r| r.verdict.is_none()), Error::<T>::AlreadyVerified);
 		ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
 		let replicas = T::Market::replicas(task).ok_or(Error::<T>::NoQuorumForOutput)?;
+		let round = round.ok_or(Error::<T>::NoQuorumForOutput)?;
 		let hash = depin_primitives::output_hash(&output);
-		let (result, agreeing) = Self::quorum_result(task, replicas)
+		let (result, agreeing) = round
+			.quorum_result(replicas)
 			.filter(|(r, _)| r.output_hash == hash)
 			.ok_or(Error::<T>::NoQuorumForOutput)?;
 		let key = depin_primitives::output_key(&output);
 		T::Market::verified(task, result, output)?;
 		Self::deposit_event(Event::TaskVerified { task, result, agreeing });
-		Self::settle_all(task, crate::pallet::Verdict { result, key }, replicas)
+		Self::settle_all(task, crate::pallet::Verdict { result, key }, replicas, round)
 	}
 }

@@ -46,6 +46,7 @@ mod benchmarking;
 mod decide;
 mod dispatchables;
 mod hooks;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -62,11 +63,12 @@ pub mod pallet {
 	};
 	use frame_support::dispatch::PostDispatchInfo;
 	use frame_support::pallet_prelude::*;
+	use frame_support::{DebugNoBound, DefaultNoBound};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -105,24 +107,87 @@ pub mod pallet {
 		type BenchmarkHelper: depin_primitives::TaskFactory<Self::AccountId>;
 	}
 
-	/// Commitments, by task and device.
+	/// Each task's commit–reveal round: every commitment, what was revealed against it,
+	/// and the verdict once its output is published. One record per task, removed when
+	/// the task finishes.
 	#[pallet::storage]
-	pub type Commitments<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, TaskId, Blake2_128Concat, T::AccountId, Hash32>;
+	pub type Rounds<T: Config> = StorageMap<_, Twox64Concat, TaskId, Round<T>>;
 
-	/// Revealed results and output proofs, by task and device.
-	#[pallet::storage]
-	pub type Reveals<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, TaskId, Blake2_128Concat, T::AccountId, Revealed>;
+	/// A task's commit–reveal round. Entries are in commit order; an escalation adds
+	/// entries to the same round (earlier reveals count toward the new quorum), and a
+	/// commitment never revealed is dropped when its window ends.
+	#[derive(
+		CloneNoBound,
+		PartialEqNoBound,
+		EqNoBound,
+		DebugNoBound,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		TypeInfo,
+		MaxEncodedLen,
+		DefaultNoBound,
+	)]
+	#[scale_info(skip_type_params(T))]
+	pub struct Round<T: Config> {
+		/// One entry per committed device, at most `MaxSlots`.
+		pub entries: BoundedVec<Entry<T::AccountId>, T::MaxSlots>,
+		/// The verified result and its output's key, once published.
+		pub verdict: Option<Verdict>,
+	}
 
-	/// Number of reveals of each task.
-	#[pallet::storage]
-	pub type RevealCount<T: Config> = StorageMap<_, Twox64Concat, TaskId, u32, ValueQuery>;
+	/// One device's commitment in a round, and what it revealed.
+	#[derive(
+		Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	)]
+	pub struct Entry<AccountId> {
+		/// The committed device.
+		pub device: AccountId,
+		/// Its commitment.
+		pub commitment: Hash32,
+		/// Its reveal, once made.
+		pub revealed: Option<Revealed>,
+	}
 
-	/// The verified result of a task whose reveal window is still open for late reveals,
-	/// with the key of its published output.
-	#[pallet::storage]
-	pub type Verdicts<T: Config> = StorageMap<_, Twox64Concat, TaskId, Verdict>;
+	impl<T: Config> Round<T> {
+		/// `device`'s entry.
+		pub fn entry(&self, device: &T::AccountId) -> Option<&Entry<T::AccountId>> {
+			self.entries.iter().find(|e| &e.device == device)
+		}
+
+		/// What `device` revealed, if it did.
+		pub fn revealed(&self, device: &T::AccountId) -> Option<Revealed> {
+			self.entry(device).and_then(|e| e.revealed)
+		}
+
+		/// The devices that revealed, in commit order, with what they revealed.
+		pub fn reveals(&self) -> impl Iterator<Item = (&T::AccountId, Revealed)> + '_ {
+			self.entries.iter().filter_map(|e| e.revealed.map(|r| (&e.device, r)))
+		}
+
+		/// How many devices revealed.
+		pub fn reveal_count(&self) -> u32 {
+			self.reveals().count() as u32
+		}
+
+		/// The result most devices revealed, and how many did (a result with a quorum is
+		/// the only one with a majority, so it is this one).
+		pub fn leading_result(&self) -> Option<(ExecResult, u32)> {
+			let mut counts: alloc::vec::Vec<(ExecResult, u32)> = alloc::vec::Vec::new();
+			for (_, revealed) in self.reveals() {
+				match counts.iter_mut().find(|(r, _)| *r == revealed.result) {
+					Some((_, n)) => *n = n.saturating_add(1),
+					None => counts.push((revealed.result, 1)),
+				}
+			}
+			counts.into_iter().max_by_key(|(_, n)| *n)
+		}
+
+		/// The result with a quorum of reveals among `replicas`, and how many revealed it.
+		pub fn quorum_result(&self, replicas: u32) -> Option<(ExecResult, u32)> {
+			self.leading_result().filter(|(_, n)| *n >= depin_primitives::quorum(replicas))
+		}
+	}
 
 	/// What a device revealed.
 	#[derive(
@@ -231,6 +296,9 @@ pub mod pallet {
 		NoQuorumForOutput,
 		/// The task is verified: its output is published already.
 		AlreadyVerified,
+		/// The task's round holds `MaxSlots` commitments already (the market never gives a
+		/// task more slots than that).
+		RoundFull,
 	}
 
 	#[pallet::hooks]
@@ -292,7 +360,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
 			// Read first: the reveal may close the task and remove its verdict.
-			let verified = Verdicts::<T>::contains_key(task);
+			let verified = Self::is_verified(task);
 			let mut weight =
 				Self::do_reveal(device, task, result, proof, salt)?.weight::<T::WeightInfo>();
 			if let Some(output) = output.filter(|_| !verified) {

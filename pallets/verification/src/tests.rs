@@ -3,8 +3,8 @@
 
 mod randomized;
 
-use crate::{decide::quorum, mock::*, pallet::*, Error};
-use depin_primitives::{exit, ExecResult, TaskState, VerificationHooks};
+use crate::{mock::*, pallet::*, Error};
+use depin_primitives::{exit, quorum, ExecResult, TaskState, VerificationHooks};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -87,6 +87,7 @@ fn one_replica_is_verified_by_itself() {
 		assert_eq!(Balances::balance(&owner(devs[0])), 100_000 - BOND + earned(100));
 		assert_eq!(pallet_market::Pallet::<Test>::output(task), Some(b"ok".to_vec()));
 		assert_eq!(escrow_held(), 0, "closed: the rest is refunded");
+		assert!(!Rounds::<Test>::contains_key(task), "a closed task keeps no round");
 	});
 }
 
@@ -167,6 +168,7 @@ fn five_replicas_verify_at_three_and_settle_late_reveals() {
 		assert_eq!(reputation(devs[4]).timeouts, 1);
 		assert_eq!(bond(devs[4]), BOND - BOND / 10);
 		assert_eq!(escrow_held(), 0);
+		assert!(!Rounds::<Test>::contains_key(task), "closed at the window's end");
 		assert!(events().contains(&Event::RevealMissed {
 			task,
 			device: devs[4],
@@ -315,6 +317,22 @@ fn commit_errors() {
 		assert_noop!(commit(task, devs[0], &result(b"", 1)), Error::<Test>::AlreadyCommitted);
 		assert_ok!(commit(task, devs[1], &result(b"", 1)));
 		assert!(events().contains(&Event::ResultCommitted { task, device: devs[1] }));
+	});
+}
+
+#[test]
+fn a_full_round_refuses_a_commitment_and_changes_nothing() {
+	test(|| {
+		let (task, devs) = assigned(2, 2);
+		let max = <<Test as Config>::MaxSlots as frame_support::traits::Get<u32>>::get() as u64;
+		let others =
+			(900..900 + max).map(|device| Entry { device, commitment: [1; 32], revealed: None });
+		let full = Round::<Test> {
+			entries: others.collect::<Vec<_>>().try_into().unwrap(),
+			verdict: None,
+		};
+		Rounds::<Test>::insert(task, full);
+		assert_noop!(commit(task, devs[0], &result(b"", 1)), Error::<Test>::RoundFull);
 	});
 }
 
@@ -521,8 +539,7 @@ fn a_quorum_waits_for_its_output_which_anyone_holding_it_may_publish() {
 		assert_eq!(Verification::publish_turn(task, &devs[2]), None, "it has not revealed");
 		let turns: Vec<_> =
 			devs[..2].iter().filter_map(|d| Verification::publish_turn(task, d)).collect();
-		assert_eq!(turns.iter().filter(|t| **t).count(), 1, "one is designated, {turns:?}");
-		assert_eq!(turns.len(), 2, "both may publish");
+		assert_eq!(turns, [true, false], "the first to commit is designated, both may publish");
 		// The dApp, or anyone, holding the output may publish it.
 		assert_ok!(publish(task, 1, b"ok"));
 		assert_eq!(task_state(task), TaskState::Verified);
@@ -572,7 +589,7 @@ fn a_copier_in_an_escalation_cannot_prove_the_output_and_is_slashed() {
 		let (honest, copier) = (new[0], new[1]);
 		// The copier sees the revealed results (hashes) and copies the first; it cannot
 		// make the output proof, which needs the output's bytes: it commits to a guess.
-		let copied = Reveals::<Test>::get(task, devs[0]).unwrap().result;
+		let copied = Rounds::<Test>::get(task).unwrap().revealed(&devs[0]).unwrap().result;
 		assert_eq!(copied, good);
 		assert_ok!(commit(task, honest, &good));
 		assert_ok!(commit_with(task, copier, &copied, [0xc0; 32]));
