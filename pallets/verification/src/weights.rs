@@ -53,147 +53,133 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 41_151_000 picoseconds.
-		Weight::from_parts(51_266_000, 4507)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Minimum execution time: 44_466_000 picoseconds.
+		Weight::from_parts(48_993_000, 5110)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 34_020_000 picoseconds.
-		Weight::from_parts(41_832_000, 4507)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 34_962_000 picoseconds.
+		Weight::from_parts(41_682_000, 5110)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 144_675_000 picoseconds.
-		Weight::from_parts(153_201_318, 4507)
-			.saturating_add(Weight::from_parts(6_166_068, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
-			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
+		// Minimum execution time: 107_189_000 picoseconds.
+		Weight::from_parts(115_600_681, 5110)
+			.saturating_add(Weight::from_parts(1_254_269, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 300_176_000 picoseconds.
-		Weight::from_parts(281_125_332, 8799)
-			.saturating_add(Weight::from_parts(19_720_087, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(s.into())))
+		// Minimum execution time: 254_268_000 picoseconds.
+		Weight::from_parts(247_449_754, 8799)
+			.saturating_add(Weight::from_parts(12_194_831, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 46_809_000 picoseconds.
-		Weight::from_parts(55_162_509, 6220)
-			.saturating_add(Weight::from_parts(6_672_835, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
+		// Minimum execution time: 29_113_000 picoseconds.
+		Weight::from_parts(33_136_033, 5110)
+			.saturating_add(Weight::from_parts(758_618, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 1_056_590_000 picoseconds.
-		Weight::from_parts(110_533_800, 6196)
-			.saturating_add(Weight::from_parts(23_213, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(145_253_859, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
-			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(s.into())))
+		// Minimum execution time: 954_438_000 picoseconds.
+		Weight::from_parts(110_426_686, 6196)
+			.saturating_add(Weight::from_parts(23_184, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(131_513_631, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 163_302_000 picoseconds.
-		Weight::from_parts(113_382_751, 4507)
-			.saturating_add(Weight::from_parts(66_713_641, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(s.into())))
+		// Minimum execution time: 152_547_000 picoseconds.
+		Weight::from_parts(104_256_410, 5110)
+			.saturating_add(Weight::from_parts(58_818_485, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 11_958_000 picoseconds.
-		Weight::from_parts(11_850_536, 990)
-			.saturating_add(Weight::from_parts(2_396_095, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
+		// Minimum execution time: 2_023_000 picoseconds.
+		Weight::from_parts(2_432_210, 0)
+			.saturating_add(Weight::from_parts(77_414, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 41_151_000 picoseconds.
-		Weight::from_parts(51_266_000, 4507)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		// Minimum execution time: 44_466_000 picoseconds.
+		Weight::from_parts(48_993_000, 5110)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 34_020_000 picoseconds.
-		Weight::from_parts(41_832_000, 4507)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		// Minimum execution time: 34_962_000 picoseconds.
+		Weight::from_parts(41_682_000, 5110)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 144_675_000 picoseconds.
-		Weight::from_parts(153_201_318, 4507)
-			.saturating_add(Weight::from_parts(6_166_068, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
-			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
+		// Minimum execution time: 107_189_000 picoseconds.
+		Weight::from_parts(115_600_681, 5110)
+			.saturating_add(Weight::from_parts(1_254_269, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 300_176_000 picoseconds.
-		Weight::from_parts(281_125_332, 8799)
-			.saturating_add(Weight::from_parts(19_720_087, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(s.into())))
+		// Minimum execution time: 254_268_000 picoseconds.
+		Weight::from_parts(247_449_754, 8799)
+			.saturating_add(Weight::from_parts(12_194_831, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 46_809_000 picoseconds.
-		Weight::from_parts(55_162_509, 6220)
-			.saturating_add(Weight::from_parts(6_672_835, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
+		// Minimum execution time: 29_113_000 picoseconds.
+		Weight::from_parts(33_136_033, 5110)
+			.saturating_add(Weight::from_parts(758_618, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 1_056_590_000 picoseconds.
-		Weight::from_parts(110_533_800, 6196)
-			.saturating_add(Weight::from_parts(23_213, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(145_253_859, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
-			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(s.into())))
+		// Minimum execution time: 954_438_000 picoseconds.
+		Weight::from_parts(110_426_686, 6196)
+			.saturating_add(Weight::from_parts(23_184, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(131_513_631, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 163_302_000 picoseconds.
-		Weight::from_parts(113_382_751, 4507)
-			.saturating_add(Weight::from_parts(66_713_641, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
-			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(s.into())))
+		// Minimum execution time: 152_547_000 picoseconds.
+		Weight::from_parts(104_256_410, 5110)
+			.saturating_add(Weight::from_parts(58_818_485, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 11_958_000 picoseconds.
-		Weight::from_parts(11_850_536, 990)
-			.saturating_add(Weight::from_parts(2_396_095, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2615).saturating_mul(s.into()))
+		// Minimum execution time: 2_023_000 picoseconds.
+		Weight::from_parts(2_432_210, 0)
+			.saturating_add(Weight::from_parts(77_414, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
