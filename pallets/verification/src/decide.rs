@@ -50,11 +50,6 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether `task` has a verdict (its output is published).
-	pub(crate) fn is_verified(task: TaskId) -> bool {
-		Rounds::<T>::get(task).is_some_and(|r| r.verdict.is_some())
-	}
-
 	/// Pays a device that revealed the verdict with the proof its output gives; slashes
 	/// one that revealed another result, or the verdict without that proof (it never held
 	/// the output: it copied the result).
@@ -92,6 +87,7 @@ impl<T: Config> Pallet<T> {
 		mut round: Round<T>,
 	) -> Result<u32, sp_runtime::DispatchError> {
 		round.verdict = Some(verdict);
+		round.verified_at = frame_system::Pallet::<T>::block_number();
 		Rounds::<T>::insert(task, &round);
 		let mut settled = 0u32;
 		for (device, r) in round.reveals() {

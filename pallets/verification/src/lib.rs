@@ -134,6 +134,8 @@ pub mod pallet {
 		pub entries: BoundedVec<Entry<T::AccountId>, T::MaxSlots>,
 		/// The verified result and its output's key, once published.
 		pub verdict: Option<Verdict>,
+		/// The block in which the verdict was given (zero before).
+		pub verified_at: BlockNumberFor<T>,
 	}
 
 	/// One device's commitment in a round, and what it revealed.
@@ -346,8 +348,10 @@ pub mod pallet {
 		/// its result a quorum may carry the `output` (bounded by `MaxOutputLen`): it then
 		/// publishes it at once, as `publish_output` would; carried by a reveal that does
 		/// not complete a quorum, the output is refused with the reveal
-		/// (`NoQuorumForOutput`), and after a verdict it is ignored. Charged for the
-		/// heaviest of those, then for what it did.
+		/// (`NoQuorumForOutput`). After a verdict the output is ignored; from the block after
+		/// the verdict's on, the reveal then pays its transaction fee, as any extrinsic of
+		/// its length does (devices that raced to complete the same quorum in one block pay
+		/// nothing). Charged for the heaviest of those, then for what it did.
 		#[pallet::call_index(1)]
 		#[pallet::weight(Pallet::<T>::max_reveal_weight(output.as_ref().map(|o| o.len() as u32)))]
 		pub fn reveal(
@@ -360,15 +364,22 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
 			// Read first: the reveal may close the task and remove its verdict.
-			let verified = Self::is_verified(task);
+			let verified_at =
+				Rounds::<T>::get(task).and_then(|r| r.verdict.is_some().then_some(r.verified_at));
 			let mut weight =
 				Self::do_reveal(device, task, result, proof, salt)?.weight::<T::WeightInfo>();
-			if let Some(output) = output.filter(|_| !verified) {
-				let len = output.len() as u32;
-				let settled = Self::do_publish_output(task, output)?;
-				weight = weight.saturating_add(T::WeightInfo::publish_output(len, settled));
-			}
-			Ok(PostDispatchInfo { actual_weight: Some(weight), pays_fee: Pays::No })
+			let pays_fee = match (output, verified_at) {
+				(Some(output), None) => {
+					let len = output.len() as u32;
+					let settled = Self::do_publish_output(task, output)?;
+					weight = weight.saturating_add(T::WeightInfo::publish_output(len, settled));
+					Pays::No
+				}
+				// An output nobody needs any more took block space for nothing.
+				(Some(_), Some(at)) if at < frame_system::Pallet::<T>::block_number() => Pays::Yes,
+				_ => Pays::No,
+			};
+			Ok(PostDispatchInfo { actual_weight: Some(weight), pays_fee })
 		}
 
 		/// Publishes the output of the result of `task` that has a quorum of reveals

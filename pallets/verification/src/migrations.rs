@@ -52,7 +52,8 @@ pub mod v2 {
 	/// Its work is the verification data of the tasks in flight (at most `MaxSlots` entries
 	/// each); entries beyond `MaxSlots` in one task, which version 1 never stored, are
 	/// dropped with an error log. Within a round the order is the old storage order, which
-	/// only decides which revealer is designated to publish first.
+	/// only decides which revealer is designated to publish first; a migrated verdict
+	/// counts as given at block zero.
 	pub struct MergeIntoRounds<T>(core::marker::PhantomData<T>);
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for MergeIntoRounds<T> {

@@ -7,6 +7,7 @@ use crate::{mock::*, pallet::*, Error};
 use depin_primitives::{exit, quorum, ExecResult, TaskState, VerificationHooks};
 use frame_support::{
 	assert_noop, assert_ok,
+	dispatch::Pays,
 	traits::fungible::{Inspect, InspectHold},
 };
 
@@ -329,7 +330,7 @@ fn a_full_round_refuses_a_commitment_and_changes_nothing() {
 			(900..900 + max).map(|device| Entry { device, commitment: [1; 32], revealed: None });
 		let full = Round::<Test> {
 			entries: others.collect::<Vec<_>>().try_into().unwrap(),
-			verdict: None,
+			..Default::default()
 		};
 		Rounds::<Test>::insert(task, full);
 		assert_noop!(commit(task, devs[0], &result(b"", 1)), Error::<Test>::RoundFull);
@@ -694,10 +695,34 @@ fn a_reveal_that_completes_a_quorum_may_carry_the_output_and_verifies_at_once() 
 		assert!(devs[..2].iter().all(|d| reputation(*d).valid == 1));
 		let charged = <() as WeightInfo>::reveal_pending(1)
 			.saturating_add(<() as WeightInfo>::publish_output(2, 2));
-		assert_eq!(post.actual_weight, Some(charged));
-		// After the verdict an attached output is ignored: the late reveal is settled.
-		assert_ok!(reveal_publishing(task, devs[2], good));
+		assert_eq!((post.actual_weight, post.pays_fee), (Some(charged), Pays::No));
+		// After the verdict an attached output is ignored: the late reveal is settled, and
+		// free in the verdict's block (it raced to complete the same quorum).
+		let late = reveal_post(task, devs[2], good, Some(b"ok".to_vec())).unwrap();
+		assert_eq!(late.pays_fee, Pays::No);
 		assert_eq!(reputation(devs[2]).valid, 1);
+	});
+}
+
+#[test]
+fn an_output_carried_after_the_verdicts_block_pays_its_fee() {
+	test(|| {
+		let good = result(b"ok", 10);
+		let (task, devs) = assigned(5, 5);
+		for d in &devs {
+			assert_ok!(commit(task, *d, &good));
+		}
+		for d in &devs[..3] {
+			assert_ok!(reveal(task, *d, good));
+		}
+		assert_eq!(task_state(task), TaskState::Verified);
+		run_to(System::block_number() + 1);
+		// Without the output a late reveal stays free; with it, its bytes took block space
+		// for nothing, and it pays like any extrinsic of its length. Both are settled.
+		let bare = reveal_post(task, devs[3], good, None).unwrap();
+		let loaded = reveal_post(task, devs[4], good, Some(b"ok".to_vec())).unwrap();
+		assert_eq!((bare.pays_fee, loaded.pays_fee), (Pays::No, Pays::Yes));
+		assert!(devs.iter().all(|d| reputation(*d).valid == 1), "all five settled");
 	});
 }
 
