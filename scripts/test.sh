@@ -22,8 +22,9 @@ log "tests took $((SECONDS - start)) s"
 
 start=$SECONDS
 log "running the storage migrations' try-runtime checks (features upgrade-rehearsal, try-runtime)"
-cargo test --release --locked -p pallet-rewards -p pallet-verification \
-	--features pallet-rewards/upgrade-rehearsal,pallet-rewards/try-runtime,pallet-verification/try-runtime \
+cargo test --release --locked -p pallet-rewards -p pallet-verification -p pallet-market \
+	--features pallet-rewards/upgrade-rehearsal,pallet-rewards/try-runtime \
+	--features pallet-verification/try-runtime,pallet-market/try-runtime \
 	migrations
 log "migration checks took $((SECONDS - start)) s"
 

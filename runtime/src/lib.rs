@@ -160,10 +160,14 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations, each run once, when the pallet's stored version asks for it
 /// (a chain that started at the current version skips them).
 #[cfg(not(feature = "upgrade-rehearsal"))]
-type Migrations = (pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_market::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 /// The upgrade rehearsal's migrations.
 #[cfg(feature = "upgrade-rehearsal")]
 type Migrations = (
+	pallet_market::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,
 );

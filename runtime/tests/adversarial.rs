@@ -272,7 +272,7 @@ impl World {
 
 	fn submit(&mut self, who: AccountId, p: TaskParams<Balance>) -> Option<u64> {
 		self.seen.steps += 1;
-		let task = pallet_market::NextTaskId::<Runtime>::get();
+		let task = pallet_market::Counters::<Runtime>::get().next_task_id;
 		let input = task.to_le_bytes().to_vec();
 		Market::submit_task(RuntimeOrigin::signed(who), self.program, input, p).ok()?;
 		self.deadlines.insert(task, System::block_number() + p.deadline);

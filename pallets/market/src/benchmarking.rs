@@ -1,7 +1,7 @@
 //! Benchmarks of every call and of the hook's steps at their worst case (v2 syntax).
 
 use super::*;
-use crate::pallet::{Call, Config, Pallet, Programs, Tasks, TimerCursor, Timers};
+use crate::pallet::{Call, Config, Counters, Pallet, Programs, Tasks, Timers};
 use alloc::vec;
 use depin_primitives::{
 	DeviceFactory, DeviceSpec, ExecResult, ProgramId, TaskParams, TaskSettlement, TaskState,
@@ -295,7 +295,7 @@ mod benchmarks {
 		let now = frame_system::Pallet::<T>::block_number();
 		let list: frame_support::BoundedVec<_, T::MaxTimersPerBlock> = timers.try_into().unwrap();
 		Timers::<T>::insert(now, list);
-		TimerCursor::<T>::put(now);
+		Counters::<T>::mutate(|c| c.timer_cursor = Some(now));
 		let mut meter = WeightMeter::new();
 		#[block]
 		{

@@ -21,7 +21,7 @@ use sp_runtime::{
 
 use crate::{
 	pallet::{
-		Config, Error, Event, HoldReason, NextTaskId, OpenTasks, Pallet, ProgramCode, ProgramCount,
+		Config, Counters, Error, Event, HoldReason, OpenTasks, Pallet, ProgramCode, ProgramCount,
 		Programs, ReleaseReason, TaskInputs, Tasks,
 	},
 	BalanceOf,
@@ -145,7 +145,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::queue_len() < T::MaxQueueLen::get(), Error::<T>::QueueFull);
 		let now = frame_system::Pallet::<T>::block_number();
 		let deadline_at = now.saturating_add(params.deadline.into());
-		let task: TaskId = NextTaskId::<T>::get();
+		let task: TaskId = Counters::<T>::get().next_task_id;
 		// The last fallible step before writing: a full timer wheel refuses the task.
 		let last_call = Self::last_call_at(deadline_at);
 		Self::ensure_deadline_room(last_call)?;
@@ -158,7 +158,7 @@ impl<T: Config> Pallet<T> {
 		OpenTasks::<T>::insert(&who, open.saturating_add(1));
 		program_info.open_tasks = program_info.open_tasks.saturating_add(1);
 		Programs::<T>::insert(program, program_info);
-		NextTaskId::<T>::put(task.saturating_add(1));
+		Counters::<T>::mutate(|c| c.next_task_id = task.saturating_add(1));
 		TaskInputs::<T>::insert(task, input);
 		Tasks::<T>::insert(
 			task,

@@ -11,9 +11,8 @@ use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	pallet::{
-		Config, DeviceTasks, HoldReason, InQueue, LineEnds, LineItems, OpenTasks, Outputs, Pallet,
-		ProgramCode, ProgramCount, Programs, Queue, QueueHead, StateCounts, TaskInputs, Tasks,
-		Timers,
+		Config, Counters, DeviceTasks, HoldReason, InQueue, LineItems, OpenTasks, Outputs, Pallet,
+		ProgramCode, ProgramCount, Programs, Queue, TaskInputs, Tasks, Timers,
 	},
 	BalanceOf, Line, Timer,
 };
@@ -29,7 +28,7 @@ struct LiveTimers<AccountId, BlockNumber> {
 impl<T: Config> Pallet<T> {
 	/// - Each submitter's `TaskEscrow` hold equals the escrow of its unfinished tasks; a
 	///   finished task holds no escrow (it was paid out or refunded, never both).
-	/// - `StateCounts` counts the stored tasks by state.
+	/// - `Counters.tasks` counts the stored tasks by state.
 	/// - Every unfinished task with open slots is queued; the queue has no holes and
 	///   `InQueue` mirrors it.
 	/// - `DeviceTasks` lists exactly the slots of unfinished tasks.
@@ -124,12 +123,12 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
-		ensure!(StateCounts::<T>::get() == counts, "StateCounts differ from the tasks");
+		ensure!(Counters::<T>::get().tasks == counts, "state counts differ from the tasks");
 		let listed: usize = DeviceTasks::<T>::iter().map(|(_, l)| l.len()).sum();
 		ensure!(listed == slots.len(), "DeviceTasks lists slots of finished or unknown tasks");
 
 		let len = Self::queue_len();
-		let head = QueueHead::<T>::get();
+		let head = Counters::<T>::get().queue_head;
 		let mut queued = BTreeSet::new();
 		for i in 0..len {
 			let id = Queue::<T>::get(head.wrapping_add(i)).ok_or("hole in the queue")?;
@@ -204,7 +203,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		for line in [Line::RevealDeadline, Line::Prune] {
-			let (head, tail) = LineEnds::<T>::get(line);
+			let (head, tail) = Counters::<T>::get().line(line);
 			let len = tail.wrapping_sub(head);
 			let mut last_due = None;
 			for i in 0..len {

@@ -31,6 +31,7 @@ pub use pallet::*;
 mod benchmarking;
 mod dispatchables;
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod queries;
@@ -50,8 +51,7 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use depin_primitives::{
-		DeviceRegistry, ProgramId, ProgramInfo, RewardSink, TaskCounts, TaskId, TaskState,
-		VerificationHooks,
+		DeviceRegistry, ProgramId, ProgramInfo, RewardSink, TaskId, TaskState, VerificationHooks,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -61,7 +61,7 @@ pub mod pallet {
 	use sp_runtime::{traits::UniqueSaturatedInto, Perbill};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -284,10 +284,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProgramCount<T: Config> = StorageValue<_, u32, ValueQuery>;
 
-	/// Id of the next task.
-	#[pallet::storage]
-	pub type NextTaskId<T: Config> = StorageValue<_, TaskId, ValueQuery>;
-
 	/// Tasks, until pruned.
 	#[pallet::storage]
 	pub type Tasks<T: Config> = StorageMap<_, Twox64Concat, TaskId, TaskOf<T>>;
@@ -305,14 +301,6 @@ pub mod pallet {
 	/// The queue of tasks waiting for devices: position → task.
 	#[pallet::storage]
 	pub type Queue<T: Config> = StorageMap<_, Twox64Concat, u32, TaskId>;
-
-	/// Position of the queue's head.
-	#[pallet::storage]
-	pub type QueueHead<T: Config> = StorageValue<_, u32, ValueQuery>;
-
-	/// Position after the queue's tail.
-	#[pallet::storage]
-	pub type QueueTail<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// Tasks currently in the queue.
 	#[pallet::storage]
@@ -338,10 +326,6 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The earliest block whose timers may not all have fired yet.
-	#[pallet::storage]
-	pub type TimerCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
-
 	/// Unfinished tasks of each submitter (at most `MaxOpenTasksPerSubmitter`).
 	#[pallet::storage]
 	pub type OpenTasks<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
@@ -354,13 +338,10 @@ pub mod pallet {
 	pub type LineItems<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, Line, Twox64Concat, u32, (BlockNumberFor<T>, TaskId)>;
 
-	/// Head and tail (one past the last item) of each FIFO timer line.
+	/// The market's counters and cursors in one value: the next task id, the queue's ends,
+	/// the timer wheel's cursor, the timer lines' ends and the tasks in each state.
 	#[pallet::storage]
-	pub type LineEnds<T: Config> = StorageMap<_, Twox64Concat, Line, (u32, u32), ValueQuery>;
-
-	/// Number of tasks in each state.
-	#[pallet::storage]
-	pub type StateCounts<T: Config> = StorageValue<_, TaskCounts, ValueQuery>;
+	pub type Counters<T: Config> = StorageValue<_, MarketCounters<BlockNumberFor<T>>, ValueQuery>;
 
 	/// Why a device lost its slot.
 	#[derive(

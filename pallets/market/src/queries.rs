@@ -9,8 +9,8 @@ use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
 	pallet::{
-		Config, DeviceTasks, NextTaskId, Outputs, Pallet, ProgramCode, ProgramCount, Queue,
-		QueueHead, StateCounts, TaskInputs, Tasks,
+		Config, Counters, DeviceTasks, Outputs, Pallet, ProgramCode, ProgramCount, Queue,
+		TaskInputs, Tasks,
 	},
 	BalanceOf,
 };
@@ -107,8 +107,8 @@ impl<T: Config> Pallet<T> {
 			devices: T::Devices::device_count(),
 			candidates: T::Devices::candidate_count(),
 			programs: ProgramCount::<T>::get(),
-			tasks_submitted: NextTaskId::<T>::get(),
-			tasks: StateCounts::<T>::get(),
+			tasks_submitted: Counters::<T>::get().next_task_id,
+			tasks: Counters::<T>::get().tasks,
 			minted: 0,
 			slashed: 0,
 		}
@@ -129,7 +129,7 @@ impl<T: Config> Pallet<T> {
 		limit: u32,
 	) -> Page<TaskViewOf<T>, TaskId> {
 		let limit = limit.min(MAX_PAGE) as usize;
-		let mut id = before.unwrap_or_else(NextTaskId::<T>::get);
+		let mut id = before.unwrap_or_else(|| Counters::<T>::get().next_task_id);
 		let mut items = Vec::new();
 		let mut scanned = 0;
 		while id > 0 && items.len() < limit && scanned < MAX_PAGE_SCAN {
@@ -145,7 +145,8 @@ impl<T: Config> Pallet<T> {
 
 	/// The queue's task ids from position `start` (0: the head), at most `limit`.
 	pub fn queue_page(start: u32, limit: u32) -> Page<TaskId, u32> {
-		let (head, len) = (QueueHead::<T>::get(), Self::queue_len());
+		let counters = Counters::<T>::get();
+		let (head, len) = (counters.queue_head, counters.queue_len());
 		let end = start.saturating_add(limit.min(MAX_PAGE)).min(len);
 		let items = (start..end).filter_map(|i| Queue::<T>::get(head.wrapping_add(i))).collect();
 		Page { items, next: (end < len).then_some(end) }

@@ -12,7 +12,7 @@ use sp_runtime::traits::Saturating;
 use sp_runtime::{DispatchError, TransactionOutcome};
 
 use crate::{
-	pallet::{Config, DeviceTasks, Event, InQueue, Pallet, Queue, QueueHead, QueueTail, Tasks},
+	pallet::{Config, Counters, DeviceTasks, Event, InQueue, Pallet, Queue, Tasks},
 	weights::WeightInfo,
 	TaskOf, Timer,
 };
@@ -54,7 +54,7 @@ pub fn execution_blocks(max_fuel: u64, fuel_per_second: u64, block_time_ms: u64)
 impl<T: Config> Pallet<T> {
 	/// Number of tasks in the queue.
 	pub fn queue_len() -> u32 {
-		QueueTail::<T>::get().wrapping_sub(QueueHead::<T>::get())
+		Counters::<T>::get().queue_len()
 	}
 
 	/// Appends `task` to the queue unless it is in it already.
@@ -62,9 +62,10 @@ impl<T: Config> Pallet<T> {
 		if InQueue::<T>::contains_key(task) {
 			return;
 		}
-		let tail = QueueTail::<T>::get();
-		Queue::<T>::insert(tail, task);
-		QueueTail::<T>::put(tail.wrapping_add(1));
+		Counters::<T>::mutate(|c| {
+			Queue::<T>::insert(c.queue_tail, task);
+			c.queue_tail = c.queue_tail.wrapping_add(1);
+		});
 		InQueue::<T>::insert(task, ());
 	}
 
@@ -74,18 +75,20 @@ impl<T: Config> Pallet<T> {
 		if InQueue::<T>::contains_key(task) {
 			return;
 		}
-		let head = QueueHead::<T>::get().wrapping_sub(1);
-		Queue::<T>::insert(head, task);
-		QueueHead::<T>::put(head);
+		Counters::<T>::mutate(|c| {
+			c.queue_head = c.queue_head.wrapping_sub(1);
+			Queue::<T>::insert(c.queue_head, task);
+		});
 		InQueue::<T>::insert(task, ());
 	}
 
 	fn dequeue_front() {
-		let head = QueueHead::<T>::get();
-		if let Some(task) = Queue::<T>::take(head) {
-			InQueue::<T>::remove(task);
-		}
-		QueueHead::<T>::put(head.wrapping_add(1));
+		Counters::<T>::mutate(|c| {
+			if let Some(task) = Queue::<T>::take(c.queue_head) {
+				InQueue::<T>::remove(task);
+			}
+			c.queue_head = c.queue_head.wrapping_add(1);
+		});
 	}
 
 	/// Worst-case weight of one scheduling step: `MaxProbes` probes, then `MaxReplicas`
@@ -133,7 +136,7 @@ impl<T: Config> Pallet<T> {
 		let mut left = Self::queue_len();
 		while left > 0 && passed_over < T::MaxLookahead::get() && meter.can_consume(step) {
 			left -= 1;
-			let head = QueueHead::<T>::get();
+			let head = Counters::<T>::get().queue_head;
 			meter.consume(T::DbWeight::get().reads(2));
 			let Some(task_id) = Queue::<T>::get(head) else {
 				frame_support::defensive!("hole at the queue's head");

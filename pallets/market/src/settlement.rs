@@ -23,8 +23,8 @@ use sp_runtime::{
 
 use crate::{
 	pallet::{
-		Config, DeviceTasks, Error, Event, HoldReason, OpenTasks, Outputs, Pallet, Programs,
-		ReleaseReason, StateCounts, TaskInputs, Tasks,
+		Config, Counters, DeviceTasks, Error, Event, HoldReason, OpenTasks, Outputs, Pallet,
+		Programs, ReleaseReason, TaskInputs, Tasks,
 	},
 	BalanceOf, Line, TaskOf,
 };
@@ -44,9 +44,10 @@ pub(crate) fn counter(counts: &mut TaskCounts, state: TaskState) -> &mut u32 {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Moves one task from state `from` to `to` in `StateCounts`.
+	/// Moves one task from state `from` to `to` in the tasks' state counts.
 	pub(crate) fn count_state(from: Option<TaskState>, to: Option<TaskState>) {
-		StateCounts::<T>::mutate(|counts| {
+		Counters::<T>::mutate(|c| {
+			let counts = &mut c.tasks;
 			if let Some(from) = from {
 				let c = counter(counts, from);
 				*c = c.saturating_sub(1);
@@ -469,7 +470,7 @@ impl<T: Config> depin_primitives::TaskFactory<T::AccountId> for Pallet<T> {
 			BalanceOf::<T>::from(1_000_000_000u32).saturating_mul(1_000_000u32.into()),
 		);
 		let mut code = alloc::vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-		code.extend_from_slice(&crate::pallet::NextTaskId::<T>::get().to_le_bytes());
+		code.extend_from_slice(&crate::pallet::Counters::<T>::get().next_task_id.to_le_bytes());
 		let program = depin_primitives::program_id(&code);
 		if !Programs::<T>::contains_key(program) {
 			Self::do_upload_program(dapp.clone(), code)?;
@@ -482,7 +483,7 @@ impl<T: Config> depin_primitives::TaskFactory<T::AccountId> for Pallet<T> {
 			deadline: T::MaxDeadline::get(),
 			portable: false,
 		};
-		let task = crate::pallet::NextTaskId::<T>::get();
+		let task = crate::pallet::Counters::<T>::get().next_task_id;
 		Self::do_submit_task(dapp, program, alloc::vec![1, 2, 3], params)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::schedule(now, &mut frame_support::weights::WeightMeter::new());

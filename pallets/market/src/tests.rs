@@ -47,7 +47,7 @@ fn submit_with_input(
 	input: Vec<u8>,
 ) -> u64 {
 	standby_devices(p.replicas as u64);
-	let id = NextTaskId::<Test>::get();
+	let id = Counters::<Test>::get().next_task_id;
 	assert_ok!(Market::submit_task(RuntimeOrigin::signed(who), program, input, p));
 	id
 }
@@ -183,7 +183,7 @@ fn submit_holds_escrow_and_queues_the_task() {
 		assert_eq!(TaskInputs::<Test>::get(t).unwrap().into_inner(), b"input".to_vec());
 		assert_eq!(Market::queue_len(), 1);
 		assert_eq!(Programs::<Test>::get(id).unwrap().open_tasks, 1);
-		assert_eq!(StateCounts::<Test>::get().queued, 1);
+		assert_eq!(Counters::<Test>::get().tasks.queued, 1);
 		assert!(market_events().contains(&Event::TaskSubmitted {
 			task: 0,
 			submitter: 2,
@@ -775,7 +775,7 @@ fn deadline_expires_the_task_and_refunds() {
 		assert_eq!(escrow_held(2), 0);
 		assert_eq!(Balances::balance(&2), before + 4_000);
 		assert_eq!(Programs::<Test>::get(id).unwrap().open_tasks, 0);
-		assert_eq!(StateCounts::<Test>::get().expired, 1);
+		assert_eq!(Counters::<Test>::get().tasks.expired, 1);
 	});
 }
 
@@ -788,7 +788,7 @@ fn finished_tasks_are_pruned_after_retention() {
 		run_to(1 + RETENTION);
 		assert!(Tasks::<Test>::get(t).is_none());
 		assert!(TaskInputs::<Test>::get(t).is_none());
-		assert_eq!(StateCounts::<Test>::get(), Default::default());
+		assert_eq!(Counters::<Test>::get().tasks, Default::default());
 		assert!(market_events()
 			.contains(&Event::TaskPruned { task: t, deposit: TASK_DEPOSIT_BASE + 5 }));
 	});
@@ -1200,7 +1200,7 @@ fn a_commit_deadline_without_room_rolls_the_assignment_back() {
 		for b in 2..60 {
 			Timers::<Test>::insert(b, full.clone());
 		}
-		crate::pallet::TimerCursor::<Test>::kill();
+		crate::pallet::Counters::<Test>::mutate(|c| c.timer_cursor = None);
 		System::set_block_number(2);
 		Market::schedule(2, &mut frame_support::weights::WeightMeter::new());
 		let info = task(t);
@@ -1230,7 +1230,7 @@ fn task_deadlines_may_fill_only_half_of_a_block() {
 		}
 		assert_eq!(Timers::<Test>::decode_len(31), Some(8));
 		let _ = Timers::<Test>::clear(u32::MAX, None);
-		crate::pallet::TimerCursor::<Test>::kill();
+		crate::pallet::Counters::<Test>::mutate(|c| c.timer_cursor = None);
 	});
 }
 

@@ -19,7 +19,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating};
 
 use crate::{
-	pallet::{Config, Error, LineEnds, LineItems, Pallet, ReleaseReason, TimerCursor, Timers},
+	pallet::{Config, Counters, Error, LineItems, Pallet, ReleaseReason, Timers},
 	weights::WeightInfo,
 	Line, Timer, TimerOf,
 };
@@ -70,9 +70,9 @@ impl<T: Config> Pallet<T> {
 				let pushed =
 					Timers::<T>::mutate(block, |list| list.try_push(timer.clone()).is_ok());
 				ensure!(pushed, Error::<T>::TimersFull);
-				TimerCursor::<T>::mutate(|c| {
-					if c.is_none_or(|c| block < c) {
-						*c = Some(block);
+				Counters::<T>::mutate(|c| {
+					if c.timer_cursor.is_none_or(|cursor| block < cursor) {
+						c.timer_cursor = Some(block);
 					}
 				});
 				return Ok(());
@@ -85,7 +85,8 @@ impl<T: Config> Pallet<T> {
 	/// Adds `task` to `line`, due at `due`. Never fails: a line is an unbounded FIFO whose
 	/// length is bounded by the tasks in storage (each paid for by its deposit).
 	pub(crate) fn push_line(line: Line, due: BlockNumberFor<T>, task: TaskId) {
-		LineEnds::<T>::mutate(line, |(_, tail)| {
+		Counters::<T>::mutate(|c| {
+			let (_, tail) = c.line_mut(line);
 			LineItems::<T>::insert(line, *tail, (due, task));
 			*tail = tail.wrapping_add(1);
 		});
@@ -164,7 +165,7 @@ impl<T: Config> Pallet<T> {
 	/// Fires the due items of every FIFO line.
 	fn fire_lines(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		for line in [Line::RevealDeadline, Line::Prune] {
-			let (mut head, tail) = LineEnds::<T>::get(line);
+			let (mut head, tail) = Counters::<T>::get().line(line);
 			while head != tail {
 				let Some((due, task)) = LineItems::<T>::get(line, head) else {
 					frame_support::defensive!("hole in a timer line");
@@ -185,14 +186,15 @@ impl<T: Config> Pallet<T> {
 				LineItems::<T>::remove(line, head);
 				head = head.wrapping_add(1);
 			}
-			LineEnds::<T>::insert(line, (head, tail));
+			// Only the head moved here; firing may have added items at the tail.
+			Counters::<T>::mutate(|c| c.line_mut(line).0 = head);
 		}
 	}
 
 	/// Fires the due timers of the wheel, block by block from the cursor, as far as `meter`
 	/// allows.
 	pub(crate) fn fire_timers(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
-		let Some(mut cursor) = TimerCursor::<T>::get() else { return };
+		let Some(mut cursor) = Counters::<T>::get().timer_cursor else { return };
 		let per_block = Self::timer_block_weight();
 		let mut walked = 0;
 		while cursor <= now && walked < MAX_TIMER_BLOCKS_PER_HOOK {
@@ -218,7 +220,7 @@ impl<T: Config> Pallet<T> {
 			cursor = cursor.saturating_add(One::one());
 			walked += 1;
 		}
-		TimerCursor::<T>::put(cursor);
+		Counters::<T>::mutate(|c| c.timer_cursor = Some(cursor));
 	}
 
 	/// Fires `timer`; returns the weight it used (its kind's worst case when it acted, a

@@ -73,3 +73,46 @@ pub enum Line {
 	/// Removal of finished tasks (`TaskRetention` after they finish).
 	Prune,
 }
+
+/// The market's counters and cursors, kept in one value: a submission, an assignment or the
+/// end of a task moves several of them at once, and one value is one storage write.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct MarketCounters<BlockNumber> {
+	/// Id of the next task.
+	pub next_task_id: TaskId,
+	/// Position of the queue's head.
+	pub queue_head: u32,
+	/// Position after the queue's tail.
+	pub queue_tail: u32,
+	/// The earliest block of the timer wheel whose timers may not all have fired yet.
+	pub timer_cursor: Option<BlockNumber>,
+	/// Head and tail (one past the last item) of the reveal-deadline line.
+	pub reveal_line: (u32, u32),
+	/// Head and tail (one past the last item) of the prune line.
+	pub prune_line: (u32, u32),
+	/// Number of stored tasks in each state.
+	pub tasks: depin_primitives::TaskCounts,
+}
+
+impl<BlockNumber> MarketCounters<BlockNumber> {
+	/// Head and tail of `line`.
+	pub fn line(&self, line: Line) -> (u32, u32) {
+		match line {
+			Line::RevealDeadline => self.reveal_line,
+			Line::Prune => self.prune_line,
+		}
+	}
+
+	/// Head and tail of `line`, to change.
+	pub fn line_mut(&mut self, line: Line) -> &mut (u32, u32) {
+		match line {
+			Line::RevealDeadline => &mut self.reveal_line,
+			Line::Prune => &mut self.prune_line,
+		}
+	}
+
+	/// Tasks in the queue.
+	pub fn queue_len(&self) -> u32 {
+		self.queue_tail.wrapping_sub(self.queue_head)
+	}
+}

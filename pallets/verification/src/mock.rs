@@ -268,10 +268,10 @@ pub fn submit(replicas: u8) -> TaskId {
 /// away; returns the task id.
 pub fn submit_with_deadline(replicas: u8, deadline: u32) -> TaskId {
 	let mut code = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-	code.extend_from_slice(&pallet_market::NextTaskId::<Test>::get().to_le_bytes());
+	code.extend_from_slice(&pallet_market::Counters::<Test>::get().next_task_id.to_le_bytes());
 	let program = depin_primitives::program_id(&code);
 	Market::upload_program(RuntimeOrigin::signed(1), code).unwrap();
-	let task = pallet_market::NextTaskId::<Test>::get();
+	let task = pallet_market::Counters::<Test>::get().next_task_id;
 	let params = TaskParams {
 		max_fuel: MAX_FUEL,
 		fuel_price: PRICE,

@@ -45,7 +45,7 @@ impl World {
 		11 + self.rng.u64(..9)
 	}
 	fn task(&mut self) -> u64 {
-		let next = pallet_market::NextTaskId::<Test>::get();
+		let next = pallet_market::Counters::<Test>::get().next_task_id;
 		self.rng.u64(..next + 1)
 	}
 	/// What `device` outputs in `task`: liars all output the same wrong bytes.
