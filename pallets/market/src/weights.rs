@@ -5,8 +5,11 @@
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 //!
-//! `schedule_assign` comes from a second run of the same day (`--extrinsic schedule_assign`,
-//! same steps and repeats) after its setup went back to 10 000 candidates; the next
+//! `schedule_probe` and `schedule_probe_stale` (measured over 64 to 100 000 devices, ≈ 35
+//! minutes) are kept from the run of 2026-12-02 before the market's counters became one
+//! value (`Counters`); the others were measured after that change with
+//! `--extrinsic upload_program,…,hook_base` (same steps and repeats). The probe step reads
+//! no more storage items than before, so its kept weights count no fewer reads; the next
 //! `scripts/benchmark.sh market` regenerates everything in one run.
 
 // Executed Command:
@@ -63,36 +66,36 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 66_098_000 picoseconds.
-		Weight::from_parts(146_693_089, 3604)
-			.saturating_add(Weight::from_parts(7_487, 0).saturating_mul(l.into()))
+		// Minimum execution time: 69_473_000 picoseconds.
+		Weight::from_parts(49_862_033, 3604)
+			.saturating_add(Weight::from_parts(8_161, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 55_432_000 picoseconds.
-		Weight::from_parts(59_398_000, 3604)
+		// Minimum execution time: 55_552_000 picoseconds.
+		Weight::from_parts(63_815_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 147_269_000 picoseconds.
-		Weight::from_parts(178_088_518, 26519)
-			.saturating_add(Weight::from_parts(897, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
-	}
-	fn cancel_task() -> Weight {
-		// Minimum execution time: 96_434_000 picoseconds.
-		Weight::from_parts(103_253_000, 4507)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Minimum execution time: 145_876_000 picoseconds.
+		Weight::from_parts(174_052_109, 26519)
+			.saturating_add(Weight::from_parts(1_013, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
+	fn cancel_task() -> Weight {
+		// Minimum execution time: 87_811_000 picoseconds.
+		Weight::from_parts(111_646_000, 4507)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 261_228_000 picoseconds.
-		Weight::from_parts(271_844_000, 33001)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
-			.saturating_add(T::DbWeight::get().writes(26_u64))
+		// Minimum execution time: 254_438_000 picoseconds.
+		Weight::from_parts(305_815_000, 33001)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
+			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
 		// Minimum execution time: 623_276_000 picoseconds.
@@ -110,88 +113,88 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(d.into()))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 195_631_000 picoseconds.
-		Weight::from_parts(171_963_106, 26519)
-			.saturating_add(Weight::from_parts(43_733_727, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Minimum execution time: 192_245_000 picoseconds.
+		Weight::from_parts(170_305_709, 26519)
+			.saturating_add(Weight::from_parts(68_521_510, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 158_896_000 picoseconds.
-		Weight::from_parts(165_747_000, 33001)
-			.saturating_add(T::DbWeight::get().reads(21_u64))
-			.saturating_add(T::DbWeight::get().writes(24_u64))
+		// Minimum execution time: 146_518_000 picoseconds.
+		Weight::from_parts(160_749_000, 33001)
+			.saturating_add(T::DbWeight::get().reads(20_u64))
+			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 107_610_000 picoseconds.
-		Weight::from_parts(112_828_000, 5563)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(15_u64))
+		// Minimum execution time: 103_023_000 picoseconds.
+		Weight::from_parts(112_407_000, 5563)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 10_215_000 picoseconds.
-		Weight::from_parts(11_307_000, 4507)
+		// Minimum execution time: 8_783_000 picoseconds.
+		Weight::from_parts(10_887_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 171_064_000 picoseconds.
-		Weight::from_parts(189_993_000, 134573)
+		// Minimum execution time: 177_344_000 picoseconds.
+		Weight::from_parts(241_589_000, 134573)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn timer_block_stale(n: u32, ) -> Weight {
-		// Minimum execution time: 14_151_000 picoseconds.
-		Weight::from_parts(4_010_243, 26519)
-			.saturating_add(Weight::from_parts(4_085_117, 0).saturating_mul(n.into()))
+		// Minimum execution time: 15_052_000 picoseconds.
+		Weight::from_parts(16_485_000, 26519)
+			.saturating_add(Weight::from_parts(4_832_559, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3517).saturating_mul(n.into()))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 14_101_000 picoseconds.
-		Weight::from_parts(15_293_000, 5974)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 8_352_000 picoseconds.
+		Weight::from_parts(9_674_000, 1554)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 66_098_000 picoseconds.
-		Weight::from_parts(146_693_089, 3604)
-			.saturating_add(Weight::from_parts(7_487, 0).saturating_mul(l.into()))
+		// Minimum execution time: 69_473_000 picoseconds.
+		Weight::from_parts(49_862_033, 3604)
+			.saturating_add(Weight::from_parts(8_161, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 55_432_000 picoseconds.
-		Weight::from_parts(59_398_000, 3604)
+		// Minimum execution time: 55_552_000 picoseconds.
+		Weight::from_parts(63_815_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 147_269_000 picoseconds.
-		Weight::from_parts(178_088_518, 26519)
-			.saturating_add(Weight::from_parts(897, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
-	}
-	fn cancel_task() -> Weight {
-		// Minimum execution time: 96_434_000 picoseconds.
-		Weight::from_parts(103_253_000, 4507)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		// Minimum execution time: 145_876_000 picoseconds.
+		Weight::from_parts(174_052_109, 26519)
+			.saturating_add(Weight::from_parts(1_013, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
+	fn cancel_task() -> Weight {
+		// Minimum execution time: 87_811_000 picoseconds.
+		Weight::from_parts(111_646_000, 4507)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 261_228_000 picoseconds.
-		Weight::from_parts(271_844_000, 33001)
-			.saturating_add(RocksDbWeight::get().reads(23_u64))
-			.saturating_add(RocksDbWeight::get().writes(26_u64))
+		// Minimum execution time: 254_438_000 picoseconds.
+		Weight::from_parts(305_815_000, 33001)
+			.saturating_add(RocksDbWeight::get().reads(22_u64))
+			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 	fn schedule_probe(d: u32, ) -> Weight {
 		// Minimum execution time: 623_276_000 picoseconds.
@@ -209,51 +212,51 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(d.into()))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 195_631_000 picoseconds.
-		Weight::from_parts(171_963_106, 26519)
-			.saturating_add(Weight::from_parts(43_733_727, 0).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		// Minimum execution time: 192_245_000 picoseconds.
+		Weight::from_parts(170_305_709, 26519)
+			.saturating_add(Weight::from_parts(68_521_510, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 158_896_000 picoseconds.
-		Weight::from_parts(165_747_000, 33001)
-			.saturating_add(RocksDbWeight::get().reads(21_u64))
-			.saturating_add(RocksDbWeight::get().writes(24_u64))
+		// Minimum execution time: 146_518_000 picoseconds.
+		Weight::from_parts(160_749_000, 33001)
+			.saturating_add(RocksDbWeight::get().reads(20_u64))
+			.saturating_add(RocksDbWeight::get().writes(22_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 107_610_000 picoseconds.
-		Weight::from_parts(112_828_000, 5563)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(15_u64))
+		// Minimum execution time: 103_023_000 picoseconds.
+		Weight::from_parts(112_407_000, 5563)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 10_215_000 picoseconds.
-		Weight::from_parts(11_307_000, 4507)
+		// Minimum execution time: 8_783_000 picoseconds.
+		Weight::from_parts(10_887_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 171_064_000 picoseconds.
-		Weight::from_parts(189_993_000, 134573)
+		// Minimum execution time: 177_344_000 picoseconds.
+		Weight::from_parts(241_589_000, 134573)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn timer_block_stale(n: u32, ) -> Weight {
-		// Minimum execution time: 14_151_000 picoseconds.
-		Weight::from_parts(4_010_243, 26519)
-			.saturating_add(Weight::from_parts(4_085_117, 0).saturating_mul(n.into()))
+		// Minimum execution time: 15_052_000 picoseconds.
+		Weight::from_parts(16_485_000, 26519)
+			.saturating_add(Weight::from_parts(4_832_559, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3517).saturating_mul(n.into()))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 14_101_000 picoseconds.
-		Weight::from_parts(15_293_000, 5974)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		// Minimum execution time: 8_352_000 picoseconds.
+		Weight::from_parts(9_674_000, 1554)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -53,28 +53,28 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 44_466_000 picoseconds.
-		Weight::from_parts(48_993_000, 5110)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 40_270_000 picoseconds.
+		Weight::from_parts(44_076_000, 5114)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 34_962_000 picoseconds.
-		Weight::from_parts(41_682_000, 5110)
+		// Minimum execution time: 33_580_000 picoseconds.
+		Weight::from_parts(36_535_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 107_189_000 picoseconds.
-		Weight::from_parts(115_600_681, 5110)
-			.saturating_add(Weight::from_parts(1_254_269, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 101_311_000 picoseconds.
+		Weight::from_parts(103_477_388, 5114)
+			.saturating_add(Weight::from_parts(1_212_079, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 254_268_000 picoseconds.
-		Weight::from_parts(247_449_754, 8799)
-			.saturating_add(Weight::from_parts(12_194_831, 0).saturating_mul(s.into()))
+		// Minimum execution time: 252_575_000 picoseconds.
+		Weight::from_parts(228_346_520, 8799)
+			.saturating_add(Weight::from_parts(11_990_417, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
@@ -82,37 +82,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 29_113_000 picoseconds.
-		Weight::from_parts(33_136_033, 5110)
-			.saturating_add(Weight::from_parts(758_618, 0).saturating_mul(s.into()))
+		// Minimum execution time: 26_620_000 picoseconds.
+		Weight::from_parts(29_211_447, 5114)
+			.saturating_add(Weight::from_parts(894_459, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 954_438_000 picoseconds.
-		Weight::from_parts(110_426_686, 6196)
-			.saturating_add(Weight::from_parts(23_184, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(131_513_631, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Minimum execution time: 949_341_000 picoseconds.
+		Weight::from_parts(117_884_095, 6196)
+			.saturating_add(Weight::from_parts(22_377, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(128_378_074, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 152_547_000 picoseconds.
-		Weight::from_parts(104_256_410, 5110)
-			.saturating_add(Weight::from_parts(58_818_485, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 143_664_000 picoseconds.
+		Weight::from_parts(93_097_609, 5114)
+			.saturating_add(Weight::from_parts(53_871_482, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 2_023_000 picoseconds.
-		Weight::from_parts(2_432_210, 0)
-			.saturating_add(Weight::from_parts(77_414, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_853_000 picoseconds.
+		Weight::from_parts(2_154_271, 0)
+			.saturating_add(Weight::from_parts(62_555, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -120,28 +120,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 44_466_000 picoseconds.
-		Weight::from_parts(48_993_000, 5110)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		// Minimum execution time: 40_270_000 picoseconds.
+		Weight::from_parts(44_076_000, 5114)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 34_962_000 picoseconds.
-		Weight::from_parts(41_682_000, 5110)
+		// Minimum execution time: 33_580_000 picoseconds.
+		Weight::from_parts(36_535_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 107_189_000 picoseconds.
-		Weight::from_parts(115_600_681, 5110)
-			.saturating_add(Weight::from_parts(1_254_269, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		// Minimum execution time: 101_311_000 picoseconds.
+		Weight::from_parts(103_477_388, 5114)
+			.saturating_add(Weight::from_parts(1_212_079, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 254_268_000 picoseconds.
-		Weight::from_parts(247_449_754, 8799)
-			.saturating_add(Weight::from_parts(12_194_831, 0).saturating_mul(s.into()))
+		// Minimum execution time: 252_575_000 picoseconds.
+		Weight::from_parts(228_346_520, 8799)
+			.saturating_add(Weight::from_parts(11_990_417, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
@@ -149,37 +149,37 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 29_113_000 picoseconds.
-		Weight::from_parts(33_136_033, 5110)
-			.saturating_add(Weight::from_parts(758_618, 0).saturating_mul(s.into()))
+		// Minimum execution time: 26_620_000 picoseconds.
+		Weight::from_parts(29_211_447, 5114)
+			.saturating_add(Weight::from_parts(894_459, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 954_438_000 picoseconds.
-		Weight::from_parts(110_426_686, 6196)
-			.saturating_add(Weight::from_parts(23_184, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(131_513_631, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		// Minimum execution time: 949_341_000 picoseconds.
+		Weight::from_parts(117_884_095, 6196)
+			.saturating_add(Weight::from_parts(22_377, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(128_378_074, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 152_547_000 picoseconds.
-		Weight::from_parts(104_256_410, 5110)
-			.saturating_add(Weight::from_parts(58_818_485, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		// Minimum execution time: 143_664_000 picoseconds.
+		Weight::from_parts(93_097_609, 5114)
+			.saturating_add(Weight::from_parts(53_871_482, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2630).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 2_023_000 picoseconds.
-		Weight::from_parts(2_432_210, 0)
-			.saturating_add(Weight::from_parts(77_414, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_853_000 picoseconds.
+		Weight::from_parts(2_154_271, 0)
+			.saturating_add(Weight::from_parts(62_555, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
