@@ -67,8 +67,9 @@ fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 		("submit_task", MarketWeights::submit_task(INPUT) + base),
 		("scheduling step", step(devices)),
 		(
-			"3 × commit (the last opens the reveal window)",
-			VerificationWeights::commit_pending() * (r - 1)
+			"3 × commit (the first moves the task to Committing, the last opens the reveal window)",
+			VerificationWeights::commit_pending()
+				+ VerificationWeights::commit_quiet() * (r - 2)
 				+ VerificationWeights::commit()
 				+ base * r,
 		),

@@ -80,7 +80,7 @@ mod benchmarks {
 	}
 
 	/// The first commit of a full task: it moves the task to `Committing` but opens no
-	/// reveal window (every commit but the last costs this much at most).
+	/// reveal window.
 	#[benchmark]
 	fn commit_pending() {
 		let replicas = T::BenchmarkHelper::max_replicas();
@@ -92,6 +92,24 @@ mod benchmarks {
 		commit(RawOrigin::Signed(first.clone()), task, c);
 		assert!(Rounds::<T>::get(task).is_some_and(|r| r.entry(&first).is_some()));
 		let state = T::Market::slot(task, &first).map(|s| s.task_state);
+		assert_eq!(state, Some(TaskState::Committing), "no reveal window yet");
+	}
+
+	/// A commit between the first and the last: it changes no task state.
+	#[benchmark]
+	fn commit_quiet() {
+		let replicas = T::BenchmarkHelper::max_replicas();
+		let (task, devices) = T::BenchmarkHelper::assigned_task(replicas).unwrap();
+		let r = good(0);
+		let commit_of =
+			|d: &T::AccountId| commitment(task, &r, &proof::<T>(task, 0, d), &salt(), d);
+		let first = devices[0].clone();
+		Pallet::<T>::do_commit(first.clone(), task, commit_of(&first)).unwrap();
+		let second = devices[1].clone();
+		#[extrinsic_call]
+		commit(RawOrigin::Signed(second.clone()), task, commit_of(&second));
+		assert!(Rounds::<T>::get(task).is_some_and(|r| r.entry(&second).is_some()));
+		let state = T::Market::slot(task, &second).map(|s| s.task_state);
 		assert_eq!(state, Some(TaskState::Committing), "no reveal window yet");
 	}
 

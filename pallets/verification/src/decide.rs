@@ -2,10 +2,43 @@
 
 use crate::WeightInfo;
 use alloc::vec::Vec;
-use depin_primitives::{DeviceRegistry, Outcome, SlashReason, TaskId, TaskSettlement};
+use depin_primitives::{DeviceRegistry, Outcome, SlashReason, TaskId, TaskSettlement, TaskState};
 use frame_support::{pallet_prelude::DispatchResult, traits::Get, weights::Weight};
 
 use crate::pallet::{Config, Event, NoQuorumAction, Pallet, Revealed, Round, Rounds, Verdict};
+
+/// What a commit did, which its actual weight follows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CommitWork {
+	/// It was the task's last: the reveal window opened.
+	Opened,
+	/// It moved the task's state (to `Committing`, the first commit).
+	Moved,
+	/// It changed no task state (a commit between the first and the last).
+	Quiet,
+}
+
+impl CommitWork {
+	/// What a commit did that found the task in state `before` and left it in `after`.
+	pub fn of(before: TaskState, after: TaskState) -> Self {
+		if after == TaskState::Revealing {
+			CommitWork::Opened
+		} else if before != after {
+			CommitWork::Moved
+		} else {
+			CommitWork::Quiet
+		}
+	}
+
+	/// The weight of a commit that did this.
+	pub fn weight<W: crate::WeightInfo>(self) -> Weight {
+		match self {
+			CommitWork::Opened => W::commit(),
+			CommitWork::Moved => W::commit_pending(),
+			CommitWork::Quiet => W::commit_quiet(),
+		}
+	}
+}
 
 /// What a reveal did, which its actual weight follows.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

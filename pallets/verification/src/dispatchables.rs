@@ -8,13 +8,13 @@ use frame_support::{ensure, traits::Get};
 use crate::pallet::{Config, Entry, Error, Event, Pallet, Revealed, Rounds};
 
 impl<T: Config> Pallet<T> {
-	/// Checks and records a commitment; returns the task's state after it (`Revealing`
-	/// when it was the last commit the task waited for).
+	/// Checks and records a commitment; returns what it did (whether it opened the reveal
+	/// window, moved the task's state, or neither).
 	pub(crate) fn do_commit(
 		device: T::AccountId,
 		task: TaskId,
 		commitment: Hash32,
-	) -> Result<TaskState, sp_runtime::DispatchError> {
+	) -> Result<crate::decide::CommitWork, sp_runtime::DispatchError> {
 		let slot = T::Market::slot(task, &device).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(!slot.committed, Error::<T>::AlreadyCommitted);
 		ensure!(
@@ -31,7 +31,7 @@ impl<T: Config> Pallet<T> {
 		let state = T::Market::record_commit(task, &device)?;
 		Rounds::<T>::insert(task, round);
 		Self::deposit_event(Event::ResultCommitted { task, device });
-		Ok(state)
+		Ok(crate::decide::CommitWork::of(slot.task_state, state))
 	}
 
 	/// Checks and records a reveal; returns what it did (see `after_reveal`).

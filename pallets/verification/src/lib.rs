@@ -58,9 +58,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use depin_primitives::{
-		DeviceRegistry, ExecResult, Hash32, Salt, TaskId, TaskSettlement, TaskState,
-	};
+	use depin_primitives::{DeviceRegistry, ExecResult, Hash32, Salt, TaskId, TaskSettlement};
 	use frame_support::dispatch::PostDispatchInfo;
 	use frame_support::pallet_prelude::*;
 	use frame_support::{DebugNoBound, DefaultNoBound};
@@ -325,7 +323,8 @@ pub mod pallet {
 		/// `commitment = depin_primitives::commitment(task, result, proof, salt, device)`
 		/// with `proof = depin_primitives::output_proof(task, output_key(output), device)`.
 		/// Free when accepted. Charged as the commit that opens the reveal window (the
-		/// task's last), then as a commit that does not when it did not.
+		/// task's last), then for what it did: that, moving the task to `Committing` (the
+		/// first), or neither.
 		#[pallet::call_index(0)]
 		pub fn commit(
 			origin: OriginFor<T>,
@@ -333,12 +332,7 @@ pub mod pallet {
 			commitment: Hash32,
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
-			let state = Self::do_commit(device, task, commitment)?;
-			let weight = if state == TaskState::Revealing {
-				T::WeightInfo::commit()
-			} else {
-				T::WeightInfo::commit_pending()
-			};
+			let weight = Self::do_commit(device, task, commitment)?.weight::<T::WeightInfo>();
 			Ok(PostDispatchInfo { actual_weight: Some(weight), pays_fee: Pays::No })
 		}
 

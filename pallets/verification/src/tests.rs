@@ -651,16 +651,15 @@ fn a_quorum_whose_output_nobody_publishes_is_no_verdict() {
 }
 
 #[test]
-fn only_the_commit_that_opens_the_reveal_window_is_charged_for_it() {
+fn a_commit_is_charged_for_opening_the_window_moving_the_state_or_neither() {
 	use crate::WeightInfo;
 	test(|| {
 		let (task, devs) = assigned(3, 3);
 		let r = result(b"ok", 1);
 		let charged = |device| commit_post(task, device, &r).unwrap().actual_weight;
-		let pending = Some(<() as WeightInfo>::commit_pending());
-		assert_eq!(charged(devs[0]), pending);
-		assert_eq!(charged(devs[1]), pending);
+		assert_eq!(charged(devs[0]), Some(<() as WeightInfo>::commit_pending()));
 		assert_eq!(task_state(task), TaskState::Committing);
+		assert_eq!(charged(devs[1]), Some(<() as WeightInfo>::commit_quiet()));
 		assert_eq!(charged(devs[2]), Some(<() as WeightInfo>::commit()));
 		assert_eq!(task_state(task), TaskState::Revealing);
 	});
