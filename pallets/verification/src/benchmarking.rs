@@ -58,6 +58,27 @@ fn reveal_first<T: Config>(
 	}
 }
 
+/// `device`'s commitment in `task` to the good result of an empty output.
+fn good_commitment<T: Config>(task: TaskId, device: &T::AccountId) -> Hash32 {
+	commitment(task, &good(0), &proof::<T>(task, 0, device), &salt(), device)
+}
+
+/// A task of `max_replicas` devices, the first `n` of which committed.
+fn partly_committed<T: Config>(n: usize) -> (TaskId, Vec<T::AccountId>) {
+	let replicas = T::BenchmarkHelper::max_replicas();
+	let (task, devices) = T::BenchmarkHelper::assigned_task(replicas).unwrap();
+	for d in &devices[..n] {
+		Pallet::<T>::do_commit(d.clone(), task, good_commitment::<T>(task, d)).unwrap();
+	}
+	(task, devices)
+}
+
+/// `device`'s commitment is in `task`'s round, and the task is in `state`.
+fn assert_committed<T: Config>(task: TaskId, device: &T::AccountId, state: TaskState) {
+	assert!(Rounds::<T>::get(task).is_some_and(|r| r.entry(device).is_some()));
+	assert_eq!(T::Market::slot(task, device).map(|s| s.task_state), Some(state));
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -65,52 +86,33 @@ mod benchmarks {
 	/// The last commit of a full task: it opens the reveal window.
 	#[benchmark]
 	fn commit() {
-		let replicas = T::BenchmarkHelper::max_replicas();
-		let (task, devices) = T::BenchmarkHelper::assigned_task(replicas).unwrap();
-		let r = good(0);
-		let commit_of =
-			|d: &T::AccountId| commitment(task, &r, &proof::<T>(task, 0, d), &salt(), d);
-		for d in &devices[1..] {
-			Pallet::<T>::do_commit(d.clone(), task, commit_of(d)).unwrap();
-		}
-		let last = devices[0].clone();
+		let replicas = T::BenchmarkHelper::max_replicas() as usize;
+		let (task, devices) = partly_committed::<T>(replicas - 1);
+		let last = devices[replicas - 1].clone();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.clone()), task, commit_of(&last));
-		assert!(Rounds::<T>::get(task).is_some_and(|r| r.entry(&last).is_some()));
+		_(RawOrigin::Signed(last.clone()), task, good_commitment::<T>(task, &last));
+		assert_committed::<T>(task, &last, TaskState::Revealing);
 	}
 
 	/// The first commit of a full task: it moves the task to `Committing` but opens no
 	/// reveal window.
 	#[benchmark]
 	fn commit_pending() {
-		let replicas = T::BenchmarkHelper::max_replicas();
-		let (task, devices) = T::BenchmarkHelper::assigned_task(replicas).unwrap();
-		let r = good(0);
+		let (task, devices) = partly_committed::<T>(0);
 		let first = devices[0].clone();
-		let c = commitment(task, &r, &proof::<T>(task, 0, &first), &salt(), &first);
 		#[extrinsic_call]
-		commit(RawOrigin::Signed(first.clone()), task, c);
-		assert!(Rounds::<T>::get(task).is_some_and(|r| r.entry(&first).is_some()));
-		let state = T::Market::slot(task, &first).map(|s| s.task_state);
-		assert_eq!(state, Some(TaskState::Committing), "no reveal window yet");
+		commit(RawOrigin::Signed(first.clone()), task, good_commitment::<T>(task, &first));
+		assert_committed::<T>(task, &first, TaskState::Committing);
 	}
 
 	/// A commit between the first and the last: it changes no task state.
 	#[benchmark]
 	fn commit_quiet() {
-		let replicas = T::BenchmarkHelper::max_replicas();
-		let (task, devices) = T::BenchmarkHelper::assigned_task(replicas).unwrap();
-		let r = good(0);
-		let commit_of =
-			|d: &T::AccountId| commitment(task, &r, &proof::<T>(task, 0, d), &salt(), d);
-		let first = devices[0].clone();
-		Pallet::<T>::do_commit(first.clone(), task, commit_of(&first)).unwrap();
+		let (task, devices) = partly_committed::<T>(1);
 		let second = devices[1].clone();
 		#[extrinsic_call]
-		commit(RawOrigin::Signed(second.clone()), task, commit_of(&second));
-		assert!(Rounds::<T>::get(task).is_some_and(|r| r.entry(&second).is_some()));
-		let state = T::Market::slot(task, &second).map(|s| s.task_state);
-		assert_eq!(state, Some(TaskState::Committing), "no reveal window yet");
+		commit(RawOrigin::Signed(second.clone()), task, good_commitment::<T>(task, &second));
+		assert_committed::<T>(task, &second, TaskState::Committing);
 	}
 
 	/// The last of `s` reveals, all different: no result has a quorum, so the round ends
