@@ -65,13 +65,18 @@ fn assigned(n: u64, replicas: u8) -> (u64, Vec<AccountId>) {
 	(task, slots(task))
 }
 
-/// Three devices, a task of three replicas, every one committed to `r`.
-fn three_committed(r: ExecResult) -> (u64, Vec<AccountId>) {
-	let (task, devs) = assigned(3, 3);
+/// `n` devices and a task of `replicas`, every replica committed to `r`.
+fn all_committed(n: u64, replicas: u8, r: ExecResult) -> (u64, Vec<AccountId>) {
+	let (task, devs) = assigned(n, replicas);
 	for d in &devs {
 		assert_ok!(commit(task, *d, &r));
 	}
 	(task, devs)
+}
+
+/// Three devices, a task of three replicas, every one committed to `r`.
+fn three_committed(r: ExecResult) -> (u64, Vec<AccountId>) {
+	all_committed(3, 3, r)
 }
 
 #[test]
@@ -623,10 +628,7 @@ fn a_copier_in_an_escalation_cannot_prove_the_output_and_is_slashed() {
 fn a_quorum_whose_output_nobody_publishes_is_no_verdict() {
 	test(|| {
 		let good = result(b"ok", 10);
-		let (task, devs) = assigned(5, 3);
-		for d in &devs {
-			assert_ok!(commit(task, *d, &good));
-		}
+		let (task, devs) = all_committed(5, 3, good);
 		for d in &devs {
 			assert_ok!(reveal_with(task, *d, good, proof_of(task, *d, &good)));
 		}
@@ -707,10 +709,7 @@ fn a_reveal_that_completes_a_quorum_may_carry_the_output_and_verifies_at_once() 
 fn an_output_carried_after_the_verdicts_block_pays_its_fee() {
 	test(|| {
 		let good = result(b"ok", 10);
-		let (task, devs) = assigned(5, 5);
-		for d in &devs {
-			assert_ok!(commit(task, *d, &good));
-		}
+		let (task, devs) = all_committed(5, 5, good);
 		for d in &devs[..3] {
 			assert_ok!(reveal(task, *d, good));
 		}
