@@ -56,8 +56,9 @@ impl<T: Config> VerificationHooks<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The pallet's invariants: in every round, each device commits once, and a verdict
-	/// exists only with a quorum of reveals of its result.
+	/// The pallet's invariants: in every round, each device commits once and holds a
+	/// committed slot of the task in the market, and a verdict exists only with a quorum of
+	/// reveals of its result.
 	///
 	/// Iterates all of the pallet's storage: for `try-runtime` and tests, never on chain.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -66,6 +67,8 @@ impl<T: Config> Pallet<T> {
 			for (i, entry) in round.entries.iter().enumerate() {
 				let again = round.entries.iter().skip(i + 1).any(|e| e.device == entry.device);
 				ensure!(!again, "a device committed twice in one round");
+				let slot = T::Market::slot(task, &entry.device);
+				ensure!(slot.is_some_and(|s| s.committed), "a commitment without a committed slot");
 			}
 			if let Some(verdict) = round.verdict {
 				let agreeing =

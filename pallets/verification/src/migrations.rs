@@ -127,7 +127,7 @@ pub mod v2 {
 
 #[cfg(test)]
 mod tests {
-	use depin_primitives::ExecResult;
+	use depin_primitives::{ExecResult, TaskSettlement};
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
 	use super::v2::*;
@@ -138,15 +138,21 @@ mod tests {
 		new_test_ext().execute_with(|| {
 			devices(4);
 			let task = submit(3);
+			let other_task = submit(1);
 			run_to(2);
 			let devs = slots(task);
+			let other_dev = slots(other_task)[0];
+			// The market's side of the commitments written below.
+			for (t, d) in devs.iter().map(|d| (task, *d)).chain([(other_task, other_dev)]) {
+				<Market as TaskSettlement<AccountId>>::record_commit(t, &d).unwrap();
+			}
 			StorageVersion::new(1).put::<Verification>();
 			let result = ExecResult { exit: 0, output_hash: [3; 32], fuel_used: 9 };
 			let revealed = Revealed { result, proof: [4; 32] };
 			for d in &devs {
 				Commitments::<Test>::insert(task, d, [*d as u8; 32]);
 			}
-			Commitments::<Test>::insert(task + 1, 104, [1; 32]);
+			Commitments::<Test>::insert(other_task, other_dev, [1; 32]);
 			Reveals::<Test>::insert(task, devs[0], revealed);
 			Reveals::<Test>::insert(task, devs[1], revealed);
 			RevealCount::<Test>::insert(task, 2);
@@ -165,13 +171,13 @@ mod tests {
 				(Some(revealed), None)
 			);
 			assert_eq!(round.verdict.map(|v| v.key), Some([5; 32]));
-			let other = Rounds::<Test>::get(task + 1).unwrap();
+			let other = Rounds::<Test>::get(other_task).unwrap();
 			assert_eq!((other.entries.len(), other.verdict), (1, None));
 			assert_eq!(RevealCount::<Test>::iter().count(), 0);
 			// A second run is a no-op: the version is 2 already.
-			Rounds::<Test>::remove(task + 1);
+			Rounds::<Test>::remove(other_task);
 			MigrateV1ToV2::<Test>::on_runtime_upgrade();
-			assert!(!Rounds::<Test>::contains_key(task + 1));
+			assert!(!Rounds::<Test>::contains_key(other_task));
 		});
 	}
 }

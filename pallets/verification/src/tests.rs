@@ -339,6 +339,8 @@ fn a_full_round_refuses_a_commitment_and_changes_nothing() {
 		};
 		Rounds::<Test>::insert(task, full);
 		assert_noop!(commit(task, devs[0], &result(b"", 1)), Error::<Test>::RoundFull);
+		// The made-up round holds devices without slots: gone before the invariants run.
+		Rounds::<Test>::remove(task);
 	});
 }
 
@@ -738,5 +740,20 @@ fn an_output_on_a_reveal_that_completes_no_quorum_is_refused_with_the_reveal() {
 			Error::<Test>::NoQuorumForOutput
 		);
 		assert_ok!(reveal_with(task, devs[0], good, proof_of(task, devs[0], &good)));
+	});
+}
+
+#[test]
+fn the_invariants_find_a_commitment_without_a_committed_slot() {
+	test(|| {
+		let (task, devs) = assigned(2, 2);
+		assert_ok!(commit(task, devs[0], &result(b"", 1)));
+		assert_ok!(Verification::do_try_state());
+		let stray = Entry { device: 999, commitment: [1; 32], revealed: None };
+		Rounds::<Test>::mutate(task, |r| r.as_mut().unwrap().entries.try_push(stray).unwrap());
+		assert!(Verification::do_try_state().is_err());
+		Rounds::<Test>::mutate(task, |r| {
+			r.as_mut().unwrap().entries.retain(|e| e.device != 999);
+		});
 	});
 }
