@@ -103,12 +103,13 @@ impl<T: Config> Pallet<T> {
 
 	/// Network-wide numbers known to the market (the runtime adds minted and slashed).
 	pub fn stats() -> Stats {
+		let counters = Counters::<T>::get();
 		Stats {
 			devices: T::Devices::device_count(),
 			candidates: T::Devices::candidate_count(),
 			programs: ProgramCount::<T>::get(),
-			tasks_submitted: Counters::<T>::get().next_task_id,
-			tasks: Counters::<T>::get().tasks,
+			tasks_submitted: counters.next_task_id,
+			tasks: counters.tasks,
 			minted: 0,
 			slashed: 0,
 		}

@@ -24,8 +24,8 @@ impl<T: Config> Pallet<T> {
 			),
 			Error::<T>::CommitClosed
 		);
+		// The market's `committed` flag, checked above, is the round's entry (an invariant).
 		let mut round = Rounds::<T>::get(task).unwrap_or_default();
-		ensure!(round.entry(&device).is_none(), Error::<T>::AlreadyCommitted);
 		let entry = Entry { device: device.clone(), commitment, revealed: None };
 		round.entries.try_push(entry).map_err(|_| Error::<T>::RoundFull)?;
 		let state = T::Market::record_commit(task, &device)?;
