@@ -119,8 +119,7 @@ impl<T: Config> Pallet<T> {
 		replicas: u32,
 		mut round: Round<T>,
 	) -> Result<u32, sp_runtime::DispatchError> {
-		round.verdict = Some(verdict);
-		round.verified_at = frame_system::Pallet::<T>::block_number();
+		round.verdict = Some((verdict, frame_system::Pallet::<T>::block_number()));
 		Rounds::<T>::insert(task, &round);
 		let mut settled = 0u32;
 		for (device, r) in round.reveals() {
@@ -145,7 +144,7 @@ impl<T: Config> Pallet<T> {
 		round: Round<T>,
 	) -> Result<RevealWork, sp_runtime::DispatchError> {
 		let reveals = round.reveal_count();
-		if let Some(verdict) = round.verdict {
+		if let Some((verdict, _)) = round.verdict {
 			Self::settle_device(task, device, &revealed, &verdict)?;
 			if reveals >= replicas {
 				T::Market::close(task)?;

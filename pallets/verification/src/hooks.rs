@@ -70,7 +70,7 @@ impl<T: Config> Pallet<T> {
 				let slot = T::Market::slot(task, &entry.device);
 				ensure!(slot.is_some_and(|s| s.committed), "a commitment without a committed slot");
 			}
-			if let Some(verdict) = round.verdict {
+			if let Some((verdict, _)) = round.verdict {
 				let agreeing =
 					round.reveals().filter(|(_, r)| r.result == verdict.result).count() as u32;
 				let replicas = T::Market::replicas(task).unwrap_or(u32::MAX);

@@ -130,10 +130,9 @@ pub mod pallet {
 	pub struct Round<T: Config> {
 		/// One entry per committed device, at most `MaxSlots`.
 		pub entries: BoundedVec<Entry<T::AccountId>, T::MaxSlots>,
-		/// The verified result and its output's key, once published.
-		pub verdict: Option<Verdict>,
-		/// The block in which the verdict was given (zero before).
-		pub verified_at: BlockNumberFor<T>,
+		/// The verified result and its output's key, once published, with the block it was
+		/// given in.
+		pub verdict: Option<(Verdict, BlockNumberFor<T>)>,
 	}
 
 	/// One device's commitment in a round, and what it revealed.
@@ -358,8 +357,7 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
 			// Read first: the reveal may close the task and remove its verdict.
-			let verified_at =
-				Rounds::<T>::get(task).and_then(|r| r.verdict.is_some().then_some(r.verified_at));
+			let verified_at = Rounds::<T>::get(task).and_then(|r| r.verdict.map(|(_, at)| at));
 			let mut weight =
 				Self::do_reveal(device, task, result, proof, salt)?.weight::<T::WeightInfo>();
 			let pays_fee = match (output, verified_at) {

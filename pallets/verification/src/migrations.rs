@@ -70,7 +70,8 @@ pub mod v2 {
 			}
 			let mut verdicts = 0u64;
 			for (task, verdict) in Verdicts::<T>::drain() {
-				rounds.entry(task).or_default().verdict = Some(verdict);
+				let given_at = sp_runtime::traits::Zero::zero();
+				rounds.entry(task).or_default().verdict = Some((verdict, given_at));
 				verdicts += 1;
 			}
 			// Every reveal had its commitment (version 1's invariant) and was taken above;
@@ -170,7 +171,7 @@ mod tests {
 				(round.revealed(&devs[0]), round.revealed(&devs[2])),
 				(Some(revealed), None)
 			);
-			assert_eq!(round.verdict.map(|v| v.key), Some([5; 32]));
+			assert_eq!(round.verdict.map(|(v, at)| (v.key, at)), Some(([5; 32], 0)));
 			let other = Rounds::<Test>::get(other_task).unwrap();
 			assert_eq!((other.entries.len(), other.verdict), (1, None));
 			assert_eq!(RevealCount::<Test>::iter().count(), 0);
