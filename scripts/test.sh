@@ -23,8 +23,10 @@ log "tests took $((SECONDS - start)) s"
 start=$SECONDS
 log "running the storage migrations' try-runtime checks (features upgrade-rehearsal, try-runtime)"
 cargo test --release --locked -p pallet-rewards -p pallet-verification -p pallet-market \
+	-p pallet-devices \
 	--features pallet-rewards/upgrade-rehearsal,pallet-rewards/try-runtime \
 	--features pallet-verification/try-runtime,pallet-market/try-runtime \
+	--features pallet-devices/try-runtime \
 	migrations
 log "migration checks took $((SECONDS - start)) s"
 

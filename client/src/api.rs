@@ -5,7 +5,8 @@ use crate::{
 	Client, Error,
 };
 use depin_primitives::{
-	AssignmentView, DeviceInfo, Page, ProgramId, RewardsView, Stats, TaskId, TaskView,
+	AssignmentView, DeviceInfo, MarketView, Page, ProgramId, RewardsView, Stats, TaskId,
+	TaskView,
 };
 
 /// A device record.
@@ -84,8 +85,15 @@ impl Client {
 		self.runtime_call("DepinApi_devices", (owner, after, limit), None).await
 	}
 
-	/// A page of the task queue from position `start` (`DepinApi` version 2).
+	/// A page of the task queue in the order it is served, from its `start`-th task
+	/// (`DepinApi` version 2).
 	pub async fn queue(&self, start: u32, limit: u32) -> Result<Page<TaskId, u32>, Error> {
 		self.runtime_call("DepinApi_queue", (start, limit), None).await
+	}
+
+	/// The market by price level: queued bids, listed asks, the last era's median
+	/// clearing price (`DepinApi` version 3).
+	pub async fn market(&self) -> Result<MarketView<Balance>, Error> {
+		self.runtime_call("DepinApi_market", (), None).await
 	}
 }

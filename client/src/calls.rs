@@ -92,6 +92,11 @@ pub fn top_up_bond(device: AccountId) -> Call {
 	Call::new("Devices", "top_up_bond", device)
 }
 
+/// `devices.set_ask`: the lowest price per fuel the device takes work at.
+pub fn set_ask(device: AccountId, ask: Balance) -> Call {
+	Call::new("Devices", "set_ask", (device, ask))
+}
+
 /// `devices.withdraw_bond`.
 pub fn withdraw_bond(device: AccountId) -> Call {
 	Call::new("Devices", "withdraw_bond", device)
@@ -110,6 +115,11 @@ pub fn remove_program(program: ProgramId) -> Call {
 /// `market.submit_task`.
 pub fn submit_task(program: ProgramId, input: Vec<u8>, params: TaskParams<Balance>) -> Call {
 	Call::new("Market", "submit_task", (program, input, params))
+}
+
+/// `market.bump_task`: raises a queued task's bid.
+pub fn bump_task(task: TaskId, fuel_price: Balance) -> Call {
+	Call::new("Market", "bump_task", (task, fuel_price))
 }
 
 /// `market.cancel_task`.
@@ -202,10 +212,12 @@ pub fn samples() -> Vec<Call> {
 		deregister(account.clone()),
 		top_up_bond(account.clone()),
 		withdraw_bond(account.clone()),
+		set_ask(account.clone(), 1_000),
 		upload_program(vec![0, 97, 115, 109]),
 		remove_program([4; 32]),
 		submit_task([7; 32], vec![1, 2, 3], params),
 		cancel_task(5),
+		bump_task(5, 2_000),
 		decline_task(6),
 		transfer(account, 1_000_000_000_000),
 		commit(7, [8; 32]),

@@ -33,4 +33,4 @@ pub use error::Error;
 pub use rpc::Rpc;
 pub use signer::{parse_account, Signer};
 pub use tx::Receipt;
-pub use units::{format_balance, parse_balance};
+pub use units::{format_balance, format_price, parse_balance};

@@ -21,6 +21,12 @@ pub fn format_balance(amount: Balance) -> String {
 	format!("{whole}.{} {SYMBOL}", frac.trim_end_matches('0'))
 }
 
+/// A price per fuel, `1000 planck`: prices per fuel are tiny fractions of a DPN, and read
+/// best in the smallest unit.
+pub fn format_price(price: Balance) -> String {
+	format!("{price} {SMALLEST}")
+}
+
 /// Parses `1.5`, `1.5DPN`, `1.5 DPN`, or an integer of the smallest unit with the suffix
 /// `planck` (`1500planck`, `1500 planck`). Empty input is an error; so is the suffix `u`
 /// (it conventionally means micro, which is not what anyone should have to guess).

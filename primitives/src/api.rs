@@ -221,8 +221,9 @@ pub struct Page<Item, Cursor> {
 // without it.
 #[cfg(feature = "runtime-api")]
 sp_api::decl_runtime_apis! {
-	/// Queries of the DePIN compute chain. Version 2 added the paged listings.
-	#[api_version(2)]
+	/// Queries of the DePIN compute chain. Version 2 added the paged listings, version 3
+	/// the market's prices.
+	#[api_version(3)]
 	pub trait DepinApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -265,5 +266,9 @@ sp_api::decl_runtime_apis! {
 		/// [`MAX_PAGE`]) task ids; `next` is the `start` of the next page.
 		#[api_version(2)]
 		fn queue(start: u32, limit: u32) -> Page<TaskId, u32>;
+		/// The market by price level: queued bids, listed asks, and the last era's
+		/// median clearing price.
+		#[api_version(3)]
+		fn market() -> crate::MarketView<Balance>;
 	}
 }

@@ -187,6 +187,17 @@ pub struct DeviceInfo<AccountId, Balance, BlockNumber> {
 	pub open_assignments: u16,
 	/// Track record.
 	pub reputation: Reputation,
+	/// The device's ask: the lowest price per fuel it takes work at. The scheduler never
+	/// gives it a task whose `fuel_price` (the task's bid) is lower. Zero at registration:
+	/// any task.
+	#[cfg_attr(
+		feature = "std",
+		serde(with = "crate::serde_decimal", bound = "Balance: crate::Decimal")
+	)]
+	pub ask: Balance,
+	/// Block of the last change of the ask, which may change once per the registry's
+	/// `AskInterval`; `None` if it never changed.
+	pub ask_changed_at: Option<BlockNumber>,
 }
 
 impl<AccountId, Balance, BlockNumber> DeviceInfo<AccountId, Balance, BlockNumber> {

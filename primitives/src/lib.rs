@@ -12,6 +12,7 @@ extern crate alloc;
 pub mod api;
 pub mod device;
 pub mod exit;
+pub mod market;
 pub mod result;
 #[cfg(feature = "std")]
 pub mod serde_decimal;
@@ -22,6 +23,7 @@ pub mod traits;
 
 pub use api::*;
 pub use device::*;
+pub use market::*;
 pub use result::*;
 #[cfg(feature = "std")]
 pub use serde_decimal::Decimal;

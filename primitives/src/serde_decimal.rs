@@ -22,6 +22,28 @@ pub fn deserialize<'de, D: Deserializer<'de>, T: FromStr>(d: D) -> Result<T, D::
 	s.parse().map_err(|_| D::Error::custom("expected a decimal string"))
 }
 
+/// The same for an optional balance: a decimal string or `null`.
+pub mod option {
+	use super::*;
+
+	/// Serializes `value` as a decimal string, or `null`.
+	pub fn serialize<S: Serializer, T: Display>(value: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+		match value {
+			Some(v) => s.collect_str(v),
+			None => s.serialize_none(),
+		}
+	}
+
+	/// Deserializes a decimal string or `null`.
+	pub fn deserialize<'de, D: Deserializer<'de>, T: FromStr>(
+		d: D,
+	) -> Result<Option<T>, D::Error> {
+		Option::<String>::deserialize(d)?
+			.map(|s| s.parse().map_err(|_| D::Error::custom("expected a decimal string")))
+			.transpose()
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	#[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]

@@ -32,6 +32,8 @@ pub enum Candidate<AccountId> {
 		executor_version: u32,
 		/// Its declared executor speed, in fuel per second.
 		fuel_per_second: u64,
+		/// Its ask: the lowest price per fuel it takes work at.
+		ask: u128,
 	},
 	/// The entry was stale (heartbeat too old) and has been removed from the index; the
 	/// entry at this index is now a different device.
@@ -213,6 +215,11 @@ pub trait RewardSink<AccountId> {
 	/// Credits `points` (the value paid for verified work, in the smallest balance unit,
 	/// saturated to `u64`) to `owner` for the current era.
 	fn credit(owner: &AccountId, points: u64);
+
+	/// The current era (the market keeps its clearing prices per era).
+	fn current_era() -> u32 {
+		0
+	}
 }
 
 impl<AccountId> RewardSink<AccountId> for () {

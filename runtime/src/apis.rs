@@ -22,7 +22,8 @@ use super::{
 	TransactionPayment, VERSION,
 };
 use depin_primitives::{
-	AssignmentView, DeviceInfo, Page, ProgramId, RewardsView, Stats, TaskId, TaskView,
+	AssignmentView, DeviceInfo, MarketView, Page, ProgramId, RewardsView, Stats, TaskId,
+	TaskView,
 };
 
 impl_runtime_apis! {
@@ -204,6 +205,10 @@ impl_runtime_apis! {
 
 		fn queue(start: u32, limit: u32) -> Page<TaskId, u32> {
 			Market::queue_page(start, limit)
+		}
+
+		fn market() -> MarketView<Balance> {
+			Market::market_view(crate::Devices::listed_asks())
 		}
 	}
 

@@ -162,13 +162,17 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 #[cfg(not(feature = "upgrade-rehearsal"))]
 type Migrations = (
 	pallet_market::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_market::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_devices::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 /// The upgrade rehearsal's migrations.
 #[cfg(feature = "upgrade-rehearsal")]
 type Migrations = (
 	pallet_market::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_market::migrations::v3::MigrateV2ToV3<Runtime>,
 	pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_devices::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,
 );
 

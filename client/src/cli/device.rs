@@ -5,7 +5,9 @@ use depin_primitives::DeviceSpec;
 use serde_json::json;
 
 use super::{Global, Output};
-use crate::{calls, format_balance, parse_account, parse_balance, signer::ss58, Device};
+use crate::{
+	calls, format_balance, format_price, parse_account, parse_balance, signer::ss58, Device,
+};
 
 /// What a device offers.
 #[derive(Args, Clone, Debug)]
@@ -107,6 +109,15 @@ pub enum DeviceCommand {
 		/// The device's account.
 		device: String,
 	},
+	/// Set the device's ask: the lowest price per fuel it takes work at (`0.000001` DPN
+	/// or `1000planck`; `0` takes any task). It can change once per `AskInterval` blocks;
+	/// `depin market` shows the asks and bids of the network.
+	SetAsk {
+		/// The device's account.
+		device: String,
+		/// The lowest price per fuel.
+		ask: String,
+	},
 }
 
 /// Rewards commands.
@@ -124,7 +135,7 @@ pub enum RewardsCommand {
 /// One line per device for listings.
 fn device_line(account: &crate::types::AccountId, d: &Device) -> String {
 	format!(
-		"{}  owner {}  {:?}{}  {} cores {} MiB {} fuel/s  bond {}  {} open",
+		"{}  owner {}  {:?}{}  {} cores {} MiB {} fuel/s  bond {}  ask {}  {} open",
 		ss58(account),
 		ss58(&d.owner),
 		d.status,
@@ -133,6 +144,7 @@ fn device_line(account: &crate::types::AccountId, d: &Device) -> String {
 		d.spec.memory_mib,
 		d.spec.fuel_per_second,
 		format_balance(d.bond),
+		format_price(d.ask),
 		d.open_assignments
 	)
 }
@@ -151,6 +163,7 @@ fn device_lines(d: &Device) -> Vec<String> {
 			d.spec.cores, d.spec.memory_mib, d.spec.fuel_per_second, d.spec.determinism_class
 		),
 		format!("bond           {}", format_balance(d.bond)),
+		format!("ask            {} per fuel", format_price(d.ask)),
 		format!("assignments    {} open", d.open_assignments),
 		format!(
 			"last heartbeat {}",
@@ -242,6 +255,13 @@ pub async fn run(g: &Global, cmd: DeviceCommand) -> anyhow::Result<Output> {
 			calls::update_spec(parse_account(&device)?, spec.spec()),
 			format!("device {device} updated"),
 		),
+		DeviceCommand::SetAsk { device, ask } => {
+			let ask = parse_balance(&ask).map_err(|e| anyhow::anyhow!("ask {e}"))?;
+			(
+				calls::set_ask(parse_account(&device)?, ask),
+				format!("device {device} asks {} per fuel", format_price(ask)),
+			)
+		}
 		DeviceCommand::TopUp { device } => (
 			calls::top_up_bond(parse_account(&device)?),
 			format!("device {device}: bond topped up"),

@@ -12,7 +12,7 @@ use depin_primitives::{exit, TaskParams, TaskState};
 use serde_json::json;
 
 use super::{follow::follow, program, Ended, Global, Output};
-use crate::{calls, format_balance, parse_balance, Client, Task};
+use crate::{calls, format_balance, format_price, parse_balance, types::Balance, Client, Task};
 
 /// Job commands.
 #[derive(Subcommand)]
@@ -31,7 +31,10 @@ pub enum JobCommand {
 		/// Fuel limit of one run.
 		#[arg(long, default_value_t = 10_000_000_000)]
 		max_fuel: u64,
-		/// Price per unit of fuel: `0.000001` (DPN) or `1000planck` (smallest unit).
+		/// Price per unit of fuel, the job's bid: `0.000001` (DPN), `1000planck` (smallest
+		/// unit), or `auto`: the bid `depin market` suggests for the replicas (the last
+		/// era's median clearing price, or what listed devices ask, if higher). Higher
+		/// bids are served first; no device takes a job below its ask.
 		#[arg(long, default_value = "1000planck")]
 		fuel_price: String,
 		/// Memory limit of the job in MiB.
@@ -75,6 +78,15 @@ pub enum JobCommand {
 		/// Task id.
 		id: u64,
 	},
+	/// Raise the bid of a job waiting in the queue; the difference for every replica goes
+	/// into escrow. A bid that reaches a higher price level is served before lower bids.
+	Bump {
+		/// Task id.
+		id: u64,
+		/// The new price per fuel (higher than the current one): `1500planck`, or `auto`.
+		#[arg(long)]
+		fuel_price: String,
+	},
 	/// Follow a job block by block until it ends, and print it. Exit status as for
 	/// `submit --wait`: 0 verified, 2 failed, 3 expired, 4 `--timeout` passed, 5 cancelled.
 	Watch {
@@ -97,6 +109,16 @@ pub enum JobCommand {
 		#[arg(long, default_value_t = 20)]
 		limit: u32,
 	},
+}
+
+/// The bid `--fuel-price` names: an amount, or `auto` (the market's suggestion for
+/// `replicas`).
+async fn bid(client: &Client, fuel_price: &str, replicas: u32) -> anyhow::Result<Balance> {
+	if fuel_price.trim() == "auto" {
+		let view = client.market().await.context("--fuel-price auto reads the market")?;
+		return Ok(view.suggested_price(replicas));
+	}
+	parse_balance(fuel_price).map_err(|e| anyhow::anyhow!("--fuel-price {e}"))
 }
 
 fn read_input(input: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
@@ -229,10 +251,9 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			out,
 			timeout,
 		} => {
-			let fuel_price =
-				parse_balance(&fuel_price).map_err(|e| anyhow::anyhow!("--fuel-price {e}"))?;
 			let input = read_input(input.as_ref())?;
 			let (client, signer) = (g.client().await?, g.signer()?);
+			let fuel_price = bid(&client, &fuel_price, replicas as u32).await?;
 			let max = program::max_len(&client, "MaxInputLen").await?;
 			anyhow::ensure!(
 				input.len() <= max,
@@ -271,8 +292,12 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				.context("the node accepted the job but reported no task id")?;
 			if !wait {
 				return Ok(Output::new(
-					vec![format!("task {id} submitted (escrow {})", format_balance(escrow))],
-					json!({ "task": id, "program": program::hex_id(&program_id), "escrow": escrow.to_string() }),
+					vec![format!(
+						"task {id} submitted at {} per fuel (escrow {})",
+						format_price(fuel_price),
+						format_balance(escrow)
+					)],
+					json!({ "task": id, "program": program::hex_id(&program_id), "escrow": escrow.to_string(), "fuelPrice": fuel_price.to_string() }),
 				));
 			}
 			let timeout = match timeout {
@@ -363,6 +388,22 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				tasks.iter().map(describe).collect()
 			};
 			Ok(Output::new(text, json!(tasks.iter().map(task_json).collect::<Vec<_>>())))
+		}
+		JobCommand::Bump { id, fuel_price } => {
+			let (client, signer) = (g.client().await?, g.signer()?);
+			let task = client.task(id).await?.with_context(|| format!("no task {id}"))?;
+			let replicas = task.params.replicas as u32 + 2 * task.escalations as u32;
+			let fuel_price = bid(&client, &fuel_price, replicas).await?;
+			anyhow::ensure!(
+				fuel_price > task.params.fuel_price,
+				"task {id} bids {} per fuel already; a raise must be higher",
+				format_price(task.params.fuel_price)
+			);
+			client.submit(&signer, calls::bump_task(id, fuel_price)).await?;
+			Ok(Output::new(
+				vec![format!("task {id} now bids {} per fuel", format_price(fuel_price))],
+				json!({ "task": id, "fuelPrice": fuel_price.to_string() }),
+			))
 		}
 		JobCommand::Cancel { id } => {
 			let (client, signer) = (g.client().await?, g.signer()?);

@@ -1,4 +1,5 @@
-//! The `depin` command line: programs, jobs, devices, rewards, the runtime and stats.
+//! The `depin` command line: programs, jobs, devices, rewards, the market, the runtime and
+//! stats.
 //!
 //! Every command takes `--url` (default `ws://127.0.0.1:9944`), `--suri` (or `DEPIN_SURI`)
 //! where it signs, and `--json` for machine-readable output. Errors say what went wrong
@@ -8,6 +9,7 @@
 mod device;
 mod follow;
 mod job;
+mod market;
 mod output;
 mod program;
 mod runtime;
@@ -82,6 +84,9 @@ enum Command {
 	Runtime(runtime::RuntimeCommand),
 	/// Network-wide numbers.
 	Stats,
+	/// The task market by price level: queued bids, listed asks, the last era's median
+	/// clearing price and a suggested bid.
+	Market,
 	/// Free and held balance of an account (default: the `--suri` account).
 	Balance {
 		/// The account (SS58 or 0x hex).
@@ -105,6 +110,7 @@ async fn run(cli: Cli) -> anyhow::Result<Output> {
 		Command::Rewards(c) => device::rewards(g, c).await,
 		Command::Runtime(c) => runtime::run(g, c).await,
 		Command::Stats => device::stats(g).await,
+		Command::Market => market::run(g).await,
 		Command::Transfer { to, amount } => device::transfer(g, &to, &amount).await,
 		Command::Balance { account } => device::balance(g, account.as_deref()).await,
 	}

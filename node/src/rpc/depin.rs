@@ -6,7 +6,8 @@
 use std::{marker::PhantomData, sync::Arc};
 
 use depin_primitives::{
-	serde_hex, AssignmentView, DepinApi as DepinRuntimeApi, DeviceInfo, ProgramId, RewardsView,
+	serde_hex, AssignmentView, DepinApi as DepinRuntimeApi, DeviceInfo, MarketView, ProgramId,
+	RewardsView,
 	Stats, TaskId, TaskView,
 };
 use depin_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
@@ -64,6 +65,11 @@ pub trait DepinRpc {
 	/// Network-wide numbers.
 	#[method(name = "stats")]
 	fn stats(&self, at: Option<Hash>) -> RpcResult<Stats>;
+
+	/// The task market by price level: queued bids, listed asks, the last era's median
+	/// clearing price.
+	#[method(name = "market")]
+	fn market(&self, at: Option<Hash>) -> RpcResult<MarketView<Balance>>;
 
 	/// The era rewards of an account (SS58 or 0x-hex).
 	#[method(name = "rewards")]
@@ -172,6 +178,10 @@ where
 
 	fn stats(&self, at: Option<Hash>) -> RpcResult<Stats> {
 		self.client.runtime_api().stats(self.at(at)).map_err(runtime_error)
+	}
+
+	fn market(&self, at: Option<Hash>) -> RpcResult<MarketView<Balance>> {
+		self.client.runtime_api().market(self.at(at)).map_err(runtime_error)
 	}
 
 	fn rewards(

@@ -78,6 +78,20 @@ mod benchmarks {
 		assert_eq!(Devices::<T>::get(&device).unwrap().spec, new);
 	}
 
+	/// The worst path: the ask changed before, `AskInterval` ago.
+	#[benchmark]
+	fn set_ask() {
+		let owner = funded::<T>("owner", 0);
+		let device: T::AccountId = account("device", 0, 0);
+		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		Pallet::<T>::do_set_ask(owner.clone(), device.clone(), 1u32.into()).unwrap();
+		let later = frame_system::Pallet::<T>::block_number().saturating_add(T::AskInterval::get());
+		frame_system::Pallet::<T>::set_block_number(later);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone(), 2u32.into());
+		assert_eq!(Devices::<T>::get(&device).unwrap().ask, 2u32.into());
+	}
+
 	#[benchmark]
 	fn heartbeat() {
 		listed_devices::<T>(fillers::<T>());

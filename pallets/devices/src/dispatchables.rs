@@ -108,6 +108,8 @@ impl<T: Config> Pallet<T> {
 				listed: false,
 				open_assignments: 0,
 				reputation: Reputation::default(),
+				ask: Zero::zero(),
+				ask_changed_at: None,
 			},
 		);
 		OwnerDevices::<T>::insert(&owner, owned);
@@ -131,6 +133,23 @@ impl<T: Config> Pallet<T> {
 		info.spec = spec;
 		Devices::<T>::insert(&device, info);
 		Self::deposit_event(Event::SpecUpdated { device, spec });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_ask(
+		owner: T::AccountId,
+		device: T::AccountId,
+		ask: BalanceOf<T>,
+	) -> DispatchResult {
+		let mut info = Self::owned_device(&owner, &device)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		if let Some(last) = info.ask_changed_at {
+			ensure!(now >= last.saturating_add(T::AskInterval::get()), Error::<T>::AskTooSoon);
+		}
+		info.ask = ask;
+		info.ask_changed_at = Some(now);
+		Devices::<T>::insert(&device, info);
+		Self::deposit_event(Event::AskChanged { device, ask });
 		Ok(())
 	}
 

@@ -30,6 +30,7 @@ pub use pallet::*;
 mod benchmarking;
 mod candidates;
 mod dispatchables;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod queries;
@@ -76,7 +77,7 @@ pub mod pallet {
 	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -142,6 +143,12 @@ pub mod pallet {
 		/// Blocks between `deregister` and the earliest `withdraw_bond`.
 		#[pallet::constant]
 		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Fewest blocks between two changes of a device's ask (`set_ask`): an ask that
+		/// moves every block would let an owner follow each bid as it arrives, and dApps
+		/// could not read the going price.
+		#[pallet::constant]
+		type AskInterval: Get<BlockNumberFor<Self>>;
 
 		/// The signature of a device key consenting to its registration.
 		type DeviceSignature: Parameter
@@ -251,6 +258,8 @@ pub mod pallet {
 		DeviceRegistered { device: T::AccountId, owner: T::AccountId, bond: BalanceOf<T> },
 		/// A device's spec was changed by its owner.
 		SpecUpdated { device: T::AccountId, spec: DeviceSpec },
+		/// A device's owner set its ask: the lowest price per fuel it takes work at.
+		AskChanged { device: T::AccountId, ask: BalanceOf<T> },
 		/// A device entered the candidate index (its heartbeat is fresh and it is active).
 		DeviceListed { device: T::AccountId },
 		/// A device left the candidate index.
@@ -316,6 +325,8 @@ pub mod pallet {
 		/// The executor version is not in `MinExecutorVersion..=MaxExecutorVersion`: the
 		/// worker is older than this chain supports, or not a release of it.
 		UnsupportedExecutorVersion,
+		/// The ask changed less than `AskInterval` blocks ago.
+		AskTooSoon,
 	}
 
 	#[pallet::hooks]
@@ -420,6 +431,19 @@ pub mod pallet {
 		pub fn top_up_bond(origin: OriginFor<T>, device: T::AccountId) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 			Self::do_top_up_bond(owner, device)
+		}
+
+		/// Sets the ask of one of the caller's devices: the lowest price per fuel it takes
+		/// work at. The scheduler never gives the device a task that bids less; tasks
+		/// already assigned keep their price. At most once per `AskInterval` blocks.
+		#[pallet::call_index(8)]
+		pub fn set_ask(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+			ask: BalanceOf<T>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_set_ask(owner, device, ask)
 		}
 	}
 }

@@ -35,6 +35,7 @@ pub const MIN_BOND: Balance = 1_000;
 pub const HEARTBEAT_PERIOD: u64 = 5;
 pub const HEARTBEAT_TIMEOUT: u64 = 20;
 pub const UNBONDING_PERIOD: u64 = 50;
+pub const ASK_INTERVAL: u64 = 10;
 pub const MAX_PER_OWNER: u32 = 3;
 pub const MAX_DEVICES: u32 = 6;
 
@@ -44,6 +45,7 @@ parameter_types! {
 	pub const HeartbeatPeriod: u64 = HEARTBEAT_PERIOD;
 	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
 	pub const UnbondingPeriod: u64 = UNBONDING_PERIOD;
+	pub const AskInterval: u64 = ASK_INTERVAL;
 	pub const MaxCores: u16 = 64;
 	/// Raised by a test as a runtime upgrade would.
 	pub static MinExecutorVersion: u32 = 1;
@@ -65,6 +67,7 @@ impl pallet_devices::Config for Test {
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;
+	type AskInterval = AskInterval;
 	type DeviceSignature = sp_runtime::testing::TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_devices::testing::TestConsent;

@@ -4,11 +4,23 @@ use alloc::vec::Vec;
 use depin_primitives::{Page, MAX_PAGE};
 
 use crate::{
-	pallet::{Config, Devices, OwnerDevices, Pallet},
-	DeviceOf,
+	pallet::{CandidateAt, CandidateCount, Config, Devices, OwnerDevices, Pallet},
+	BalanceOf, DeviceOf,
 };
 
 impl<T: Config> Pallet<T> {
+	/// The ask and free slots of every device in the candidate index (listed for work),
+	/// for the market's price view: O(listed devices), for the runtime API only.
+	pub fn listed_asks() -> Vec<(BalanceOf<T>, u16)> {
+		(0..CandidateCount::<T>::get())
+			.filter_map(|pos| {
+				let device = CandidateAt::<T>::get(pos)?;
+				let info = Devices::<T>::get(device)?;
+				Some((info.ask, info.free_slots()))
+			})
+			.collect()
+	}
+
 	/// Registered devices after `after` (in the registry's order, or in `owner`'s list of
 	/// devices when given), at most `limit` (≤ `MAX_PAGE`).
 	pub fn devices_page(

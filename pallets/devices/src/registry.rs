@@ -8,7 +8,10 @@ use frame_support::{
 	traits::{fungible::BalancedHold, tokens::imbalance::Imbalance, OnUnbalanced},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{traits::Saturating, Perbill};
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedInto},
+	Perbill,
+};
 
 use crate::{
 	pallet::{
@@ -64,6 +67,7 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 			class: info.spec.determinism_class,
 			executor_version: info.spec.executor_version,
 			fuel_per_second: info.spec.fuel_per_second,
+			ask: info.ask.unique_saturated_into(),
 			device,
 		}
 	}

@@ -320,6 +320,7 @@ fn candidate_reports_what_the_scheduler_needs() {
 				class: 7,
 				executor_version: 1,
 				fuel_per_second: 1_000_000,
+				ask: 0,
 			}
 		);
 		assert_eq!(Devices::candidate(1), Candidate::None);
@@ -648,5 +649,30 @@ fn devices_are_listed_page_by_page_and_by_owner() {
 		assert_eq!(all, [101, 102, 103, 104]);
 		// A page is never larger than MAX_PAGE.
 		assert_eq!(Devices::devices_page(None, None, u32::MAX).items.len(), 4);
+	});
+}
+
+#[test]
+fn an_owner_sets_its_devices_ask_at_most_once_per_interval() {
+	test(|| {
+		register_and_beat(1, 101);
+		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().ask, 0);
+		assert_noop!(Devices::set_ask(RuntimeOrigin::signed(2), 101, 5), Error::<Test>::NotOwner);
+		assert_noop!(
+			Devices::set_ask(RuntimeOrigin::signed(1), 109, 5),
+			Error::<Test>::NotRegistered
+		);
+		assert_ok!(Devices::set_ask(RuntimeOrigin::signed(1), 101, 5));
+		assert_eq!(last_event(), Event::AskChanged { device: 101, ask: 5 });
+		let info = DeviceRecords::<Test>::get(101).unwrap();
+		assert_eq!((info.ask, info.ask_changed_at), (5, Some(1)));
+		// The candidate index shows the ask to the scheduler.
+		assert!(matches!(Devices::candidate(0), Candidate::Available { device: 101, ask: 5, .. }));
+		// Once per `AskInterval`.
+		run_to(ASK_INTERVAL);
+		assert_noop!(Devices::set_ask(RuntimeOrigin::signed(1), 101, 9), Error::<Test>::AskTooSoon);
+		run_to(1 + ASK_INTERVAL);
+		assert_ok!(Devices::set_ask(RuntimeOrigin::signed(1), 101, 0));
+		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().ask, 0);
 	});
 }

@@ -47,6 +47,7 @@ pub trait WeightInfo {
 	fn deregister() -> Weight;
 	fn top_up_bond() -> Weight;
 	fn withdraw_bond() -> Weight;
+	fn set_ask() -> Weight;
 }
 
 /// Weights for `pallet_devices` using the runtime's database weights.
@@ -100,6 +101,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	fn set_ask() -> Weight {
+		// Minimum execution time: 17_436_000 picoseconds.
+		Weight::from_parts(19_368_000, 3620)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// For tests: the same numbers with RocksDB database weights.
@@ -151,5 +158,11 @@ impl WeightInfo for () {
 		Weight::from_parts(82_923_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn set_ask() -> Weight {
+		// Minimum execution time: 17_436_000 picoseconds.
+		Weight::from_parts(19_368_000, 3620)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -135,6 +135,23 @@ mod benchmarks {
 		assert_eq!(Tasks::<T>::get(0).unwrap().state, TaskState::Cancelled);
 	}
 
+	/// A raise into a higher price level (the task leaves its position and joins the back
+	/// of the new level), for a task of every replica.
+	#[benchmark]
+	fn bump_task() {
+		let replicas = T::MaxReplicas::get();
+		candidates::<T>(replicas, 0);
+		let who = funded::<T>("dapp", 0);
+		let p = program::<T>(&who);
+		let task = params::<T>(replicas);
+		Pallet::<T>::do_submit_task(who.clone(), p, vec![0; 32], task).unwrap();
+		let raised = task.fuel_price.saturating_mul(4u32.into());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), 0, raised);
+		assert_eq!(Tasks::<T>::get(0).unwrap().params.fuel_price, raised);
+		assert_ne!(Pallet::<T>::level_of(raised), Pallet::<T>::level_of(task.fuel_price));
+	}
+
 	/// A decline that is the task's last allowed fault: it abandons the task.
 	#[benchmark]
 	fn decline_task() {

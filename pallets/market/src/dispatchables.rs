@@ -21,8 +21,8 @@ use sp_runtime::{
 
 use crate::{
 	pallet::{
-		Config, Counters, Error, Event, HoldReason, OpenTasks, Pallet, ProgramCode, ProgramCount,
-		Programs, ReleaseReason, TaskInputs, Tasks,
+		Config, Counters, Error, Event, HoldReason, InQueue, OpenTasks, Pallet, ProgramCode,
+		ProgramCount, Programs, ReleaseReason, TaskInputs, Tasks,
 	},
 	BalanceOf,
 };
@@ -183,7 +183,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		Self::count_state(None, Some(TaskState::Queued));
-		Self::enqueue_back(task);
+		Self::enqueue_back(task, params.fuel_price);
 		Self::deposit_event(Event::TaskSubmitted {
 			task,
 			submitter: who,
@@ -205,6 +205,41 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::finish(task_id, &mut task, TaskState::Cancelled);
 		Tasks::<T>::insert(task_id, task);
+		Ok(())
+	}
+
+	pub(crate) fn do_bump_task(
+		who: T::AccountId,
+		task_id: TaskId,
+		fuel_price: BalanceOf<T>,
+	) -> DispatchResult {
+		let mut task = Tasks::<T>::get(task_id).ok_or(Error::<T>::UnknownTask)?;
+		ensure!(task.submitter == who, Error::<T>::NotSubmitter);
+		let (old_level, _) = InQueue::<T>::get(task_id).ok_or(Error::<T>::NotQueued)?;
+		ensure!(task.finished_at.is_none(), Error::<T>::NotQueued);
+		ensure!(fuel_price > task.params.fuel_price, Error::<T>::BidNotHigher);
+		// Every replica the task holds or waits for is paid at the new price.
+		let raised = TaskParams { fuel_price, ..task.params };
+		let replicas = task.replicas();
+		let extra = Self::escrow_for(&raised, replicas)?
+			.saturating_sub(Self::escrow_for(&task.params, replicas)?);
+		ensure!(Self::can_hold(&who, extra), Error::<T>::InsufficientBalance);
+		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, extra)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		task.escrow = task.escrow.saturating_add(extra);
+		task.params = raised;
+		let level = Self::level_of(fuel_price);
+		if level != old_level {
+			Self::dequeue(task_id);
+			Self::enqueue_back(task_id, fuel_price);
+		}
+		Tasks::<T>::insert(task_id, task);
+		Self::deposit_event(Event::TaskBidRaised {
+			task: task_id,
+			fuel_price,
+			level,
+			extra_escrow: extra,
+		});
 		Ok(())
 	}
 

@@ -127,15 +127,25 @@ impl<T: Config> Pallet<T> {
 		let listed: usize = DeviceTasks::<T>::iter().map(|(_, l)| l.len()).sum();
 		ensure!(listed == slots.len(), "DeviceTasks lists slots of finished or unknown tasks");
 
-		let len = Self::queue_len();
-		let head = Counters::<T>::get().queue_head;
+		let levels = Counters::<T>::get().queue;
 		let mut queued = BTreeSet::new();
-		for i in 0..len {
-			let id = Queue::<T>::get(head.wrapping_add(i)).ok_or("hole in the queue")?;
-			ensure!(queued.insert(id), "task queued twice");
+		let mut entries = 0u32;
+		for level in 0..depin_primitives::PRICE_LEVELS as u8 {
+			let q = levels.get(level);
+			let mut live = 0u32;
+			for i in 0..q.span() {
+				let pos = q.head.wrapping_add(i);
+				// Holes are positions a task left when its bid was raised.
+				let Some(id) = Queue::<T>::get(level, pos) else { continue };
+				live += 1;
+				ensure!(queued.insert(id), "task queued twice");
+				ensure!(InQueue::<T>::get(id) == Some((level, pos)), "InQueue differs from the queue");
+			}
+			ensure!(live == q.len, "a level's length differs from its tasks");
+			entries += live;
 		}
 		ensure!(InQueue::<T>::iter().count() == queued.len(), "InQueue differs from the queue");
-		ensure!(Queue::<T>::iter().count() as u32 == len, "queue entries outside head..tail");
+		ensure!(Queue::<T>::iter().count() as u32 == entries, "queue entries outside head..tail");
 
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		let mut programs = 0u32;

@@ -5,13 +5,17 @@
 //!
 //! - **Programs** are content-addressed (`blake2_256` of the code), stored once, and cost a
 //!   deposit per byte that comes back with `remove_program`.
-//! - **Tasks** put `max_fuel × fuel_price × replicas` on hold and enter a FIFO queue.
-//! - The **scheduler** (in `on_initialize`, under a weight cap) gives the task at the head
-//!   of the queue `replicas` distinct devices from the registry's candidate index: owners
-//!   all different, enough memory, a free slot, one determinism class unless the task is
+//! - **Tasks** put `max_fuel × fuel_price × replicas` on hold and enter the queue at the
+//!   price level of their bid (`fuel_price`); `bump_task` raises a bid.
+//! - The **scheduler** (in `on_initialize`, under a weight cap) serves the highest price
+//!   level first, each level in order of arrival, and gives a task `replicas` distinct
+//!   devices from the registry's candidate index: owners all different, enough memory, a
+//!   free slot, an ask no higher than the bid, one determinism class unless the task is
 //!   portable. Positions are probed from a seed (parent hash and task id), at most
 //!   `MaxProbes` per task, so an assignment costs the same with ten devices or ten
-//!   thousand. A task that cannot be filled waits at the head, and the queue with it.
+//!   thousand. A task that cannot be filled goes to the back of its level; a bounded
+//!   look-ahead, and at least one look per level and block, keep unservable tasks from
+//!   blocking the ones behind or below them.
 //! - **Timers** (a bounded wheel of per-block lists) release devices that do not commit
 //!   within `CommitTimeout` (timeout mark, small slash, slot reassigned), end reveal
 //!   windows (verification decides), expire tasks at their deadline (escrow back) and
@@ -61,7 +65,7 @@ pub mod pallet {
 	use sp_runtime::{traits::UniqueSaturatedInto, Perbill};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -298,13 +302,20 @@ pub mod pallet {
 	pub type Outputs<T: Config> =
 		StorageMap<_, Twox64Concat, TaskId, (BoundedVec<u8, T::MaxOutputLen>, BalanceOf<T>)>;
 
-	/// The queue of tasks waiting for devices: position → task.
+	/// The queue of tasks waiting for devices: price level and position → task. Each level
+	/// is a FIFO whose ends are in [`Counters`]; the highest level is served first.
 	#[pallet::storage]
-	pub type Queue<T: Config> = StorageMap<_, Twox64Concat, u32, TaskId>;
+	pub type Queue<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, u8, Twox64Concat, u32, TaskId>;
 
-	/// Tasks currently in the queue.
+	/// Tasks currently in the queue, with their price level and position.
 	#[pallet::storage]
-	pub type InQueue<T: Config> = StorageMap<_, Twox64Concat, TaskId, ()>;
+	pub type InQueue<T: Config> = StorageMap<_, Twox64Concat, TaskId, (u8, u32)>;
+
+	/// Replicas assigned per price level in this era and the last: the clearing prices of
+	/// the market view.
+	#[pallet::storage]
+	pub type Clearing<T: Config> = StorageValue<_, ClearingCounts, ValueQuery>;
 
 	/// The tasks each device holds a slot in, oldest first.
 	#[pallet::storage]
@@ -413,6 +424,14 @@ pub mod pallet {
 		/// A task reached `MaxTaskFaults` (slots declined or timed out) and failed; its
 		/// deposit was forfeited.
 		TaskAbandoned { task: TaskId, faults: u8, forfeited: BalanceOf<T> },
+		/// A queued task's bid was raised to `fuel_price` (price level `level`), with
+		/// `extra_escrow` more on hold.
+		TaskBidRaised {
+			task: TaskId,
+			fuel_price: BalanceOf<T>,
+			level: u8,
+			extra_escrow: BalanceOf<T>,
+		},
 	}
 
 	/// Errors of the task market.
@@ -479,6 +498,11 @@ pub mod pallet {
 		CannotPayDeclineFee,
 		/// The slot's commit deadline has come: a commit must be in an earlier block.
 		CommitTooLate,
+		/// A raised bid must be higher than the task's current `fuel_price`.
+		BidNotHigher,
+		/// The task is not waiting in the queue (its devices are all assigned, or it is
+		/// finished).
+		NotQueued,
 	}
 
 	/// The market's genesis: nothing to configure; it makes sure `FeeDestination` exists.
@@ -606,6 +630,20 @@ pub mod pallet {
 		pub fn decline_task(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
 			let device = ensure_signed(origin)?;
 			Self::do_decline_task(device, task)
+		}
+
+		/// Raises the bid (`fuel_price`) of a task of the caller that waits in the queue,
+		/// holding the difference for every replica in escrow. A bid that reaches a higher
+		/// price level moves the task to the back of that level, ahead of every lower
+		/// bid; within its level the task keeps its place.
+		#[pallet::call_index(5)]
+		pub fn bump_task(
+			origin: OriginFor<T>,
+			task: TaskId,
+			fuel_price: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_bump_task(who, task, fuel_price)
 		}
 	}
 

@@ -14,7 +14,8 @@ pub mod v2 {
 	};
 	use frame_system::pallet_prelude::BlockNumberFor;
 
-	use crate::{Config, Counters, Line, MarketCounters, Pallet};
+	use super::v3::{CountersV2 as Counters, MarketCountersV2 as MarketCounters};
+	use crate::{Config, Line, Pallet};
 
 	/// Version 1's id of the next task.
 	#[storage_alias]
@@ -71,7 +72,7 @@ pub mod v2 {
 			let (next, tail, prune, counts) =
 				<(TaskId, u32, (u32, u32), TaskCounts)>::decode(&mut &state[..])
 					.map_err(|_| sp_runtime::TryRuntimeError::Other("pre_upgrade state"))?;
-			let c = Counters::<T>::get();
+			let c = Counters::<T>::get().ok_or("no counters")?;
 			frame_support::ensure!(c.next_task_id == next, "next task id lost");
 			frame_support::ensure!(c.queue_tail == tail, "queue tail lost");
 			frame_support::ensure!(c.prune_line == prune, "prune line lost");
@@ -92,18 +93,147 @@ pub mod v2 {
 	>;
 }
 
+/// Version 2 → 3: the queue becomes one FIFO per price level. Every queued task moves, in
+/// its order, to the back of the level of its bid; the queue's ends move from the counters'
+/// `queue_head` and `queue_tail` to their per-level ends.
+pub mod v3 {
+	use codec::{Decode, Encode};
+	use depin_primitives::{TaskCounts, TaskId};
+	use frame_support::{
+		migrations::VersionedMigration,
+		storage_alias,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+		Twox64Concat,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+
+	use crate::{Config, Counters, MarketCounters, Pallet, QueueLevels, Tasks};
+
+	/// The counters as version 2 keeps them.
+	#[derive(Encode, Decode)]
+	pub struct MarketCountersV2<BlockNumber> {
+		pub next_task_id: TaskId,
+		pub queue_head: u32,
+		pub queue_tail: u32,
+		pub timer_cursor: Option<BlockNumber>,
+		pub reveal_line: (u32, u32),
+		pub prune_line: (u32, u32),
+		pub tasks: TaskCounts,
+	}
+
+	/// Version 2's counters.
+	#[storage_alias]
+	pub type CountersV2<T: Config> =
+		StorageValue<Pallet<T>, MarketCountersV2<BlockNumberFor<T>>>;
+	/// Version 2's queue: position → task.
+	#[storage_alias]
+	pub type Queue<T: Config> = StorageMap<Pallet<T>, Twox64Concat, u32, TaskId>;
+	/// Version 2's queue membership.
+	#[storage_alias]
+	pub type InQueue<T: Config> = StorageMap<Pallet<T>, Twox64Concat, TaskId, ()>;
+
+	/// Moves the queue into price levels. Unversioned: use [`MigrateV2ToV3`].
+	///
+	/// One block for the whole queue: `MaxQueueLen` (10 000 in the runtime) bounds it at
+	/// about 1.7 s of weight (3 reads and 4 writes per task).
+	pub struct QueueByPrice<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for QueueByPrice<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let Some(old) = CountersV2::<T>::get() else {
+				return T::DbWeight::get().reads(1);
+			};
+			let mut queued = alloc::vec::Vec::new();
+			for i in 0..old.queue_tail.wrapping_sub(old.queue_head) {
+				if let Some(task) = Queue::<T>::take(old.queue_head.wrapping_add(i)) {
+					queued.push(task);
+				}
+			}
+			// Entries outside head..tail (none while the invariants held) and the old
+			// membership go; the new queue is built below.
+			let _ = Queue::<T>::clear(u32::MAX, None);
+			let _ = InQueue::<T>::clear(u32::MAX, None);
+			Counters::<T>::put(MarketCounters {
+				next_task_id: old.next_task_id,
+				queue: QueueLevels::default(),
+				timer_cursor: old.timer_cursor,
+				reveal_line: old.reveal_line,
+				prune_line: old.prune_line,
+				tasks: old.tasks,
+			});
+			let moved = queued.len() as u64;
+			for task in queued {
+				if let Some(info) = Tasks::<T>::get(task) {
+					Pallet::<T>::enqueue_back(task, info.params.fuel_price);
+				}
+			}
+			T::DbWeight::get().reads_writes(1 + 3 * moved, 1 + 4 * moved)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			let old = CountersV2::<T>::get().unwrap_or(MarketCountersV2 {
+				next_task_id: 0,
+				queue_head: 0,
+				queue_tail: 0,
+				timer_cursor: None,
+				reveal_line: (0, 0),
+				prune_line: (0, 0),
+				tasks: Default::default(),
+			});
+			let queued: alloc::vec::Vec<TaskId> = (0..old.queue_tail.wrapping_sub(old.queue_head))
+				.filter_map(|i| Queue::<T>::get(old.queue_head.wrapping_add(i)))
+				.filter(|t| Tasks::<T>::contains_key(t))
+				.collect();
+			Ok((old.next_task_id, queued).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let (next, queued) = <(TaskId, alloc::vec::Vec<TaskId>)>::decode(&mut &state[..])
+				.map_err(|_| sp_runtime::TryRuntimeError::Other("pre_upgrade state"))?;
+			frame_support::ensure!(Counters::<T>::get().next_task_id == next, "next task id lost");
+			frame_support::ensure!(
+				Counters::<T>::get().queue_len() as usize == queued.len(),
+				"queued tasks lost"
+			);
+			for task in queued {
+				let (level, pos) = crate::InQueue::<T>::get(task).ok_or("a queued task left")?;
+				frame_support::ensure!(
+					crate::Queue::<T>::get(level, pos) == Some(task),
+					"queue and membership differ"
+				);
+			}
+			Ok(())
+		}
+	}
+
+	/// [`QueueByPrice`], run only when the pallet's storage version is 2, which it then
+	/// sets to 3.
+	pub type MigrateV2ToV3<T> = VersionedMigration<
+		2,
+		3,
+		QueueByPrice<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
 #[cfg(test)]
 mod tests {
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
-	use super::v2::*;
-	use crate::{mock::*, Counters, Line};
+	use super::{v2::*, v3::MarketCountersV2};
+	use crate::{mock::*, Line};
+
+	type Counters = super::v3::CountersV2<Test>;
 
 	#[test]
 	fn version_1_counters_move_into_one_value_once() {
 		new_test_ext().execute_with(|| {
 			StorageVersion::new(1).put::<Market>();
-			Counters::<Test>::kill();
+			crate::Counters::<Test>::kill();
 			NextTaskId::<Test>::put(42);
 			QueueHead::<Test>::put(3);
 			QueueTail::<Test>::put(9);
@@ -121,18 +251,74 @@ mod tests {
 			#[cfg(not(feature = "try-runtime"))]
 			MigrateV1ToV2::<Test>::on_runtime_upgrade();
 			assert_eq!(Market::on_chain_storage_version(), 2);
-			let c = Counters::<Test>::get();
+			let c: MarketCountersV2<u64> = Counters::get().unwrap();
 			assert_eq!(
 				(c.next_task_id, c.queue_head, c.queue_tail, c.timer_cursor),
 				(42, 3, 9, Some(17))
 			);
 			assert_eq!((c.reveal_line, c.prune_line), ((1, 2), (5, 8)));
-			assert_eq!((c.tasks.queued, c.tasks.verified, c.queue_len()), (6, 2, 6));
+			assert_eq!((c.tasks.queued, c.tasks.verified), (6, 2));
 			assert!(!NextTaskId::<Test>::exists() && !LineEnds::<Test>::contains_key(Line::Prune));
 			// A second run is a no-op: the version is 2 already.
-			Counters::<Test>::mutate(|c| c.next_task_id = 50);
+			Counters::mutate(|c| c.as_mut().unwrap().next_task_id = 50);
 			MigrateV1ToV2::<Test>::on_runtime_upgrade();
-			assert_eq!(Counters::<Test>::get().next_task_id, 50);
+			assert_eq!(Counters::get().unwrap().next_task_id, 50);
+		});
+	}
+
+	#[test]
+	fn version_2_queue_moves_into_price_levels_in_order_once() {
+		use super::v3::{InQueue as InQueueV2, MigrateV2ToV3, Queue as QueueV2};
+		use depin_primitives::TaskParams;
+		new_test_ext().execute_with(|| {
+			// Three queued tasks bidding 2, 9 and 2, submitted in that order.
+			let code = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 7];
+			Market::upload_program(RuntimeOrigin::signed(1), code.to_vec()).unwrap();
+			let program = depin_primitives::program_id(&code);
+			standby_devices(1);
+			for price in [2, 9, 2] {
+				let params = TaskParams {
+					max_fuel: 1_000,
+					fuel_price: price,
+					replicas: 1,
+					memory_mib: 256,
+					deadline: 100,
+					portable: false,
+				};
+				Market::submit_task(RuntimeOrigin::signed(2), program, vec![], params).unwrap();
+			}
+			// The same queue as version 2 kept it: positions 5, 6, 7 of one FIFO.
+			let now = crate::Counters::<Test>::get();
+			let _ = crate::Queue::<Test>::clear(u32::MAX, None);
+			let _ = crate::InQueue::<Test>::clear(u32::MAX, None);
+			crate::Counters::<Test>::kill();
+			Counters::put(MarketCountersV2 {
+				next_task_id: now.next_task_id,
+				queue_head: 5,
+				queue_tail: 8,
+				timer_cursor: now.timer_cursor,
+				reveal_line: now.reveal_line,
+				prune_line: now.prune_line,
+				tasks: now.tasks,
+			});
+			for (pos, task) in [(5u32, 0u64), (6, 1), (7, 2)] {
+				QueueV2::<Test>::insert(pos, task);
+				InQueueV2::<Test>::insert(task, ());
+			}
+			StorageVersion::new(2).put::<Market>();
+			#[cfg(feature = "try-runtime")]
+			MigrateV2ToV3::<Test>::try_on_runtime_upgrade(true).unwrap();
+			#[cfg(not(feature = "try-runtime"))]
+			MigrateV2ToV3::<Test>::on_runtime_upgrade();
+			assert_eq!(Market::on_chain_storage_version(), 3);
+			// Served by price, then in order: 1 (bids 9), then 0 and 2.
+			assert_eq!(Market::queue_page(0, 10).items, vec![1, 0, 2]);
+			assert_eq!(Market::queue_len(), 3);
+			assert_eq!(crate::Counters::<Test>::get().next_task_id, 3);
+			check_invariants();
+			// A second run is a no-op: the version is 3 already.
+			MigrateV2ToV3::<Test>::on_runtime_upgrade();
+			assert_eq!(Market::queue_page(0, 10).items, vec![1, 0, 2]);
 		});
 	}
 }

@@ -50,6 +50,7 @@ parameter_types! {
 	pub const HeartbeatPeriod: u64 = 10;
 	pub const HeartbeatTimeout: u64 = HEARTBEAT_TIMEOUT;
 	pub const UnbondingPeriod: u64 = 10;
+	pub const AskInterval: u64 = 5;
 	pub const MaxCores: u16 = 4;
 }
 
@@ -68,6 +69,7 @@ impl pallet_devices::Config for Test {
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;
+	type AskInterval = AskInterval;
 	type DeviceSignature = sp_runtime::testing::TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_devices::testing::TestConsent;
@@ -81,6 +83,8 @@ thread_local! {
 	pub static FINISHED: RefCell<Vec<TaskId>> = const { RefCell::new(Vec::new()) };
 	/// Compute points credited, in order.
 	pub static CREDITS: RefCell<Vec<(AccountId, u64)>> = const { RefCell::new(Vec::new()) };
+	/// The era the rewards pallet would be in.
+	pub static ERA: RefCell<u32> = const { RefCell::new(0) };
 }
 
 /// Records the market's calls into verification.
@@ -116,6 +120,10 @@ pub struct MockRewards;
 impl depin_primitives::RewardSink<AccountId> for MockRewards {
 	fn credit(owner: &AccountId, points: u64) {
 		CREDITS.with(|c| c.borrow_mut().push((*owner, points)));
+	}
+
+	fn current_era() -> u32 {
+		ERA.with(|e| *e.borrow())
 	}
 }
 
@@ -224,6 +232,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		REVEAL_TIMEOUTS.with(|v| v.borrow_mut().clear());
 		FINISHED.with(|v| v.borrow_mut().clear());
 		CREDITS.with(|v| v.borrow_mut().clear());
+		ERA.with(|e| *e.borrow_mut() = 0);
 	});
 	ext
 }

@@ -2,17 +2,19 @@
 
 use alloc::vec::Vec;
 use depin_primitives::{
-	AssignmentPhase, AssignmentView, DeviceRegistry, Page, ProgramId, Stats, TaskId, TaskState,
-	TaskView, VerificationHooks, VerificationView, MAX_PAGE, MAX_PAGE_SCAN,
+	AssignmentPhase, AssignmentView, DeviceRegistry, MarketView, Page, PriceLevelView, ProgramId,
+	RewardSink, Stats, TaskId, TaskState, TaskView, VerificationHooks, VerificationView, MAX_PAGE,
+	MAX_PAGE_SCAN, PRICE_LEVELS,
 };
+use sp_runtime::traits::UniqueSaturatedInto;
 use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
 	pallet::{
-		Config, Counters, DeviceTasks, Outputs, Pallet, ProgramCode, ProgramCount, Queue,
-		TaskInputs, Tasks,
+		Clearing, Config, Counters, DeviceTasks, Outputs, Pallet, ProgramCode, ProgramCount,
+		Queue, TaskInputs, Tasks,
 	},
-	BalanceOf,
+	BalanceOf, ClearingCounts,
 };
 
 impl<T: Config> Pallet<T> {
@@ -144,12 +146,83 @@ impl<T: Config> Pallet<T> {
 		Page { items, next: (id > 0).then_some(id) }
 	}
 
-	/// The queue's task ids from position `start` (0: the head), at most `limit`.
+	/// The queued task ids in the order the scheduler serves them (highest price level
+	/// first, each level from its head), from the `start`-th (0: the next served), at most
+	/// `limit`.
 	pub fn queue_page(start: u32, limit: u32) -> Page<TaskId, u32> {
-		let counters = Counters::<T>::get();
-		let (head, len) = (counters.queue_head, counters.queue_len());
+		let levels = Counters::<T>::get().queue;
+		let len = levels.0.iter().fold(0u32, |n, l| n.saturating_add(l.len));
 		let end = start.saturating_add(limit.min(MAX_PAGE)).min(len);
-		let items = (start..end).filter_map(|i| Queue::<T>::get(head.wrapping_add(i))).collect();
+		let items = (0..PRICE_LEVELS as u8)
+			.rev()
+			.flat_map(|level| {
+				let q = *levels.get(level);
+				(0..q.span()).filter_map(move |i| Queue::<T>::get(level, q.head.wrapping_add(i)))
+			})
+			.skip(start as usize)
+			.take(end.saturating_sub(start) as usize)
+			.collect();
 		Page { items, next: (end < len).then_some(end) }
+	}
+
+	/// Queued tasks and the replicas they wait for, per price level (lowest first).
+	pub fn queued_demand() -> [(u32, u32); PRICE_LEVELS] {
+		let levels = Counters::<T>::get().queue;
+		let mut demand = [(0u32, 0u32); PRICE_LEVELS];
+		for (level, (tasks, replicas)) in demand.iter_mut().enumerate() {
+			let q = levels.get(level as u8);
+			for i in 0..q.span() {
+				let Some(id) = Queue::<T>::get(level as u8, q.head.wrapping_add(i)) else {
+					continue;
+				};
+				let Some(task) = Tasks::<T>::get(id) else { continue };
+				*tasks += 1;
+				*replicas = replicas.saturating_add(task.open_slots as u32);
+			}
+		}
+		demand
+	}
+
+	/// The market view: queued bids and listed asks (`asks`: each listed device's ask and
+	/// free slots, from the registry) per price level, and the last era's clearing price.
+	pub fn market_view(
+		asks: impl IntoIterator<Item = (BalanceOf<T>, u16)>,
+	) -> MarketView<BalanceOf<T>> {
+		let min = T::MinFuelPrice::get();
+		let mut supply = [(0u32, 0u32); PRICE_LEVELS];
+		for (ask, free) in asks {
+			// An ask below the lowest price takes any task: the lowest level.
+			let (devices, slots) = &mut supply[Self::level_of(ask.max(min)) as usize];
+			*devices += 1;
+			*slots = slots.saturating_add(free as u32);
+		}
+		let demand = Self::queued_demand();
+		let levels = (0..PRICE_LEVELS)
+			.rev()
+			.filter(|l| demand[*l] != (0, 0) || supply[*l] != (0, 0))
+			.map(|l| PriceLevelView {
+				level: l as u8,
+				from: Self::level_price(l as u8),
+				tasks: demand[l].0,
+				replicas: demand[l].1,
+				devices: supply[l].0,
+				free_slots: supply[l].1,
+			})
+			.collect();
+		let era = T::Rewards::current_era();
+		let last = Clearing::<T>::get().last_of(era);
+		MarketView {
+			min_fuel_price: min,
+			levels,
+			last_era: era.saturating_sub(1),
+			cleared_replicas: last.iter().fold(0u32, |n, c| n.saturating_add(*c)),
+			median_clearing_price: ClearingCounts::median(&last).map(Self::level_price),
+		}
+	}
+
+	/// The lowest price of price level `level`.
+	pub fn level_price(level: u8) -> BalanceOf<T> {
+		let min: u128 = T::MinFuelPrice::get().unique_saturated_into();
+		depin_primitives::level_floor(level, min).unique_saturated_into()
 	}
 }

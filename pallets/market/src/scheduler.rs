@@ -2,19 +2,23 @@
 
 use alloc::vec::Vec;
 use codec::Encode;
-use depin_primitives::{Candidate, DeterminismClass, DeviceRegistry, Slot, TaskId, TaskState};
+use depin_primitives::{
+	Candidate, DeterminismClass, DeviceRegistry, RewardSink, Slot, TaskId, TaskState, PRICE_LEVELS,
+};
 use frame_support::{
 	traits::Get,
 	weights::{Weight, WeightMeter},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::Saturating;
-use sp_runtime::{DispatchError, TransactionOutcome};
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedInto},
+	DispatchError, TransactionOutcome,
+};
 
 use crate::{
-	pallet::{Config, Counters, DeviceTasks, Event, InQueue, Pallet, Queue, Tasks},
+	pallet::{Clearing, Config, Counters, DeviceTasks, Event, InQueue, Pallet, Queue, Tasks},
 	weights::WeightInfo,
-	TaskOf, Timer,
+	BalanceOf, TaskOf, Timer,
 };
 
 /// A device chosen for a slot.
@@ -57,37 +61,66 @@ impl<T: Config> Pallet<T> {
 		Counters::<T>::get().queue_len()
 	}
 
-	/// Appends `task` to the queue unless it is in it already.
-	pub(crate) fn enqueue_back(task: TaskId) {
+	/// The price level of a bid of `fuel_price`.
+	pub fn level_of(fuel_price: BalanceOf<T>) -> u8 {
+		depin_primitives::price_level(
+			fuel_price.unique_saturated_into(),
+			T::MinFuelPrice::get().unique_saturated_into(),
+		)
+	}
+
+	/// Appends `task` to the back of its price level unless it is in the queue already.
+	pub(crate) fn enqueue_back(task: TaskId, fuel_price: BalanceOf<T>) {
 		if InQueue::<T>::contains_key(task) {
 			return;
 		}
+		let level = Self::level_of(fuel_price);
 		Counters::<T>::mutate(|c| {
-			Queue::<T>::insert(c.queue_tail, task);
-			c.queue_tail = c.queue_tail.wrapping_add(1);
+			let q = c.queue.get_mut(level);
+			Queue::<T>::insert(level, q.tail, task);
+			InQueue::<T>::insert(task, (level, q.tail));
+			q.tail = q.tail.wrapping_add(1);
+			q.len = q.len.saturating_add(1);
 		});
-		InQueue::<T>::insert(task, ());
 	}
 
-	/// Puts `task` at the head of the queue unless it is in it already: a task that lost a
-	/// device goes first.
-	pub(crate) fn enqueue_front(task: TaskId) {
+	/// Puts `task` at the head of its price level unless it is in the queue already: a
+	/// task that lost a device goes first among its equals.
+	pub(crate) fn enqueue_front(task: TaskId, fuel_price: BalanceOf<T>) {
 		if InQueue::<T>::contains_key(task) {
 			return;
 		}
+		let level = Self::level_of(fuel_price);
 		Counters::<T>::mutate(|c| {
-			c.queue_head = c.queue_head.wrapping_sub(1);
-			Queue::<T>::insert(c.queue_head, task);
+			let q = c.queue.get_mut(level);
+			q.head = q.head.wrapping_sub(1);
+			Queue::<T>::insert(level, q.head, task);
+			InQueue::<T>::insert(task, (level, q.head));
+			q.len = q.len.saturating_add(1);
 		});
-		InQueue::<T>::insert(task, ());
 	}
 
-	fn dequeue_front() {
+	/// Takes `task` out of the queue, leaving a hole at its position (the scheduler skips
+	/// it). Returns whether it was queued.
+	pub(crate) fn dequeue(task: TaskId) -> bool {
+		let Some((level, pos)) = InQueue::<T>::take(task) else { return false };
+		Queue::<T>::remove(level, pos);
 		Counters::<T>::mutate(|c| {
-			if let Some(task) = Queue::<T>::take(c.queue_head) {
+			let q = c.queue.get_mut(level);
+			q.len = q.len.saturating_sub(1);
+		});
+		true
+	}
+
+	/// Removes the head of `level` (a task or a hole).
+	fn dequeue_front(level: u8) {
+		Counters::<T>::mutate(|c| {
+			let q = c.queue.get_mut(level);
+			if let Some(task) = Queue::<T>::take(level, q.head) {
 				InQueue::<T>::remove(task);
+				q.len = q.len.saturating_sub(1);
 			}
-			c.queue_head = c.queue_head.wrapping_add(1);
+			q.head = q.head.wrapping_add(1);
 		});
 	}
 
@@ -123,49 +156,75 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Gives devices to tasks from the head of the queue while `meter` allows a step's
-	/// worst case; each step is charged for the probes it really made. A task that cannot
-	/// get all the devices it needs now goes to the back of the queue, at most
-	/// `MaxLookahead` times per block: it never blocks the tasks behind it.
+	/// Gives devices to queued tasks, highest price level first and each level in order of
+	/// arrival, while `meter` allows a step's worst case; each step is charged for the
+	/// probes it really made. A task that cannot get all the devices it needs now goes to
+	/// the back of its level. The tasks passed over so are bounded per block by
+	/// `MaxLookahead`, but every level gets at least one: unservable tasks never block the
+	/// tasks behind them, nor the lower bids below them, and a block passes over at most
+	/// `MaxLookahead + PRICE_LEVELS` tasks.
 	pub(crate) fn schedule(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		let d = T::Devices::device_count();
 		meter.consume(T::DbWeight::get().reads(1));
 		let step = Self::max_step_weight(d);
 		let mut passed_over = 0u32;
-		// Each task is looked at once per block at most.
-		let mut left = Self::queue_len();
-		while left > 0 && passed_over < T::MaxLookahead::get() && meter.can_consume(step) {
-			left -= 1;
-			let head = Counters::<T>::get().queue_head;
-			meter.consume(T::DbWeight::get().reads(2));
-			let Some(task_id) = Queue::<T>::get(head) else {
-				frame_support::defensive!("hole at the queue's head");
-				Self::dequeue_front();
-				continue;
-			};
-			let Some(mut task) = Tasks::<T>::get(task_id) else {
-				Self::dequeue_front();
-				continue;
-			};
-			// Only tasks that take devices: not final, and not revealing after their last call.
-			let takes_devices = matches!(
-				task.state,
-				TaskState::Queued | TaskState::Assigned | TaskState::Committing
-			);
-			if !takes_devices || task.open_slots == 0 {
-				Self::dequeue_front();
-				continue;
+		let levels = Counters::<T>::get().queue;
+		for level in (0..PRICE_LEVELS as u8).rev() {
+			// Each position is looked at once per block at most.
+			let mut left = levels.get(level).span();
+			let mut passed_here = 0u32;
+			while left > 0
+				&& (passed_over < T::MaxLookahead::get() || passed_here == 0)
+				&& meter.can_consume(step)
+			{
+				left -= 1;
+				if !Self::schedule_head(level, now, d, meter) {
+					passed_over += 1;
+					passed_here += 1;
+				}
 			}
-			let Step { filled, probes, assigning } = Self::fill_slots(task_id, &mut task, now);
-			meter.consume(Self::step_weight(d, probes, assigning));
-			Self::dequeue_front();
-			if !filled {
-				// Not enough eligible devices now: let the tasks behind it go first.
-				Self::enqueue_back(task_id);
-				passed_over += 1;
+			if !meter.can_consume(step) {
+				break;
 			}
-			Tasks::<T>::insert(task_id, task);
 		}
+	}
+
+	/// Looks at the head of `level`: drops it if it is a hole or takes no devices, else
+	/// tries to fill its open slots. Returns false if the task was passed over (it could
+	/// not get its devices now and went to the back of its level).
+	fn schedule_head(
+		level: u8,
+		now: BlockNumberFor<T>,
+		d: u32,
+		meter: &mut WeightMeter,
+	) -> bool {
+		let head = Counters::<T>::get().queue.get(level).head;
+		meter.consume(T::DbWeight::get().reads(2));
+		let Some(task_id) = Queue::<T>::get(level, head) else {
+			// A task whose bid was raised into another level left this position.
+			Self::dequeue_front(level);
+			return true;
+		};
+		let Some(mut task) = Tasks::<T>::get(task_id) else {
+			Self::dequeue_front(level);
+			return true;
+		};
+		// Only tasks that take devices: not final, and not revealing after their last call.
+		let takes_devices =
+			matches!(task.state, TaskState::Queued | TaskState::Assigned | TaskState::Committing);
+		if !takes_devices || task.open_slots == 0 {
+			Self::dequeue_front(level);
+			return true;
+		}
+		let Step { filled, probes, assigning } = Self::fill_slots(task_id, &mut task, now);
+		meter.consume(Self::step_weight(d, probes, assigning));
+		Self::dequeue_front(level);
+		if !filled {
+			// Not enough eligible devices now: let the tasks behind it go first.
+			Self::enqueue_back(task_id, task.params.fuel_price);
+		}
+		Tasks::<T>::insert(task_id, task);
+		filled
 	}
 
 	/// Seed of the device choice for `task`: the parent hash and the task id.
@@ -195,6 +254,7 @@ impl<T: Config> Pallet<T> {
 		let mut probes = Probes { all: 0, removed: 0 };
 		let last_call = Self::last_call_at(task.deadline_at);
 		let mut found = None;
+		let bid: u128 = task.params.fuel_price.unique_saturated_into();
 		// The walk's stride, recomputed only when a stale device left the index.
 		let (mut walked_count, mut walk_stride) = (0, 1);
 		while found.is_none() && probes.all < T::MaxProbes::get() {
@@ -208,7 +268,7 @@ impl<T: Config> Pallet<T> {
 			probes.all += 1;
 			let index = probe_position(start, walk_stride, step, count);
 			let candidate = T::Devices::candidate(index);
-			let (device, owner, memory_mib, free_slots, group_key, speed) = match candidate {
+			let (device, owner, memory_mib, free_slots, group_key, speed, ask) = match candidate {
 				// Another device moved into this position: look at it next.
 				Candidate::Removed => {
 					probes.removed += 1;
@@ -226,11 +286,12 @@ impl<T: Config> Pallet<T> {
 					class,
 					executor_version,
 					fuel_per_second,
+					ask,
 				} => {
 					// What replicas must share: the class, or for a portable task the
 					// executor version (its fuel costs).
 					let key = if portable { executor_version as u64 } else { class };
-					(device, owner, memory_mib, free_slots, key, fuel_per_second)
+					(device, owner, memory_mib, free_slots, key, fuel_per_second, ask)
 				}
 			};
 			step += 1;
@@ -243,7 +304,9 @@ impl<T: Config> Pallet<T> {
 			// given the task: it would miss its commit deadline through no fault of its own.
 			let run_blocks =
 				execution_blocks(task.params.max_fuel, speed, T::MinBlockTimeMs::get());
+			// A device never works below its ask.
 			if free_slots == 0
+				|| ask > bid
 				|| memory_mib < task.params.memory_mib
 				|| run_blocks > T::MaxExecutionBlocks::get() as u64
 				|| !group_ok || owner_holds_slot
@@ -298,6 +361,8 @@ impl<T: Config> Pallet<T> {
 		if task.open_slots == 0 && task.state == TaskState::Queued {
 			Self::set_state(task_id, task, TaskState::Assigned);
 		}
+		let level = Self::level_of(task.params.fuel_price);
+		Clearing::<T>::mutate(|c| c.record(T::Rewards::current_era(), level, wanted as u32));
 		Step { filled: task.open_slots == 0, probes, assigning: wanted as u32 }
 	}
 

@@ -122,7 +122,7 @@ impl<T: Config> Pallet<T> {
 			TaskState::Queued
 		};
 		Self::set_state(task_id, task, to);
-		Self::enqueue_front(task_id);
+		Self::enqueue_front(task_id, task.params.fuel_price);
 	}
 
 	/// Opens the reveal window of `task` now: it ends `RevealWindow` blocks later.
@@ -419,8 +419,8 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		task.reveal_deadline = None;
 		Self::set_state(task_id, &mut task, TaskState::Committing);
 		let replicas = task.replicas();
+		Self::enqueue_front(task_id, task.params.fuel_price);
 		Tasks::<T>::insert(task_id, task);
-		Self::enqueue_front(task_id);
 		Self::deposit_event(Event::TaskEscalated { task: task_id, replicas, extra_escrow });
 		Ok(())
 	}

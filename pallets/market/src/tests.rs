@@ -1308,3 +1308,159 @@ fn the_queue_is_listed_from_its_head() {
 		assert_eq!((rest.items, rest.next), (ids[2..].to_vec(), None));
 	});
 }
+
+// ---------------------------------------------------------------- prices
+
+/// A device spec of one core: one assignment at a time.
+fn one_core() -> depin_primitives::DeviceSpec {
+	depin_primitives::DeviceSpec { cores: 1, ..spec(1024, 1) }
+}
+
+/// A 1-replica task bidding `fuel_price`.
+fn bid(fuel_price: Balance) -> TaskParams<Balance> {
+	TaskParams { fuel_price, ..params(1) }
+}
+
+#[test]
+fn a_higher_bid_is_served_first_when_devices_are_scarce() {
+	test(|| {
+		add_device(11, 101, one_core());
+		let id = upload(1, 1);
+		let low = submit(2, id, bid(2));
+		let high = submit(3, id, bid(8));
+		run_to(2);
+		assert_eq!(devices_of(high), vec![101], "the higher bid gets the one device");
+		assert_eq!(task(low).state, TaskState::Queued, "the earlier, lower bid waits");
+		// Equal bids are served in order of arrival.
+		add_device(12, 102, one_core());
+		let later = submit(1, id, bid(2));
+		run_to(3);
+		assert_eq!(devices_of(low), vec![102]);
+		assert_eq!(task(later).state, TaskState::Queued);
+	});
+}
+
+#[test]
+fn a_device_is_never_assigned_below_its_ask() {
+	test(|| {
+		add_device(11, 101, spec(1024, 1));
+		assert_ok!(Devices::set_ask(RuntimeOrigin::signed(11), 101, 5));
+		let id = upload(1, 1);
+		let cheap = submit(2, id, bid(4));
+		run_to(5);
+		assert_eq!(task(cheap).state, TaskState::Queued, "4 per fuel is below the ask of 5");
+		let fair = submit(3, id, bid(5));
+		run_to(6);
+		assert_eq!(devices_of(fair), vec![101], "a bid at the ask is served");
+		// Another device without an ask takes the cheap task.
+		add_device(12, 102, spec(1024, 1));
+		run_to(7);
+		assert_eq!(devices_of(cheap), vec![102]);
+		// Over the whole run, no slot went to a device asking more than its task's bid.
+		for t in [cheap, fair] {
+			let info = task(t);
+			for slot in info.slots.iter() {
+				let ask = pallet_devices::Devices::<Test>::get(slot.device).unwrap().ask;
+				assert!(ask <= info.params.fuel_price);
+			}
+		}
+	});
+}
+
+#[test]
+fn an_unservable_high_bid_does_not_block_servable_lower_ones() {
+	test(|| {
+		three_devices();
+		let id = upload(1, 1);
+		// More high bids nobody online can fill (5 replicas) than the look-ahead (4).
+		let junk: Vec<_> = (0..5).map(|_| submit(2, id, TaskParams { fuel_price: 64, ..params(5) })).collect();
+		let honest = submit(3, id, bid(2));
+		run_to(2);
+		assert_eq!(task(honest).state, TaskState::Assigned, "served in the first block");
+		assert!(junk.iter().all(|t| task(*t).state == TaskState::Queued));
+	});
+}
+
+#[test]
+fn a_raised_bid_moves_the_task_ahead_and_holds_more_escrow() {
+	test(|| {
+		let id = upload(1, 1);
+		let first = submit(2, id, bid(2));
+		let second = submit(3, id, bid(2));
+		let held = escrow_held(3);
+		assert_noop!(Market::bump_task(RuntimeOrigin::signed(2), second, 9), Error::<Test>::NotSubmitter);
+		assert_noop!(Market::bump_task(RuntimeOrigin::signed(3), second, 2), Error::<Test>::BidNotHigher);
+		assert_noop!(Market::bump_task(RuntimeOrigin::signed(3), 99, 9), Error::<Test>::UnknownTask);
+		assert_noop!(
+			Market::bump_task(RuntimeOrigin::signed(3), second, Balance::MAX / 2),
+			Error::<Test>::EscrowOverflow
+		);
+		assert_noop!(
+			Market::bump_task(RuntimeOrigin::signed(3), second, 10_000_000),
+			Error::<Test>::InsufficientBalance
+		);
+		// Within its level (2 and 3 share none: 3 is a level up; 2 → 2 is refused above), a
+		// raise keeps the task's place; into a higher level it goes ahead of lower bids.
+		assert_ok!(Market::bump_task(RuntimeOrigin::signed(3), second, 9));
+		assert_eq!(escrow_held(3), held + 1_000 * 7);
+		assert_eq!(task(second).params.fuel_price, 9);
+		assert!(market_events().contains(&Event::TaskBidRaised {
+			task: second,
+			fuel_price: 9,
+			level: depin_primitives::price_level(9, 1),
+			extra_escrow: 7_000,
+		}));
+		assert_eq!(Market::queue_page(0, 10).items, vec![second, first]);
+		check_invariants();
+		add_device(11, 101, one_core());
+		run_to(2);
+		assert_eq!(devices_of(second), vec![101]);
+		assert_eq!(task(first).state, TaskState::Queued);
+		// Once its devices are assigned, a task is no longer queued.
+		assert_noop!(Market::bump_task(RuntimeOrigin::signed(3), second, 20), Error::<Test>::NotQueued);
+	});
+}
+
+#[test]
+fn a_raise_within_a_level_keeps_the_tasks_place() {
+	test(|| {
+		let id = upload(1, 1);
+		let first = submit(2, id, bid(8));
+		let second = submit(3, id, bid(8));
+		// 8 and 9 are both in the level of 8 (8 ..= 9).
+		assert_eq!(depin_primitives::price_level(9, 1), depin_primitives::price_level(8, 1));
+		assert_ok!(Market::bump_task(RuntimeOrigin::signed(3), second, 9));
+		assert_eq!(Market::queue_page(0, 10).items, vec![first, second]);
+	});
+}
+
+#[test]
+fn the_market_view_matches_the_queue_and_the_asks() {
+	test(|| {
+		add_device(11, 101, spec(1024, 1));
+		assert_ok!(Devices::set_ask(RuntimeOrigin::signed(11), 101, 100));
+		let id = upload(1, 1);
+		submit(2, id, bid(2));
+		submit(3, id, TaskParams { fuel_price: 2, ..params(2) });
+		submit(1, id, bid(40));
+		let asks = pallet_devices::Pallet::<Test>::listed_asks();
+		let view = Market::market_view(asks);
+		let level = |p: Balance| depin_primitives::price_level(p, 1);
+		let summary: Vec<_> =
+			view.levels.iter().map(|l| (l.level, l.tasks, l.replicas, l.devices)).collect();
+		assert_eq!(summary, vec![(level(100), 0, 0, 1), (level(40), 1, 1, 0), (level(2), 2, 3, 0)]);
+		assert_eq!(view.levels[0].from, 96, "the level of 100 starts at 96");
+		assert_eq!(view.median_clearing_price, None);
+		// The device lowers its ask; the 40 bid is served in era 0 and the view of era 1
+		// reports it as the clearing price.
+		run_to(1 + 5);
+		assert_ok!(Devices::set_ask(RuntimeOrigin::signed(11), 101, 40));
+		run_to(7);
+		ERA.with(|e| *e.borrow_mut() = 1);
+		let view = Market::market_view(pallet_devices::Pallet::<Test>::listed_asks());
+		assert_eq!((view.last_era, view.cleared_replicas), (0, 1));
+		assert_eq!(view.median_clearing_price, Some(depin_primitives::level_floor(level(40), 1)));
+		let queued: u32 = view.levels.iter().map(|l| l.tasks).sum();
+		assert_eq!(queued, Market::queue_len());
+	});
+}

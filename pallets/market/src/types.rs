@@ -1,7 +1,7 @@
 //! Types of the market's storage.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use depin_primitives::{TaskId, TaskInfo};
+use depin_primitives::{TaskId, TaskInfo, PRICE_LEVELS};
 use frame_support::traits::fungible;
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
@@ -74,16 +74,118 @@ pub enum Line {
 	Prune,
 }
 
+/// The FIFO of one price level of the queue.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct LevelQueue {
+	/// Position of the head.
+	pub head: u32,
+	/// Position after the tail.
+	pub tail: u32,
+	/// Tasks in the level: the positions between head and tail, less the holes a task
+	/// left when its bid was raised into another level.
+	pub len: u32,
+}
+
+impl LevelQueue {
+	/// Positions between head and tail, holes included.
+	pub fn span(&self) -> u32 {
+		self.tail.wrapping_sub(self.head)
+	}
+}
+
+/// The queue's price levels, lowest first (see [`depin_primitives::price_level`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct QueueLevels(pub [LevelQueue; PRICE_LEVELS]);
+
+impl Default for QueueLevels {
+	fn default() -> Self {
+		Self([LevelQueue::default(); PRICE_LEVELS])
+	}
+}
+
+impl QueueLevels {
+	/// Level `level`.
+	pub fn get(&self, level: u8) -> &LevelQueue {
+		&self.0[(level as usize).min(PRICE_LEVELS - 1)]
+	}
+
+	/// Level `level`, to change.
+	pub fn get_mut(&mut self, level: u8) -> &mut LevelQueue {
+		&mut self.0[(level as usize).min(PRICE_LEVELS - 1)]
+	}
+}
+
+/// Replicas assigned per price level in the current era and the one before: the market's
+/// clearing prices (written by the scheduler, at most once per block).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
+pub struct ClearingCounts {
+	/// The era of `current`.
+	pub era: u32,
+	/// Replicas assigned per level in `era`.
+	pub current: [u32; PRICE_LEVELS],
+	/// Replicas assigned per level in the era before `era`.
+	pub last: [u32; PRICE_LEVELS],
+}
+
+impl Default for ClearingCounts {
+	fn default() -> Self {
+		Self { era: 0, current: [0; PRICE_LEVELS], last: [0; PRICE_LEVELS] }
+	}
+}
+
+impl ClearingCounts {
+	/// Counts `replicas` assigned at `level` in `era`; a new era moves the current counts
+	/// to `last` (or clears both after a gap).
+	pub fn record(&mut self, era: u32, level: u8, replicas: u32) {
+		if era != self.era {
+			self.last = if era == self.era.saturating_add(1) {
+				self.current
+			} else {
+				[0; PRICE_LEVELS]
+			};
+			self.current = [0; PRICE_LEVELS];
+			self.era = era;
+		}
+		let count = &mut self.current[(level as usize).min(PRICE_LEVELS - 1)];
+		*count = count.saturating_add(replicas);
+	}
+
+	/// The counts of the era before `era`, as seen in `era`.
+	pub fn last_of(&self, era: u32) -> [u32; PRICE_LEVELS] {
+		if era == self.era {
+			self.last
+		} else if era == self.era.saturating_add(1) {
+			self.current
+		} else {
+			[0; PRICE_LEVELS]
+		}
+	}
+
+	/// The level of the median replica in `counts`, if any.
+	pub fn median(counts: &[u32; PRICE_LEVELS]) -> Option<u8> {
+		let total: u64 = counts.iter().map(|c| *c as u64).sum();
+		if total == 0 {
+			return None;
+		}
+		let mut seen = 0u64;
+		for (level, count) in counts.iter().enumerate() {
+			seen += *count as u64;
+			if 2 * seen >= total {
+				return Some(level as u8);
+			}
+		}
+		None
+	}
+}
+
 /// The market's counters and cursors, kept in one value: a submission, an assignment or the
 /// end of a task moves several of them at once, and one value is one storage write.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo, MaxEncodedLen)]
 pub struct MarketCounters<BlockNumber> {
 	/// Id of the next task.
 	pub next_task_id: TaskId,
-	/// Position of the queue's head.
-	pub queue_head: u32,
-	/// Position after the queue's tail.
-	pub queue_tail: u32,
+	/// The queue: one FIFO per price level.
+	pub queue: QueueLevels,
 	/// The earliest block of the timer wheel whose timers may not all have fired yet.
 	pub timer_cursor: Option<BlockNumber>,
 	/// Head and tail (one past the last item) of the reveal-deadline line.
@@ -113,6 +215,6 @@ impl<BlockNumber> MarketCounters<BlockNumber> {
 
 	/// Tasks in the queue.
 	pub fn queue_len(&self) -> u32 {
-		self.queue_tail.wrapping_sub(self.queue_head)
+		self.queue.0.iter().fold(0u32, |n, l| n.saturating_add(l.len))
 	}
 }

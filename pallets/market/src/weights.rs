@@ -50,6 +50,7 @@ pub trait WeightInfo {
 	fn remove_program() -> Weight;
 	fn submit_task(l: u32, ) -> Weight;
 	fn cancel_task() -> Weight;
+	fn bump_task() -> Weight;
 	fn decline_task() -> Weight;
 	fn schedule_probe(d: u32, ) -> Weight;
 	fn schedule_probe_stale(d: u32, ) -> Weight;
@@ -87,6 +88,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn cancel_task() -> Weight {
 		// Minimum execution time: 87_811_000 picoseconds.
+		Weight::from_parts(111_646_000, 4507)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	fn bump_task() -> Weight {
 		Weight::from_parts(111_646_000, 4507)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -186,6 +192,11 @@ impl WeightInfo for () {
 	}
 	fn cancel_task() -> Weight {
 		// Minimum execution time: 87_811_000 picoseconds.
+		Weight::from_parts(111_646_000, 4507)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn bump_task() -> Weight {
 		Weight::from_parts(111_646_000, 4507)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))

@@ -184,6 +184,10 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> RewardSink<T::AccountId> for Pallet<T> {
+	fn current_era() -> u32 {
+		CurrentEra::<T>::get()
+	}
+
 	fn credit(owner: &T::AccountId, points: u64) {
 		if points == 0 {
 			return;

@@ -53,6 +53,7 @@ parameter_types! {
 	pub const HeartbeatPeriod: u64 = 5;
 	pub const HeartbeatTimeout: u64 = 1_000;
 	pub const UnbondingPeriod: u64 = 10;
+	pub const AskInterval: u64 = 5;
 	pub const MaxCores: u16 = 4;
 }
 
@@ -73,6 +74,7 @@ impl pallet_devices::Config for Test {
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;
+	type AskInterval = AskInterval;
 	type DeviceSignature = sp_runtime::testing::TestSignature;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = pallet_devices::testing::TestConsent;

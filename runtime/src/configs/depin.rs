@@ -33,6 +33,8 @@ parameter_types! {
 	pub const HeartbeatTimeout: BlockNumber = 300;
 	/// Blocks between `deregister` and `withdraw_bond`.
 	pub const UnbondingPeriod: BlockNumber = DAYS;
+	/// An ask changes at most once per 10 minutes at 6 s blocks (100 s on the dev chain).
+	pub const AskInterval: BlockNumber = 100;
 	/// Most cores (and concurrent assignments) per device.
 	pub const MaxCores: u16 = 256;
 }
@@ -54,6 +56,7 @@ impl pallet_devices::Config for Runtime {
 	type HeartbeatPeriod = HeartbeatPeriod;
 	type HeartbeatTimeout = HeartbeatTimeout;
 	type UnbondingPeriod = UnbondingPeriod;
+	type AskInterval = AskInterval;
 	/// A device consents with the same kind of signature as its transactions.
 	type DeviceSignature = crate::Signature;
 	type WeightInfo = pallet_devices::weights::SubstrateWeight<Runtime>;
