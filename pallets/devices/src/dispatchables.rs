@@ -20,7 +20,7 @@ use crate::{
 	pallet::{
 		Config, DeviceCount, Devices, Error, Event, HoldReason, OwnerDevices, Pallet, UnlistReason,
 	},
-	DeviceOf,
+	BalanceOf, DeviceOf,
 };
 
 impl<T: Config> Pallet<T> {

@@ -6,6 +6,7 @@ use depin_primitives::{
 	RewardSink, Stats, TaskId, TaskState, TaskView, VerificationHooks, VerificationView, MAX_PAGE,
 	MAX_PAGE_SCAN, PRICE_LEVELS,
 };
+use frame_support::traits::Get;
 use sp_runtime::traits::UniqueSaturatedInto;
 use frame_system::pallet_prelude::BlockNumberFor;
 

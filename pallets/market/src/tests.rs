@@ -1445,7 +1445,7 @@ fn the_market_view_matches_the_queue_and_the_asks() {
 		submit(1, id, bid(40));
 		let asks = pallet_devices::Pallet::<Test>::listed_asks();
 		let view = Market::market_view(asks);
-		let level = |p: Balance| depin_primitives::price_level(p, 1);
+		let level = |p: Balance| depin_primitives::price_level(p as u128, 1);
 		let summary: Vec<_> =
 			view.levels.iter().map(|l| (l.level, l.tasks, l.replicas, l.devices)).collect();
 		assert_eq!(summary, vec![(level(100), 0, 0, 1), (level(40), 1, 1, 0), (level(2), 2, 3, 0)]);
@@ -1459,7 +1459,10 @@ fn the_market_view_matches_the_queue_and_the_asks() {
 		ERA.with(|e| *e.borrow_mut() = 1);
 		let view = Market::market_view(pallet_devices::Pallet::<Test>::listed_asks());
 		assert_eq!((view.last_era, view.cleared_replicas), (0, 1));
-		assert_eq!(view.median_clearing_price, Some(depin_primitives::level_floor(level(40), 1)));
+		assert_eq!(
+			view.median_clearing_price,
+			Some(depin_primitives::level_floor(level(40), 1) as Balance)
+		);
 		let queued: u32 = view.levels.iter().map(|l| l.tasks).sum();
 		assert_eq!(queued, Market::queue_len());
 	});
