@@ -8,7 +8,6 @@
 use std::time::Duration;
 
 use depin_client::{
-	calls,
 	primitives::{level_floor, price_level, TaskState},
 	signer::ss58,
 	types::{AccountId, Balance},

@@ -221,8 +221,8 @@ pub struct Page<Item, Cursor> {
 // without it.
 #[cfg(feature = "runtime-api")]
 sp_api::decl_runtime_apis! {
-	/// Queries of the DePIN compute chain. Version 2 added the paged listings, version 3
-	/// the market's prices.
+	/// Queries of the DePIN compute chain. Version 2 added the paged listings (`tasks`,
+	/// `devices`, `queue`), version 3 the market's prices (`market`).
 	#[api_version(3)]
 	pub trait DepinApi<AccountId, Balance, BlockNumber>
 	where
@@ -247,7 +247,6 @@ sp_api::decl_runtime_apis! {
 		/// Tasks newest first, with ids below `before` (from the newest if `None`), at most
 		/// `limit` (≤ [`MAX_PAGE`]); with `submitter`, only that account's. Looks at
 		/// [`MAX_PAGE_SCAN`] ids at most; `next` is the `before` of the next page.
-		#[api_version(2)]
 		fn tasks(
 			submitter: Option<AccountId>,
 			before: Option<TaskId>,
@@ -256,7 +255,6 @@ sp_api::decl_runtime_apis! {
 		/// Registered devices with their accounts, after `after` in the registry's order, at
 		/// most `limit` (≤ [`MAX_PAGE`]); with `owner`, only that owner's. `next` is the
 		/// `after` of the next page.
-		#[api_version(2)]
 		fn devices(
 			owner: Option<AccountId>,
 			after: Option<AccountId>,
@@ -264,11 +262,9 @@ sp_api::decl_runtime_apis! {
 		) -> Page<(AccountId, DeviceInfo<AccountId, Balance, BlockNumber>), AccountId>;
 		/// The task queue from position `start` (0: its head), at most `limit` (≤
 		/// [`MAX_PAGE`]) task ids; `next` is the `start` of the next page.
-		#[api_version(2)]
 		fn queue(start: u32, limit: u32) -> Page<TaskId, u32>;
 		/// The market by price level: queued bids, listed asks, and the last era's
 		/// median clearing price.
-		#[api_version(3)]
 		fn market() -> crate::MarketView<Balance>;
 	}
 }

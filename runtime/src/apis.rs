@@ -152,7 +152,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl depin_primitives::DepinApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn device(device: AccountId) -> Option<DeviceInfo<AccountId, Balance, BlockNumber>> {
 			pallet_devices::Devices::<Runtime>::get(device)
