@@ -1,7 +1,7 @@
 
 //! Weights of `pallet_devices`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-12-02, STEPS: `10`, REPEAT: `5`
+//! DATE: 2026-12-03, STEPS: `10`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
@@ -41,128 +41,128 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn register_device() -> Weight;
 	fn update_spec() -> Weight;
+	fn set_ask() -> Weight;
 	fn heartbeat() -> Weight;
 	fn pause() -> Weight;
 	fn resume() -> Weight;
 	fn deregister() -> Weight;
 	fn top_up_bond() -> Weight;
 	fn withdraw_bond() -> Weight;
-	fn set_ask() -> Weight;
 }
 
 /// Weights for `pallet_devices` using the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_device() -> Weight {
-		// Minimum execution time: 143_083_000 picoseconds.
-		Weight::from_parts(152_006_000, 5563)
+		// Minimum execution time: 176_581_000 picoseconds.
+		Weight::from_parts(217_548_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 17_436_000 picoseconds.
-		Weight::from_parts(19_368_000, 3620)
+		// Minimum execution time: 26_560_000 picoseconds.
+		Weight::from_parts(28_534_000, 3641)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn set_ask() -> Weight {
+		// Minimum execution time: 21_901_000 picoseconds.
+		Weight::from_parts(24_115_000, 3641)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 25_468_000 picoseconds.
-		Weight::from_parts(28_773_000, 3620)
+		// Minimum execution time: 34_896_000 picoseconds.
+		Weight::from_parts(38_833_000, 3641)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 40_891_000 picoseconds.
-		Weight::from_parts(44_737_000, 3620)
+		// Minimum execution time: 54_151_000 picoseconds.
+		Weight::from_parts(59_531_000, 3641)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 22_914_000 picoseconds.
-		Weight::from_parts(24_787_000, 3620)
+		// Minimum execution time: 33_413_000 picoseconds.
+		Weight::from_parts(35_437_000, 3641)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 44_456_000 picoseconds.
-		Weight::from_parts(50_715_000, 3620)
+		// Minimum execution time: 58_570_000 picoseconds.
+		Weight::from_parts(61_415_000, 3641)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn top_up_bond() -> Weight {
-		// Minimum execution time: 72_148_000 picoseconds.
-		Weight::from_parts(76_313_000, 3620)
+		// Minimum execution time: 92_203_000 picoseconds.
+		Weight::from_parts(95_920_000, 3641)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 73_700_000 picoseconds.
-		Weight::from_parts(82_923_000, 5563)
+		// Minimum execution time: 89_648_000 picoseconds.
+		Weight::from_parts(93_776_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
-	}
-	fn set_ask() -> Weight {
-		// Minimum execution time: 17_436_000 picoseconds.
-		Weight::from_parts(19_368_000, 3620)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_device() -> Weight {
-		// Minimum execution time: 143_083_000 picoseconds.
-		Weight::from_parts(152_006_000, 5563)
+		// Minimum execution time: 176_581_000 picoseconds.
+		Weight::from_parts(217_548_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 17_436_000 picoseconds.
-		Weight::from_parts(19_368_000, 3620)
+		// Minimum execution time: 26_560_000 picoseconds.
+		Weight::from_parts(28_534_000, 3641)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
+	fn set_ask() -> Weight {
+		// Minimum execution time: 21_901_000 picoseconds.
+		Weight::from_parts(24_115_000, 3641)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 25_468_000 picoseconds.
-		Weight::from_parts(28_773_000, 3620)
+		// Minimum execution time: 34_896_000 picoseconds.
+		Weight::from_parts(38_833_000, 3641)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 40_891_000 picoseconds.
-		Weight::from_parts(44_737_000, 3620)
+		// Minimum execution time: 54_151_000 picoseconds.
+		Weight::from_parts(59_531_000, 3641)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 22_914_000 picoseconds.
-		Weight::from_parts(24_787_000, 3620)
+		// Minimum execution time: 33_413_000 picoseconds.
+		Weight::from_parts(35_437_000, 3641)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 44_456_000 picoseconds.
-		Weight::from_parts(50_715_000, 3620)
+		// Minimum execution time: 58_570_000 picoseconds.
+		Weight::from_parts(61_415_000, 3641)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn top_up_bond() -> Weight {
-		// Minimum execution time: 72_148_000 picoseconds.
-		Weight::from_parts(76_313_000, 3620)
+		// Minimum execution time: 92_203_000 picoseconds.
+		Weight::from_parts(95_920_000, 3641)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 73_700_000 picoseconds.
-		Weight::from_parts(82_923_000, 5563)
+		// Minimum execution time: 89_648_000 picoseconds.
+		Weight::from_parts(93_776_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
-	}
-	fn set_ask() -> Weight {
-		// Minimum execution time: 17_436_000 picoseconds.
-		Weight::from_parts(19_368_000, 3620)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
