@@ -5,8 +5,7 @@ use crate::{
 	Client, Error,
 };
 use depin_primitives::{
-	AssignmentView, DeviceInfo, MarketView, Page, ProgramId, RewardsView, Stats, TaskId,
-	TaskView,
+	AssignmentView, DeviceInfo, MarketView, Page, ProgramId, RewardsView, Stats, TaskId, TaskView,
 };
 
 /// A device record.

@@ -82,10 +82,8 @@ async fn devices_are_served_by_price_and_never_below_their_ask() {
 	// Eve bids 1 000 per fuel for 3 replicas: only two devices ask that little.
 	let waiting = submit(&url, "//Eve", "1000planck", "3");
 	let block = client.best_number().await.unwrap();
-	until("a few blocks pass", 30, || async {
-		client.best_number().await.unwrap() > block + 8
-	})
-	.await;
+	until("a few blocks pass", 30, || async { client.best_number().await.unwrap() > block + 8 })
+		.await;
 	assert_eq!(task(client, waiting).await.state, TaskState::Queued, "below Alice's ask");
 
 	// The market shows the waiting bid and the three asks, and suggests Alice's level.

@@ -27,7 +27,10 @@ pub mod option {
 	use super::*;
 
 	/// Serializes `value` as a decimal string, or `null`.
-	pub fn serialize<S: Serializer, T: Display>(value: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+	pub fn serialize<S: Serializer, T: Display>(
+		value: &Option<T>,
+		s: S,
+	) -> Result<S::Ok, S::Error> {
 		match value {
 			Some(v) => s.collect_str(v),
 			None => s.serialize_none(),
@@ -35,9 +38,7 @@ pub mod option {
 	}
 
 	/// Deserializes a decimal string or `null`.
-	pub fn deserialize<'de, D: Deserializer<'de>, T: FromStr>(
-		d: D,
-	) -> Result<Option<T>, D::Error> {
+	pub fn deserialize<'de, D: Deserializer<'de>, T: FromStr>(d: D) -> Result<Option<T>, D::Error> {
 		Option::<String>::deserialize(d)?
 			.map(|s| s.parse().map_err(|_| D::Error::custom("expected a decimal string")))
 			.transpose()

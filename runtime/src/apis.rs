@@ -22,8 +22,7 @@ use super::{
 	TransactionPayment, VERSION,
 };
 use depin_primitives::{
-	AssignmentView, DeviceInfo, MarketView, Page, ProgramId, RewardsView, Stats, TaskId,
-	TaskView,
+	AssignmentView, DeviceInfo, MarketView, Page, ProgramId, RewardsView, Stats, TaskId, TaskView,
 };
 
 impl_runtime_apis! {

@@ -7,8 +7,7 @@ use std::{marker::PhantomData, sync::Arc};
 
 use depin_primitives::{
 	serde_hex, AssignmentView, DepinApi as DepinRuntimeApi, DeviceInfo, MarketView, ProgramId,
-	RewardsView,
-	Stats, TaskId, TaskView,
+	RewardsView, Stats, TaskId, TaskView,
 };
 use depin_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use jsonrpsee::{

@@ -39,7 +39,11 @@ pub mod v2 {
 		fn on_runtime_upgrade() -> Weight {
 			let mut migrated = 0u64;
 			Devices::<T>::translate::<
-				DeviceInfoV1<T::AccountId, BalanceOf<T>, frame_system::pallet_prelude::BlockNumberFor<T>>,
+				DeviceInfoV1<
+					T::AccountId,
+					BalanceOf<T>,
+					frame_system::pallet_prelude::BlockNumberFor<T>,
+				>,
 				_,
 			>(|_, old| {
 				migrated += 1;
@@ -77,13 +81,8 @@ pub mod v2 {
 	}
 
 	/// [`AddAsk`], run only when the pallet's storage version is 1, which it then sets to 2.
-	pub type MigrateV1ToV2<T> = VersionedMigration<
-		1,
-		2,
-		AddAsk<T>,
-		Pallet<T>,
-		<T as frame_system::Config>::DbWeight,
-	>;
+	pub type MigrateV1ToV2<T> =
+		VersionedMigration<1, 2, AddAsk<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }
 
 #[cfg(test)]

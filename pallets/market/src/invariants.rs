@@ -139,7 +139,10 @@ impl<T: Config> Pallet<T> {
 				let Some(id) = Queue::<T>::get(level, pos) else { continue };
 				live += 1;
 				ensure!(queued.insert(id), "task queued twice");
-				ensure!(InQueue::<T>::get(id) == Some((level, pos)), "InQueue differs from the queue");
+				ensure!(
+					InQueue::<T>::get(id) == Some((level, pos)),
+					"InQueue differs from the queue"
+				);
 			}
 			ensure!(live == q.len, "a level's length differs from its tasks");
 			entries += live;

@@ -305,8 +305,7 @@ pub mod pallet {
 	/// The queue of tasks waiting for devices: price level and position → task. Each level
 	/// is a FIFO whose ends are in [`Counters`]; the highest level is served first.
 	#[pallet::storage]
-	pub type Queue<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, u8, Twox64Concat, u32, TaskId>;
+	pub type Queue<T: Config> = StorageDoubleMap<_, Twox64Concat, u8, Twox64Concat, u32, TaskId>;
 
 	/// Tasks currently in the queue, with their price level and position.
 	#[pallet::storage]

@@ -124,8 +124,7 @@ pub mod v3 {
 
 	/// Version 2's counters.
 	#[storage_alias]
-	pub type CountersV2<T: Config> =
-		StorageValue<Pallet<T>, MarketCountersV2<BlockNumberFor<T>>>;
+	pub type CountersV2<T: Config> = StorageValue<Pallet<T>, MarketCountersV2<BlockNumberFor<T>>>;
 	/// Version 2's queue: position → task.
 	#[storage_alias]
 	pub type Queue<T: Config> = StorageMap<Pallet<T>, Twox64Concat, u32, TaskId>;
@@ -211,13 +210,8 @@ pub mod v3 {
 
 	/// [`QueueByPrice`], run only when the pallet's storage version is 2, which it then
 	/// sets to 3.
-	pub type MigrateV2ToV3<T> = VersionedMigration<
-		2,
-		3,
-		QueueByPrice<T>,
-		Pallet<T>,
-		<T as frame_system::Config>::DbWeight,
-	>;
+	pub type MigrateV2ToV3<T> =
+		VersionedMigration<2, 3, QueueByPrice<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }
 
 #[cfg(test)]

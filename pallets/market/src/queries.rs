@@ -7,13 +7,13 @@ use depin_primitives::{
 	MAX_PAGE_SCAN, PRICE_LEVELS,
 };
 use frame_support::traits::Get;
-use sp_runtime::traits::UniqueSaturatedInto;
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::UniqueSaturatedInto;
 
 use crate::{
 	pallet::{
-		Clearing, Config, Counters, DeviceTasks, Outputs, Pallet, ProgramCode, ProgramCount,
-		Queue, TaskInputs, Tasks,
+		Clearing, Config, Counters, DeviceTasks, Outputs, Pallet, ProgramCode, ProgramCount, Queue,
+		TaskInputs, Tasks,
 	},
 	BalanceOf, ClearingCounts,
 };

@@ -192,12 +192,7 @@ impl<T: Config> Pallet<T> {
 	/// Looks at the head of `level`: drops it if it is a hole or takes no devices, else
 	/// tries to fill its open slots. Returns false if the task was passed over (it could
 	/// not get its devices now and went to the back of its level).
-	fn schedule_head(
-		level: u8,
-		now: BlockNumberFor<T>,
-		d: u32,
-		meter: &mut WeightMeter,
-	) -> bool {
+	fn schedule_head(level: u8, now: BlockNumberFor<T>, d: u32, meter: &mut WeightMeter) -> bool {
 		let head = Counters::<T>::get().queue.get(level).head;
 		meter.consume(T::DbWeight::get().reads(2));
 		let Some(task_id) = Queue::<T>::get(level, head) else {
@@ -306,8 +301,7 @@ impl<T: Config> Pallet<T> {
 				execution_blocks(task.params.max_fuel, speed, T::MinBlockTimeMs::get());
 			// A device never works below its ask.
 			if free_slots == 0
-				|| ask > bid
-				|| memory_mib < task.params.memory_mib
+				|| ask > bid || memory_mib < task.params.memory_mib
 				|| run_blocks > T::MaxExecutionBlocks::get() as u64
 				|| !group_ok || owner_holds_slot
 			{

@@ -1373,7 +1373,8 @@ fn an_unservable_high_bid_does_not_block_servable_lower_ones() {
 		three_devices();
 		let id = upload(1, 1);
 		// More high bids nobody online can fill (5 replicas) than the look-ahead (4).
-		let junk: Vec<_> = (0..5).map(|_| submit(2, id, TaskParams { fuel_price: 64, ..params(5) })).collect();
+		let junk: Vec<_> =
+			(0..5).map(|_| submit(2, id, TaskParams { fuel_price: 64, ..params(5) })).collect();
 		let honest = submit(3, id, bid(2));
 		run_to(2);
 		assert_eq!(task(honest).state, TaskState::Assigned, "served in the first block");
@@ -1388,9 +1389,18 @@ fn a_raised_bid_moves_the_task_ahead_and_holds_more_escrow() {
 		let first = submit(2, id, bid(2));
 		let second = submit(3, id, bid(2));
 		let held = escrow_held(3);
-		assert_noop!(Market::bump_task(RuntimeOrigin::signed(2), second, 9), Error::<Test>::NotSubmitter);
-		assert_noop!(Market::bump_task(RuntimeOrigin::signed(3), second, 2), Error::<Test>::BidNotHigher);
-		assert_noop!(Market::bump_task(RuntimeOrigin::signed(3), 99, 9), Error::<Test>::UnknownTask);
+		assert_noop!(
+			Market::bump_task(RuntimeOrigin::signed(2), second, 9),
+			Error::<Test>::NotSubmitter
+		);
+		assert_noop!(
+			Market::bump_task(RuntimeOrigin::signed(3), second, 2),
+			Error::<Test>::BidNotHigher
+		);
+		assert_noop!(
+			Market::bump_task(RuntimeOrigin::signed(3), 99, 9),
+			Error::<Test>::UnknownTask
+		);
 		assert_noop!(
 			Market::bump_task(RuntimeOrigin::signed(3), second, Balance::MAX / 2),
 			Error::<Test>::EscrowOverflow
@@ -1417,7 +1427,10 @@ fn a_raised_bid_moves_the_task_ahead_and_holds_more_escrow() {
 		assert_eq!(devices_of(second), vec![101]);
 		assert_eq!(task(first).state, TaskState::Queued);
 		// Once its devices are assigned, a task is no longer queued.
-		assert_noop!(Market::bump_task(RuntimeOrigin::signed(3), second, 20), Error::<Test>::NotQueued);
+		assert_noop!(
+			Market::bump_task(RuntimeOrigin::signed(3), second, 20),
+			Error::<Test>::NotQueued
+		);
 	});
 }
 

@@ -138,11 +138,8 @@ impl ClearingCounts {
 	/// to `last` (or clears both after a gap).
 	pub fn record(&mut self, era: u32, level: u8, replicas: u32) {
 		if era != self.era {
-			self.last = if era == self.era.saturating_add(1) {
-				self.current
-			} else {
-				[0; PRICE_LEVELS]
-			};
+			self.last =
+				if era == self.era.saturating_add(1) { self.current } else { [0; PRICE_LEVELS] };
 			self.current = [0; PRICE_LEVELS];
 			self.era = era;
 		}
