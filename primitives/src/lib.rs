@@ -10,6 +10,7 @@
 extern crate alloc;
 
 pub mod api;
+pub mod data;
 pub mod device;
 pub mod exit;
 pub mod market;
@@ -22,6 +23,7 @@ pub mod task;
 pub mod traits;
 
 pub use api::*;
+pub use data::{BlobRef, ContentHash, Manifest};
 pub use device::*;
 pub use market::*;
 pub use result::*;

@@ -1,0 +1,188 @@
+//! Content-addressed data: blobs of any size as chunks kept in block bodies.
+//!
+//! A **chunk** is at most [`MAX_CHUNK_LEN`] bytes, stored by one `blobs.store` extrinsic
+//! and named by its [`content_hash`]. A **blob** of any size is its chunks plus a
+//! [`Manifest`] listing their hashes; the manifest is stored as a chunk too, and the blob is
+//! named by the manifest's hash. So a reference to a blob is 32 bytes however large the
+//! data, and every byte a reader gets is checked against a hash it already trusts: the
+//! manifest against the blob's name, each chunk against the manifest.
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// The hash that names a chunk or a blob: `blake2_256` of its bytes.
+pub type ContentHash = [u8; 32];
+
+/// The largest chunk one `blobs.store` extrinsic carries: 2 MiB, three to a block.
+pub const MAX_CHUNK_LEN: u32 = 2 * 1024 * 1024;
+
+/// The hash of a chunk's bytes.
+pub fn content_hash(data: &[u8]) -> ContentHash {
+	sp_crypto_hashing::blake2_256(data)
+}
+
+/// The first bytes of every encoded manifest.
+pub const MANIFEST_MAGIC: [u8; 4] = *b"dpnm";
+/// The manifest format this code writes and reads.
+pub const MANIFEST_VERSION: u8 = 1;
+
+/// The largest blob a manifest can describe: as many chunks as fit in one chunk.
+pub const MAX_MANIFEST_CHUNKS: u32 = (MAX_CHUNK_LEN - 64) / 32;
+
+/// The list of a blob's chunks, in order.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct Manifest {
+	/// Total size of the blob, in bytes.
+	pub size: u64,
+	/// Size of every chunk but the last, in bytes (1 ..= [`MAX_CHUNK_LEN`]).
+	pub chunk_len: u32,
+	/// The hashes of the chunks.
+	pub chunks: Vec<ContentHash>,
+}
+
+/// Why bytes are not a valid manifest.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ManifestError {
+	/// The bytes do not start with [`MANIFEST_MAGIC`].
+	NotAManifest,
+	/// A manifest of a format this code does not read.
+	UnknownVersion(u8),
+	/// The bytes after the header do not decode.
+	Malformed,
+	/// `chunk_len` is 0 or above [`MAX_CHUNK_LEN`].
+	BadChunkLen,
+	/// The number of chunks does not match `size` and `chunk_len`.
+	ChunkCountMismatch,
+}
+
+/// A reference to a blob, as dApps and tasks carry it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct BlobRef {
+	/// The hash of the blob's manifest.
+	pub manifest: ContentHash,
+	/// The blob's size in bytes.
+	pub size: u64,
+}
+
+impl Manifest {
+	/// The manifest of `data` cut into chunks of `chunk_len` bytes (the last may be shorter;
+	/// empty data has no chunks).
+	pub fn of(data: &[u8], chunk_len: u32) -> Self {
+		let chunk_len = chunk_len.clamp(1, MAX_CHUNK_LEN);
+		let chunks = data.chunks(chunk_len as usize).map(content_hash).collect();
+		Self { size: data.len() as u64, chunk_len, chunks }
+	}
+
+	/// The number of chunks a blob of `size` bytes has with chunks of `chunk_len` bytes.
+	pub fn chunk_count(size: u64, chunk_len: u32) -> u64 {
+		size.div_ceil(u64::from(chunk_len.max(1)))
+	}
+
+	/// The byte range of chunk `index` within the blob.
+	pub fn chunk_range(&self, index: usize) -> core::ops::Range<u64> {
+		let start = (index as u64).saturating_mul(u64::from(self.chunk_len));
+		let end = start.saturating_add(u64::from(self.chunk_len)).min(self.size);
+		start.min(end)..end
+	}
+
+	/// The manifest as stored: magic, version, then the SCALE encoding.
+	pub fn to_bytes(&self) -> Vec<u8> {
+		let mut out = Vec::with_capacity(5 + 16 + 32 * self.chunks.len());
+		out.extend_from_slice(&MANIFEST_MAGIC);
+		out.push(MANIFEST_VERSION);
+		self.encode_to(&mut out);
+		out
+	}
+
+	/// Reads and checks a stored manifest.
+	pub fn from_bytes(bytes: &[u8]) -> Result<Self, ManifestError> {
+		let rest = bytes.strip_prefix(&MANIFEST_MAGIC).ok_or(ManifestError::NotAManifest)?;
+		let (&version, mut rest) = rest.split_first().ok_or(ManifestError::NotAManifest)?;
+		if version != MANIFEST_VERSION {
+			return Err(ManifestError::UnknownVersion(version));
+		}
+		let manifest = Self::decode(&mut rest).map_err(|_| ManifestError::Malformed)?;
+		if !rest.is_empty() {
+			return Err(ManifestError::Malformed);
+		}
+		if manifest.chunk_len == 0 || manifest.chunk_len > MAX_CHUNK_LEN {
+			return Err(ManifestError::BadChunkLen);
+		}
+		if Self::chunk_count(manifest.size, manifest.chunk_len) != manifest.chunks.len() as u64 {
+			return Err(ManifestError::ChunkCountMismatch);
+		}
+		Ok(manifest)
+	}
+
+	/// The reference naming this blob.
+	pub fn blob_ref(&self) -> BlobRef {
+		BlobRef { manifest: content_hash(&self.to_bytes()), size: self.size }
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn manifest_round_trips_and_names_the_blob() {
+		let data: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+		let m = Manifest::of(&data, 4096);
+		assert_eq!(m.chunks.len(), 3);
+		assert_eq!(m.chunks[2], content_hash(&data[8192..]));
+		assert_eq!(m.chunk_range(2), 8192..10_000);
+		let bytes = m.to_bytes();
+		assert_eq!(Manifest::from_bytes(&bytes), Ok(m.clone()));
+		assert_eq!(m.blob_ref(), BlobRef { manifest: content_hash(&bytes), size: 10_000 });
+	}
+
+	#[test]
+	fn empty_data_has_no_chunks() {
+		let m = Manifest::of(&[], 4096);
+		assert!(m.chunks.is_empty());
+		assert_eq!(Manifest::from_bytes(&m.to_bytes()), Ok(m));
+	}
+
+	#[test]
+	fn every_malformed_manifest_is_refused() {
+		let m = Manifest::of(&[7u8; 100], 10);
+		let good = m.to_bytes();
+		assert_eq!(Manifest::from_bytes(b"nope"), Err(ManifestError::NotAManifest));
+		assert_eq!(Manifest::from_bytes(&MANIFEST_MAGIC), Err(ManifestError::NotAManifest));
+		let mut v2 = good.clone();
+		v2[4] = 2;
+		assert_eq!(Manifest::from_bytes(&v2), Err(ManifestError::UnknownVersion(2)));
+		assert_eq!(Manifest::from_bytes(&good[..good.len() - 1]), Err(ManifestError::Malformed));
+		let mut trailing = good.clone();
+		trailing.push(0);
+		assert_eq!(Manifest::from_bytes(&trailing), Err(ManifestError::Malformed));
+		let zero = Manifest { chunk_len: 0, ..m.clone() };
+		assert_eq!(Manifest::from_bytes(&zero.to_bytes()), Err(ManifestError::BadChunkLen));
+		let big = Manifest { chunk_len: MAX_CHUNK_LEN + 1, ..m.clone() };
+		assert_eq!(Manifest::from_bytes(&big.to_bytes()), Err(ManifestError::BadChunkLen));
+		let short = Manifest { size: 101, ..m };
+		assert_eq!(Manifest::from_bytes(&short.to_bytes()), Err(ManifestError::ChunkCountMismatch));
+	}
+
+	#[test]
+	fn the_largest_manifest_fits_in_a_chunk() {
+		let m = Manifest {
+			size: u64::from(MAX_MANIFEST_CHUNKS) * u64::from(MAX_CHUNK_LEN),
+			chunk_len: MAX_CHUNK_LEN,
+			chunks: alloc::vec![[0u8; 32]; MAX_MANIFEST_CHUNKS as usize],
+		};
+		assert!(m.to_bytes().len() <= MAX_CHUNK_LEN as usize);
+	}
+}
