@@ -6,9 +6,9 @@
 # pallet measured on the same machine, so that a transfer and a task are charged from
 # the same hardware (the ratios in docs/benchmarks.md compare them).
 #
-# Usage:    scripts/benchmark.sh [--quick] [devices|market|verification|rewards|balances ...]
+# Usage:    scripts/benchmark.sh [--quick] [devices|market|verification|rewards|blobs|balances ...]
 # Options:  --quick   fewer steps and repeats (for a smoke run, not for committed weights)
-#           pallets   only these pallets' weights (default: all five)
+#           pallets   only these pallets' weights (default: all six)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -16,11 +16,11 @@ steps=10
 repeat=5
 [ "${1:-}" = "--quick" ] && { steps=2; repeat=1; shift; }
 pallets=("$@")
-[ ${#pallets[@]} -eq 0 ] && pallets=(devices market verification rewards balances)
+[ ${#pallets[@]} -eq 0 ] && pallets=(devices market verification rewards blobs balances)
 for pallet in "${pallets[@]}"; do
 	case "$pallet" in
-	devices | market | verification | rewards | balances) ;;
-	*) die "unknown pallet '$pallet' (devices, market, verification, rewards or balances)" ;;
+	devices | market | verification | rewards | blobs | balances) ;;
+	*) die "unknown pallet '$pallet' (devices, market, verification, rewards, blobs or balances)" ;;
 	esac
 done
 

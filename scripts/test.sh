@@ -33,7 +33,7 @@ log "migration checks took $((SECONDS - start)) s"
 start=$SECONDS
 log "running the pallets' benchmarks as tests (feature runtime-benchmarks)"
 cargo test --release --locked --features runtime-benchmarks \
-	-p pallet-devices -p pallet-market -p pallet-verification -p pallet-rewards
+	-p pallet-devices -p pallet-market -p pallet-verification -p pallet-rewards -p pallet-blobs
 log "benchmark tests took $((SECONDS - start)) s"
 
 start=$SECONDS

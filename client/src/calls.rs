@@ -182,6 +182,26 @@ pub fn claim() -> Call {
 	Call::new("Rewards", "claim", ())
 }
 
+/// `blobs.store`: one chunk of data, kept in the block's body.
+pub fn store_chunk(data: Vec<u8>) -> Call {
+	Call::new("Blobs", "store", data)
+}
+
+/// `blobs.set_retention_period` (root only: wrap it in [`sudo`]).
+pub fn set_retention_period(period: u32) -> Call {
+	Call::new("Blobs", "set_retention_period", period)
+}
+
+/// `sudo.sudo(call)`: `call` dispatched as root, signed by the sudo key.
+pub fn sudo(call: Call) -> Call {
+	Call { pallet: "Sudo", name: "sudo", args: vec![Arg::Call(call)] }
+}
+
+/// `blobs.renew`: keep a stored chunk for another retention period.
+pub fn renew_chunk(hash: Hash32) -> Call {
+	Call::new("Blobs", "renew", hash)
+}
+
 /// One call of every constructor, for tests.
 #[cfg(any(test, feature = "test-helpers"))]
 pub fn samples() -> Vec<Call> {
@@ -226,5 +246,8 @@ pub fn samples() -> Vec<Call> {
 		publish_output(7, b"out".to_vec()),
 		set_code(vec![0, 97, 115, 109, 1, 0, 0, 0]),
 		claim(),
+		store_chunk(b"chunk".to_vec()),
+		renew_chunk([6; 32]),
+		sudo(set_retention_period(100)),
 	]
 }

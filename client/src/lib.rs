@@ -5,6 +5,7 @@
 //!   storage reads, `DepinApi` queries ([`api`]), signed transactions with nonce tracking
 //!   and receipts ([`tx`]), and failed calls turned into named, documented errors.
 //! - [`Signer`]: sr25519 keys from a secret URI or a private key file.
+//! - [`blobs`]: data of any size stored as chunks and fetched back, checked by hash.
 //! - [`calls`]: constructors of the calls of the compute pallets; [`events`]: the events
 //!   it reads; [`types`]: the chain's basic types.
 //! - [`compat`]: the chain's own metadata against the pinned one
@@ -13,6 +14,7 @@
 //! The worker and the `depin` CLI are thin layers over it.
 
 pub mod api;
+pub mod blobs;
 pub mod calls;
 pub mod cli;
 pub mod client;

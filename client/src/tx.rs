@@ -299,6 +299,12 @@ impl Client {
 		self.send_signed(signer, call, nonce).await
 	}
 
+	/// Forgets the nonces this client counted for `signer`: the next transaction takes the
+	/// node's (after a transaction was lost, say).
+	pub fn forget_nonce(&self, signer: &Signer) {
+		self.nonces().forget(signer.account());
+	}
+
 	/// Signs `call` at `nonce` and sends it without waiting.
 	pub async fn send_signed(
 		&self,

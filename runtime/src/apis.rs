@@ -151,6 +151,18 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl sp_transaction_storage_proof::runtime_api::TransactionStorageApi<Block> for Runtime {
+		fn retention_period() -> BlockNumber {
+			pallet_blobs::RetentionPeriod::<Runtime>::get()
+		}
+
+		fn indexed_transactions(
+			block: BlockNumber,
+		) -> Vec<sp_transaction_storage_proof::IndexedTransactionInfo> {
+			pallet_blobs::Pallet::<Runtime>::indexed_transactions(block)
+		}
+	}
+
 	#[api_version(3)]
 	impl depin_primitives::DepinApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn device(device: AccountId) -> Option<DeviceInfo<AccountId, Balance, BlockNumber>> {

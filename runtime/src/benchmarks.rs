@@ -8,4 +8,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_market, Market]
 	[pallet_verification, Verification]
 	[pallet_rewards, Rewards]
+	[pallet_blobs, Blobs]
 );

@@ -226,4 +226,6 @@ mod runtime {
 	pub type Verification = pallet_verification;
 	#[runtime::pallet_index(13)]
 	pub type Rewards = pallet_rewards;
+	#[runtime::pallet_index(14)]
+	pub type Blobs = pallet_blobs;
 }

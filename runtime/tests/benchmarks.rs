@@ -18,8 +18,8 @@ use sp_runtime::{traits::BlakeTwo256, BuildStorage};
 use sp_state_machine::{Ext, OverlayedChanges};
 
 /// The pallets whose weights `scripts/benchmark.sh` generates for this project.
-const PALLETS: [&str; 4] =
-	["pallet_devices", "pallet_market", "pallet_verification", "pallet_rewards"];
+const PALLETS: [&str; 5] =
+	["pallet_devices", "pallet_market", "pallet_verification", "pallet_rewards", "pallet_blobs"];
 
 /// The database `depin-node benchmark pallet` runs benchmarks in (it commits their setup
 /// and wipes their changes), holding the runtime's default genesis.

@@ -1,4 +1,4 @@
-//! The `depin` command line: programs, jobs, devices, rewards, the market, the runtime and
+//! The `depin` command line: programs, jobs, data, devices, rewards, the market, the runtime and
 //! stats.
 //!
 //! Every command takes `--url` (default `ws://127.0.0.1:9944`), `--suri` (or `DEPIN_SURI`)
@@ -6,6 +6,7 @@
 //! and what to do, and exit with status 1 (with `--json`: `{"error": {"kind", "message"}}`
 //! on stdout). docs/cli.md lists the commands and their output.
 
+mod data;
 mod device;
 mod follow;
 mod job;
@@ -73,6 +74,9 @@ enum Command {
 	/// Submit jobs and follow them.
 	#[command(subcommand)]
 	Job(job::JobCommand),
+	/// Store data of any size on chain and fetch it back, checked by hash.
+	#[command(subcommand)]
+	Data(data::DataCommand),
 	/// Register and manage devices (as their owner).
 	#[command(subcommand)]
 	Device(device::DeviceCommand),
@@ -106,6 +110,7 @@ async fn run(cli: Cli) -> anyhow::Result<Output> {
 	match cli.command {
 		Command::Program(c) => program::run(g, c).await,
 		Command::Job(c) => job::run(g, c).await,
+		Command::Data(c) => data::run(g, c).await,
 		Command::Device(c) => device::run(g, c).await,
 		Command::Rewards(c) => device::rewards(g, c).await,
 		Command::Runtime(c) => runtime::run(g, c).await,

@@ -1,7 +1,9 @@
-//! The node's JSON-RPC extensions: the `depin_*` queries, account nonces, fee queries and,
+//! The node's JSON-RPC extensions: the `depin_*` queries, stored chunks (`depin_blob`),
+//! account nonces, fee queries and,
 //! on development chains, the manual-seal engine (`engine_createBlock`,
 //! `engine_finalizeBlock`).
 
+pub mod blobs;
 pub mod depin;
 
 use std::sync::Arc;
@@ -34,6 +36,7 @@ pub fn create_full<C, P>(
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
 	C: ProvideRuntimeApi<Block>
+		+ sc_client_api::BlockBackend<Block>
 		+ HeaderBackend<Block>
 		+ HeaderMetadata<Block, Error = BlockChainError>
 		+ Send
@@ -45,6 +48,7 @@ where
 	C::Api: depin_primitives::DepinApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use blobs::{BlobRpcServer, Blobs};
 	use depin::{Depin, DepinRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
@@ -53,7 +57,8 @@ where
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Depin::new(client).into_rpc())?;
+	module.merge(Depin::new(client.clone()).into_rpc())?;
+	module.merge(Blobs::new(client).into_rpc())?;
 	if let Some(sender) = manual_seal {
 		module.merge(ManualSeal::new(sender).into_rpc())?;
 	}

@@ -147,6 +147,7 @@ pub fn start_authoring(p: AuthoringParams<'_>) -> Result<(), ServiceError> {
 	);
 	let slot_duration = sc_consensus_aura::slot_duration::<AuraId, _, _>(&*p.client)?;
 
+	let cidp_client = p.client.clone();
 	let aura =
 		sc_consensus_aura::start_aura::<AuraPair, _, _, _, _, _, _, _, _, _, _>(StartAuraParams {
 			slot_duration,
@@ -154,8 +155,13 @@ pub fn start_authoring(p: AuthoringParams<'_>) -> Result<(), ServiceError> {
 			select_chain: p.select_chain,
 			block_import: p.block_import,
 			proposer_factory,
-			create_inherent_data_providers: move |_, ()| async move {
-				Ok(slot_inherents(slot_duration))
+			create_inherent_data_providers: move |parent, ()| {
+				let client = cidp_client.clone();
+				async move {
+					let (slot, timestamp) = slot_inherents(slot_duration);
+					let proof = super::storage_proof::inherent_data_provider(&client, parent)?;
+					Ok((slot, timestamp, proof))
+				}
 			},
 			force_authoring: p.force_authoring,
 			backoff_authoring_blocks: Option::<()>::None,

@@ -95,7 +95,8 @@ pub fn start_sealing(p: DevParams<'_>) -> Result<(), ServiceError> {
 				let timestamp = sp_timestamp::Timestamp::new(
 					u64::from(slot).saturating_mul(slot_duration.as_millis()),
 				);
-				Ok(sp_timestamp::InherentDataProvider::new(timestamp))
+				let proof = super::storage_proof::inherent_data_provider(&client, parent)?;
+				Ok((sp_timestamp::InherentDataProvider::new(timestamp), proof))
 			}
 		},
 	});

@@ -5,6 +5,7 @@
 
 mod aura;
 mod dev;
+mod storage_proof;
 
 use std::sync::Arc;
 

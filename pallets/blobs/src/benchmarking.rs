@@ -48,6 +48,7 @@ fn fill_block<T: Config>(block: BlockNumberFor<T>, lens: &[u32], seed: u32) -> V
 			pieces_root: proof::pieces_root(&bytes),
 			size: len,
 			block_pieces: pieces,
+			extrinsic: i,
 		};
 		Chunks::<T>::insert(hash, ChunkInfo { size: len, block, index: i });
 		entries.push(entry);

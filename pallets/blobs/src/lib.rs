@@ -50,6 +50,9 @@ use scale_info::TypeInfo;
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
+/// The IPFS codec of a chunk's bytes: `raw` (a chunk is opaque bytes).
+pub const RAW_CID_CODEC: u64 = 0x55;
+
 /// Blocks whose records one `on_initialize` forgets at most.
 pub const PRUNE_BLOCKS_PER_BLOCK: u32 = 2;
 
@@ -64,6 +67,8 @@ pub struct IndexedChunk {
 	pub size: u32,
 	/// Pieces indexed by the block up to and including this chunk.
 	pub block_pieces: u32,
+	/// The extrinsic that stored or renewed it.
+	pub extrinsic: u32,
 }
 
 /// Where a stored chunk is.
@@ -142,7 +147,8 @@ pub mod pallet {
 
 	/// Where each kept chunk is, by hash.
 	#[pallet::storage]
-	pub type Chunks<T: Config> = StorageMap<_, Identity, ContentHash, ChunkInfo<BlockNumberFor<T>>>;
+	pub type Chunks<T: Config> =
+		StorageMap<_, Blake2_128Concat, ContentHash, ChunkInfo<BlockNumberFor<T>>>;
 
 	/// The chunks each block of the retention period stored or renewed, in extrinsic order.
 	#[pallet::storage]
@@ -190,6 +196,11 @@ pub mod pallet {
 			hash: ContentHash,
 			/// The last block it is now kept to.
 			kept_until: BlockNumberFor<T>,
+		},
+		/// The block author proved it keeps the chunks stored at `stored_at`.
+		Proved {
+			/// The block whose chunks were proved.
+			stored_at: BlockNumberFor<T>,
 		},
 		/// Root set a new retention period.
 		RetentionPeriodSet {
@@ -271,8 +282,11 @@ pub mod pallet {
 			ensure!(Self::kept_chunk(&hash, now).is_none(), Error::<T>::AlreadyStored);
 			let extrinsic = Self::indexing_extrinsic()?;
 			let pieces_root = proof::pieces_root(&data);
-			let (index, kept_until) =
-				Self::record(&who, IndexedChunk { hash, pieces_root, size, block_pieces: 0 }, now)?;
+			let (index, kept_until) = Self::record(
+				&who,
+				IndexedChunk { hash, pieces_root, size, block_pieces: 0, extrinsic },
+				now,
+			)?;
 			Chunks::<T>::insert(hash, ChunkInfo { size, block: now, index });
 			// Last: index operations are not rolled back with a failed call.
 			sp_io::transaction_index::index(extrinsic, size, hash);
@@ -295,7 +309,7 @@ pub mod pallet {
 				.cloned()
 				.ok_or(Error::<T>::UnknownChunk)?;
 			let extrinsic = Self::indexing_extrinsic()?;
-			let (index, kept_until) = Self::record(&who, entry, now)?;
+			let (index, kept_until) = Self::record(&who, IndexedChunk { extrinsic, ..entry }, now)?;
 			Chunks::<T>::insert(hash, ChunkInfo { size: info.size, block: now, index });
 			sp_io::transaction_index::renew(extrinsic, hash);
 			Self::deposit_event(Event::Renewed { who, hash, kept_until });
@@ -311,9 +325,11 @@ pub mod pallet {
 			ensure!(!ProofChecked::<T>::get(), Error::<T>::DoubleProof);
 			let now = frame_system::Pallet::<T>::block_number();
 			let chunks = Self::proof_target(now).ok_or(Error::<T>::UnexpectedProof)?;
+			let stored_at = now.saturating_sub(RetentionPeriod::<T>::get());
 			let parent = frame_system::Pallet::<T>::parent_hash();
 			ensure!(proof::verify(&chunks, parent.as_ref(), &proof), Error::<T>::InvalidProof);
 			ProofChecked::<T>::put(true);
+			Self::deposit_event(Event::Proved { stored_at });
 			Ok(())
 		}
 
@@ -368,6 +384,27 @@ pub mod pallet {
 		) -> Option<ChunkInfo<BlockNumberFor<T>>> {
 			Chunks::<T>::get(hash)
 				.filter(|info| info.block.saturating_add(RetentionPeriod::<T>::get()) >= now)
+		}
+
+		/// The chunks `block` stored or renewed, while it is within the retention period (for
+		/// `TransactionStorageApi`).
+		pub fn indexed_transactions(
+			block: BlockNumberFor<T>,
+		) -> Vec<sp_transaction_storage_proof::IndexedTransactionInfo> {
+			let now = frame_system::Pallet::<T>::block_number();
+			if block.saturating_add(RetentionPeriod::<T>::get()) < now {
+				return Vec::new();
+			}
+			BlockChunks::<T>::get(block)
+				.into_iter()
+				.map(|chunk| sp_transaction_storage_proof::IndexedTransactionInfo {
+					content_hash: chunk.hash,
+					size: chunk.size,
+					hashing: sp_transaction_storage_proof::HashingAlgorithm::Blake2b256,
+					cid_codec: RAW_CID_CODEC,
+					extrinsic_index: chunk.extrinsic,
+				})
+				.collect()
 		}
 
 		/// The chunks whose proof block `now` owes, if any.

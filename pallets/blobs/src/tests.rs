@@ -177,6 +177,7 @@ fn the_proof_of_the_right_piece_is_accepted_once() {
 		run_to(due);
 		let proof = proof_for(&stored, parent_of(due));
 		assert_ok!(Blobs::check_proof(RuntimeOrigin::none(), proof.clone()));
+		System::assert_last_event(Event::Proved { stored_at: 1 }.into());
 		assert_noop!(
 			Blobs::check_proof(RuntimeOrigin::none(), proof.clone()),
 			Error::<Test>::DoubleProof

@@ -210,3 +210,22 @@ impl pallet_rewards::Config for Runtime {
 	type MaxUnclaimedEras = ConstU32<32>;
 	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
 }
+
+parameter_types! {
+	/// A stored or renewed byte pays 0.1 µDPN for each retention period (≈ 0.1 DPN per MiB
+	/// and day), to the treasury; the transaction's length fee comes on top.
+	pub const BlobByteFee: Balance = MICRO_UNIT / 10;
+	/// One day of blocks: 1 day at 6 s, 4 hours on the 1 s dev chain.
+	pub const BlobRetentionPeriod: BlockNumber = DAYS;
+}
+
+impl pallet_blobs::Config for Runtime {
+	type Currency = Balances;
+	type FeeDestination = TreasuryAccount;
+	type ByteFee = BlobByteFee;
+	type MaxChunkLen = ConstU32<{ depin_primitives::data::MAX_CHUNK_LEN }>;
+	/// 64 chunks per block: at most 3 of the largest fit a block's length.
+	type MaxBlockChunks = ConstU32<64>;
+	type DefaultRetentionPeriod = BlobRetentionPeriod;
+	type WeightInfo = pallet_blobs::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,438 @@
+//! Stored data: blobs of any size uploaded as chunks (`blobs.store`) and fetched back
+//! from a node (`depin_blob`), every byte checked against the hash that names it.
+//!
+//! - [`Client::put_file`] cuts a file into chunks of at most `Blobs.MaxChunkLen` bytes,
+//!   sends each one the chain does not keep yet (several in flight, within what a
+//!   transaction pool holds), waits until the chain keeps it, and stores the manifest last:
+//!   the blob is complete once its name resolves. Running it again after an interruption
+//!   skips what is stored (resume for free).
+//! - [`Client::get_file`] fetches the manifest, then every chunk, each checked against its
+//!   hash (a mismatch is fetched again), into `OUT.part`, renamed to `OUT` when complete.
+//!   Chunks already in `OUT.part` with the right hash are kept: an interrupted download
+//!   resumes where it stopped.
+
+use std::{
+	collections::VecDeque,
+	fs::{File, OpenOptions},
+	io::{Read, Seek, SeekFrom, Write},
+	path::{Path, PathBuf},
+	time::Duration,
+};
+
+use codec::Decode;
+use depin_primitives::{
+	data::{content_hash, ManifestError},
+	BlobRef, ContentHash, Manifest,
+};
+
+use crate::{
+	calls,
+	client::{map_key, value_key},
+	rpc::params,
+	types::BlockNumber,
+	Client, Error, Signer,
+};
+
+/// Bytes of chunks sent and not yet kept at a time: well within a node's default
+/// transaction pool (20 MiB).
+const MAX_IN_FLIGHT_BYTES: usize = 12 * 1024 * 1024;
+/// Blocks a sent chunk may take to be kept before it is sent again.
+const RESEND_AFTER_BLOCKS: BlockNumber = 20;
+/// Times a chunk is sent (or fetched) before the transfer gives up.
+const ATTEMPTS: u32 = 3;
+/// Pause between two looks at the chain while chunks are in flight.
+const POLL: Duration = Duration::from_millis(250);
+
+/// sc-rpc-api's `author_*` codes of a busy pool: a transaction of the same sender and
+/// nonce is there (1014), or the pool is full (1016).
+const POOL_BUSY: [i32; 2] = [1014, 1016];
+
+/// Where a kept chunk is (`Blobs.Chunks`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Decode)]
+pub struct ChunkInfo {
+	/// Its size in bytes.
+	pub size: u32,
+	/// The block that stored or last renewed it.
+	pub block: BlockNumber,
+	/// Its position among that block's chunks.
+	pub index: u32,
+}
+
+/// What went wrong moving data.
+#[derive(Debug, thiserror::Error)]
+pub enum BlobError {
+	/// The chain or the node.
+	#[error(transparent)]
+	Client(#[from] Error),
+	/// A local file.
+	#[error("{path}: {source}")]
+	Io {
+		/// The file.
+		path: PathBuf,
+		/// The error.
+		source: std::io::Error,
+	},
+	/// No node keeps this chunk (never stored, or past its retention period).
+	#[error("the node does not keep chunk {hash} (never stored, or its retention period ended)")]
+	Missing {
+		/// The chunk's hash.
+		hash: String,
+	},
+	/// A chunk's bytes did not match its hash, every time.
+	#[error("chunk {hash} came back {attempts} times with bytes that do not match its hash")]
+	Corrupt {
+		/// The chunk's hash.
+		hash: String,
+		/// How often it was fetched.
+		attempts: u32,
+	},
+	/// The hash names a chunk, not a blob's manifest.
+	#[error("{hash} is not a blob (its bytes are not a manifest: {reason:?}); `depin data put` prints a blob's name")]
+	NotABlob {
+		/// The hash given.
+		hash: String,
+		/// Why the bytes are not a manifest.
+		reason: ManifestError,
+	},
+	/// The chain did not keep a chunk that was sent several times.
+	#[error(
+		"the chain did not keep chunk {index} ({hash}) after {attempts} attempts: is the \
+		 balance enough for the storage fee (`depin balance`)?"
+	)]
+	NotKept {
+		/// The chunk's position in the blob (the manifest is last).
+		index: usize,
+		/// Its hash.
+		hash: String,
+		/// How often it was sent.
+		attempts: u32,
+	},
+	/// The file is larger than one manifest can describe.
+	#[error("{path} is {size} bytes; a blob holds at most {max} bytes")]
+	TooLarge {
+		/// The file.
+		path: PathBuf,
+		/// Its size.
+		size: u64,
+		/// The largest blob.
+		max: u64,
+	},
+}
+
+/// How far a transfer is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+	/// Chunks done (kept on chain, or fetched and checked).
+	pub chunks_done: usize,
+	/// Chunks in all (an upload counts its manifest).
+	pub chunks_total: usize,
+	/// Chunks that needed no transfer (already stored, or already in the partial file).
+	pub chunks_skipped: usize,
+	/// Bytes done.
+	pub bytes_done: u64,
+	/// Bytes in all.
+	pub bytes_total: u64,
+}
+
+/// The hex name of a hash.
+pub fn hex_hash(hash: &ContentHash) -> String {
+	format!("0x{}", hex::encode(hash))
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> BlobError + '_ {
+	move |source| BlobError::Io { path: path.to_path_buf(), source }
+}
+
+/// A chunk sent and not yet kept.
+struct InFlight {
+	index: usize,
+	hash: ContentHash,
+	data: Vec<u8>,
+	sent_at: BlockNumber,
+	attempts: u32,
+}
+
+impl Client {
+	/// Where the chain keeps chunk `hash`, if it does.
+	pub async fn chunk_info(&self, hash: &ContentHash) -> Result<Option<ChunkInfo>, Error> {
+		self.chain_metadata(None).await?.check_storage("Blobs", "Chunks")?;
+		let key = map_key("Blobs", "Chunks", hash);
+		self.storage(&key, None)
+			.await?
+			.map(|bytes| {
+				ChunkInfo::decode(&mut &bytes[..]).map_err(|e| Error::Decode {
+					method: "Blobs.Chunks".into(),
+					reason: e.to_string(),
+				})
+			})
+			.transpose()
+	}
+
+	/// Blocks a chunk is kept after the block that stored or renewed it.
+	pub async fn retention_period(&self) -> Result<BlockNumber, Error> {
+		self.chain_metadata(None).await?.check_storage("Blobs", "RetentionPeriod")?;
+		match self.storage(&value_key("Blobs", "RetentionPeriod"), None).await? {
+			Some(bytes) => BlockNumber::decode(&mut &bytes[..]).map_err(|e| Error::Decode {
+				method: "Blobs.RetentionPeriod".into(),
+				reason: e.to_string(),
+			}),
+			None => self.constant("Blobs", "DefaultRetentionPeriod").await,
+		}
+	}
+
+	/// The bytes of chunk `hash` from the node's database, unchecked; `None` when the node
+	/// does not keep it.
+	pub async fn blob_bytes(&self, hash: &ContentHash) -> Result<Option<Vec<u8>>, Error> {
+		let value: Option<String> = self.rpc().call("depin_blob", params![hex_hash(hash)]).await?;
+		value
+			.map(|v| {
+				hex::decode(v.trim_start_matches("0x")).map_err(|e| Error::Decode {
+					method: "depin_blob".into(),
+					reason: e.to_string(),
+				})
+			})
+			.transpose()
+	}
+
+	/// The bytes of chunk `hash`, checked against it (fetched again on a mismatch).
+	pub async fn fetch_chunk(&self, hash: &ContentHash) -> Result<Vec<u8>, BlobError> {
+		for _ in 0..ATTEMPTS {
+			let bytes = self
+				.blob_bytes(hash)
+				.await?
+				.ok_or_else(|| BlobError::Missing { hash: hex_hash(hash) })?;
+			if content_hash(&bytes) == *hash {
+				return Ok(bytes);
+			}
+			tracing::warn!(chunk = %hex_hash(hash), "a chunk did not match its hash; fetching it again");
+		}
+		Err(BlobError::Corrupt { hash: hex_hash(hash), attempts: ATTEMPTS })
+	}
+
+	/// The manifest of blob `name`.
+	pub async fn manifest(&self, name: &ContentHash) -> Result<Manifest, BlobError> {
+		let bytes = self.fetch_chunk(name).await?;
+		Manifest::from_bytes(&bytes)
+			.map_err(|reason| BlobError::NotABlob { hash: hex_hash(name), reason })
+	}
+
+	/// Stores the file at `path` as a blob (see the module's documentation) and returns its
+	/// reference; `progress` hears of every chunk done.
+	pub async fn put_file(
+		&self,
+		signer: &Signer,
+		path: &Path,
+		mut progress: impl FnMut(&Progress),
+	) -> Result<BlobRef, BlobError> {
+		let chunk_len: u32 = self.constant("Blobs", "MaxChunkLen").await?;
+		let mut file = File::open(path).map_err(io_error(path))?;
+		let size = file.metadata().map_err(io_error(path))?.len();
+		let max = u64::from(depin_primitives::data::MAX_MANIFEST_CHUNKS) * u64::from(chunk_len);
+		if size > max {
+			return Err(BlobError::TooLarge { path: path.to_path_buf(), size, max });
+		}
+		let chunks = Manifest::chunk_count(size, chunk_len) as usize;
+		let mut state =
+			Progress { chunks_total: chunks + 1, bytes_total: size, ..Default::default() };
+		let mut hashes = Vec::with_capacity(chunks);
+		let mut uploader = Uploader::new(self, signer);
+		for index in 0..chunks {
+			let len = (size - index as u64 * u64::from(chunk_len)).min(u64::from(chunk_len));
+			let mut data = vec![0; len as usize];
+			file.read_exact(&mut data).map_err(io_error(path))?;
+			let hash = content_hash(&data);
+			hashes.push(hash);
+			uploader.send(index, hash, data, &mut state, &mut progress).await?;
+		}
+		let manifest = Manifest { size, chunk_len, chunks: hashes };
+		let bytes = manifest.to_bytes();
+		let name = content_hash(&bytes);
+		uploader.send(chunks, name, bytes, &mut state, &mut progress).await?;
+		uploader.finish(&mut state, &mut progress).await?;
+		Ok(manifest.blob_ref())
+	}
+
+	/// Fetches blob `name` into `out` (see the module's documentation); `progress` hears of
+	/// every chunk done.
+	pub async fn get_file(
+		&self,
+		name: &ContentHash,
+		out: &Path,
+		mut progress: impl FnMut(&Progress),
+	) -> Result<Manifest, BlobError> {
+		let manifest = self.manifest(name).await?;
+		let part = partial_path(out);
+		let mut file = OpenOptions::new()
+			.read(true)
+			.write(true)
+			.create(true)
+			.truncate(false)
+			.open(&part)
+			.map_err(io_error(&part))?;
+		file.set_len(manifest.size).map_err(io_error(&part))?;
+		let mut state = Progress {
+			chunks_total: manifest.chunks.len(),
+			bytes_total: manifest.size,
+			..Default::default()
+		};
+		for (index, hash) in manifest.chunks.iter().enumerate() {
+			let range = manifest.chunk_range(index);
+			let mut have = vec![0; (range.end - range.start) as usize];
+			file.seek(SeekFrom::Start(range.start)).map_err(io_error(&part))?;
+			file.read_exact(&mut have).map_err(io_error(&part))?;
+			if content_hash(&have) == *hash {
+				state.chunks_skipped += 1;
+			} else {
+				let bytes = self.fetch_chunk(hash).await?;
+				if bytes.len() != have.len() {
+					return Err(BlobError::Corrupt { hash: hex_hash(hash), attempts: 1 });
+				}
+				file.seek(SeekFrom::Start(range.start)).map_err(io_error(&part))?;
+				file.write_all(&bytes).map_err(io_error(&part))?;
+			}
+			state.chunks_done += 1;
+			state.bytes_done = range.end;
+			progress(&state);
+		}
+		file.sync_all().map_err(io_error(&part))?;
+		std::fs::rename(&part, out).map_err(io_error(out))?;
+		Ok(manifest)
+	}
+}
+
+/// `OUT.part`: where a download is written until it is complete.
+pub fn partial_path(out: &Path) -> PathBuf {
+	let mut name = out.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+	name.push(".part");
+	out.with_file_name(name)
+}
+
+/// Sends chunks, several in flight, and waits until the chain keeps them.
+struct Uploader<'a> {
+	client: &'a Client,
+	signer: &'a Signer,
+	in_flight: VecDeque<InFlight>,
+	in_flight_bytes: usize,
+	seen_block: BlockNumber,
+}
+
+impl<'a> Uploader<'a> {
+	fn new(client: &'a Client, signer: &'a Signer) -> Self {
+		Self { client, signer, in_flight: VecDeque::new(), in_flight_bytes: 0, seen_block: 0 }
+	}
+
+	/// Sends chunk `index` unless the chain keeps it, after waiting for room in flight.
+	async fn send(
+		&mut self,
+		index: usize,
+		hash: ContentHash,
+		data: Vec<u8>,
+		state: &mut Progress,
+		progress: &mut impl FnMut(&Progress),
+	) -> Result<(), BlobError> {
+		if self.client.chunk_info(&hash).await?.is_some() {
+			state.chunks_skipped += 1;
+			self.done(data.len(), index, state, progress);
+			return Ok(());
+		}
+		while !self.in_flight.is_empty() && self.in_flight_bytes + data.len() > MAX_IN_FLIGHT_BYTES
+		{
+			self.settle(state, progress).await?;
+		}
+		let sent_at = self.client.best_number().await?;
+		self.in_flight_bytes += data.len();
+		let chunk = InFlight { index, hash, data, sent_at, attempts: 0 };
+		self.in_flight.push_back(self.transmit(chunk).await?);
+		Ok(())
+	}
+
+	/// Waits until every chunk in flight is kept.
+	async fn finish(
+		&mut self,
+		state: &mut Progress,
+		progress: &mut impl FnMut(&Progress),
+	) -> Result<(), BlobError> {
+		while !self.in_flight.is_empty() {
+			self.settle(state, progress).await?;
+		}
+		Ok(())
+	}
+
+	/// Signs and sends `chunk`'s transaction; a busy pool is waited out.
+	async fn transmit(&self, mut chunk: InFlight) -> Result<InFlight, BlobError> {
+		chunk.attempts += 1;
+		loop {
+			let call = calls::store_chunk(chunk.data.clone());
+			match self.client.submit_nowait(self.signer, call).await {
+				Ok(_) => return Ok(chunk),
+				Err(Error::Invalid { code, .. }) if POOL_BUSY.contains(&code) => {
+					self.client.forget_nonce(self.signer);
+					tokio::time::sleep(Duration::from_secs(1)).await;
+				}
+				Err(e) => return Err(e.into()),
+			}
+		}
+	}
+
+	/// Waits for a new block, then retires the chunks the chain keeps and sends again
+	/// those that took too long.
+	async fn settle(
+		&mut self,
+		state: &mut Progress,
+		progress: &mut impl FnMut(&Progress),
+	) -> Result<(), BlobError> {
+		let best = loop {
+			let best = self.client.best_number().await?;
+			if best > self.seen_block {
+				break best;
+			}
+			tokio::time::sleep(POLL).await;
+		};
+		self.seen_block = best;
+		let mut waiting = VecDeque::with_capacity(self.in_flight.len());
+		let mut resend = false;
+		while let Some(chunk) = self.in_flight.pop_front() {
+			if self.client.chunk_info(&chunk.hash).await?.is_some() {
+				self.in_flight_bytes -= chunk.data.len();
+				self.done(chunk.data.len(), chunk.index, state, progress);
+			} else if best.saturating_sub(chunk.sent_at) >= RESEND_AFTER_BLOCKS {
+				if chunk.attempts >= ATTEMPTS {
+					return Err(BlobError::NotKept {
+						index: chunk.index,
+						hash: hex_hash(&chunk.hash),
+						attempts: chunk.attempts,
+					});
+				}
+				resend = true;
+				waiting.push_back(InFlight { sent_at: best, ..chunk });
+			} else {
+				waiting.push_back(chunk);
+			}
+		}
+		if resend {
+			// A lost transaction leaves a gap in the nonces: sign everything waiting again.
+			self.client.forget_nonce(self.signer);
+			let mut again = VecDeque::with_capacity(waiting.len());
+			for chunk in waiting {
+				again.push_back(self.transmit(chunk).await?);
+			}
+			waiting = again;
+		}
+		self.in_flight = waiting;
+		Ok(())
+	}
+
+	fn done(
+		&self,
+		len: usize,
+		index: usize,
+		state: &mut Progress,
+		progress: &mut impl FnMut(&Progress),
+	) {
+		state.chunks_done += 1;
+		if index < state.chunks_total - 1 {
+			state.bytes_done += len as u64;
+		}
+		progress(state);
+	}
+}

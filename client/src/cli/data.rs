@@ -1,0 +1,204 @@
+//! `depin data put|get|info`: data of any size kept by the chain, named by its hash.
+
+use std::{io::IsTerminal, path::PathBuf, time::Instant};
+
+use anyhow::Context;
+use clap::Subcommand;
+use serde_json::json;
+
+use super::{Global, Output};
+use crate::blobs::{hex_hash, Progress};
+use depin_primitives::ContentHash;
+
+/// Data commands.
+#[derive(Subcommand)]
+pub enum DataCommand {
+	/// Store a file on chain (in chunks, in block bodies); prints the blob's name. Run it
+	/// again after an interruption: what is stored is skipped.
+	Put {
+		/// The file.
+		file: PathBuf,
+	},
+	/// Fetch a blob into a file, every chunk checked against its hash. Run it again after
+	/// an interruption: it resumes from `FILE.part`.
+	Get {
+		/// The blob's name (0x + 64 hex digits, as `data put` printed it).
+		blob: String,
+		/// Where to write it.
+		#[arg(long)]
+		out: PathBuf,
+	},
+	/// Whether the chain keeps every chunk of a blob, and until which block.
+	Info {
+		/// The blob's name (0x + 64 hex digits).
+		blob: String,
+	},
+}
+
+/// Parses a blob's name.
+pub fn parse_hash(s: &str) -> anyhow::Result<ContentHash> {
+	let bytes =
+		hex::decode(s.trim_start_matches("0x")).context("a blob's name is 0x + 64 hex digits")?;
+	bytes.try_into().map_err(|_| anyhow::anyhow!("a blob's name is 0x + 64 hex digits (32 bytes)"))
+}
+
+fn mib(bytes: u64) -> f64 {
+	bytes as f64 / (1024.0 * 1024.0)
+}
+
+/// Prints progress to stderr: one line, rewritten, on a terminal; a line per tenth
+/// otherwise.
+struct Reporter {
+	verb: &'static str,
+	started: Instant,
+	terminal: bool,
+	last_tenth: usize,
+}
+
+impl Reporter {
+	fn new(verb: &'static str) -> Self {
+		Self {
+			verb,
+			started: Instant::now(),
+			terminal: std::io::stderr().is_terminal(),
+			last_tenth: 0,
+		}
+	}
+
+	fn report(&mut self, p: &Progress) {
+		let seconds = self.started.elapsed().as_secs_f64().max(1e-3);
+		let line = format!(
+			"{} {}/{} chunks, {:.1} of {:.1} MiB ({:.1} MiB/s)",
+			self.verb,
+			p.chunks_done,
+			p.chunks_total,
+			mib(p.bytes_done),
+			mib(p.bytes_total),
+			mib(p.bytes_done) / seconds
+		);
+		if self.terminal {
+			eprint!("\r{line}   ");
+			if p.chunks_done == p.chunks_total {
+				eprintln!();
+			}
+		} else {
+			let tenth = p.chunks_done * 10 / p.chunks_total.max(1);
+			if tenth > self.last_tenth || p.chunks_done == p.chunks_total {
+				self.last_tenth = tenth;
+				eprintln!("{line}");
+			}
+		}
+	}
+
+	fn rate(&self, bytes: u64) -> f64 {
+		mib(bytes) / self.started.elapsed().as_secs_f64().max(1e-3)
+	}
+}
+
+/// Runs a data command.
+pub async fn run(g: &Global, command: DataCommand) -> anyhow::Result<Output> {
+	match command {
+		DataCommand::Put { file } => {
+			let client = g.client().await?;
+			let signer = g.signer()?;
+			let mut reporter = Reporter::new("stored");
+			let mut last = Progress::default();
+			let blob = client
+				.put_file(&signer, &file, |p| {
+					last = *p;
+					reporter.report(p);
+				})
+				.await?;
+			let name = hex_hash(&blob.manifest);
+			Ok(Output::new(
+				vec![
+					format!("blob {name}"),
+					format!(
+						"{} bytes in {} chunks and a manifest: {} sent, {} already stored ({:.1} MiB/s)",
+						blob.size,
+						last.chunks_total - 1,
+						last.chunks_total - last.chunks_skipped,
+						last.chunks_skipped,
+						reporter.rate(blob.size)
+					),
+				],
+				json!({
+					"blob": name,
+					"size": blob.size,
+					"chunks": last.chunks_total - 1,
+					"sent": last.chunks_total - last.chunks_skipped,
+					"alreadyStored": last.chunks_skipped,
+				}),
+			))
+		}
+		DataCommand::Get { blob, out } => {
+			let name = parse_hash(&blob)?;
+			let client = g.client().await?;
+			let mut reporter = Reporter::new("fetched");
+			let mut last = Progress::default();
+			let manifest = client
+				.get_file(&name, &out, |p| {
+					last = *p;
+					reporter.report(p);
+				})
+				.await?;
+			Ok(Output::new(
+				vec![format!(
+					"{}: {} bytes, {} chunks checked ({} already there, {:.1} MiB/s)",
+					out.display(),
+					manifest.size,
+					manifest.chunks.len(),
+					last.chunks_skipped,
+					reporter.rate(manifest.size)
+				)],
+				json!({
+					"out": out.display().to_string(),
+					"size": manifest.size,
+					"chunks": manifest.chunks.len(),
+					"alreadyThere": last.chunks_skipped,
+				}),
+			))
+		}
+		DataCommand::Info { blob } => {
+			let name = parse_hash(&blob)?;
+			let client = g.client().await?;
+			let manifest = client.manifest(&name).await?;
+			let period: u32 = client.retention_period().await?;
+			let mut kept_until = None::<u32>;
+			let mut missing = Vec::new();
+			for hash in std::iter::once(&name).chain(manifest.chunks.iter()) {
+				match client.chunk_info(hash).await? {
+					Some(info) => {
+						let until = info.block.saturating_add(period);
+						kept_until = Some(kept_until.map_or(until, |k| k.min(until)));
+					}
+					None => missing.push(hex_hash(hash)),
+				}
+			}
+			let mut text = vec![format!(
+				"blob {}: {} bytes in {} chunks of up to {} bytes",
+				hex_hash(&name),
+				manifest.size,
+				manifest.chunks.len(),
+				manifest.chunk_len
+			)];
+			text.push(match (missing.is_empty(), kept_until) {
+				(true, Some(until)) => {
+					format!("every chunk kept; the first to go leaves after block {until}")
+				}
+				_ => format!("{} chunks no longer kept: {}", missing.len(), missing.join(", ")),
+			});
+			Ok(Output::new(
+				text,
+				json!({
+					"blob": hex_hash(&name),
+					"size": manifest.size,
+					"chunks": manifest.chunks.len(),
+					"chunkLen": manifest.chunk_len,
+					"keptUntil": kept_until,
+					"missing": missing,
+				}),
+			))
+		}
+	}
+}
