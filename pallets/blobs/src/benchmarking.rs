@@ -19,7 +19,7 @@ use sp_runtime::traits::{Bounded, One, Saturating};
 use sp_transaction_storage_proof::{encode_index, TransactionStorageProof, CHUNK_SIZE};
 use sp_trie::TrieMut;
 
-type Layout = sp_trie::LayoutV1<sp_core::Blake2Hasher>;
+type Layout = sp_trie::LayoutV1<sp_runtime::traits::BlakeTwo256>;
 
 fn funded<T: Config>(name: &'static str) -> T::AccountId {
 	let who: T::AccountId = account(name, 0, 0);
@@ -61,7 +61,7 @@ fn fill_block<T: Config>(block: BlockNumberFor<T>, lens: &[u32], seed: u32) -> V
 
 /// A trie proof of piece `piece` of `data`.
 fn piece_proof(data: &[u8], piece: u32) -> TransactionStorageProof {
-	let mut db = sp_trie::MemoryDB::<sp_core::Blake2Hasher>::default();
+	let mut db = sp_trie::MemoryDB::<sp_runtime::traits::BlakeTwo256>::default();
 	let mut root = sp_trie::empty_trie_root::<Layout>();
 	{
 		let mut trie = sp_trie::TrieDBMutBuilder::<Layout>::new(&mut db, &mut root).build();
