@@ -14,8 +14,9 @@ use scale_info::TypeInfo;
 /// The hash that names a chunk or a blob: `blake2_256` of its bytes.
 pub type ContentHash = [u8; 32];
 
-/// The largest chunk one `blobs.store` extrinsic carries: 2 MiB, three to a block.
-pub const MAX_CHUNK_LEN: u32 = 2 * 1024 * 1024;
+/// The largest chunk one `blobs.store` extrinsic carries: 2 MiB less 1 KiB, so that three
+/// of them and their transactions fit the 6 MiB a block gives normal extrinsics.
+pub const MAX_CHUNK_LEN: u32 = 2 * 1024 * 1024 - 1024;
 
 /// The hash of a chunk's bytes.
 pub fn content_hash(data: &[u8]) -> ContentHash {

@@ -61,7 +61,7 @@ fn fill_block<T: Config>(block: BlockNumberFor<T>, lens: &[u32], seed: u32) -> V
 
 /// A trie proof of piece `piece` of `data`.
 fn piece_proof(data: &[u8], piece: u32) -> TransactionStorageProof {
-	let mut db = sp_trie::MemoryDB::<sp_runtime::traits::BlakeTwo256>::default();
+	let mut db = sp_trie::MemoryDB::<sp_runtime::traits::BlakeTwo256>::new(&[0u8]);
 	let mut root = sp_trie::empty_trie_root::<Layout>();
 	{
 		let mut trie = sp_trie::TrieDBMutBuilder::<Layout>::new(&mut db, &mut root).build();
