@@ -2,7 +2,8 @@
 # Runs the benchmarks and prints their tables (Markdown): executor versus native on the
 # example jobs, what the runtime's weights charge per assignment and per verified task,
 # chain throughput and latency against transfers, and the scheduler's cost with 10 to
-# 10 000 devices, and the long form of the adversarial simulation. `--quick`
+# 10 000 devices, stored data (upload and fetch throughput, state and disk per MiB),
+# and the long form of the adversarial simulation. `--quick`
 # uses fewer inputs, runs, devices and simulated blocks.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -31,6 +32,8 @@ echo
 "$DEPIN_BIN/depin-bench" chain $quick
 echo
 "$DEPIN_BIN/depin-bench" scale $quick
+echo
+"$DEPIN_BIN/depin-bench" data $quick
 echo
 # The long form of the runtime's adversarial simulation (scripts/test.sh runs 2 seeds of
 # 300 blocks): 5 seeds of 2 000 blocks, about 1.1 × 10⁵ steps (1 000 blocks, 3 seeds with

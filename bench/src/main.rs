@@ -2,6 +2,7 @@
 //! `docs/benchmarks.md` and `scripts/bench.sh`).
 
 mod chain;
+mod data;
 mod executor;
 mod load;
 mod scale;
@@ -42,6 +43,12 @@ enum Command {
 		#[arg(long)]
 		quick: bool,
 	},
+	/// Stored data: upload and fetch throughput, state and disk per stored MiB.
+	Data {
+		/// 24 MiB instead of 128 MiB.
+		#[arg(long)]
+		quick: bool,
+	},
 	/// What the runtime's weights charge: per assignment, and per verified task against
 	/// a transfer.
 	Weights,
@@ -64,6 +71,10 @@ fn main() -> anyhow::Result<()> {
 			print!("{}", runtime.block_on(chain::run(quick))?);
 		}
 		Command::Weights => print!("{}", weights::run()?),
+		Command::Data { quick } => {
+			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+			print!("{}", runtime.block_on(data::run(quick))?);
+		}
 		Command::Scale { quick } => {
 			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
 			print!("{}", runtime.block_on(scale::run(quick))?);

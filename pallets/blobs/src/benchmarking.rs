@@ -28,8 +28,13 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 	who
 }
 
+/// `len` bytes that start with `seed` (little endian): chunks of four bytes or more with
+/// different seeds differ.
 fn chunk(len: u32, seed: u32) -> Vec<u8> {
-	(0..len).map(|i| (i.wrapping_mul(31).wrapping_add(seed)) as u8).collect()
+	let mut bytes: Vec<u8> = (0..len).map(|i| (i.wrapping_mul(31)) as u8).collect();
+	let n = bytes.len().min(4);
+	bytes[..n].copy_from_slice(&seed.to_le_bytes()[..n]);
+	bytes
 }
 
 /// Fills `block`'s records with chunks of the lengths `lens` (seeds from `seed`), each
@@ -77,9 +82,9 @@ fn piece_proof(data: &[u8], piece: u32) -> TransactionStorageProof {
 	TransactionStorageProof { chunk: data[start..end].to_vec(), proof }
 }
 
-/// `n` one-byte chunk lengths.
-fn ones(n: u32) -> Vec<u32> {
-	vec![1; n as usize]
+/// `n` lengths of small chunks (four bytes: each seed its own chunk).
+fn smalls(n: u32) -> Vec<u32> {
+	vec![4; n as usize]
 }
 
 fn set_block<T: Config>(n: BlockNumberFor<T>) {
@@ -97,7 +102,7 @@ mod benchmarks {
 		let who = funded::<T>("store");
 		let now: BlockNumberFor<T> = One::one();
 		set_block::<T>(now);
-		fill_block::<T>(now, &ones(T::MaxBlockChunks::get() - 1), 1_000);
+		fill_block::<T>(now, &smalls(T::MaxBlockChunks::get() - 1), 1_000);
 		let data = chunk(l, 0);
 		let hash = sp_io::hashing::blake2_256(&data);
 		#[extrinsic_call]
@@ -110,11 +115,11 @@ mod benchmarks {
 	fn renew() {
 		let who = funded::<T>("renew");
 		let first: BlockNumberFor<T> = One::one();
-		let data = fill_block::<T>(first, &ones(T::MaxBlockChunks::get()), 0);
+		let data = fill_block::<T>(first, &smalls(T::MaxBlockChunks::get()), 0);
 		let hash = sp_io::hashing::blake2_256(&data[0]);
 		let now = first.saturating_add(One::one());
 		set_block::<T>(now);
-		fill_block::<T>(now, &ones(T::MaxBlockChunks::get() - 1), 1_000);
+		fill_block::<T>(now, &smalls(T::MaxBlockChunks::get() - 1), 1_000);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), hash);
 		assert_eq!(Chunks::<T>::get(hash).map(|i| i.block), Some(now));
@@ -124,7 +129,7 @@ mod benchmarks {
 	#[benchmark]
 	fn check_proof() {
 		let stored: BlockNumberFor<T> = One::one();
-		let mut lens = ones(T::MaxBlockChunks::get() - 1);
+		let mut lens = smalls(T::MaxBlockChunks::get() - 1);
 		lens.push(T::MaxChunkLen::get());
 		let data = fill_block::<T>(stored, &lens, 0);
 		let now = stored.saturating_add(RetentionPeriod::<T>::get());
@@ -169,7 +174,7 @@ mod benchmarks {
 	#[benchmark]
 	fn prune_block(c: Linear<0, { T::MaxBlockChunks::get() }>) {
 		let old: BlockNumberFor<T> = One::one();
-		fill_block::<T>(old, &ones(c), 0);
+		fill_block::<T>(old, &smalls(c), 0);
 		RetentionPeriod::<T>::put(old);
 		PruneCursor::<T>::put(old);
 		let now = old.saturating_add(old).saturating_add(One::one());

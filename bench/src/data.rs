@@ -1,0 +1,127 @@
+//! Stored data on `depin-node --dev` with the devnet's 1 s blocks: how fast `depin data
+//! put` stores a file and `depin data get` fetches it back (the client's own code), how
+//! fast the worker's data cache fetches it (cold, then warm), and what the chain keeps for
+//! it: state (the `Blobs` pallet's keys and values) and disk (the node's database).
+
+use std::{
+	path::Path,
+	time::{Duration, Instant},
+};
+
+use anyhow::Context;
+use depin_client::{rpc::params, Client, Signer};
+use depin_testkit::{NodeConfig, TestNode};
+use depin_worker::data::BlobCache;
+
+const MIB: f64 = 1024.0 * 1024.0;
+
+/// Bytes of the files under `dir`.
+fn disk_bytes(dir: &Path) -> u64 {
+	let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+	entries
+		.filter_map(Result::ok)
+		.map(|e| match e.metadata() {
+			Ok(m) if m.is_dir() => disk_bytes(&e.path()),
+			Ok(m) => m.len(),
+			Err(_) => 0,
+		})
+		.sum()
+}
+
+/// Bytes of the keys and values the `Blobs` pallet keeps in state.
+async fn state_bytes(client: &Client) -> anyhow::Result<u64> {
+	let prefix = format!("0x{}", hex::encode(sp_crypto_hashing::twox_128(b"Blobs")));
+	let mut total = 0u64;
+	let mut start: Option<String> = None;
+	loop {
+		let keys: Vec<String> = client
+			.rpc()
+			.call("state_getKeysPaged", params![prefix.clone(), 1000, start.clone()])
+			.await?;
+		for key in &keys {
+			let size: Option<u64> = client.rpc().call("state_getStorageSize", params![key]).await?;
+			total += (key.len() as u64 - 2) / 2 + size.unwrap_or(0);
+		}
+		if keys.len() < 1000 {
+			return Ok(total);
+		}
+		start = keys.last().cloned();
+	}
+}
+
+/// Bytes that differ from chunk to chunk (xorshift).
+fn file_bytes(len: usize) -> Vec<u8> {
+	let mut state = 0x2545_f491_4f6c_dd1du64;
+	(0..len)
+		.map(|_| {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			state as u8
+		})
+		.collect()
+}
+
+fn rate(bytes: usize, took: Duration) -> String {
+	format!("{:.1}", bytes as f64 / MIB / took.as_secs_f64().max(1e-6))
+}
+
+/// Runs the benchmark; returns its Markdown table.
+pub async fn run(quick: bool) -> anyhow::Result<String> {
+	let size = if quick { 24 } else { 128 } * 1024 * 1024;
+	let node = TestNode::start(NodeConfig::dev(1000)).await;
+	let client = Client::connect(&node.ws_url()).await?;
+	let dir = tempfile::tempdir()?;
+	let input = dir.path().join("input.bin");
+	let data = file_bytes(size);
+	std::fs::write(&input, &data)?;
+	let signer = Signer::from_suri("//Eve")?;
+
+	let (disk_before, state_before) = (disk_bytes(&node.dir()), state_bytes(&client).await?);
+	let started = Instant::now();
+	let blob = client.put_file(&signer, &input, |_| {}).await.context("data put")?;
+	let put = started.elapsed();
+	// Let the database settle its writes before it is measured.
+	tokio::time::sleep(Duration::from_secs(3)).await;
+	let (disk_after, state_after) = (disk_bytes(&node.dir()), state_bytes(&client).await?);
+
+	let output = dir.path().join("output.bin");
+	let started = Instant::now();
+	client.get_file(&blob.manifest, &output, |_| {}).await.context("data get")?;
+	let get = started.elapsed();
+	anyhow::ensure!(std::fs::read(&output)? == data, "the fetched file differs");
+
+	let cache = BlobCache::open(&dir.path().join("cache"), 2 * size as u64)?;
+	let started = Instant::now();
+	let cold_bytes = cache.blob(&client, &blob).await?;
+	let cold = started.elapsed();
+	let started = Instant::now();
+	let warm_bytes = cache.blob(&client, &blob).await?;
+	let warm = started.elapsed();
+	anyhow::ensure!(cold_bytes == data && warm_bytes == data, "the cache returned other bytes");
+
+	let mib = size as f64 / MIB;
+	let mut out = String::new();
+	out.push_str(&format!(
+		"## Stored data ({} MiB on `depin-node --dev`, 1 s blocks)\n\n",
+		size / (1024 * 1024)
+	));
+	out.push_str("| step | time | MiB/s |\n| --- | ---: | ---: |\n");
+	for (step, took) in [
+		("`depin data put` (chunks and manifest, until the chain keeps each)", put),
+		("`depin data get` (every chunk checked, written to a file)", get),
+		("worker data cache, cold (fetched from the node, checked, cached)", cold),
+		("worker data cache, warm (read from the cache, checked)", warm),
+	] {
+		out.push_str(&format!("| {step} | {:.1} s | {} |\n", took.as_secs_f64(), rate(size, took)));
+	}
+	let state = state_after.saturating_sub(state_before) as f64;
+	let disk = disk_after.saturating_sub(disk_before) as f64;
+	out.push_str(&format!(
+		"\nKept by the chain per stored MiB: {:.0} bytes of state (the `Blobs` records), \
+		 {:.2} MiB of the node's database (the chunks in block bodies, and the blocks).\n",
+		state / mib,
+		disk / MIB / mib
+	));
+	Ok(out)
+}
