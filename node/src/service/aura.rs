@@ -138,8 +138,8 @@ pub struct AuthoringParams<'a> {
 
 /// Starts Aura block authoring (validators only).
 pub fn start_authoring(p: AuthoringParams<'_>) -> Result<(), ServiceError> {
-	let proposer_factory = sc_basic_authorship::ProposerFactory::new(
-		p.task_manager.spawn_handle(),
+	let proposer_factory = super::proposer(
+		p.task_manager,
 		p.client.clone(),
 		p.pool,
 		p.prometheus_registry,

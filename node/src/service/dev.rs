@@ -54,8 +54,8 @@ fn next_slot(
 
 /// Starts the sealing task.
 pub fn start_sealing(p: DevParams<'_>) -> Result<(), ServiceError> {
-	let proposer = sc_basic_authorship::ProposerFactory::new(
-		p.task_manager.spawn_handle(),
+	let proposer = super::proposer(
+		p.task_manager,
 		p.client.clone(),
 		p.pool.clone(),
 		p.prometheus_registry,

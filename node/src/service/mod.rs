@@ -27,6 +27,28 @@ pub type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 /// The transaction pool.
 pub type FullPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
 
+/// The block proposer of both consensus paths. It fills blocks up to the runtime's own
+/// length limit (8 MiB; 6 MiB for normal extrinsics) instead of the proposer's default
+/// of 4 MiB, so that a block carries three chunks of stored data: a block of 8 MiB still
+/// fits one block-request response (16 MiB), which is what the default protects.
+pub fn proposer(
+	task_manager: &TaskManager,
+	client: Arc<FullClient>,
+	pool: Arc<FullPool>,
+	prometheus_registry: Option<&substrate_prometheus_endpoint::Registry>,
+	telemetry: Option<sc_telemetry::TelemetryHandle>,
+) -> sc_basic_authorship::ProposerFactory<FullPool, FullClient> {
+	let mut proposer = sc_basic_authorship::ProposerFactory::new(
+		task_manager.spawn_handle(),
+		client,
+		pool,
+		prometheus_registry,
+		telemetry,
+	);
+	proposer.set_default_block_size_limit(depin_runtime::configs::MAX_BLOCK_LENGTH_BYTES as usize);
+	proposer
+}
+
 /// The consensus-specific part of [`Service`].
 pub enum Consensus {
 	/// Aura + GRANDPA.
