@@ -1,4 +1,33 @@
-//! Weights of `pallet_blobs`: provisional figures until `scripts/benchmark.sh blobs` measures them.
+
+//! Weights of `pallet_blobs`, generated from its benchmarks by `scripts/benchmark.sh`.
+//!
+//! DATE: 2026-12-03, STEPS: `10`, REPEAT: `5`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
+
+// Executed Command:
+// /root/.cache/depin/target-bench/release/depin-node
+// benchmark
+// pallet
+// --runtime
+// /root/.cache/depin/target-bench/release/wbuild/depin-runtime/depin_runtime.compact.compressed.wasm
+// --genesis-builder=runtime
+// --pallet
+// pallet_blobs
+// --extrinsic
+// *
+// --steps
+// 10
+// --repeat
+// 5
+// --wasm-execution
+// compiled
+// --heap-pages
+// 4096
+// --template
+// /work/main/.maintain/frame-weight-template.hbs
+// --output
+// /work/main/pallets/blobs/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -22,71 +51,85 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn store(l: u32, ) -> Weight {
-		Weight::from_parts(40_000_000, 4000)
-			.saturating_add(Weight::from_parts(60_000, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 103_344_000 picoseconds.
+		Weight::from_parts(108_985_000, 8343)
+			.saturating_add(Weight::from_parts(13_192, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn renew() -> Weight {
-		Weight::from_parts(60_000_000, 8000)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 110_037_000 picoseconds.
+		Weight::from_parts(152_907_000, 15696)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn check_proof() -> Weight {
-		Weight::from_parts(80_000_000, 8000)
+		// Minimum execution time: 90_470_000 picoseconds.
+		Weight::from_parts(123_782_000, 8343)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_retention_period() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Minimum execution time: 9_397_000 picoseconds.
+		Weight::from_parts(13_706_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn prune_idle() -> Weight {
-		Weight::from_parts(5_000_000, 1500)
+		// Minimum execution time: 3_026_000 picoseconds.
+		Weight::from_parts(3_778_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	fn prune_block(c: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 1500)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Minimum execution time: 12_353_000 picoseconds.
+		Weight::from_parts(15_590_635, 8343)
+			.saturating_add(Weight::from_parts(7_594_372, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(c.into()))
 	}
 }
 
-// For backwards compatibility and tests.
+/// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn store(l: u32, ) -> Weight {
-		Weight::from_parts(40_000_000, 4000)
-			.saturating_add(Weight::from_parts(60_000, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		// Minimum execution time: 103_344_000 picoseconds.
+		Weight::from_parts(108_985_000, 8343)
+			.saturating_add(Weight::from_parts(13_192, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn renew() -> Weight {
-		Weight::from_parts(60_000_000, 8000)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		// Minimum execution time: 110_037_000 picoseconds.
+		Weight::from_parts(152_907_000, 15696)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn check_proof() -> Weight {
-		Weight::from_parts(80_000_000, 8000)
+		// Minimum execution time: 90_470_000 picoseconds.
+		Weight::from_parts(123_782_000, 8343)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_retention_period() -> Weight {
-		Weight::from_parts(10_000_000, 0)
+		// Minimum execution time: 9_397_000 picoseconds.
+		Weight::from_parts(13_706_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn prune_idle() -> Weight {
-		Weight::from_parts(5_000_000, 1500)
+		// Minimum execution time: 3_026_000 picoseconds.
+		Weight::from_parts(3_778_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn prune_block(c: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 1500)
-			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		// Minimum execution time: 12_353_000 picoseconds.
+		Weight::from_parts(15_590_635, 8343)
+			.saturating_add(Weight::from_parts(7_594_372, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(c.into()))
 	}
 }
