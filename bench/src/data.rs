@@ -10,7 +10,7 @@ use std::{
 
 use anyhow::Context;
 use depin_client::{rpc::params, Client, Signer};
-use depin_testkit::{NodeConfig, TestNode};
+use depin_testkit::{pseudo_random_bytes, NodeConfig, TestNode};
 use depin_worker::data::BlobCache;
 
 const MIB: f64 = 1024.0 * 1024.0;
@@ -49,19 +49,6 @@ async fn state_bytes(client: &Client) -> anyhow::Result<u64> {
 	}
 }
 
-/// Bytes that differ from chunk to chunk (xorshift).
-fn file_bytes(len: usize) -> Vec<u8> {
-	let mut state = 0x2545_f491_4f6c_dd1du64;
-	(0..len)
-		.map(|_| {
-			state ^= state << 13;
-			state ^= state >> 7;
-			state ^= state << 17;
-			state as u8
-		})
-		.collect()
-}
-
 fn rate(bytes: usize, took: Duration) -> String {
 	format!("{:.1}", bytes as f64 / MIB / took.as_secs_f64().max(1e-6))
 }
@@ -73,7 +60,7 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 	let client = Client::connect(&node.ws_url()).await?;
 	let dir = tempfile::tempdir()?;
 	let input = dir.path().join("input.bin");
-	let data = file_bytes(size);
+	let data = pseudo_random_bytes(size, 0);
 	std::fs::write(&input, &data)?;
 	let signer = Signer::from_suri("//Eve")?;
 

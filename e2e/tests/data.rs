@@ -7,24 +7,11 @@ use std::time::Duration;
 
 use depin_client::{blobs::partial_path, calls, Client, Signer};
 use depin_e2e::cli;
-use depin_testkit::{NodeConfig, TestNode};
+use depin_testkit::{pseudo_random_bytes, NodeConfig, TestNode};
 use serde_json::Value;
 
 fn json(out: &str) -> Value {
 	serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"))
-}
-
-/// `len` bytes that differ from chunk to chunk.
-fn file_bytes(len: usize) -> Vec<u8> {
-	let mut state = 0x2545_f491_4f6c_dd1du64;
-	(0..len)
-		.map(|_| {
-			state ^= state << 13;
-			state ^= state >> 7;
-			state ^= state << 17;
-			state as u8
-		})
-		.collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -36,7 +23,7 @@ async fn a_file_is_stored_in_chunks_fetched_back_and_resumed() {
 	let chunk_len: u32 = client.constant("Blobs", "MaxChunkLen").await.unwrap();
 	// Ten full chunks and a short one.
 	let size = 10 * chunk_len as usize + 12_345;
-	let data = file_bytes(size);
+	let data = pseudo_random_bytes(size, 0);
 	let input = dir.path().join("input.bin");
 	std::fs::write(&input, &data).unwrap();
 	let eve = Signer::from_suri("//Eve").unwrap();
@@ -131,7 +118,7 @@ async fn validators_prove_they_keep_stored_data_and_accept_each_others_proofs() 
 	let receipt = client.submit(&sudo, calls::sudo(calls::set_retention_period(2))).await.unwrap();
 	client.sudo_result(&receipt).await.unwrap();
 	let dapp = Signer::from_suri("//Eve").unwrap();
-	let chunk = file_bytes(100_000);
+	let chunk = pseudo_random_bytes(100_000, 0);
 	let receipt = client.submit(&dapp, calls::store_chunk(chunk.clone())).await.unwrap();
 	let header: Value = client
 		.rpc()

@@ -1,6 +1,7 @@
 //! The data cache against a source that counts, loses and damages chunks.
 
 use super::*;
+use depin_testkit::pseudo_random_bytes;
 use std::{
 	collections::HashSet,
 	sync::atomic::{AtomicU32, Ordering},
@@ -48,19 +49,6 @@ impl Source {
 	}
 }
 
-/// `len` bytes without repeats within a chunk-sized span (xorshift).
-fn data(len: usize, seed: u8) -> Vec<u8> {
-	let mut state = 0x9e37_79b9_7f4a_7c15u64 ^ u64::from(seed);
-	(0..len)
-		.map(|_| {
-			state ^= state << 13;
-			state ^= state >> 7;
-			state ^= state << 17;
-			state as u8
-		})
-		.collect()
-}
-
 fn files(dir: &Path) -> usize {
 	std::fs::read_dir(dir).unwrap().count()
 }
@@ -69,7 +57,7 @@ fn files(dir: &Path) -> usize {
 async fn a_blob_is_fetched_once_and_then_served_from_the_cache() {
 	let dir = tempfile::tempdir().unwrap();
 	let mut source = Source::default();
-	let bytes = data(10_000, 1);
+	let bytes = pseudo_random_bytes(10_000, 1);
 	let (blob, _) = source.put(&bytes, 4096);
 	let cache = BlobCache::open(dir.path(), 1 << 20).unwrap();
 	assert_eq!(cache.blob(&source, &blob).await.unwrap(), bytes);
@@ -87,7 +75,7 @@ async fn a_blob_is_fetched_once_and_then_served_from_the_cache() {
 async fn an_interrupted_fetch_resumes_with_the_chunks_it_has() {
 	let dir = tempfile::tempdir().unwrap();
 	let mut source = Source::default();
-	let bytes = data(20_000, 2);
+	let bytes = pseudo_random_bytes(20_000, 2);
 	let (blob, manifest) = source.put(&bytes, 4096);
 	// A crash left two whole chunks and an unfinished write.
 	for (i, hash) in manifest.chunks.iter().enumerate().take(2) {
@@ -109,7 +97,7 @@ async fn an_interrupted_fetch_resumes_with_the_chunks_it_has() {
 async fn a_damaged_chunk_from_the_source_is_fetched_again() {
 	let dir = tempfile::tempdir().unwrap();
 	let mut source = Source::default();
-	let bytes = data(9_000, 3);
+	let bytes = pseudo_random_bytes(9_000, 3);
 	let (blob, manifest) = source.put(&bytes, 4096);
 	source.damaged_once.lock().unwrap().insert(manifest.chunks[1]);
 	let cache = BlobCache::open(dir.path(), 1 << 20).unwrap();
@@ -122,7 +110,7 @@ async fn a_damaged_chunk_from_the_source_is_fetched_again() {
 async fn a_chunk_damaged_at_every_source_or_missing_is_a_data_fault() {
 	let dir = tempfile::tempdir().unwrap();
 	let mut source = Source::default();
-	let bytes = data(9_000, 4);
+	let bytes = pseudo_random_bytes(9_000, 4);
 	let (blob, manifest) = source.put(&bytes, 4096);
 	source.damaged.insert(manifest.chunks[2]);
 	let cache = BlobCache::open(dir.path(), 1 << 20).unwrap();
@@ -143,7 +131,7 @@ async fn a_chunk_damaged_at_every_source_or_missing_is_a_data_fault() {
 async fn a_damaged_cached_chunk_is_dropped_and_fetched_again() {
 	let dir = tempfile::tempdir().unwrap();
 	let mut source = Source::default();
-	let bytes = data(5_000, 5);
+	let bytes = pseudo_random_bytes(5_000, 5);
 	let (blob, manifest) = source.put(&bytes, 4096);
 	let cache = BlobCache::open(dir.path(), 1 << 20).unwrap();
 	cache.blob(&source, &blob).await.unwrap();
@@ -157,8 +145,8 @@ async fn a_damaged_cached_chunk_is_dropped_and_fetched_again() {
 async fn the_cache_stays_within_its_capacity_dropping_the_least_recently_used() {
 	let dir = tempfile::tempdir().unwrap();
 	let mut source = Source::default();
-	let (a, manifest_a) = source.put(&data(8_192, 6), 4096);
-	let (b, _) = source.put(&data(8_192, 7), 4096);
+	let (a, manifest_a) = source.put(&pseudo_random_bytes(8_192, 6), 4096);
+	let (b, _) = source.put(&pseudo_random_bytes(8_192, 7), 4096);
 	let capacity = 12_000;
 	let cache = BlobCache::open(dir.path(), capacity).unwrap();
 	cache.blob(&source, &a).await.unwrap();
@@ -172,7 +160,7 @@ async fn the_cache_stays_within_its_capacity_dropping_the_least_recently_used() 
 	assert_eq!(files(dir.path()) as u64, cache.index.lock().unwrap().entries.len() as u64);
 	// A blob larger than the cache is refused before anything is fetched.
 	let requests = source.requests();
-	let (big, _) = source.put(&data(20_000, 8), 4096);
+	let (big, _) = source.put(&pseudo_random_bytes(20_000, 8), 4096);
 	assert!(matches!(cache.blob(&source, &big).await, Err(FetchError::TooLarge { .. })));
 	assert_eq!(source.requests(), requests);
 	// Reopened with a smaller capacity, the cache shrinks at once.
@@ -184,7 +172,7 @@ async fn the_cache_stays_within_its_capacity_dropping_the_least_recently_used() 
 async fn a_manifest_that_disagrees_with_the_reference_is_refused() {
 	let dir = tempfile::tempdir().unwrap();
 	let mut source = Source::default();
-	let (blob, manifest) = source.put(&data(3_000, 9), 1024);
+	let (blob, manifest) = source.put(&pseudo_random_bytes(3_000, 9), 1024);
 	let cache = BlobCache::open(dir.path(), 1 << 20).unwrap();
 	let wrong_size = BlobRef { size: 2_999, ..blob };
 	assert!(matches!(
