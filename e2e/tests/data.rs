@@ -85,6 +85,7 @@ async fn a_file_is_stored_in_chunks_fetched_back_and_resumed() {
 	let unknown = format!("0x{}", "00".repeat(32));
 	let (ok, out, _) = cli(&url, &["--json", "data", "get", &unknown, "--out", "/dev/null"]);
 	assert!(!ok);
+	assert_eq!(json(&out)["error"]["kind"], "data", "{out}");
 	let message = json(&out)["error"]["message"].as_str().unwrap().to_string();
 	assert!(message.contains("does not keep chunk"), "{message}");
 	let first_chunk =

@@ -159,16 +159,32 @@ fn fail(e: &anyhow::Error, json: bool) -> ExitCode {
 }
 
 /// `{"error": {"kind", "message"}}` for `e`: the kind of the chain client's error when it
-/// is one (a failed call adds `pallet` and `name`), `io` for files, `input` otherwise
+/// is one (a failed call adds `pallet` and `name`), `data` for stored data that cannot be
+/// had or kept, `io` for files, `input` otherwise
 /// (arguments or files that make no sense).
 fn error_json(e: &anyhow::Error) -> serde_json::Value {
 	let message = format!("{e:#}");
-	let mut error = match e.chain().find_map(|c| c.downcast_ref::<crate::Error>()) {
+	use crate::blobs::BlobError;
+	let client_error = e.chain().find_map(|c| {
+		c.downcast_ref::<crate::Error>().or_else(|| match c.downcast_ref::<BlobError>() {
+			Some(BlobError::Client(inner)) => Some(inner),
+			_ => None,
+		})
+	});
+	let data_error = e.chain().any(|c| {
+		matches!(c.downcast_ref::<BlobError>(), Some(b) if !matches!(b, BlobError::Client(_) | BlobError::Io { .. }))
+	});
+	let mut error = match client_error {
 		Some(crate::Error::Dispatch { pallet, error, .. }) => {
 			serde_json::json!({ "kind": "dispatch", "pallet": pallet, "name": error })
 		}
 		Some(client) => serde_json::json!({ "kind": client.kind() }),
-		None if e.chain().any(|c| c.is::<std::io::Error>()) => serde_json::json!({ "kind": "io" }),
+		None if data_error => serde_json::json!({ "kind": "data" }),
+		None if e.chain().any(|c| c.is::<std::io::Error>())
+			|| matches!(e.downcast_ref::<BlobError>(), Some(BlobError::Io { .. })) =>
+		{
+			serde_json::json!({ "kind": "io" })
+		}
 		None => serde_json::json!({ "kind": "input" }),
 	};
 	error["message"] = message.into();
@@ -199,6 +215,23 @@ mod tests {
 
 		let file = std::fs::read("/nonexistent/job.wasm").map_err(anyhow::Error::from);
 		assert_eq!(error_json(&file.unwrap_err())["error"]["kind"], "io");
+
+		let missing: anyhow::Error =
+			crate::blobs::BlobError::Missing { hash: "0x00".into() }.into();
+		assert_eq!(error_json(&missing)["error"]["kind"], "data");
+		let unreachable: anyhow::Error =
+			crate::blobs::BlobError::Client(crate::Error::Unreachable {
+				url: "ws://x".into(),
+				reason: "refused".into(),
+			})
+			.into();
+		assert_eq!(error_json(&unreachable)["error"]["kind"], "unreachable");
+		let disk: anyhow::Error = crate::blobs::BlobError::Io {
+			path: "/x".into(),
+			source: std::io::Error::other("full"),
+		}
+		.into();
+		assert_eq!(error_json(&disk)["error"]["kind"], "io");
 
 		let input = anyhow::anyhow!("--out needs --wait");
 		let json = error_json(&input);
