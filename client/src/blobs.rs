@@ -252,6 +252,50 @@ impl Client {
 		Ok(manifest.blob_ref())
 	}
 
+	/// Keeps every chunk of blob `name` (its manifest included) another retention period
+	/// from now: one `blobs.renew` per chunk, all sent at once, then waits until the chain
+	/// records each renewal. Returns the number of chunks renewed.
+	pub async fn renew_blob(
+		&self,
+		signer: &Signer,
+		name: &ContentHash,
+	) -> Result<usize, BlobError> {
+		let manifest = self.manifest(name).await?;
+		let start = self.best_number().await?;
+		let hashes: Vec<ContentHash> =
+			std::iter::once(*name).chain(manifest.chunks.iter().copied()).collect();
+		for hash in &hashes {
+			if self.chunk_info(hash).await?.is_none() {
+				return Err(BlobError::Missing { hash: hex_hash(hash) });
+			}
+			self.submit_nowait(signer, calls::renew_chunk(*hash)).await?;
+		}
+		let mut waiting = hashes.clone();
+		while !waiting.is_empty() {
+			let best = self.best_number().await?;
+			let mut still = Vec::with_capacity(waiting.len());
+			for hash in waiting {
+				match self.chunk_info(&hash).await? {
+					Some(info) if info.block > start => {}
+					Some(_) if best.saturating_sub(start) < RESEND_AFTER_BLOCKS => still.push(hash),
+					_ => {
+						let index = hashes.iter().position(|h| *h == hash).unwrap_or(0);
+						return Err(BlobError::NotKept {
+							index,
+							hash: hex_hash(&hash),
+							attempts: 1,
+						});
+					}
+				}
+			}
+			waiting = still;
+			if !waiting.is_empty() {
+				tokio::time::sleep(POLL).await;
+			}
+		}
+		Ok(hashes.len())
+	}
+
 	/// Fetches blob `name` into `out` (see the module's documentation); `progress` hears of
 	/// every chunk done.
 	pub async fn get_file(

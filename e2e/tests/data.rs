@@ -79,7 +79,16 @@ async fn a_file_is_stored_in_chunks_fetched_back_and_resumed() {
 	assert_eq!(info["missing"], Value::Array(vec![]));
 	assert_eq!(info["chunkLen"], chunk_len);
 	let period = client.retention_period().await.unwrap();
-	assert!(info["keptUntil"].as_u64().unwrap() > u64::from(period), "{info}");
+	let kept_until = info["keptUntil"].as_u64().unwrap();
+	assert!(kept_until > u64::from(period), "{info}");
+
+	// Renewed: every chunk is kept a period from a later block.
+	let (ok, out, err) = cli(&url, &["--json", "--suri", "//Eve", "data", "renew", &blob]);
+	assert!(ok, "{out} {err}");
+	assert_eq!(json(&out)["renewed"], 12);
+	let (ok, out, _) = cli(&url, &["--json", "data", "info", &blob]);
+	assert!(ok);
+	assert!(json(&out)["keptUntil"].as_u64().unwrap() > kept_until, "{out}");
 
 	// Names that are not blobs.
 	let unknown = format!("0x{}", "00".repeat(32));

@@ -1,4 +1,4 @@
-//! `depin data put|get|info`: data of any size kept by the chain, named by its hash.
+//! `depin data put|get|renew|info`: data of any size kept by the chain, named by its hash.
 
 use std::{io::IsTerminal, path::PathBuf, time::Instant};
 
@@ -27,6 +27,12 @@ pub enum DataCommand {
 		/// Where to write it.
 		#[arg(long)]
 		out: PathBuf,
+	},
+	/// Keep every chunk of a blob another retention period from now (pays the storage fee
+	/// again).
+	Renew {
+		/// The blob's name (0x + 64 hex digits).
+		blob: String,
 	},
 	/// Whether the chain keeps every chunk of a blob, and until which block.
 	Info {
@@ -157,6 +163,20 @@ pub async fn run(g: &Global, command: DataCommand) -> anyhow::Result<Output> {
 					"chunks": manifest.chunks.len(),
 					"alreadyThere": last.chunks_skipped,
 				}),
+			))
+		}
+		DataCommand::Renew { blob } => {
+			let name = parse_hash(&blob)?;
+			let client = g.client().await?;
+			let renewed = client.renew_blob(&g.signer()?, &name).await?;
+			let until =
+				client.best_number().await?.saturating_add(client.retention_period().await?);
+			Ok(Output::new(
+				vec![format!(
+					"blob {}: {renewed} chunks renewed, kept to about block {until}",
+					hex_hash(&name)
+				)],
+				json!({ "blob": hex_hash(&name), "renewed": renewed, "keptUntil": until }),
 			))
 		}
 		DataCommand::Info { blob } => {
