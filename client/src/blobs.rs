@@ -306,6 +306,8 @@ impl Client {
 	) -> Result<Manifest, BlobError> {
 		let manifest = self.manifest(name).await?;
 		let part = partial_path(out);
+		// Only a partial file left by an earlier run can hold chunks already.
+		let resuming = part.exists();
 		let mut file = OpenOptions::new()
 			.read(true)
 			.write(true)
@@ -322,9 +324,11 @@ impl Client {
 		for (index, hash) in manifest.chunks.iter().enumerate() {
 			let range = manifest.chunk_range(index);
 			let mut have = vec![0; (range.end - range.start) as usize];
-			file.seek(SeekFrom::Start(range.start)).map_err(io_error(&part))?;
-			file.read_exact(&mut have).map_err(io_error(&part))?;
-			if content_hash(&have) == *hash {
+			if resuming {
+				file.seek(SeekFrom::Start(range.start)).map_err(io_error(&part))?;
+				file.read_exact(&mut have).map_err(io_error(&part))?;
+			}
+			if resuming && content_hash(&have) == *hash {
 				state.chunks_skipped += 1;
 			} else {
 				let bytes = self.fetch_chunk(hash).await?;
