@@ -76,6 +76,22 @@ fn a_largest_program_fits_in_a_block() {
 }
 
 #[test]
+fn a_block_full_of_tiny_chunks_pays_for_the_block_length() {
+	use frame_support::traits::Get;
+	type Blobs = <Runtime as pallet_blobs::Config>::MinChargedBytes;
+	type Slots = <Runtime as pallet_blobs::Config>::MaxBlockChunks;
+	let normal = *RuntimeBlockLength::get().max.get(DispatchClass::Normal);
+	// Whoever takes every chunk slot of a block pays for at least the bytes the block could
+	// have carried for others.
+	assert!(
+		Blobs::get() as u64 * Slots::get() as u64 >= normal as u64,
+		"{} slots of {} bytes < block length {normal}",
+		Slots::get(),
+		Blobs::get()
+	);
+}
+
+#[test]
 fn a_device_with_a_free_slot_always_has_room_for_another_task() {
 	use frame_support::traits::Get;
 	let max_cores = <Runtime as pallet_devices::Config>::MaxCores::get() as u32;

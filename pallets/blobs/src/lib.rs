@@ -10,7 +10,9 @@
 //!   manifest stored the same way ([`depin_primitives::Manifest`]).
 //! - A chunk is kept for [`RetentionPeriod`] blocks after the block that stored or last
 //!   renewed it; [`Pallet::renew`] extends it by another period. Both pay `ByteFee` per byte
-//!   (one period's keep) to `FeeDestination`, besides the transaction's length fee.
+//!   (one period's keep; a chunk pays for at least `MinChargedBytes`) to `FeeDestination`,
+//!   besides the transaction's length fee. Filling a block's chunk slots with tiny chunks
+//!   so costs what filling its bytes does.
 //! - **Storage proofs** make block authors keep the data: the author of block `n` must
 //!   include [`Pallet::check_proof`], a trie proof of one 256-byte piece of the chunks
 //!   indexed at block `n − RetentionPeriod`, the piece chosen by the parent block's hash
@@ -126,6 +128,12 @@ pub mod pallet {
 		/// Most chunks one block stores or renews.
 		#[pallet::constant]
 		type MaxBlockChunks: Get<u32>;
+
+		/// Fewest bytes a chunk pays for: the data a block can carry divided by
+		/// `MaxBlockChunks`. Filling a block's chunk slots with tiny chunks then
+		/// costs as much as filling its bytes, and each chunk's record in state is paid for.
+		#[pallet::constant]
+		type MinChargedBytes: Get<u32>;
 
 		/// The retention period until root sets another.
 		#[pallet::constant]
@@ -252,6 +260,10 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxChunkLen::get() > 0, "MaxChunkLen must be positive");
 			assert!(T::MaxBlockChunks::get() > 0, "MaxBlockChunks must be positive");
+			assert!(
+				T::MinChargedBytes::get() <= T::MaxChunkLen::get(),
+				"MinChargedBytes above MaxChunkLen would overcharge every chunk"
+			);
 			assert!(
 				!T::DefaultRetentionPeriod::get().is_zero(),
 				"DefaultRetentionPeriod must be positive"
@@ -431,6 +443,12 @@ pub mod pallet {
 			Ok(extrinsic)
 		}
 
+		/// What storing or renewing a chunk of `size` bytes costs, besides the transaction's
+		/// length fee: `ByteFee` per byte, for at least `MinChargedBytes` bytes.
+		pub fn fee_for(size: u32) -> BalanceOf<T> {
+			T::ByteFee::get().saturating_mul(size.max(T::MinChargedBytes::get()).into())
+		}
+
 		/// Charges the fee for `entry` and appends it to this block's chunks: its position
 		/// and the last block it is kept to.
 		fn record(
@@ -438,7 +456,7 @@ pub mod pallet {
 			mut entry: IndexedChunk,
 			now: BlockNumberFor<T>,
 		) -> Result<(u32, BlockNumberFor<T>), DispatchError> {
-			let fee = T::ByteFee::get().saturating_mul(entry.size.into());
+			let fee = Self::fee_for(entry.size);
 			let mut chunks = BlockChunks::<T>::get(now);
 			let before = chunks.last().map_or(0, |last| last.block_pieces);
 			entry.block_pieces =

@@ -35,12 +35,14 @@ pub const BYTE_FEE: Balance = 2;
 pub const MAX_CHUNK: u32 = 1024;
 pub const MAX_BLOCK_CHUNKS: u32 = 3;
 pub const RETENTION: u64 = 5;
+pub const MIN_CHARGED: u32 = 100;
 
 parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	pub const ByteFee: Balance = BYTE_FEE;
 	pub const MaxChunkLen: u32 = MAX_CHUNK;
 	pub const MaxBlockChunks: u32 = MAX_BLOCK_CHUNKS;
+	pub const MinChargedBytes: u32 = MIN_CHARGED;
 	pub const DefaultRetentionPeriod: u64 = RETENTION;
 }
 
@@ -50,6 +52,7 @@ impl pallet_blobs::Config for Test {
 	type ByteFee = ByteFee;
 	type MaxChunkLen = MaxChunkLen;
 	type MaxBlockChunks = MaxBlockChunks;
+	type MinChargedBytes = MinChargedBytes;
 	type DefaultRetentionPeriod = DefaultRetentionPeriod;
 	type WeightInfo = ();
 }

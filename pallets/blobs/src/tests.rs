@@ -95,6 +95,25 @@ fn store_outside_an_extrinsic_is_refused() {
 }
 
 #[test]
+fn a_tiny_chunk_pays_for_the_minimum_and_filling_a_block_with_them_costs_its_bytes() {
+	new_test_ext().execute_with(|| {
+		let minimum = MIN_CHARGED as Balance * BYTE_FEE;
+		assert_eq!(Blobs::fee_for(1), minimum);
+		assert_eq!(Blobs::fee_for(MIN_CHARGED + 1), minimum + BYTE_FEE);
+		for seed in 0..MAX_BLOCK_CHUNKS as u8 {
+			assert_ok!(store_next(1, data(1, seed)));
+		}
+		// What the block's chunk slots cost with one-byte chunks is what its slots cost
+		// with chunks of `MinChargedBytes`.
+		assert_eq!(Balances::balance(&1), 100_000 - MAX_BLOCK_CHUNKS as Balance * minimum);
+		assert_eq!(Balances::balance(&TREASURY), 1 + MAX_BLOCK_CHUNKS as Balance * minimum);
+		run_to(2);
+		assert_ok!(Blobs::renew(RuntimeOrigin::signed(2), hash(&data(1, 0))));
+		assert_eq!(Balances::balance(&2), 100_000 - minimum, "a renewal pays the minimum too");
+	});
+}
+
+#[test]
 fn a_full_block_refuses_more_chunks() {
 	new_test_ext().execute_with(|| {
 		for seed in 0..MAX_BLOCK_CHUNKS as u8 {
