@@ -5,7 +5,8 @@ use crate::{
 	Client, Error,
 };
 use depin_primitives::{
-	AssignmentView, DeviceInfo, MarketView, Page, ProgramId, RewardsView, Stats, TaskId, TaskView,
+	AssignmentView, BlobRef, DeviceInfo, MarketView, Page, ProgramId, RewardsView, Stats, TaskId,
+	TaskView,
 };
 
 /// A device record.
@@ -40,6 +41,12 @@ impl Client {
 	/// A task.
 	pub async fn task(&self, task: TaskId) -> Result<Option<Task>, Error> {
 		self.runtime_call("DepinApi_task", task, None).await
+	}
+
+	/// The blob a task reads instead of an inline input, if it has one (`DepinApi`
+	/// version 4).
+	pub async fn stored_input(&self, task: TaskId) -> Result<Option<BlobRef>, Error> {
+		self.runtime_call("DepinApi_stored_input", task, None).await
 	}
 
 	/// The code of a program.

@@ -117,6 +117,15 @@ pub fn submit_task(program: ProgramId, input: Vec<u8>, params: TaskParams<Balanc
 	Call::new("Market", "submit_task", (program, input, params))
 }
 
+/// `market.submit_stored_task`: a task on a blob the chain keeps, named by its manifest.
+pub fn submit_stored_task(
+	program: ProgramId,
+	manifest: Vec<u8>,
+	params: TaskParams<Balance>,
+) -> Call {
+	Call::new("Market", "submit_stored_task", (program, manifest, params))
+}
+
 /// `market.bump_task`: raises a queued task's bid.
 pub fn bump_task(task: TaskId, fuel_price: Balance) -> Call {
 	Call::new("Market", "bump_task", (task, fuel_price))
@@ -236,6 +245,7 @@ pub fn samples() -> Vec<Call> {
 		upload_program(vec![0, 97, 115, 109]),
 		remove_program([4; 32]),
 		submit_task([7; 32], vec![1, 2, 3], params),
+		submit_stored_task([7; 32], vec![4, 5, 6], params),
 		cancel_task(5),
 		bump_task(5, 2_000),
 		decline_task(6),

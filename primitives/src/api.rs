@@ -222,8 +222,9 @@ pub struct Page<Item, Cursor> {
 #[cfg(feature = "runtime-api")]
 sp_api::decl_runtime_apis! {
 	/// Queries of the DePIN compute chain. Version 2 added the paged listings (`tasks`,
-	/// `devices`, `queue`), version 3 the market's prices (`market`).
-	#[api_version(3)]
+	/// `devices`, `queue`), version 3 the market's prices (`market`), version 4 stored
+	/// inputs (`stored_input`).
+	#[api_version(4)]
 	pub trait DepinApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -266,5 +267,9 @@ sp_api::decl_runtime_apis! {
 		/// The market by price level: queued bids, listed asks, and the last era's
 		/// median clearing price.
 		fn market() -> crate::MarketView<Balance>;
+		/// The blob a task reads instead of an inline input (its assignments then carry
+		/// an empty `input`), if it has one.
+		#[api_version(4)]
+		fn stored_input(task: TaskId) -> Option<crate::BlobRef>;
 	}
 }

@@ -31,6 +31,16 @@ pub const MANIFEST_VERSION: u8 = 1;
 /// The largest blob a manifest can describe: as many chunks as fit in one chunk.
 pub const MAX_MANIFEST_CHUNKS: u32 = (MAX_CHUNK_LEN - 64) / 32;
 
+/// Bytes of a stored manifest before its chunk hashes: magic, version, size, chunk length
+/// and the shortest compact length prefix.
+const MANIFEST_HEADER_LEN: usize = 4 + 1 + 8 + 4 + 1;
+
+/// The most chunks a manifest of `len` bytes can list (an upper bound, for weights charged
+/// before the manifest is read).
+pub fn manifest_chunks(len: usize) -> u32 {
+	(len.saturating_sub(MANIFEST_HEADER_LEN) / 32).min(u32::MAX as usize) as u32
+}
+
 /// The list of a blob's chunks, in order.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct Manifest {
@@ -136,6 +146,17 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn manifest_chunks_bounds_what_a_manifest_of_that_length_lists() {
+		for count in [0usize, 1, 2, 63, 64, 128, 1000] {
+			let manifest = Manifest::of(&vec![7u8; count * 3], 3);
+			let len = manifest.to_bytes().len();
+			assert!(manifest_chunks(len) as usize >= count, "{count} chunks in {len} bytes");
+			assert!(manifest_chunks(len) as usize <= count + 1, "{count} chunks in {len} bytes");
+		}
+		assert_eq!(manifest_chunks(0), 0);
+	}
 
 	#[test]
 	fn manifest_round_trips_and_names_the_blob() {

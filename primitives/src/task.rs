@@ -192,6 +192,9 @@ pub struct TaskInfo<AccountId, Balance, BlockNumber, MaxSlots: Get<u32>> {
 	pub result: Option<ExecResult>,
 	/// Block at which the task reached its final state.
 	pub finished_at: Option<BlockNumber>,
+	/// Blocks a device is given to fetch the task's stored input, on top of its execution
+	/// time (0 for an inline input).
+	pub transfer_blocks: u32,
 }
 
 /// Identical results needed to verify a task with `replicas` replicas: a strict majority.

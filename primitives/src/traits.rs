@@ -233,6 +233,20 @@ pub trait ConsentFactory<AccountId, Signature> {
 	fn device_consenting(index: u32, payload: &[u8]) -> (AccountId, Signature);
 }
 
+/// The chain's stored data, as the market sees it: which chunks are kept, how large, and
+/// until when. Implemented by the blobs pallet.
+pub trait StoredData<BlockNumber> {
+	/// The size of the chunk named `hash` and the last block it is kept to, if it is kept.
+	fn kept(hash: &crate::data::ContentHash) -> Option<(u32, BlockNumber)>;
+}
+
+/// Records chunks as kept without storing them (benchmarks cannot index block bodies);
+/// used by the market's benchmarks only.
+pub trait StoredDataFactory {
+	/// Records `hash` as kept, with `size` bytes, for a retention period from now.
+	fn keep(hash: crate::data::ContentHash, size: u32);
+}
+
 /// Creates ready-to-assign devices; used by the market's benchmarks only.
 pub trait DeviceFactory<AccountId> {
 	/// The most devices the registry takes.

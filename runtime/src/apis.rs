@@ -163,7 +163,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(3)]
+	#[api_version(4)]
 	impl depin_primitives::DepinApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn device(device: AccountId) -> Option<DeviceInfo<AccountId, Balance, BlockNumber>> {
 			pallet_devices::Devices::<Runtime>::get(device)
@@ -220,6 +220,10 @@ impl_runtime_apis! {
 
 		fn market() -> MarketView<Balance> {
 			Market::market_view(crate::Devices::listed_asks())
+		}
+
+		fn stored_input(task: TaskId) -> Option<depin_primitives::BlobRef> {
+			Market::stored_input(task)
 		}
 	}
 

@@ -163,6 +163,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_market::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_market::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_market::migrations::v4::MigrateV3ToV4<Runtime>,
 	pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_devices::migrations::v2::MigrateV1ToV2<Runtime>,
 );
@@ -171,6 +172,7 @@ type Migrations = (
 type Migrations = (
 	pallet_market::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_market::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_market::migrations::v4::MigrateV3ToV4<Runtime>,
 	pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_devices::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,

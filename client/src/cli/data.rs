@@ -54,7 +54,7 @@ fn mib(bytes: u64) -> f64 {
 
 /// Prints progress to stderr: one line, rewritten, on a terminal; a line per tenth
 /// otherwise.
-struct Reporter {
+pub(super) struct Reporter {
 	verb: &'static str,
 	started: Instant,
 	terminal: bool,
@@ -62,7 +62,7 @@ struct Reporter {
 }
 
 impl Reporter {
-	fn new(verb: &'static str) -> Self {
+	pub(super) fn new(verb: &'static str) -> Self {
 		Self {
 			verb,
 			started: Instant::now(),
@@ -71,7 +71,7 @@ impl Reporter {
 		}
 	}
 
-	fn report(&mut self, p: &Progress) {
+	pub(super) fn report(&mut self, p: &Progress) {
 		let seconds = self.started.elapsed().as_secs_f64().max(1e-3);
 		let line = format!(
 			"{} {}/{} chunks, {:.1} of {:.1} MiB ({:.1} MiB/s)",

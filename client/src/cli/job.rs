@@ -1,17 +1,13 @@
 //! `depin job submit|status|result|cancel`.
 
-use std::{
-	io::{Read, Write},
-	path::PathBuf,
-	time::Duration,
-};
+use std::{io::Write, path::PathBuf, time::Duration};
 
 use anyhow::Context;
 use clap::Subcommand;
 use depin_primitives::{exit, TaskParams, TaskState};
 use serde_json::json;
 
-use super::{follow::follow, program, Ended, Global, Output};
+use super::{follow::follow, job_input::InputSource, program, Ended, Global, Output};
 use crate::{calls, format_balance, format_price, parse_balance, types::Balance, Client, Task};
 
 /// Job commands.
@@ -22,9 +18,14 @@ pub enum JobCommand {
 		/// The program: a `.wasm` file (uploaded if the chain lacks it) or a program id.
 		#[arg(long)]
 		program: String,
-		/// The input file (the job's stdin); `-` reads stdin; none is empty input.
-		#[arg(long)]
+		/// The input file (the job's stdin); `-` reads stdin; none is empty input. A file
+		/// above the chain's inline limit (`MaxInputLen`, 128 KiB) is stored as a blob first
+		/// (as `depin data put` does) and the task names it.
+		#[arg(long, conflicts_with = "input_blob")]
 		input: Option<PathBuf>,
+		/// A blob the chain keeps (`depin data put`'s name) as the input.
+		#[arg(long)]
+		input_blob: Option<String>,
 		/// Devices that run the job independently.
 		#[arg(long, default_value_t = 3)]
 		replicas: u8,
@@ -119,19 +120,6 @@ async fn bid(client: &Client, fuel_price: &str, replicas: u32) -> anyhow::Result
 		return Ok(view.suggested_price(replicas));
 	}
 	parse_balance(fuel_price).map_err(|e| anyhow::anyhow!("--fuel-price {e}"))
-}
-
-fn read_input(input: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
-	let bytes = match input {
-		None => Vec::new(),
-		Some(p) if p.as_os_str() == "-" => {
-			let mut b = Vec::new();
-			std::io::stdin().read_to_end(&mut b)?;
-			b
-		}
-		Some(p) => std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
-	};
-	Ok(bytes)
 }
 
 /// One line describing `task`.
@@ -241,6 +229,7 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 		JobCommand::Submit {
 			program,
 			input,
+			input_blob,
 			replicas,
 			max_fuel,
 			fuel_price,
@@ -251,15 +240,10 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			out,
 			timeout,
 		} => {
-			let input = read_input(input.as_ref())?;
 			let (client, signer) = (g.client().await?, g.signer()?);
 			let fuel_price = bid(&client, &fuel_price, replicas as u32).await?;
 			let max = program::max_len(&client, "MaxInputLen").await?;
-			anyhow::ensure!(
-				input.len() <= max,
-				"the input is {} bytes; the chain accepts inputs of at most {max} bytes",
-				input.len()
-			);
+			let source = InputSource::choose(input.as_ref(), input_blob.as_deref(), max)?;
 			// The escrow first: nothing is uploaded (and no deposit held) for a job the
 			// account cannot pay for.
 			let escrow =
@@ -282,8 +266,9 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			};
 			let params =
 				TaskParams { max_fuel, fuel_price, replicas, memory_mib, deadline, portable };
-			let receipt =
-				client.submit(&signer, calls::submit_task(program_id, input, params)).await?;
+			let input = source.resolve(&client, &signer).await?;
+			let described = input.describe();
+			let receipt = client.submit(&signer, input.submit_call(program_id, params)).await?;
 			let id = receipt
 				.events
 				.iter()
@@ -297,7 +282,7 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 						format_price(fuel_price),
 						format_balance(escrow)
 					)],
-					json!({ "task": id, "program": program::hex_id(&program_id), "escrow": escrow.to_string(), "fuelPrice": fuel_price.to_string() }),
+					json!({ "task": id, "program": program::hex_id(&program_id), "escrow": escrow.to_string(), "fuelPrice": fuel_price.to_string(), "input": described }),
 				));
 			}
 			let timeout = match timeout {

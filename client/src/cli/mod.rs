@@ -10,6 +10,7 @@ mod data;
 mod device;
 mod follow;
 mod job;
+mod job_input;
 mod market;
 mod output;
 mod program;

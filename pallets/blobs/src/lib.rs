@@ -518,3 +518,21 @@ pub mod pallet {
 		}
 	}
 }
+
+impl<T: Config> depin_primitives::StoredData<frame_system::pallet_prelude::BlockNumberFor<T>>
+	for Pallet<T>
+{
+	fn kept(hash: &ContentHash) -> Option<(u32, frame_system::pallet_prelude::BlockNumberFor<T>)> {
+		use sp_runtime::traits::Saturating;
+		Chunks::<T>::get(hash)
+			.map(|info| (info.size, info.block.saturating_add(RetentionPeriod::<T>::get())))
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> depin_primitives::StoredDataFactory for Pallet<T> {
+	fn keep(hash: ContentHash, size: u32) {
+		let block = frame_system::Pallet::<T>::block_number();
+		Chunks::<T>::insert(hash, ChunkInfo { size, block, index: 0 });
+	}
+}

@@ -122,6 +122,31 @@ mod benchmarks {
 		assert!(Tasks::<T>::contains_key(0));
 	}
 
+	/// A task on a stored input of `n` chunks: every chunk's record is read.
+	#[benchmark]
+	fn submit_stored_task(n: Linear<0, { T::MaxInputChunks::get() }>) {
+		use depin_primitives::{data::MAX_CHUNK_LEN, Manifest, StoredDataFactory};
+		candidates::<T>(T::MaxReplicas::get(), 0);
+		let who = funded::<T>("dapp", 0);
+		let id = program::<T>(&who);
+		// Chunks of at most a second's transfer, so that any number fits a deadline (the
+		// weight does not depend on their size).
+		let chunk_len = T::MinTransferRate::get().clamp(1, MAX_CHUNK_LEN);
+		let chunks: vec::Vec<_> =
+			(0..n).map(|i| sp_io::hashing::blake2_256(&i.to_le_bytes())).collect();
+		for chunk in &chunks {
+			T::DataHelper::keep(*chunk, chunk_len);
+		}
+		let manifest = Manifest { size: n as u64 * chunk_len as u64, chunk_len, chunks };
+		let bytes = manifest.to_bytes();
+		T::DataHelper::keep(sp_io::hashing::blake2_256(&bytes), bytes.len() as u32);
+		let transfer = Pallet::<T>::transfer_blocks(manifest.size);
+		let p = TaskParams { deadline: T::MinDeadline::get() + transfer, ..params::<T>(1) };
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id, bytes, p);
+		assert_eq!(Tasks::<T>::get(0).unwrap().transfer_blocks, transfer);
+	}
+
 	/// Cancelling a queued task (a task any device holds a slot of cannot be cancelled).
 	#[benchmark]
 	fn cancel_task() {

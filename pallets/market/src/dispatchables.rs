@@ -1,6 +1,7 @@
 //! The rules of every call: check everything first, then write.
 
 use alloc::vec::Vec;
+use codec::Encode;
 use depin_primitives::{
 	DeviceRegistry, ProgramId, ProgramInfo, TaskId, TaskInfo, TaskParams, TaskState,
 };
@@ -22,10 +23,36 @@ use sp_runtime::{
 use crate::{
 	pallet::{
 		Config, Counters, Error, Event, HoldReason, InQueue, OpenTasks, Pallet, ProgramCode,
-		ProgramCount, Programs, ReleaseReason, TaskInputs, Tasks,
+		ProgramCount, Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
 	},
 	BalanceOf,
 };
+
+/// A task's input as submitted.
+enum NewInput<T: Config> {
+	/// The bytes, kept in state.
+	Inline(BoundedVec<u8, T::MaxInputLen>),
+	/// A blob the chain keeps, checked.
+	Stored(depin_primitives::BlobRef),
+}
+
+impl<T: Config> NewInput<T> {
+	/// Bytes it adds to state (what the task deposit pays for).
+	fn state_len(&self) -> u32 {
+		match self {
+			Self::Inline(bytes) => bytes.len() as u32,
+			Self::Stored(blob) => blob.encoded_size() as u32,
+		}
+	}
+
+	/// Blocks a device is given to fetch it.
+	fn transfer_blocks(&self) -> u32 {
+		match self {
+			Self::Inline(_) => 0,
+			Self::Stored(blob) => Pallet::<T>::transfer_blocks(blob.size),
+		}
+	}
+}
 
 /// The first 8 bytes of every Wasm module: `\0asm` and version 1.
 const WASM_HEADER: [u8; 8] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
@@ -130,6 +157,29 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let input: BoundedVec<u8, T::MaxInputLen> =
 			input.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
+		Self::submit(who, program, NewInput::Inline(input), params)
+	}
+
+	pub(crate) fn do_submit_stored_task(
+		who: T::AccountId,
+		program: ProgramId,
+		manifest: Vec<u8>,
+		params: TaskParams<BalanceOf<T>>,
+	) -> DispatchResult {
+		Self::ensure_valid_params(&params)?;
+		let deadline_at =
+			frame_system::Pallet::<T>::block_number().saturating_add(params.deadline.into());
+		let blob = Self::check_stored_input(&manifest, deadline_at)?;
+		Self::submit(who, program, NewInput::Stored(blob), params)
+	}
+
+	/// Submits a task whose input is checked: every other check, then the writes.
+	fn submit(
+		who: T::AccountId,
+		program: ProgramId,
+		input: NewInput<T>,
+		params: TaskParams<BalanceOf<T>>,
+	) -> DispatchResult {
 		let mut program_info = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
 		Self::ensure_valid_params(&params)?;
 		ensure!(
@@ -139,7 +189,14 @@ impl<T: Config> Pallet<T> {
 		let open = OpenTasks::<T>::get(&who);
 		ensure!(open < T::MaxOpenTasksPerSubmitter::get(), Error::<T>::TooManyOpenTasks);
 		let escrow = Self::escrow_for(&params, params.replicas as u32)?;
-		let deposit = Self::task_deposit(input.len() as u32);
+		let deposit = Self::task_deposit(input.state_len());
+		let transfer_blocks = input.transfer_blocks();
+		// A stored input's transfer comes before the first commit: the deadline must leave
+		// a round after it.
+		ensure!(
+			params.deadline.saturating_sub(transfer_blocks) >= T::MinDeadline::get(),
+			Error::<T>::InvalidDeadline
+		);
 		let total = escrow.checked_add(&deposit).ok_or(Error::<T>::EscrowOverflow)?;
 		ensure!(Self::can_hold(&who, total), Error::<T>::InsufficientBalance);
 		ensure!(Self::queue_len() < T::MaxQueueLen::get(), Error::<T>::QueueFull);
@@ -159,7 +216,13 @@ impl<T: Config> Pallet<T> {
 		program_info.open_tasks = program_info.open_tasks.saturating_add(1);
 		Programs::<T>::insert(program, program_info);
 		Counters::<T>::mutate(|c| c.next_task_id = task.saturating_add(1));
-		TaskInputs::<T>::insert(task, input);
+		match input {
+			NewInput::Inline(bytes) => TaskInputs::<T>::insert(task, bytes),
+			NewInput::Stored(blob) => {
+				TaskInputs::<T>::insert(task, BoundedVec::new());
+				StoredInputs::<T>::insert(task, blob);
+			}
+		}
 		Tasks::<T>::insert(
 			task,
 			TaskInfo {
@@ -180,6 +243,7 @@ impl<T: Config> Pallet<T> {
 				class: None,
 				result: None,
 				finished_at: None,
+				transfer_blocks,
 			},
 		);
 		Self::count_state(None, Some(TaskState::Queued));

@@ -12,7 +12,7 @@ use sp_runtime::traits::{Saturating, Zero};
 use crate::{
 	pallet::{
 		Config, Counters, DeviceTasks, HoldReason, InQueue, LineItems, OpenTasks, Outputs, Pallet,
-		ProgramCode, ProgramCount, Programs, Queue, TaskInputs, Tasks, Timers,
+		ProgramCode, ProgramCount, Programs, Queue, StoredInputs, TaskInputs, Tasks, Timers,
 	},
 	BalanceOf, Line, Timer,
 };
@@ -54,12 +54,26 @@ impl<T: Config> Pallet<T> {
 		let mut open_tasks = BTreeMap::<T::AccountId, u32>::new();
 		let timers = Self::live_timers()?;
 		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(
+			StoredInputs::<T>::iter_keys().all(Tasks::<T>::contains_key),
+			"stored input of no task"
+		);
 		for (id, task) in Tasks::<T>::iter() {
 			let d = task_deposits.entry(task.submitter.clone()).or_insert_with(Zero::zero);
 			*d = d.saturating_add(task.deposit);
 			let mut owners = BTreeSet::new();
 			ensure!(task.slots.iter().all(|s| owners.insert(s.owner.clone())), "owners repeat");
-			ensure!(TaskInputs::<T>::contains_key(id), "task without input");
+			let inline = TaskInputs::<T>::get(id).ok_or("task without input")?;
+			match StoredInputs::<T>::get(id) {
+				Some(blob) => {
+					ensure!(inline.is_empty(), "stored input beside inline bytes");
+					ensure!(
+						task.transfer_blocks == Self::transfer_blocks(blob.size),
+						"transfer time disagrees with the stored input"
+					);
+				}
+				None => ensure!(task.transfer_blocks == 0, "transfer time without stored input"),
+			}
 			let c = crate::settlement::counter(&mut counts, task.state);
 			*c += 1;
 			if let Some((_, deposit)) = Outputs::<T>::get(id) {

@@ -41,6 +41,7 @@ mod mock;
 mod queries;
 mod scheduler;
 mod settlement;
+mod stored_input;
 #[cfg(test)]
 mod tests;
 mod timers;
@@ -65,7 +66,7 @@ pub mod pallet {
 	use sp_runtime::{traits::UniqueSaturatedInto, Perbill};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -90,6 +91,20 @@ pub mod pallet {
 
 		/// Receives the compute points of paid devices' owners.
 		type Rewards: RewardSink<Self::AccountId>;
+
+		/// The chain's stored data, which a task's input may name instead of carrying it.
+		type Data: depin_primitives::StoredData<BlockNumberFor<Self>>;
+
+		/// Most chunks a stored input may have (its manifest is checked chunk by chunk at
+		/// submission).
+		#[pallet::constant]
+		type MaxInputChunks: Get<u32>;
+
+		/// Bytes per second every device is assumed to fetch a stored input at: a device's
+		/// commit deadline adds the input's size at this rate to its execution time, so no
+		/// device misses a deadline for a transfer the chain did not give it time for.
+		#[pallet::constant]
+		type MinTransferRate: Get<u32>;
 
 		/// Largest program, in bytes. Must fit in a block together with the extrinsic.
 		#[pallet::constant]
@@ -256,6 +271,10 @@ pub mod pallet {
 		/// Creates candidate devices for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: depin_primitives::DeviceFactory<Self::AccountId>;
+
+		/// Records stored chunks for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type DataHelper: depin_primitives::StoredDataFactory;
 	}
 
 	/// Reasons for putting funds on hold.
@@ -296,6 +315,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TaskInputs<T: Config> =
 		StorageMap<_, Twox64Concat, TaskId, BoundedVec<u8, T::MaxInputLen>>;
+
+	/// Stored inputs: the blob a task reads instead of an inline input (its `TaskInputs`
+	/// entry is then empty).
+	#[pallet::storage]
+	pub type StoredInputs<T: Config> =
+		StorageMap<_, Twox64Concat, TaskId, depin_primitives::BlobRef>;
 
 	/// Verified outputs, with their deposit.
 	#[pallet::storage]
@@ -452,6 +477,16 @@ pub mod pallet {
 		InsufficientBalance,
 		/// The input is larger than `MaxInputLen`.
 		InputTooLarge,
+		/// A stored input's manifest does not decode (see `depin_primitives::Manifest`).
+		BadManifest,
+		/// A stored input has more than `MaxInputChunks` chunks.
+		TooManyInputChunks,
+		/// A stored input's manifest or one of its chunks is not kept by the chain, or is
+		/// kept with another size than the manifest says.
+		InputNotStored,
+		/// A stored input's manifest or one of its chunks leaves the chain before the task's
+		/// deadline: renew it first.
+		InputExpiresTooSoon,
 		/// `replicas` must be in 1..=MaxReplicas.
 		InvalidReplicas,
 		/// `max_fuel` must be in 1..=MaxFuel.
@@ -611,6 +646,26 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_submit_task(who, program, input, params)
+		}
+
+		/// Submits a task running `program` on a blob the chain keeps (`blobs.store`): the
+		/// blob's `manifest` bytes, whose hash names it. Every chunk must be kept, with the
+		/// size the manifest says, until the task's deadline. Devices fetch the blob and run
+		/// the job on it as on an inline input; their commit deadlines add the blob's size at
+		/// `MinTransferRate`. Escrow and deposit as for `submit_task` (the deposit covers the
+		/// reference kept in state, not the blob).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::submit_stored_task(
+			depin_primitives::data::manifest_chunks(manifest.len())
+		))]
+		pub fn submit_stored_task(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			manifest: alloc::vec::Vec<u8>,
+			params: depin_primitives::TaskParams<BalanceOf<T>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_stored_task(who, program, manifest, params)
 		}
 
 		/// Cancels a task of the caller that no device holds a slot of (so nobody is

@@ -214,6 +214,72 @@ pub mod v3 {
 		VersionedMigration<2, 3, QueueByPrice<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }
 
+/// Version 3 → 4: a task records the blocks its devices are given to fetch a stored input
+/// (`TaskInfo::transfer_blocks`, the last field). Tasks from before have inline inputs:
+/// they get 0.
+pub mod v4 {
+	use codec::Decode;
+	use frame_support::{
+		migrations::VersionedMigration,
+		storage::unhashed,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+
+	use crate::{Config, Pallet, TaskOf, Tasks};
+
+	/// Appends `transfer_blocks: 0` to every stored task. Unversioned: use
+	/// [`MigrateV3ToV4`].
+	///
+	/// One block for every task: tasks leave state `TaskRetention` after they finish, so
+	/// the live ones (at most `MaxQueueLen` queued plus those assigned) bound it.
+	pub struct TransferTime<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for TransferTime<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let ids: alloc::vec::Vec<_> = Tasks::<T>::iter_keys().collect();
+			let mut moved = 0u64;
+			for id in &ids {
+				let key = Tasks::<T>::hashed_key_for(id);
+				let Some(mut raw) = unhashed::get_raw(&key) else { continue };
+				// The new last field, a `u32` 0, encodes as four zero bytes.
+				raw.extend_from_slice(&[0; 4]);
+				match TaskOf::<T>::decode(&mut &raw[..]) {
+					Ok(task) => {
+						Tasks::<T>::insert(id, task);
+						moved += 1;
+					}
+					Err(_) => {
+						frame_support::defensive!("a stored task does not decode");
+					}
+				}
+			}
+			let n = ids.len() as u64;
+			T::DbWeight::get().reads_writes(2 * n, moved)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((Tasks::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..])
+				.map_err(|_| sp_runtime::TryRuntimeError::Other("pre_upgrade state"))?;
+			let after = Tasks::<T>::iter_values().filter(|t| t.transfer_blocks == 0).count();
+			frame_support::ensure!(after as u64 == before, "a task was lost or misread");
+			Ok(())
+		}
+	}
+
+	/// [`TransferTime`], run only when the pallet's storage version is 3, which it then
+	/// sets to 4.
+	pub type MigrateV3ToV4<T> =
+		VersionedMigration<3, 4, TransferTime<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+}
+
 #[cfg(test)]
 mod tests {
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
@@ -222,6 +288,40 @@ mod tests {
 	use crate::{mock::*, Line};
 
 	type Counters = super::v3::CountersV2<Test>;
+
+	#[test]
+	fn version_3_tasks_get_no_transfer_time_once() {
+		use codec::Encode;
+		new_test_ext().execute_with(|| {
+			let code = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 7];
+			Market::upload_program(RuntimeOrigin::signed(1), code.to_vec()).unwrap();
+			standby_devices(1);
+			let params = depin_primitives::TaskParams {
+				max_fuel: 1_000,
+				fuel_price: 2,
+				replicas: 1,
+				memory_mib: 256,
+				deadline: 100,
+				portable: false,
+			};
+			let program = depin_primitives::program_id(&code);
+			Market::submit_task(RuntimeOrigin::signed(1), program, b"in".to_vec(), params).unwrap();
+			let task = crate::Tasks::<Test>::get(0).unwrap();
+			// Version 3 stored the task without its last field.
+			let mut old = task.encode();
+			old.truncate(old.len() - 4);
+			frame_support::storage::unhashed::put_raw(
+				&crate::Tasks::<Test>::hashed_key_for(0),
+				&old,
+			);
+			assert!(crate::Tasks::<Test>::try_get(0).is_err(), "version 3 does not decode");
+			StorageVersion::new(3).put::<Market>();
+			super::v4::MigrateV3ToV4::<Test>::on_runtime_upgrade();
+			assert_eq!(crate::Tasks::<Test>::get(0).map(|t| t.encode()), Some(task.encode()));
+			assert_eq!(Market::on_chain_storage_version(), StorageVersion::new(4));
+			Market::do_try_state().unwrap();
+		});
+	}
 
 	#[test]
 	fn version_1_counters_move_into_one_value_once() {

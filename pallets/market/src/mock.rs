@@ -3,7 +3,7 @@
 
 use crate as pallet_market;
 use core::cell::RefCell;
-use depin_primitives::{DeviceSpec, TaskId, VerificationHooks};
+use depin_primitives::{ContentHash, DeviceSpec, TaskId, VerificationHooks};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, Hooks},
@@ -85,6 +85,42 @@ thread_local! {
 	pub static CREDITS: RefCell<Vec<(AccountId, u64)>> = const { RefCell::new(Vec::new()) };
 	/// The era the rewards pallet would be in.
 	pub static ERA: RefCell<u32> = const { RefCell::new(0) };
+	/// Chunks the chain keeps: hash → (size, kept until).
+	pub static KEPT: RefCell<alloc::collections::BTreeMap<ContentHash, (u32, u64)>> =
+		const { RefCell::new(alloc::collections::BTreeMap::new()) };
+}
+
+/// The chain's stored data, as a map the tests fill.
+pub struct MockData;
+impl depin_primitives::StoredData<u64> for MockData {
+	fn kept(hash: &ContentHash) -> Option<(u32, u64)> {
+		KEPT.with(|k| k.borrow().get(hash).copied())
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl depin_primitives::StoredDataFactory for MockData {
+	fn keep(hash: ContentHash, size: u32) {
+		keep_chunk(hash, size, System::block_number() + 10_000);
+	}
+}
+
+/// Records the chunk `hash` of `size` bytes as kept through block `until`.
+pub fn keep_chunk(hash: ContentHash, size: u32, until: u64) {
+	KEPT.with(|k| k.borrow_mut().insert(hash, (size, until)));
+}
+
+/// Stores `data` as a blob in chunks of `chunk_len`, kept through block `until`; returns
+/// its manifest's bytes.
+pub fn keep_blob(data: &[u8], chunk_len: u32, until: u64) -> Vec<u8> {
+	let manifest = depin_primitives::Manifest::of(data, chunk_len);
+	for (index, chunk) in manifest.chunks.iter().enumerate() {
+		let range = manifest.chunk_range(index);
+		keep_chunk(*chunk, (range.end - range.start) as u32, until);
+	}
+	let bytes = manifest.to_bytes();
+	keep_chunk(depin_primitives::data::content_hash(&bytes), bytes.len() as u32, until);
+	bytes
 }
 
 /// Records the market's calls into verification.
@@ -209,10 +245,20 @@ impl pallet_market::Config for Test {
 	type MaxTimersPerBlock = ConstU32<8>;
 	type HookWeightLimit = HookWeightLimit;
 	type TaskRetention = TaskRetention;
+	type Data = MockData;
+	type MaxInputChunks = ConstU32<MAX_INPUT_CHUNKS>;
+	type MinTransferRate = ConstU32<MIN_TRANSFER_RATE>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Devices;
+	#[cfg(feature = "runtime-benchmarks")]
+	type DataHelper = MockData;
 }
+
+/// Most chunks of a stored input.
+pub const MAX_INPUT_CHUNKS: u32 = 8;
+/// Bytes per second a device is given to fetch a stored input (1 000 per block).
+pub const MIN_TRANSFER_RATE: u32 = 1_000;
 
 /// dApps 1..=3 have 1_000_000_000 each; owners 11..=19 have 100_000; devices 101.. 1_000.
 pub fn new_test_ext() -> sp_io::TestExternalities {

@@ -13,7 +13,7 @@ use sp_runtime::traits::UniqueSaturatedInto;
 use crate::{
 	pallet::{
 		Clearing, Config, Counters, DeviceTasks, Outputs, Pallet, ProgramCode, ProgramCount, Queue,
-		TaskInputs, Tasks,
+		StoredInputs, TaskInputs, Tasks,
 	},
 	BalanceOf, ClearingCounts,
 };
@@ -92,6 +92,11 @@ impl<T: Config> Pallet<T> {
 				})
 			})
 			.collect()
+	}
+
+	/// The blob a task reads instead of an inline input, if it has one.
+	pub fn stored_input(task_id: TaskId) -> Option<depin_primitives::BlobRef> {
+		StoredInputs::<T>::get(task_id)
 	}
 
 	/// The code of a program.

@@ -25,7 +25,8 @@ use crate::{
 struct Chosen<AccountId, BlockNumber> {
 	device: AccountId,
 	owner: AccountId,
-	/// Its commit deadline: `CommitTimeout` plus its execution time.
+	/// Its commit deadline: `CommitTimeout` plus the input's transfer time plus its
+	/// execution time.
 	commit_by: BlockNumber,
 }
 
@@ -307,8 +308,10 @@ impl<T: Config> Pallet<T> {
 			{
 				continue;
 			}
+			// A stored input's transfer is the chain's to allow for, not the device's risk.
 			let commit_by = now
 				.saturating_add(T::CommitTimeout::get())
+				.saturating_add(task.transfer_blocks.into())
 				.saturating_add((run_blocks as u32).into());
 			// A device whose round could not end by the deadline would work for nothing.
 			if commit_by > last_call {

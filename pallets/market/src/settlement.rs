@@ -24,7 +24,7 @@ use sp_runtime::{
 use crate::{
 	pallet::{
 		Config, Counters, DeviceTasks, Error, Event, HoldReason, OpenTasks, Outputs, Pallet,
-		Programs, ReleaseReason, TaskInputs, Tasks,
+		Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
 	},
 	BalanceOf, Line, TaskOf,
 };
@@ -250,6 +250,7 @@ impl<T: Config> Pallet<T> {
 		release(HoldReason::TaskDeposit, task.deposit);
 		Tasks::<T>::remove(task_id);
 		TaskInputs::<T>::remove(task_id);
+		StoredInputs::<T>::remove(task_id);
 		Self::count_state(Some(task.state), None);
 		Self::deposit_event(Event::TaskPruned { task: task_id, deposit: task.deposit });
 		true
@@ -406,6 +407,7 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		// Another round must be able to finish before the deadline.
 		let round_end = frame_system::Pallet::<T>::block_number()
 			.saturating_add(T::CommitTimeout::get())
+			.saturating_add(task.transfer_blocks.into())
 			.saturating_add(T::RevealWindow::get());
 		ensure!(round_end <= task.deadline_at, Error::<T>::NoEscalationLeft);
 		let extra = T::EscalationReplicas::get();

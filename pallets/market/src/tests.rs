@@ -1480,3 +1480,5 @@ fn the_market_view_matches_the_queue_and_the_asks() {
 		assert_eq!(queued, Market::queue_len());
 	});
 }
+
+mod stored_input;

@@ -42,6 +42,7 @@ pub trait WeightInfo {
 	fn upload_program(l: u32, ) -> Weight;
 	fn remove_program() -> Weight;
 	fn submit_task(l: u32, ) -> Weight;
+	fn submit_stored_task(n: u32, ) -> Weight;
 	fn cancel_task() -> Weight;
 	fn bump_task() -> Weight;
 	fn decline_task() -> Weight;
@@ -78,6 +79,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(587, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn submit_stored_task(n: u32, ) -> Weight {
+		// Minimum execution time: 190_000_000 picoseconds.
+		Weight::from_parts(200_000_000, 26519)
+			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(n.into()))
 	}
 	fn cancel_task() -> Weight {
 		// Minimum execution time: 109_415_000 picoseconds.
@@ -183,6 +193,15 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(587, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn submit_stored_task(n: u32, ) -> Weight {
+		// Minimum execution time: 190_000_000 picoseconds.
+		Weight::from_parts(200_000_000, 26519)
+			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(n.into()))
 	}
 	fn cancel_task() -> Weight {
 		// Minimum execution time: 109_415_000 picoseconds.

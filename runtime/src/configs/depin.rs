@@ -161,9 +161,16 @@ impl pallet_market::Config for Runtime {
 	type MaxTimersPerBlock = ConstU32<512>;
 	type HookWeightLimit = HookWeightLimit;
 	type TaskRetention = TaskRetention;
+	type Data = Blobs;
+	/// 1 GiB of input in chunks of 2 MiB.
+	type MaxInputChunks = ConstU32<512>;
+	/// 4 MiB/s: a 256 MiB input adds 64 blocks (at 1 s) to a device's commit deadline.
+	type MinTransferRate = ConstU32<{ 4 * 1024 * 1024 }>;
 	type WeightInfo = pallet_market::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Devices;
+	#[cfg(feature = "runtime-benchmarks")]
+	type DataHelper = Blobs;
 }
 
 parameter_types! {

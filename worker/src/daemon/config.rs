@@ -8,6 +8,9 @@ use serde::Deserialize;
 /// Default node URL.
 pub const DEFAULT_URL: &str = "ws://127.0.0.1:9944";
 
+/// Default capacity of the stored-data cache, in MiB.
+pub const DEFAULT_DATA_CACHE_MIB: u64 = 4096;
+
 /// Default seconds running jobs get after a stop signal.
 pub const DEFAULT_SHUTDOWN_GRACE_SECS: u64 = 30;
 
@@ -37,6 +40,13 @@ pub struct RunArgs {
 	/// Where compiled modules are cached [default: STATE_DIR/cache].
 	#[arg(long, env = "DEPIN_WORKER_CACHE_DIR")]
 	pub cache_dir: Option<PathBuf>,
+	/// Where stored job inputs are cached [default: STATE_DIR/data].
+	#[arg(long, env = "DEPIN_WORKER_DATA_DIR")]
+	pub data_dir: Option<PathBuf>,
+	/// Most MiB of stored inputs the cache keeps, least recently used going first; also
+	/// the largest stored input this device takes [default: 4096].
+	#[arg(long, env = "DEPIN_WORKER_DATA_CACHE_MIB")]
+	pub data_cache_mib: Option<u64>,
 	/// Where the worker keeps its journal of commitments and its earnings
 	/// [default: ~/.local/share/depin-worker/DEVICE].
 	#[arg(long, env = "DEPIN_WORKER_STATE_DIR")]
@@ -73,6 +83,8 @@ impl std::fmt::Debug for RunArgs {
 			.field("suri", &self.suri.as_ref().map(|_| "<secret>"))
 			.field("slots", &self.slots)
 			.field("cache_dir", &self.cache_dir)
+			.field("data_dir", &self.data_dir)
+			.field("data_cache_mib", &self.data_cache_mib)
 			.field("state_dir", &self.state_dir)
 			.field("metrics_port", &self.metrics_port)
 			.field("metrics_external", &self.metrics_external)
@@ -94,6 +106,8 @@ impl RunArgs {
 			suri: self.suri.or(file.suri),
 			slots: self.slots.or(file.slots),
 			cache_dir: self.cache_dir.or(file.cache_dir),
+			data_dir: self.data_dir.or(file.data_dir),
+			data_cache_mib: self.data_cache_mib.or(file.data_cache_mib),
 			state_dir: self.state_dir.or(file.state_dir),
 			metrics_port: self.metrics_port.or(file.metrics_port),
 			metrics_external: self.metrics_external || file.metrics_external,
@@ -113,6 +127,11 @@ impl RunArgs {
 	/// The node URL.
 	pub fn url(&self) -> &str {
 		self.url.as_deref().unwrap_or(DEFAULT_URL)
+	}
+
+	/// The stored-data cache's capacity in bytes.
+	pub fn data_cache_bytes(&self) -> u64 {
+		self.data_cache_mib.unwrap_or(DEFAULT_DATA_CACHE_MIB).saturating_mul(1 << 20)
 	}
 
 	/// How long running jobs get after a stop signal.

@@ -35,7 +35,10 @@ use depin_client::{
 };
 use serde_json::Value;
 
-use crate::executor::{Executor, Job, Mode};
+use crate::{
+	data::FetchError,
+	executor::{Executor, Job, Mode},
+};
 use config::{Fault, RunArgs};
 use deadline::GaveUp;
 use depin_client::primitives::{DeviceSpec, ExecResult, EXECUTOR_VERSION};
@@ -98,6 +101,8 @@ pub struct Worker {
 	/// Each task's phase, and the block this worker first saw it in.
 	phases: Mutex<HashMap<TaskId, (AssignmentPhase, u32)>>,
 	programs: Mutex<HashMap<ProgramId, Arc<Vec<u8>>>>,
+	/// Stored inputs, fetched once and shared by every job.
+	data: crate::data::BlobCache,
 	/// The device's registered spec, read again in a block with new jobs to start (its
 	/// owner may update it while the worker runs).
 	registered: Mutex<DeviceSpec>,
@@ -136,6 +141,9 @@ impl Drop for BusyGuard {
 		self.worker.busy.lock().unwrap_or_else(|e| e.into_inner()).remove(&self.key);
 	}
 }
+
+/// Bytes in a MiB, for logs.
+const MIB: f64 = 1024.0 * 1024.0;
 
 fn random_salt() -> std::io::Result<[u8; 32]> {
 	use std::io::Read;
@@ -192,6 +200,9 @@ impl Worker {
 		let journal = Journal::open(&state_dir.join("journal"))
 			.with_context(|| format!("cannot open the journal in {}", state_dir.display()))?;
 		let executor = Arc::new(Executor::new(Some(&cache_dir))?);
+		let data_dir = args.data_dir.clone().unwrap_or_else(|| state_dir.join("data"));
+		let data = crate::data::BlobCache::open(&data_dir, args.data_cache_bytes())
+			.with_context(|| format!("cannot open the data cache in {}", data_dir.display()))?;
 		let class = executor.determinism_class();
 		if info.spec.determinism_class != class {
 			tracing::warn!(
@@ -232,6 +243,7 @@ impl Worker {
 			busy: Mutex::new(HashSet::new()),
 			phases: Mutex::new(HashMap::new()),
 			programs: Mutex::new(HashMap::new()),
+			data,
 			registered: Mutex::new(info.spec),
 			last_heartbeat: Mutex::new(None),
 			limits: Mutex::new(ChainLimits::read(&client).await?),
@@ -621,6 +633,8 @@ impl Worker {
 			);
 		}
 		let code = self.program_code(client, a.program).await?;
+		// The transfer comes out of the commit deadline's time: the run gets what is left.
+		let input = self.job_input(client, a).await?;
 		let wall_limit = match self.wall_limit(a) {
 			Ok(limit) => limit,
 			Err(late) => {
@@ -634,8 +648,7 @@ impl Worker {
 				);
 			}
 		};
-		let (task, program, input, max_fuel, memory_mib) =
-			(a.task, a.program, a.input.clone(), a.max_fuel, a.memory_mib);
+		let (task, program, max_fuel, memory_mib) = (a.task, a.program, a.max_fuel, a.memory_mib);
 		let mode = if a.portable { Mode::Portable } else { Mode::Native };
 		let executor = self.executor.clone();
 		let max_output = self.limits().max_output;
@@ -691,6 +704,44 @@ impl Worker {
 		let entry = Entry { task, salt: random_salt()?, result, output };
 		self.journal.record(&entry).context("cannot write the journal: not committing")?;
 		Ok(entry)
+	}
+
+	/// The input of `a`'s job: its inline bytes, or the blob the task names, fetched into
+	/// the data cache (chunks already there are not fetched again). Data that no source
+	/// serves intact, or that cannot fit the cache, declines the task; a source that cannot
+	/// be asked now leaves it for another try.
+	async fn job_input(&self, client: &Client, a: &Assignment) -> anyhow::Result<Vec<u8>> {
+		if !a.input.is_empty() {
+			return Ok(a.input.clone());
+		}
+		let Some(blob) = client.stored_input(a.task).await? else { return Ok(Vec::new()) };
+		let started = Instant::now();
+		tracing::info!(
+			task = a.task,
+			blob = %hex::encode(blob.manifest),
+			mib = blob.size as f64 / MIB,
+			"fetching the stored input"
+		);
+		match self.data.blob(client, &blob).await {
+			Ok(bytes) => {
+				let seconds = started.elapsed().as_secs_f64();
+				tracing::info!(
+					task = a.task,
+					mib = bytes.len() as f64 / MIB,
+					seconds,
+					mib_per_s = bytes.len() as f64 / MIB / seconds.max(1e-3),
+					"stored input ready"
+				);
+				Ok(bytes)
+			}
+			Err(e @ (FetchError::Source(_) | FetchError::Io(_))) => {
+				Err(anyhow::Error::new(e).context("the stored input (will try again)"))
+			}
+			Err(e) => {
+				self.give_up(client, a.task).await;
+				anyhow::bail!("declined: the stored input: {e}")
+			}
+		}
 	}
 
 	/// Gives the slot of `task` back (`market.decline_task`).
