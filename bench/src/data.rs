@@ -1,7 +1,8 @@
 //! Stored data on `depin-node --dev` with the devnet's 1 s blocks: how fast `depin data
 //! put` stores a file and `depin data get` fetches it back (the client's own code), how
 //! fast the worker's data cache fetches it (cold, then warm), and what the chain keeps for
-//! it: state (the `Blobs` pallet's keys and values) and disk (the node's database).
+//! it: state (the `Blobs` pallet's keys and values) and disk (the node's database); and
+//! the state a task keeps for its input, inline (the largest) and stored (this blob).
 
 use std::{
 	path::Path,
@@ -9,7 +10,13 @@ use std::{
 };
 
 use anyhow::Context;
-use depin_client::{rpc::params, Client, Signer};
+use depin_client::{
+	calls,
+	primitives::{DeviceSpec, TaskParams},
+	rpc::params,
+	Client, Signer,
+};
+use depin_runtime::Runtime;
 use depin_testkit::{pseudo_random_bytes, NodeConfig, TestNode};
 use depin_worker::data::BlobCache;
 
@@ -47,6 +54,68 @@ async fn state_bytes(client: &Client) -> anyhow::Result<u64> {
 		}
 		start = keys.last().cloned();
 	}
+}
+
+/// Bytes (keys and values) task `task` keeps in `Market.Tasks`, `TaskInputs` and
+/// `StoredInputs`.
+async fn task_state_bytes(client: &Client, task: u64) -> anyhow::Result<u64> {
+	let mut total = 0;
+	for key in [
+		pallet_market::Tasks::<Runtime>::hashed_key_for(task),
+		pallet_market::TaskInputs::<Runtime>::hashed_key_for(task),
+		pallet_market::StoredInputs::<Runtime>::hashed_key_for(task),
+	] {
+		if let Some(value) = client.storage(&key, None).await? {
+			total += (key.len() + value.len()) as u64;
+		}
+	}
+	Ok(total)
+}
+
+/// Submits a task on the largest inline input and one on `manifest`; returns the state
+/// each keeps for its record and input.
+async fn state_per_task(client: &Client, manifest: Vec<u8>) -> anyhow::Result<(u64, u64)> {
+	let (dapp, owner) = (Signer::from_suri("//Eve")?, Signer::from_suri("//Ferdie")?);
+	let device = Signer::from_suri("//Ferdie//stash")?;
+	// A registered device of enough memory (submission checks the network's capacity).
+	let spec = DeviceSpec {
+		cores: 1,
+		memory_mib: 1024,
+		fuel_per_second: 100_000_000,
+		executor_version: depin_client::primitives::EXECUTOR_VERSION,
+		determinism_class: 1,
+	};
+	client
+		.submit(&owner, client.register_device_call(owner.account(), &device, spec).await?)
+		.await?;
+	// The market checks the Wasm header only.
+	let code = b"\0asm\x01\0\0\0data-bench".to_vec();
+	let program = depin_client::primitives::program_id(&code);
+	client.submit(&dapp, calls::upload_program(code)).await?;
+	let params = TaskParams {
+		max_fuel: 1_000_000,
+		fuel_price: 1_000,
+		replicas: 1,
+		memory_mib: 64,
+		deadline: 600,
+		portable: false,
+	};
+	let inline_len: u32 = client.constant("Market", "MaxInputLen").await?;
+	let mut tasks = Vec::new();
+	for call in [
+		calls::submit_task(program, vec![7; inline_len as usize], params),
+		calls::submit_stored_task(program, manifest, params),
+	] {
+		let receipt = client.submit(&dapp, call).await?;
+		let task = receipt
+			.events
+			.iter()
+			.find_map(|e| e.as_event::<depin_client::events::TaskSubmitted>())
+			.context("no TaskSubmitted event")?
+			.task;
+		tasks.push(task_state_bytes(client, task).await?);
+	}
+	Ok((tasks[0], tasks[1]))
 }
 
 fn rate(bytes: usize, took: Duration) -> String {
@@ -95,6 +164,9 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 	let warm = started.elapsed();
 	anyhow::ensure!(cold_bytes == data && warm_bytes == data, "the cache returned other bytes");
 
+	let manifest = client.fetch_chunk(&blob.manifest).await?;
+	let (inline_state, stored_state) = state_per_task(&client, manifest).await?;
+
 	let mib = size as f64 / MIB;
 	let mut out = String::new();
 	out.push_str(&format!(
@@ -118,6 +190,12 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 		 their blocks and everything else the node wrote meanwhile).\n",
 		state / mib,
 		disk / MIB / mib
+	));
+	out.push_str(&format!(
+		"\nState a task keeps for its record and input (`Market.Tasks`, `TaskInputs`, \
+		 `StoredInputs`, keys included): {inline_state} bytes with the largest inline input \
+		 (128 KiB), {stored_state} bytes with this {} MiB input stored.\n",
+		size / (1024 * 1024)
 	));
 	Ok(out)
 }

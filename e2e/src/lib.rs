@@ -40,7 +40,9 @@ pub struct Network {
 	pub devices: Vec<Signer>,
 	/// The workers, stopped when the network is dropped.
 	pub workers: Vec<ChildProcess>,
-	_dir: tempfile::TempDir,
+	/// The owners' names, which name the workers' state directories.
+	names: Vec<String>,
+	dir: tempfile::TempDir,
 }
 
 impl Network {
@@ -78,7 +80,21 @@ impl Network {
 				tokio::time::sleep(Duration::from_millis(200)).await;
 			}
 		}
-		Network { node, client, owners: signers, devices, workers, _dir: dir }
+		let names = owners.iter().map(|(name, _)| name.to_string()).collect();
+		Network { node, client, owners: signers, devices, workers, names, dir }
+	}
+
+	/// The state directory of worker `index` (its data cache is `data/` in it).
+	pub fn worker_dir(&self, index: usize) -> PathBuf {
+		self.dir.path().join(&self.names[index])
+	}
+
+	/// Starts worker `index` again with `flags`, on the same device key and state (after
+	/// it was stopped or killed).
+	pub fn restart_worker(&mut self, index: usize, flags: &[&str]) {
+		let uri = format!("//{}//stash", self.names[index]);
+		self.workers[index] =
+			start_worker(&self.node.ws_url(), &uri, &self.worker_dir(index), flags);
 	}
 
 	/// Uploads example job `job` as `dapp`; returns its program id.
@@ -92,6 +108,9 @@ impl Network {
 
 /// The example jobs.
 pub const JOBS: [&str; 5] = ["sha256-chain", "matmul", "monte-carlo-pi", "mandelbrot", "primes"];
+
+/// The example job that reads a large input (a text corpus kept by the chain).
+pub const CORPUS_JOB: &str = "word-count";
 
 /// Where `scripts/build-jobs.sh` puts the jobs: `<target>/jobs`.
 pub fn jobs_dir() -> PathBuf {

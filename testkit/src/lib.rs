@@ -9,7 +9,7 @@ pub mod wait;
 pub mod wasm;
 pub mod worker;
 
-pub use bytes::pseudo_random_bytes;
+pub use bytes::{pseudo_random_bytes, pseudo_random_text};
 pub use node::{NodeConfig, TestNode};
 pub use process::{binary_path, free_port, ChildProcess};
 pub use wait::until;

@@ -14,7 +14,7 @@ use sp_runtime::Perbill;
 
 use super::RuntimeBlockWeights;
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Devices, Market, Rewards, Runtime,
+	AccountId, Balance, Balances, Blobs, BlockNumber, Devices, Market, Rewards, Runtime,
 	RuntimeHoldReason, Verification, DAYS, MICRO_UNIT, UNIT,
 };
 use sp_runtime::traits::AccountIdConversion;

@@ -456,7 +456,26 @@ fn example_jobs() -> Vec<Vector> {
 		v.max_output = 1 << 20;
 		v
 	})
+	.chain([word_count(&dir)])
 	.collect()
+}
+
+/// `word-count` on 3 MiB of text: an input larger than a stored chunk (2 MiB), which a
+/// device reads as the bytes of a blob, streamed in 1 MiB blocks.
+fn word_count(dir: &std::path::Path) -> Vector {
+	let code = std::fs::read(dir.join("word-count.wasm")).expect("checked-in job");
+	let mut v = vector("job-word-count", code);
+	let mut text = String::new();
+	let mut i = 0u64;
+	while text.len() < 3 << 20 {
+		text += &format!("the {} cat's Hat {}, ", i % 1_000, i % 7);
+		i += 1;
+	}
+	v.input = text.into_bytes();
+	v.max_fuel = 10_000_000_000;
+	v.memory_mib = 64;
+	v.max_output = 1 << 20;
+	v
 }
 
 /// The whole corpus, in the order of `vectors.txt`.

@@ -1,0 +1,167 @@
+//! Jobs on data the chain keeps: a 256 MiB text corpus, made on the fly, stored through
+//! `depin job submit --input FILE` (above the inline limit, so stored in chunks) and
+//! counted by three devices. One worker is killed in the middle of its download; started
+//! again, it resumes with the chunks it has, and the task is verified with the output of
+//! the job's native build. Inputs the chain does not keep are refused at submission, with
+//! nothing held.
+
+use std::{collections::BTreeMap, path::Path, time::Duration, time::SystemTime};
+
+use depin_client::{
+	calls,
+	primitives::{data::content_hash, Manifest, TaskParams, TaskState},
+	Error,
+};
+use depin_e2e::{cli, run_native, wait_finished, Network, CORPUS_JOB};
+use depin_testkit::pseudo_random_text;
+use serde_json::Value;
+
+const CORPUS_MIB: usize = 256;
+const MAX_FUEL: u64 = 100_000_000_000;
+
+/// The chunks in a worker's data cache, with their modification times.
+fn cached_chunks(dir: &Path) -> BTreeMap<String, SystemTime> {
+	let Ok(entries) = std::fs::read_dir(dir) else { return BTreeMap::new() };
+	entries
+		.filter_map(|e| e.ok())
+		.filter(|e| !e.file_name().to_string_lossy().ends_with(".tmp"))
+		.filter_map(|e| {
+			Some((
+				e.file_name().to_string_lossy().into_owned(),
+				e.metadata().ok()?.modified().ok()?,
+			))
+		})
+		.collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_256_mib_stored_input_is_fetched_resumed_after_a_kill_and_verified() {
+	let mut net = Network::start(500, &[("Alice", &[]), ("Bob", &[]), ("Charlie", &[])]).await;
+	let url = net.node.ws_url();
+	let dir = tempfile::tempdir().unwrap();
+	let corpus = pseudo_random_text(CORPUS_MIB << 20, 7);
+	let input = dir.path().join("corpus.txt");
+	std::fs::write(&input, &corpus).unwrap();
+	let wasm = depin_e2e::jobs_dir().join("wasm32-wasip1/release/word-count.wasm");
+	let max_fuel = MAX_FUEL.to_string();
+
+	// Above the inline limit: the CLI stores the file, then submits a task naming it.
+	let (ok, out, err) = cli(
+		&url,
+		&[
+			"--json",
+			"--suri",
+			"//Eve",
+			"job",
+			"submit",
+			"--program",
+			wasm.to_str().unwrap(),
+			"--input",
+			input.to_str().unwrap(),
+			"--replicas",
+			"3",
+			"--max-fuel",
+			&max_fuel,
+			"--memory-mib",
+			"512",
+			"--deadline",
+			"900",
+		],
+	);
+	assert!(ok, "{out} {err}");
+	let submitted: Value = serde_json::from_str(out.trim()).unwrap();
+	let task = submitted["task"].as_u64().unwrap();
+	assert_eq!(submitted["input"]["size"], CORPUS_MIB << 20, "{submitted}");
+	let stored = net.client.stored_input(task).await.unwrap().expect("a stored input");
+	assert_eq!(stored.size, (CORPUS_MIB << 20) as u64);
+	let info = net.client.task(task).await.unwrap().unwrap();
+	assert!(info.state != TaskState::Failed, "{info:?}");
+
+	// Alice's worker is killed once it holds part of the corpus.
+	let cache = net.worker_dir(0).join("data");
+	let chunks =
+		Manifest::chunk_count(stored.size, depin_client::primitives::data::MAX_CHUNK_LEN) as usize;
+	let mut before_kill = BTreeMap::new();
+	let deadline = tokio::time::Instant::now() + Duration::from_secs(300);
+	while before_kill.len() < 10 {
+		assert!(tokio::time::Instant::now() < deadline, "Alice's worker never started fetching");
+		tokio::time::sleep(Duration::from_millis(20)).await;
+		before_kill = cached_chunks(&cache);
+	}
+	net.workers[0].kill_hard();
+	let before_kill = cached_chunks(&cache);
+	assert!(
+		before_kill.len() < chunks,
+		"the download ended before the kill ({} of {chunks} chunks): nothing to resume",
+		before_kill.len()
+	);
+	net.restart_worker(0, &[]);
+
+	let tasks = wait_finished(&net.client, &[task], Duration::from_secs(600)).await;
+	assert_eq!(tasks[0].state, TaskState::Verified, "{:?}", tasks[0]);
+	// Three devices, three replicas: the restarted worker's commitment was one of them.
+	assert!(tasks[0].slots.iter().any(|s| s.device == *net.devices[0].account()));
+	let output = net.client.output(task).await.unwrap().expect("the verified output");
+	assert_eq!(output, run_native(CORPUS_JOB, task, &corpus), "native and verified outputs differ");
+	let text = String::from_utf8(output).unwrap();
+	assert!(text.starts_with("words "), "{text}");
+	// The chunks Alice had before the kill were not fetched again.
+	let after = cached_chunks(&cache);
+	for (chunk, modified) in &before_kill {
+		assert_eq!(after.get(chunk), Some(modified), "chunk {chunk} was fetched again");
+	}
+	assert_eq!(after.len(), chunks + 1, "every chunk and the manifest");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn inputs_the_chain_does_not_keep_are_refused_with_nothing_held() {
+	let net = Network::start(250, &[("Alice", &[])]).await;
+	let url = net.node.ws_url();
+	let eve = depin_client::Signer::from_suri("//Eve").unwrap();
+	let program = net.upload(&eve, CORPUS_JOB).await;
+	let before = net.client.free_balance(eve.account()).await.unwrap();
+	let params = TaskParams {
+		max_fuel: 1_000_000,
+		fuel_price: 1_000,
+		replicas: 1,
+		memory_mib: 64,
+		deadline: 100,
+		portable: false,
+	};
+
+	// A manifest naming chunks nobody stored.
+	let manifest = Manifest::of(b"never stored anywhere", 8).to_bytes();
+	let call = calls::submit_stored_task(program, manifest.clone(), params);
+	match net.client.submit(&eve, call).await {
+		Err(Error::Dispatch { error, .. }) => assert_eq!(error, "InputNotStored"),
+		other => panic!("expected InputNotStored, got {other:?}"),
+	}
+	// Not a manifest at all.
+	let call = calls::submit_stored_task(program, b"hello".to_vec(), params);
+	match net.client.submit(&eve, call).await {
+		Err(Error::Dispatch { error, .. }) => assert_eq!(error, "BadManifest"),
+		other => panic!("expected BadManifest, got {other:?}"),
+	}
+	let spent = before - net.client.free_balance(eve.account()).await.unwrap();
+	let held = net.client.task(0).await.unwrap();
+	assert!(held.is_none(), "no task was created: {held:?}");
+	assert!(spent < 1_000_000_000, "only transaction fees were paid: {spent}");
+
+	// The CLI names the blob it cannot find.
+	let name = hex::encode(content_hash(&manifest));
+	let (ok, _, err) = cli(
+		&url,
+		&[
+			"--suri",
+			"//Eve",
+			"job",
+			"submit",
+			"--program",
+			&hex::encode(program),
+			"--input-blob",
+			&name,
+		],
+	);
+	assert!(!ok);
+	assert!(err.contains(&name[..16]), "{err}");
+}
