@@ -317,7 +317,7 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 			task: 0,
 			program,
 			code: &code,
-			input: &[],
+			input: Default::default(),
 			max_fuel: params.max_fuel,
 			memory_mib: params.memory_mib,
 			mode: Mode::Native,

@@ -81,7 +81,7 @@ fn job<'a>(code: &'a [u8], input: &'a [u8], mode: Mode) -> Job<'a> {
 		task: TASK,
 		program: program_id(code),
 		code,
-		input,
+		input: std::sync::Arc::new(input.to_vec()),
 		max_fuel: u64::MAX / 4,
 		memory_mib: 1024,
 		mode,

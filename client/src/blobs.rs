@@ -33,13 +33,46 @@ use crate::{
 	Client, Error, Signer,
 };
 
+/// Why [`fetch_checked`] has no bytes.
+#[derive(Debug)]
+pub enum CheckedFetchError<E> {
+	/// The source does not have them.
+	Missing,
+	/// Every copy the source gave did not match the hash.
+	Corrupt,
+	/// The source could not be asked.
+	Source(E),
+}
+
+/// The bytes `fetch` gives for chunk `hash`, once they match it: asked again on a
+/// mismatch (`mismatch` hears of each bad copy), [`ATTEMPTS`] times at most.
+pub async fn fetch_checked<E, Fut>(
+	hash: &ContentHash,
+	mut fetch: impl FnMut() -> Fut,
+	mut mismatch: impl FnMut(),
+) -> Result<Vec<u8>, CheckedFetchError<E>>
+where
+	Fut: std::future::Future<Output = Result<Option<Vec<u8>>, E>>,
+{
+	for _ in 0..ATTEMPTS {
+		let bytes =
+			fetch().await.map_err(CheckedFetchError::Source)?.ok_or(CheckedFetchError::Missing)?;
+		if content_hash(&bytes) == *hash {
+			return Ok(bytes);
+		}
+		mismatch();
+		tracing::warn!(chunk = %hex_hash(hash), "a fetched chunk did not match its hash; fetching it again");
+	}
+	Err(CheckedFetchError::Corrupt)
+}
+
 /// Bytes of chunks sent and not yet kept at a time: well within a node's default
 /// transaction pool (20 MiB).
 const MAX_IN_FLIGHT_BYTES: usize = 12 * 1024 * 1024;
 /// Blocks a sent chunk may take to be kept before it is sent again.
 const RESEND_AFTER_BLOCKS: BlockNumber = 20;
 /// Times a chunk is sent (or fetched) before the transfer gives up.
-const ATTEMPTS: u32 = 3;
+pub const ATTEMPTS: u32 = 3;
 /// Pause between two looks at the chain while chunks are in flight.
 const POLL: Duration = Duration::from_millis(250);
 
@@ -196,17 +229,13 @@ impl Client {
 
 	/// The bytes of chunk `hash`, checked against it (fetched again on a mismatch).
 	pub async fn fetch_chunk(&self, hash: &ContentHash) -> Result<Vec<u8>, BlobError> {
-		for _ in 0..ATTEMPTS {
-			let bytes = self
-				.blob_bytes(hash)
-				.await?
-				.ok_or_else(|| BlobError::Missing { hash: hex_hash(hash) })?;
-			if content_hash(&bytes) == *hash {
-				return Ok(bytes);
+		fetch_checked(hash, || self.blob_bytes(hash), || {}).await.map_err(|e| match e {
+			CheckedFetchError::Missing => BlobError::Missing { hash: hex_hash(hash) },
+			CheckedFetchError::Corrupt => {
+				BlobError::Corrupt { hash: hex_hash(hash), attempts: ATTEMPTS }
 			}
-			tracing::warn!(chunk = %hex_hash(hash), "a chunk did not match its hash; fetching it again");
-		}
-		Err(BlobError::Corrupt { hash: hex_hash(hash), attempts: ATTEMPTS })
+			CheckedFetchError::Source(e) => e.into(),
+		})
 	}
 
 	/// The manifest of blob `name`.

@@ -18,13 +18,14 @@ use std::{
 	time::SystemTime,
 };
 
+use depin_client::blobs::{fetch_checked, CheckedFetchError};
 use depin_primitives::{
 	data::{content_hash, ManifestError},
 	BlobRef, ContentHash, Manifest,
 };
 
 /// Times a chunk is fetched before it counts as corrupt at its source.
-pub const ATTEMPTS: u32 = 3;
+pub use depin_client::blobs::ATTEMPTS;
 
 /// Where chunks come from.
 pub trait ChunkSource: Sync {
@@ -266,21 +267,17 @@ impl BlobCache {
 		if let Some(bytes) = self.cached(hash)? {
 			return Ok(bytes);
 		}
-		for _ in 0..ATTEMPTS {
-			let bytes = source
-				.chunk(hash)
+		let bytes =
+			fetch_checked(hash, || source.chunk(hash), || self.count(|s| s.mismatches += 1))
 				.await
-				.map_err(FetchError::Source)?
-				.ok_or(FetchError::Unavailable(*hash))?;
-			if content_hash(&bytes) == *hash {
-				self.count(|s| s.fetched += 1);
-				self.store(hash, &bytes)?;
-				return Ok(bytes);
-			}
-			self.count(|s| s.mismatches += 1);
-			tracing::warn!(chunk = %hex::encode(hash), "a fetched chunk did not match its hash; fetching it again");
-		}
-		Err(FetchError::Corrupt(*hash))
+				.map_err(|e| match e {
+					CheckedFetchError::Missing => FetchError::Unavailable(*hash),
+					CheckedFetchError::Corrupt => FetchError::Corrupt(*hash),
+					CheckedFetchError::Source(e) => FetchError::Source(e),
+				})?;
+		self.count(|s| s.fetched += 1);
+		self.store(hash, &bytes)?;
+		Ok(bytes)
 	}
 
 	/// A cached chunk, checked; a damaged one is dropped.

@@ -78,7 +78,7 @@ pub fn measure(executor: &Executor, min: Duration) -> anyhow::Result<Vec<Measure
 				task: 0,
 				program: program_id(code),
 				code,
-				input: &case.input,
+				input: std::sync::Arc::new(case.input.clone()),
 				max_fuel: u64::MAX / 2,
 				memory_mib: 256,
 				mode: Mode::Native,

@@ -18,7 +18,7 @@ fn job<'a>(code: &'a [u8], input: &'a [u8]) -> Job<'a> {
 		task: 7,
 		program: program_id(code),
 		code,
-		input,
+		input: std::sync::Arc::new(input.to_vec()),
 		max_fuel: 10_000_000,
 		memory_mib: 16 * MIB,
 		mode: Mode::Native,

@@ -26,7 +26,7 @@ fn results() -> Vec<(String, String)> {
 				task: 42,
 				program: program_id(&v.code),
 				code: &v.code,
-				input: &v.input,
+				input: std::sync::Arc::new(v.input.clone()),
 				max_fuel: v.max_fuel,
 				memory_mib: v.memory_mib,
 				mode: v.mode,

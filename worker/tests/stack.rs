@@ -19,7 +19,7 @@ fn job(code: &[u8]) -> Job<'_> {
 		task: 1,
 		program: program_id(code),
 		code,
-		input: b"",
+		input: Default::default(),
 		max_fuel: 1 << 40,
 		memory_mib: 16,
 		mode: Mode::Native,
@@ -128,7 +128,7 @@ fn the_instrumentation_changes_nothing_a_module_computes() {
 	let bare = Executor::instrumented(Instrumentation { fuel: true, watchdog: true, depth: false })
 		.unwrap();
 	let mut j = job(&code);
-	j.input = b"the stack limit";
+	j.input = std::sync::Arc::new(b"the stack limit".to_vec());
 	let with = Executor::new(None).unwrap().run(&j).unwrap();
 	let without = bare.run(&j).unwrap();
 	assert_eq!((with.result.exit, &with.output), (0, &b"timil kcats eht".to_vec()));

@@ -81,13 +81,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	fn submit_stored_task(n: u32, ) -> Weight {
-		// Minimum execution time: 190_000_000 picoseconds.
-		Weight::from_parts(200_000_000, 26519)
-			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 261_971_000 picoseconds.
+		Weight::from_parts(232_453_206, 26519)
+			.saturating_add(Weight::from_parts(13_995_402, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
-			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
 	fn cancel_task() -> Weight {
 		// Minimum execution time: 109_415_000 picoseconds.
@@ -195,13 +195,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn submit_stored_task(n: u32, ) -> Weight {
-		// Minimum execution time: 190_000_000 picoseconds.
-		Weight::from_parts(200_000_000, 26519)
-			.saturating_add(Weight::from_parts(2_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		// Minimum execution time: 261_971_000 picoseconds.
+		Weight::from_parts(232_453_206, 26519)
+			.saturating_add(Weight::from_parts(13_995_402, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
-			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
 	fn cancel_task() -> Weight {
 		// Minimum execution time: 109_415_000 picoseconds.

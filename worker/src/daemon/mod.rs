@@ -634,7 +634,7 @@ impl Worker {
 		}
 		let code = self.program_code(client, a.program).await?;
 		// The transfer comes out of the commit deadline's time: the run gets what is left.
-		let input = self.job_input(client, a).await?;
+		let input = Arc::new(self.job_input(client, a).await?);
 		let wall_limit = match self.wall_limit(a) {
 			Ok(limit) => limit,
 			Err(late) => {
@@ -659,7 +659,7 @@ impl Worker {
 				task,
 				program,
 				code: &code,
-				input: &input,
+				input,
 				max_fuel,
 				memory_mib,
 				mode,
@@ -708,8 +708,9 @@ impl Worker {
 
 	/// The input of `a`'s job: its inline bytes, or the blob the task names, fetched into
 	/// the data cache (chunks already there are not fetched again). Data that no source
-	/// serves intact, or that cannot fit the cache, declines the task; a source that cannot
-	/// be asked now leaves it for another try.
+	/// serves intact, that cannot fit the cache, or a cache that cannot be written declines
+	/// the task; a source that cannot be asked now leaves it for another try while there is
+	/// time.
 	async fn job_input(&self, client: &Client, a: &Assignment) -> anyhow::Result<Vec<u8>> {
 		if !a.input.is_empty() {
 			return Ok(a.input.clone());
@@ -734,7 +735,9 @@ impl Worker {
 				);
 				Ok(bytes)
 			}
-			Err(e @ (FetchError::Source(_) | FetchError::Io(_))) => {
+			// The node could not be asked: try again while a commitment can still be in
+			// time (a decline costs a fee, a missed deadline a slash).
+			Err(e @ FetchError::Source(_)) if self.wall_limit(a).is_ok() => {
 				Err(anyhow::Error::new(e).context("the stored input (will try again)"))
 			}
 			Err(e) => {

@@ -45,8 +45,8 @@ pub struct Job<'a> {
 	pub program: ProgramId,
 	/// The program's code.
 	pub code: &'a [u8],
-	/// The job's stdin.
-	pub input: &'a [u8],
+	/// The job's stdin, shared (a stored input of hundreds of MiB is not copied).
+	pub input: std::sync::Arc<Vec<u8>>,
 	/// Fuel limit.
 	pub max_fuel: u64,
 	/// Memory limit in MiB.
@@ -234,7 +234,7 @@ impl Executor {
 		};
 		let memory_limit = (job.memory_mib as usize).saturating_mul(1024 * 1024);
 		let state = JobState::new(
-			job.input.to_vec(),
+			job.input.clone(),
 			job.max_output,
 			MAX_LOG_BYTES,
 			memory_limit,

@@ -37,7 +37,8 @@ pub const MAX_TABLE_ELEMENTS: usize = 1 << 20;
 
 /// State of one job.
 pub struct JobState {
-	stdin: Vec<u8>,
+	/// Shared with the caller: an input of hundreds of MiB is never copied.
+	stdin: std::sync::Arc<Vec<u8>>,
 	stdin_pos: usize,
 	stdout: Vec<u8>,
 	stdout_cap: usize,
@@ -62,7 +63,7 @@ impl JobState {
 	/// A job reading `stdin`, with `max_output` bytes of stdout, `max_log` of stderr,
 	/// `memory_limit` bytes of linear memory, and random bytes derived from `seed`.
 	pub fn new(
-		stdin: Vec<u8>,
+		stdin: std::sync::Arc<Vec<u8>>,
 		max_output: usize,
 		max_log: usize,
 		memory_limit: usize,
@@ -179,7 +180,7 @@ mod tests {
 	const PAGE: usize = 65_536;
 
 	fn state() -> JobState {
-		JobState::new(Vec::new(), 0, 0, 16 * PAGE, [0; 32])
+		JobState::new(Default::default(), 0, 0, 16 * PAGE, [0; 32])
 	}
 
 	#[test]
