@@ -240,11 +240,22 @@ pub trait StoredData<BlockNumber> {
 	fn kept(hash: &crate::data::ContentHash) -> Option<(u32, BlockNumber)>;
 }
 
+/// A chain that keeps no data: every stored input is refused.
+impl<BlockNumber> StoredData<BlockNumber> for () {
+	fn kept(_: &crate::data::ContentHash) -> Option<(u32, BlockNumber)> {
+		None
+	}
+}
+
 /// Records chunks as kept without storing them (benchmarks cannot index block bodies);
 /// used by the market's benchmarks only.
 pub trait StoredDataFactory {
 	/// Records `hash` as kept, with `size` bytes, for a retention period from now.
 	fn keep(hash: crate::data::ContentHash, size: u32);
+}
+
+impl StoredDataFactory for () {
+	fn keep(_: crate::data::ContentHash, _: u32) {}
 }
 
 /// Creates ready-to-assign devices; used by the market's benchmarks only.

@@ -142,9 +142,14 @@ impl pallet_market::Config for Test {
 	type MaxTimersPerBlock = ConstU32<64>;
 	type HookWeightLimit = HookWeightLimit;
 	type TaskRetention = TaskRetention;
+	type Data = ();
+	type MaxInputChunks = ConstU32<8>;
+	type MinTransferRate = ConstU32<1_000>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Devices;
+	#[cfg(feature = "runtime-benchmarks")]
+	type DataHelper = ();
 }
 
 parameter_types! {
