@@ -78,16 +78,14 @@ fn a_largest_program_fits_in_a_block() {
 #[test]
 fn a_block_full_of_tiny_chunks_pays_for_the_block_length() {
 	use frame_support::traits::Get;
-	type Blobs = <Runtime as pallet_blobs::Config>::MinChargedBytes;
-	type Slots = <Runtime as pallet_blobs::Config>::MaxBlockChunks;
+	let charged: u32 = <Runtime as pallet_blobs::Config>::MinChargedBytes::get();
+	let slots: u32 = <Runtime as pallet_blobs::Config>::MaxBlockChunks::get();
 	let normal = *RuntimeBlockLength::get().max.get(DispatchClass::Normal);
 	// Whoever takes every chunk slot of a block pays for at least the bytes the block could
 	// have carried for others.
 	assert!(
-		Blobs::get() as u64 * Slots::get() as u64 >= normal as u64,
-		"{} slots of {} bytes < block length {normal}",
-		Slots::get(),
-		Blobs::get()
+		u64::from(charged) * u64::from(slots) >= u64::from(normal),
+		"{slots} slots of {charged} bytes < block length {normal}"
 	);
 }
 
