@@ -104,7 +104,7 @@ async fn state_per_task(client: &Client, manifest: Vec<u8>) -> anyhow::Result<(u
 	let mut tasks = Vec::new();
 	for call in [
 		calls::submit_task(program, vec![7; inline_len as usize], params),
-		calls::submit_stored_task(program, manifest, params),
+		calls::submit_stored_task(program, manifest, params, 0),
 	] {
 		let receipt = client.submit(&dapp, call).await?;
 		let task = receipt

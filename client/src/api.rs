@@ -49,6 +49,12 @@ impl Client {
 		self.runtime_call("DepinApi_stored_input", task, None).await
 	}
 
+	/// The most bytes a task's output blob may have, if its output is a blob (`DepinApi`
+	/// version 4).
+	pub async fn output_limit(&self, task: TaskId) -> Result<Option<u64>, Error> {
+		self.runtime_call("DepinApi_output_limit", task, None).await
+	}
+
 	/// The code of a program.
 	pub async fn program(&self, program: &ProgramId) -> Result<Option<Vec<u8>>, Error> {
 		self.runtime_call("DepinApi_program", program, None).await

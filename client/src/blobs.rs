@@ -251,7 +251,7 @@ impl Client {
 		&self,
 		signer: &Signer,
 		path: &Path,
-		mut progress: impl FnMut(&Progress),
+		progress: impl FnMut(&Progress),
 	) -> Result<BlobRef, BlobError> {
 		let chunk_len: u32 = self.constant("Blobs", "MaxChunkLen").await?;
 		let mut file = File::open(path).map_err(io_error(path))?;
@@ -260,6 +260,43 @@ impl Client {
 		if size > max {
 			return Err(BlobError::TooLarge { path: path.to_path_buf(), size, max });
 		}
+		let read = |len: usize| {
+			let mut data = vec![0; len];
+			file.read_exact(&mut data).map_err(io_error(path))?;
+			Ok(data)
+		};
+		self.put_chunks(signer, size, chunk_len, read, progress).await
+	}
+
+	/// Stores `data` as a blob in chunks of `chunk_len` bytes (the chain's `MaxChunkLen` at
+	/// most) and returns its reference; `progress` hears of every chunk done. Chunks the
+	/// chain keeps already are not sent again.
+	pub async fn put_bytes(
+		&self,
+		signer: &Signer,
+		data: &[u8],
+		chunk_len: u32,
+		progress: impl FnMut(&Progress),
+	) -> Result<BlobRef, BlobError> {
+		let mut rest = data;
+		let read = |len: usize| {
+			let (chunk, tail) = rest.split_at(len.min(rest.len()));
+			rest = tail;
+			Ok(chunk.to_vec())
+		};
+		self.put_chunks(signer, data.len() as u64, chunk_len, read, progress).await
+	}
+
+	/// Stores a blob of `size` bytes whose chunks of `chunk_len` bytes `read` gives in
+	/// order (asked for each chunk's length), then its manifest.
+	async fn put_chunks(
+		&self,
+		signer: &Signer,
+		size: u64,
+		chunk_len: u32,
+		mut read: impl FnMut(usize) -> Result<Vec<u8>, BlobError>,
+		mut progress: impl FnMut(&Progress),
+	) -> Result<BlobRef, BlobError> {
 		let chunks = Manifest::chunk_count(size, chunk_len) as usize;
 		let mut state =
 			Progress { chunks_total: chunks + 1, bytes_total: size, ..Default::default() };
@@ -267,8 +304,7 @@ impl Client {
 		let mut uploader = Uploader::new(self, signer);
 		for index in 0..chunks {
 			let len = (size - index as u64 * u64::from(chunk_len)).min(u64::from(chunk_len));
-			let mut data = vec![0; len as usize];
-			file.read_exact(&mut data).map_err(io_error(path))?;
+			let data = read(len as usize)?;
 			let hash = content_hash(&data);
 			hashes.push(hash);
 			uploader.send(index, hash, data, &mut state, &mut progress).await?;
@@ -279,6 +315,19 @@ impl Client {
 		uploader.send(chunks, name, bytes, &mut state, &mut progress).await?;
 		uploader.finish(&mut state, &mut progress).await?;
 		Ok(manifest.blob_ref())
+	}
+
+	/// Fetches every chunk of blob `name`, each checked, into memory.
+	pub async fn get_bytes(&self, name: &ContentHash) -> Result<Vec<u8>, BlobError> {
+		let manifest = self.manifest(name).await?;
+		let mut data = Vec::with_capacity(manifest.size as usize);
+		for hash in &manifest.chunks {
+			data.extend_from_slice(&self.fetch_chunk(hash).await?);
+		}
+		if data.len() as u64 != manifest.size {
+			return Err(BlobError::Corrupt { hash: hex_hash(name), attempts: 1 });
+		}
+		Ok(data)
 	}
 
 	/// Keeps every chunk of blob `name` (its manifest included) another retention period

@@ -117,13 +117,15 @@ pub fn submit_task(program: ProgramId, input: Vec<u8>, params: TaskParams<Balanc
 	Call::new("Market", "submit_task", (program, input, params))
 }
 
-/// `market.submit_stored_task`: a task on a blob the chain keeps, named by its manifest.
+/// `market.submit_stored_task`: a task on a blob the chain keeps, named by its manifest,
+/// whose output is a blob of at most `output_limit` bytes (0: an output kept in state).
 pub fn submit_stored_task(
 	program: ProgramId,
 	manifest: Vec<u8>,
 	params: TaskParams<Balance>,
+	output_limit: u64,
 ) -> Call {
-	Call::new("Market", "submit_stored_task", (program, manifest, params))
+	Call::new("Market", "submit_stored_task", (program, manifest, params, output_limit))
 }
 
 /// `market.bump_task`: raises a queued task's bid.
@@ -245,7 +247,7 @@ pub fn samples() -> Vec<Call> {
 		upload_program(vec![0, 97, 115, 109]),
 		remove_program([4; 32]),
 		submit_task([7; 32], vec![1, 2, 3], params),
-		submit_stored_task([7; 32], vec![4, 5, 6], params),
+		submit_stored_task([7; 32], vec![4, 5, 6], params, 1 << 20),
 		cancel_task(5),
 		bump_task(5, 2_000),
 		decline_task(6),

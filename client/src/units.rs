@@ -65,9 +65,36 @@ pub fn parse_balance(s: &str) -> Result<Balance, String> {
 		.ok_or_else(|| format!("{s}: too large"))
 }
 
+/// Parses a size in bytes: `1048576`, `64KiB`, `128MiB`, `1GiB` (binary units; a space
+/// before the unit is allowed).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+	let t = s.trim();
+	let (digits, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+	let factor: u64 = match unit.trim() {
+		"" | "B" => 1,
+		"KiB" => 1 << 10,
+		"MiB" => 1 << 20,
+		"GiB" => 1 << 30,
+		other => return Err(format!("{s}: unknown unit {other:?} (B, KiB, MiB or GiB)")),
+	};
+	let n: u64 = digits.parse().map_err(|_| format!("{s}: not a size (e.g. 64MiB)"))?;
+	n.checked_mul(factor).ok_or_else(|| format!("{s}: too large"))
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn sizes_parse_with_binary_units() {
+		assert_eq!(parse_size("1048576"), Ok(1 << 20));
+		assert_eq!(parse_size("64KiB"), Ok(64 << 10));
+		assert_eq!(parse_size("128 MiB"), Ok(128 << 20));
+		assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+		for bad in ["", "MiB", "1.5MiB", "12MB", "-1", "99999999999999GiB"] {
+			assert!(parse_size(bad).is_err(), "{bad:?} was accepted");
+		}
+	}
 
 	#[test]
 	fn round_trips() {

@@ -141,8 +141,13 @@ pub fn run_native(name: &str, task: u64, input: &[u8]) -> Vec<u8> {
 		.unwrap_or_else(|e| {
 			panic!("{}: {e}; build the jobs with scripts/build-jobs.sh", path.display())
 		});
-	child.stdin.take().expect("stdin").write_all(input).expect("write input");
-	let out = child.wait_with_output().expect("native job");
+	// Written from another thread: a job that streams its output as it reads (tokenize)
+	// would otherwise block on a full stdout pipe while this thread blocks on stdin.
+	let mut stdin = child.stdin.take().expect("stdin");
+	let out = std::thread::scope(|scope| {
+		scope.spawn(move || stdin.write_all(input).expect("write input"));
+		child.wait_with_output().expect("native job")
+	});
 	assert!(out.status.success(), "native {name} failed: {:?}", out.status);
 	out.stdout
 }

@@ -2,14 +2,19 @@
 //! `depin job submit --input FILE` (above the inline limit, so stored in chunks) and
 //! counted by three devices. One worker is killed in the middle of its download; started
 //! again, it resumes with the chunks it has, and the task is verified with the output of
-//! the job's native build. Inputs the chain does not keep are refused at submission, with
+//! the job's native build. Then three devices tokenize the same corpus into an output
+//! blob of about 90 MiB, which one of them stores and the dApp fetches, byte-identical to
+//! the native build's. Inputs the chain does not keep are refused at submission, with
 //! nothing held.
 
 use std::{collections::BTreeMap, path::Path, time::Duration, time::SystemTime};
 
 use depin_client::{
 	calls,
-	primitives::{data::content_hash, Manifest, TaskParams, TaskState},
+	primitives::{
+		data::{content_hash, output_manifest},
+		Manifest, TaskParams, TaskState,
+	},
 	Error,
 };
 use depin_e2e::{cli, run_native, wait_finished, Network, CORPUS_JOB};
@@ -17,6 +22,8 @@ use depin_testkit::pseudo_random_text;
 use serde_json::Value;
 
 const CORPUS_MIB: usize = 256;
+/// The job that turns the corpus into an output blob.
+const TOKENS_JOB: &str = "tokenize";
 const MAX_FUEL: u64 = 100_000_000_000;
 
 /// The chunks in a worker's data cache, with their modification times.
@@ -111,6 +118,63 @@ async fn a_256_mib_stored_input_is_fetched_resumed_after_a_kill_and_verified() {
 		assert_eq!(after.get(chunk), Some(modified), "chunk {chunk} was fetched again");
 	}
 	assert_eq!(after.len(), chunks + 1, "every chunk and the manifest");
+
+	large_output_on(&net, &stored.manifest, &corpus, dir.path()).await;
+}
+
+/// Tokenizes the stored corpus `blob` into an output blob (`--output-limit`): verified,
+/// fetched by the dApp with `depin job result`, and equal to the native build's output.
+async fn large_output_on(net: &Network, blob: &[u8; 32], corpus: &[u8], dir: &Path) {
+	let url = net.node.ws_url();
+	let wasm = depin_e2e::jobs_dir().join(format!("wasm32-wasip1/release/{TOKENS_JOB}.wasm"));
+	let max_fuel = MAX_FUEL.to_string();
+	let (ok, out, err) = cli(
+		&url,
+		&[
+			"--json",
+			"--suri",
+			"//Eve",
+			"job",
+			"submit",
+			"--program",
+			wasm.to_str().unwrap(),
+			"--input-blob",
+			&hex::encode(blob),
+			"--output-limit",
+			"128MiB",
+			"--replicas",
+			"3",
+			"--max-fuel",
+			&max_fuel,
+			"--memory-mib",
+			"512",
+			"--deadline",
+			"900",
+		],
+	);
+	assert!(ok, "{out} {err}");
+	let submitted: Value = serde_json::from_str(out.trim()).unwrap();
+	let task = submitted["task"].as_u64().unwrap();
+	assert_eq!(net.client.output_limit(task).await.unwrap(), Some(128 << 20));
+
+	let tasks = wait_finished(&net.client, &[task], Duration::from_secs(600)).await;
+	assert_eq!(tasks[0].state, TaskState::Verified, "{:?}", tasks[0]);
+	let native = run_native(TOKENS_JOB, task, corpus);
+	assert!(native.len() >= 64 << 20, "a large output: {} bytes", native.len());
+	let result = tasks[0].result.expect("the verified result");
+	let manifest = output_manifest(&native).to_bytes();
+	assert_eq!(result.output_hash, content_hash(&manifest), "the result names the blob");
+	// The chain keeps the manifest in state, not the bytes.
+	assert_eq!(net.client.output(task).await.unwrap(), Some(manifest));
+
+	let fetched = dir.join("tokens.bin");
+	let (ok, out, err) = cli(
+		&url,
+		&["job", "result", &task.to_string(), "--out", fetched.to_str().unwrap()],
+	);
+	assert!(ok, "{out} {err}");
+	assert!(out.contains(&format!("{} bytes written", native.len())), "{out}");
+	assert!(std::fs::read(&fetched).unwrap() == native, "native and fetched outputs differ");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -131,13 +195,13 @@ async fn inputs_the_chain_does_not_keep_are_refused_with_nothing_held() {
 
 	// A manifest naming chunks nobody stored.
 	let manifest = Manifest::of(b"never stored anywhere", 8).to_bytes();
-	let call = calls::submit_stored_task(program, manifest.clone(), params);
+	let call = calls::submit_stored_task(program, manifest.clone(), params, 0);
 	match net.client.submit(&eve, call).await {
 		Err(Error::Dispatch { error, .. }) => assert_eq!(error, "InputNotStored"),
 		other => panic!("expected InputNotStored, got {other:?}"),
 	}
 	// Not a manifest at all.
-	let call = calls::submit_stored_task(program, b"hello".to_vec(), params);
+	let call = calls::submit_stored_task(program, b"hello".to_vec(), params, 0);
 	match net.client.submit(&eve, call).await {
 		Err(Error::Dispatch { error, .. }) => assert_eq!(error, "BadManifest"),
 		other => panic!("expected BadManifest, got {other:?}"),

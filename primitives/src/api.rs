@@ -223,7 +223,7 @@ pub struct Page<Item, Cursor> {
 sp_api::decl_runtime_apis! {
 	/// Queries of the DePIN compute chain. Version 2 added the paged listings (`tasks`,
 	/// `devices`, `queue`), version 3 the market's prices (`market`), version 4 stored
-	/// inputs (`stored_input`).
+	/// inputs and outputs (`stored_input`, `output_limit`).
 	#[api_version(4)]
 	pub trait DepinApi<AccountId, Balance, BlockNumber>
 	where
@@ -271,5 +271,10 @@ sp_api::decl_runtime_apis! {
 		/// an empty `input`), if it has one.
 		#[api_version(4)]
 		fn stored_input(task: TaskId) -> Option<crate::BlobRef>;
+		/// The most bytes a task's output may have when it is a blob (the task's result
+		/// then names the blob's manifest, and the output kept in state is that manifest);
+		/// `None` for an output kept in state.
+		#[api_version(4)]
+		fn output_limit(task: TaskId) -> Option<u64>;
 	}
 }

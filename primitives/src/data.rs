@@ -35,6 +35,20 @@ pub const MAX_MANIFEST_CHUNKS: u32 = (MAX_CHUNK_LEN - 64) / 32;
 /// and the shortest compact length prefix.
 const MANIFEST_HEADER_LEN: usize = 4 + 1 + 8 + 4 + 1;
 
+/// The length of a stored manifest that lists `chunks` chunks.
+pub fn manifest_len(chunks: u64) -> u64 {
+	let prefix = <codec::Compact<u64> as codec::CompactLen<u64>>::compact_len(&chunks) as u64;
+	(MANIFEST_HEADER_LEN as u64 - 1)
+		.saturating_add(prefix)
+		.saturating_add(chunks.saturating_mul(32))
+}
+
+/// The manifest of a job's output stored as a blob: chunks of [`MAX_CHUNK_LEN`] bytes, so
+/// that every replica names the same output with the same manifest.
+pub fn output_manifest(output: &[u8]) -> Manifest {
+	Manifest::of(output, MAX_CHUNK_LEN)
+}
+
 /// The most chunks a manifest of `len` bytes can list (an upper bound, for weights charged
 /// before the manifest is read).
 pub fn manifest_chunks(len: usize) -> u32 {
@@ -146,6 +160,15 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn manifest_len_is_the_length_of_the_stored_manifest() {
+		for count in [0usize, 1, 63, 64, 65, 300, 16_384, 16_385] {
+			let manifest =
+				Manifest { size: count as u64, chunk_len: 1, chunks: vec![[3; 32]; count] };
+			assert_eq!(manifest_len(count as u64), manifest.to_bytes().len() as u64, "{count}");
+		}
+	}
 
 	#[test]
 	fn manifest_chunks_bounds_what_a_manifest_of_that_length_lists() {

@@ -139,11 +139,23 @@ pub trait TaskSettlement<AccountId> {
 	/// slot has committed (the market then starts the reveal window).
 	fn record_commit(task: TaskId, device: &AccountId) -> Result<TaskState, DispatchError>;
 
-	/// A quorum agreed on `result` and its `output` was published: the task is
+	/// A quorum agreed on `result` and `publisher` published its `output`: the task is
 	/// `Verified`. `output` must hash to `result.output_hash` and fit `MaxOutputLen`; it is
 	/// stored for the dApp when the storage deposit can be paid, else only the hash is
-	/// kept.
-	fn verified(task: TaskId, result: ExecResult, output: alloc::vec::Vec<u8>) -> DispatchResult;
+	/// kept. A task whose output is a blob takes the blob's manifest as `output`: every
+	/// chunk must be kept, and `publisher` is paid what storing them cost. Returns the
+	/// weight it used beyond an output kept in state (at most
+	/// [`Self::max_output_blob_weight`]).
+	fn verified(
+		task: TaskId,
+		result: ExecResult,
+		output: alloc::vec::Vec<u8>,
+		publisher: &AccountId,
+	) -> Result<Weight, DispatchError>;
+
+	/// The most weight `verified` uses beyond an output kept in state (checking and paying
+	/// for an output blob of the most chunks).
+	fn max_output_blob_weight() -> Weight;
 
 	/// Pays `device` for `fuel_used` out of the task's escrow and credits its owner's
 	/// compute points (the value paid, unless the task cannot earn points: see the
@@ -234,16 +246,39 @@ pub trait ConsentFactory<AccountId, Signature> {
 }
 
 /// The chain's stored data, as the market sees it: which chunks are kept, how large, and
-/// until when. Implemented by the blobs pallet.
-pub trait StoredData<BlockNumber> {
+/// until when, and what keeping a chunk costs. Implemented by the blobs pallet.
+pub trait StoredData<BlockNumber, Balance> {
 	/// The size of the chunk named `hash` and the last block it is kept to, if it is kept.
 	fn kept(hash: &crate::data::ContentHash) -> Option<(u32, BlockNumber)>;
+
+	/// The fee of storing a chunk of `size` bytes (besides its transaction's fee).
+	fn fee(size: u32) -> Balance;
+
+	/// The fee of storing a blob of `size` bytes in chunks of [`crate::data::MAX_CHUNK_LEN`]
+	/// bytes, its manifest included: what the device that stores a task's output spends.
+	fn blob_fee(size: u64) -> Balance
+	where
+		Balance: sp_runtime::Saturating + From<u32>,
+	{
+		let chunk_len = u64::from(crate::data::MAX_CHUNK_LEN);
+		let full = size / chunk_len;
+		let rest = (size % chunk_len) as u32;
+		let chunks = full + u64::from(rest > 0);
+		let full_fee = Self::fee(crate::data::MAX_CHUNK_LEN)
+			.saturating_mul(Balance::from(full.min(u64::from(u32::MAX)) as u32));
+		let rest_fee = if rest > 0 { Self::fee(rest) } else { Balance::from(0u32) };
+		let manifest = crate::data::manifest_len(chunks).min(u64::from(u32::MAX)) as u32;
+		full_fee.saturating_add(rest_fee).saturating_add(Self::fee(manifest))
+	}
 }
 
-/// A chain that keeps no data: every stored input is refused.
-impl<BlockNumber> StoredData<BlockNumber> for () {
+/// A chain that keeps no data: every stored input is refused, and storing is free.
+impl<BlockNumber, Balance: Default> StoredData<BlockNumber, Balance> for () {
 	fn kept(_: &crate::data::ContentHash) -> Option<(u32, BlockNumber)> {
 		None
+	}
+	fn fee(_: u32) -> Balance {
+		Balance::default()
 	}
 }
 

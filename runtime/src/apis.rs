@@ -225,6 +225,10 @@ impl_runtime_apis! {
 		fn stored_input(task: TaskId) -> Option<depin_primitives::BlobRef> {
 			Market::stored_input(task)
 		}
+
+		fn output_limit(task: TaskId) -> Option<u64> {
+			Market::output_limit(task)
+		}
 	}
 
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {

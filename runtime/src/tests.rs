@@ -172,3 +172,37 @@ fn heartbeats_of_every_device_fit_in_a_quarter_of_the_blocks() {
 		"{per_block} heartbeats per block × {one} ps > a quarter of a block ({budget} ps)"
 	);
 }
+
+#[test]
+fn the_storage_fee_of_an_output_blob_pays_back_every_chunk_transaction() {
+	use crate::{configs::depin::ChainData, Blobs, RuntimeCall, TransactionPayment, TxExtension};
+	use codec::Encode;
+	use depin_primitives::{data::MAX_CHUNK_LEN, StoredData};
+	use sp_runtime::{generic::Era, MultiAddress, MultiSignature};
+	build(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		// A signed `blobs.store` as a device sends it (the signature is not checked here).
+		let extension: TxExtension = (
+			frame_system::CheckNonZeroSender::new(),
+			frame_system::CheckSpecVersion::new(),
+			frame_system::CheckTxVersion::new(),
+			frame_system::CheckGenesis::new(),
+			frame_system::CheckEra::from(Era::mortal(64, 1)),
+			frame_system::CheckNonce::from(u32::MAX),
+			frame_system::CheckWeight::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::from(0),
+			frame_metadata_hash_extension::CheckMetadataHash::new(true),
+			frame_system::WeightReclaim::new(),
+		);
+		for size in [1u32, 128 * 1024, MAX_CHUNK_LEN] {
+			let call = RuntimeCall::Blobs(pallet_blobs::Call::store { data: vec![7; size as usize] });
+			let signer = MultiAddress::Id(Sr25519Keyring::Alice.to_account_id());
+			let signature = MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw([0; 64]));
+			let xt = crate::UncheckedExtrinsic::new_signed(call, signer, signature, extension.clone());
+			let len = xt.encoded_size() as u32;
+			let spent = TransactionPayment::query_info(xt, len).partial_fee + Blobs::fee_for(size);
+			let paid_back = <ChainData as StoredData<_, Balance>>::fee(size);
+			assert!(paid_back >= spent, "{size} bytes: {paid_back} paid back < {spent} spent");
+			assert!(paid_back <= spent + spent / 20, "{size} bytes: {paid_back} ≫ {spent}");
+		}
+	});
+}

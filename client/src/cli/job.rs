@@ -4,11 +4,16 @@ use std::{io::Write, path::PathBuf, time::Duration};
 
 use anyhow::Context;
 use clap::Subcommand;
-use depin_primitives::{exit, TaskParams, TaskState};
+use depin_primitives::{exit, ContentHash, TaskParams, TaskState};
 use serde_json::json;
 
-use super::{follow::follow, job_input::InputSource, program, Ended, Global, Output};
-use crate::{calls, format_balance, format_price, parse_balance, types::Balance, Client, Task};
+use super::{
+	data::Reporter, follow::follow, job_input::InputSource, program, Ended, Global, Output,
+};
+use crate::{
+	blobs::hex_hash, calls, format_balance, format_price, parse_balance, types::Balance, Client,
+	Task,
+};
 
 /// Job commands.
 #[derive(Subcommand)]
@@ -26,6 +31,13 @@ pub enum JobCommand {
 		/// A blob the chain keeps (`depin data put`'s name) as the input.
 		#[arg(long)]
 		input_blob: Option<String>,
+		/// Let the job write up to this many bytes (`64MiB`, `1GiB`; at most the chain's
+		/// `MaxBlobChunks` chunks of 2 MiB), returned as a blob instead of kept in state
+		/// (at most 128 KiB without it). The device that publishes it stores it, paid out of
+		/// the escrow, which holds the storage fee of this many bytes; `--out` and `depin job
+		/// result` fetch it. The task then names a stored input: a small one is stored too.
+		#[arg(long, value_parser = crate::units::parse_size)]
+		output_limit: Option<u64>,
 		/// Devices that run the job independently.
 		#[arg(long, default_value_t = 3)]
 		replicas: u8,
@@ -211,16 +223,66 @@ fn write_output(out: &PathBuf, output: &[u8]) -> anyhow::Result<()> {
 	std::fs::write(out, output).with_context(|| format!("cannot write {}", out.display()))
 }
 
-async fn verified_output(client: &Client, task: &Task) -> anyhow::Result<Vec<u8>> {
+/// Where a verified output is.
+enum VerifiedOutput {
+	/// Kept in state: its bytes.
+	InState(Vec<u8>),
+	/// A blob the chain keeps: its name and size.
+	Blob { name: ContentHash, size: u64 },
+}
+
+impl VerifiedOutput {
+	/// How `--json` shows it.
+	fn to_json(&self) -> serde_json::Value {
+		match self {
+			Self::InState(bytes) => json!(format!("0x{}", hex::encode(bytes))),
+			Self::Blob { name, size } => json!({ "blob": hex_hash(name), "size": size }),
+		}
+	}
+}
+
+async fn verified_output(client: &Client, task: &Task) -> anyhow::Result<VerifiedOutput> {
 	anyhow::ensure!(
 		task.state == TaskState::Verified,
 		"task {} is {:?}: there is no verified output",
 		task.id,
 		task.state
 	);
-	client.output(task.id).await?.with_context(|| {
+	if client.output_limit(task.id).await?.is_some() {
+		// The verified result names the blob: its hash is the manifest's.
+		let name = task.result.context("a verified task without its result")?.output_hash;
+		let manifest = client.manifest(&name).await?;
+		return Ok(VerifiedOutput::Blob { name, size: manifest.size });
+	}
+	let bytes = client.output(task.id).await?.with_context(|| {
 		format!("task {} is verified but its output is not stored (only its hash): no revealer attached it or the output deposit could not be paid", task.id)
-	})
+	})?;
+	Ok(VerifiedOutput::InState(bytes))
+}
+
+/// Writes a verified output to `out` (`-` = stdout), fetching a blob (every chunk checked,
+/// progress on stderr, a partial file resumed); returns its size.
+async fn write_verified(
+	client: &Client,
+	output: &VerifiedOutput,
+	out: &PathBuf,
+) -> anyhow::Result<u64> {
+	match output {
+		VerifiedOutput::InState(bytes) => {
+			write_output(out, bytes)?;
+			Ok(bytes.len() as u64)
+		}
+		VerifiedOutput::Blob { name, .. } if out.as_os_str() == "-" => {
+			let bytes = client.get_bytes(name).await?;
+			write_output(out, &bytes)?;
+			Ok(bytes.len() as u64)
+		}
+		VerifiedOutput::Blob { name, .. } => {
+			let mut reporter = Reporter::new("fetched");
+			let manifest = client.get_file(name, out, |p| reporter.report(p)).await?;
+			Ok(manifest.size)
+		}
+	}
 }
 
 /// Runs a job command.
@@ -230,6 +292,7 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			program,
 			input,
 			input_blob,
+			output_limit,
 			replicas,
 			max_fuel,
 			fuel_price,
@@ -266,9 +329,10 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			};
 			let params =
 				TaskParams { max_fuel, fuel_price, replicas, memory_mib, deadline, portable };
-			let input = source.resolve(&client, &signer).await?;
+			let input = source.resolve(&client, &signer, output_limit.is_some()).await?;
 			let described = input.describe();
-			let receipt = client.submit(&signer, input.submit_call(program_id, params)).await?;
+			let call = input.submit_call(program_id, params, output_limit.unwrap_or(0));
+			let receipt = client.submit(&signer, call).await?;
 			let id = receipt
 				.events
 				.iter()
@@ -295,27 +359,24 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			}
 			let output = verified_output(&client, &task).await?;
 			let mut text = vec![describe(&task)];
-			match &out {
-				Some(path) => {
-					write_output(path, &output)?;
-					text.push(format!(
-						"output ({} bytes) written to {}",
-						output.len(),
-						path.display()
-					));
+			match (&out, &output) {
+				(Some(path), _) => {
+					let written = write_verified(&client, &output, path).await?;
+					text.push(format!("output ({written} bytes) written to {}", path.display()));
 				}
-				None => match std::str::from_utf8(&output) {
+				(None, VerifiedOutput::InState(bytes)) => match std::str::from_utf8(bytes) {
 					Ok(s) => text.push(format!("output: {}", s.trim_end())),
 					Err(_) => text
-						.push(format!("output: {} bytes (binary; use --out FILE)", output.len())),
+						.push(format!("output: {} bytes (binary; use --out FILE)", bytes.len())),
 				},
+				(None, VerifiedOutput::Blob { name, size }) => text.push(format!(
+					"output: blob {} of {size} bytes (use --out FILE, or `depin data get`)",
+					hex_hash(name)
+				)),
 			}
 			let to_stdout = out.as_ref().is_some_and(|p| p.as_os_str() == "-");
-			Ok(Output::new(
-				text,
-				json!({ "task": task_json(&task), "output": format!("0x{}", hex::encode(&output)) }),
-			)
-			.after_data(to_stdout))
+			Ok(Output::new(text, json!({ "task": task_json(&task), "output": output.to_json() }))
+				.after_data(to_stdout))
 		}
 		JobCommand::Status { id } => {
 			let task = g
@@ -333,10 +394,10 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				.await?
 				.with_context(|| format!("task {id} does not exist (or was pruned)"))?;
 			let output = verified_output(&client, &task).await?;
-			write_output(&out, &output)?;
+			let written = write_verified(&client, &output, &out).await?;
 			Ok(Output::new(
-				vec![format!("task {id}: {} bytes written to {}", output.len(), out.display())],
-				json!({ "task": id, "bytes": output.len() }),
+				vec![format!("task {id}: {written} bytes written to {}", out.display())],
+				json!({ "task": id, "bytes": written }),
 			)
 			.after_data(out.as_os_str() == "-"))
 		}

@@ -64,10 +64,23 @@ impl InputSource {
 	}
 
 	/// The input as the task will carry it: a large file is stored now (progress on
-	/// stderr); a named blob must be kept by the chain.
-	pub async fn resolve(self, client: &Client, signer: &Signer) -> anyhow::Result<TaskInput> {
+	/// stderr); a named blob must be kept by the chain. With `stored`, for a task whose
+	/// output is a blob (such a task names a stored input), small inputs are stored too.
+	pub async fn resolve(
+		self,
+		client: &Client,
+		signer: &Signer,
+		stored: bool,
+	) -> anyhow::Result<TaskInput> {
 		let name = match self {
-			Self::Inline(bytes) => return Ok(TaskInput::Inline(bytes)),
+			Self::Inline(bytes) if !stored => return Ok(TaskInput::Inline(bytes)),
+			Self::Inline(bytes) => {
+				let chunk_len: u32 = client.constant("Blobs", "MaxChunkLen").await?;
+				let mut reporter = Reporter::new("stored");
+				let blob =
+					client.put_bytes(signer, &bytes, chunk_len, |p| reporter.report(p)).await?;
+				blob.manifest
+			}
 			Self::Blob(name) => name,
 			Self::File(path) => {
 				let mut reporter = Reporter::new("stored");
@@ -86,11 +99,19 @@ impl InputSource {
 }
 
 impl TaskInput {
-	/// The call submitting a task on this input.
-	pub fn submit_call(self, program: ProgramId, params: TaskParams<Balance>) -> Call {
+	/// The call submitting a task on this input, whose output is a blob of at most
+	/// `output_limit` bytes (0: kept in state; an inline input has no other).
+	pub fn submit_call(
+		self,
+		program: ProgramId,
+		params: TaskParams<Balance>,
+		output_limit: u64,
+	) -> Call {
 		match self {
 			Self::Inline(bytes) => calls::submit_task(program, bytes, params),
-			Self::Stored { manifest, .. } => calls::submit_stored_task(program, manifest, params),
+			Self::Stored { manifest, .. } => {
+				calls::submit_stored_task(program, manifest, params, output_limit)
+			}
 		}
 	}
 

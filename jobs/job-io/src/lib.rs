@@ -4,6 +4,8 @@
 
 use std::io::{Read, Write};
 
+pub mod text;
+
 /// Reads all of stdin.
 pub fn input() -> Vec<u8> {
 	let mut buf = Vec::new();

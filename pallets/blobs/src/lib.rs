@@ -519,9 +519,15 @@ pub mod pallet {
 	}
 }
 
-impl<T: Config> depin_primitives::StoredData<frame_system::pallet_prelude::BlockNumberFor<T>>
+impl<T: Config>
+	depin_primitives::StoredData<frame_system::pallet_prelude::BlockNumberFor<T>, BalanceOf<T>>
 	for Pallet<T>
 {
+	fn fee(size: u32) -> BalanceOf<T> {
+		Self::fee_for(size)
+	}
+
+
 	fn kept(hash: &ContentHash) -> Option<(u32, frame_system::pallet_prelude::BlockNumberFor<T>)> {
 		use sp_runtime::traits::Saturating;
 		Chunks::<T>::get(hash)

@@ -1,7 +1,7 @@
 //! Benchmarks of every call and of the hook's steps at their worst case (v2 syntax).
 
 use super::*;
-use crate::pallet::{Call, Config, Counters, Pallet, Programs, Tasks, Timers};
+use crate::pallet::{Call, Config, Counters, OutputLimits, Pallet, Programs, Tasks, Timers};
 use alloc::vec;
 use depin_primitives::{
 	DeviceFactory, DeviceSpec, ExecResult, ProgramId, TaskParams, TaskSettlement, TaskState,
@@ -122,9 +122,10 @@ mod benchmarks {
 		assert!(Tasks::<T>::contains_key(0));
 	}
 
-	/// A task on a stored input of `n` chunks: every chunk's record is read.
+	/// A task on a stored input of `n` chunks, with an output blob: every chunk's record is
+	/// read, and the output limit written.
 	#[benchmark]
-	fn submit_stored_task(n: Linear<0, { T::MaxInputChunks::get() }>) {
+	fn submit_stored_task(n: Linear<0, { T::MaxBlobChunks::get() }>) {
 		use depin_primitives::{data::MAX_CHUNK_LEN, Manifest, StoredDataFactory};
 		candidates::<T>(T::MaxReplicas::get(), 0);
 		let who = funded::<T>("dapp", 0);
@@ -140,11 +141,13 @@ mod benchmarks {
 		let manifest = Manifest { size: n as u64 * chunk_len as u64, chunk_len, chunks };
 		let bytes = manifest.to_bytes();
 		T::DataHelper::keep(sp_io::hashing::blake2_256(&bytes), bytes.len() as u32);
-		let transfer = Pallet::<T>::transfer_blocks(manifest.size);
-		let p = TaskParams { deadline: T::MinDeadline::get() + transfer, ..params::<T>(1) };
+		let output_limit = u64::from(chunk_len);
+		let transfer = Pallet::<T>::transfer_blocks(manifest.size + output_limit);
+		let p = TaskParams { deadline: T::MinDeadline::get() + 2 * transfer, ..params::<T>(1) };
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), id, bytes, p);
+		_(RawOrigin::Signed(who), id, bytes, p, output_limit);
 		assert_eq!(Tasks::<T>::get(0).unwrap().transfer_blocks, transfer);
+		assert_eq!(OutputLimits::<T>::get(0).map(|(limit, _)| limit), Some(output_limit));
 	}
 
 	/// Cancelling a queued task (a task any device holds a slot of cannot be cancelled).

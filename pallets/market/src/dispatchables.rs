@@ -22,8 +22,8 @@ use sp_runtime::{
 
 use crate::{
 	pallet::{
-		Config, Counters, Error, Event, HoldReason, InQueue, OpenTasks, Pallet, ProgramCode,
-		ProgramCount, Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
+		Config, Counters, Error, Event, HoldReason, InQueue, OpenTasks, OutputLimits, Pallet,
+		ProgramCode, ProgramCount, Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
 	},
 	BalanceOf,
 };
@@ -45,11 +45,11 @@ impl<T: Config> NewInput<T> {
 		}
 	}
 
-	/// Blocks a device is given to fetch it.
-	fn transfer_blocks(&self) -> u32 {
+	/// Bytes a device fetches before it runs the job.
+	fn transfer_len(&self) -> u64 {
 		match self {
 			Self::Inline(_) => 0,
-			Self::Stored(blob) => Pallet::<T>::transfer_blocks(blob.size),
+			Self::Stored(blob) => blob.size,
 		}
 	}
 }
@@ -157,7 +157,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let input: BoundedVec<u8, T::MaxInputLen> =
 			input.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
-		Self::submit(who, program, NewInput::Inline(input), params)
+		Self::submit(who, program, NewInput::Inline(input), params, 0)
 	}
 
 	pub(crate) fn do_submit_stored_task(
@@ -165,20 +165,24 @@ impl<T: Config> Pallet<T> {
 		program: ProgramId,
 		manifest: Vec<u8>,
 		params: TaskParams<BalanceOf<T>>,
+		output_limit: u64,
 	) -> DispatchResult {
 		Self::ensure_valid_params(&params)?;
+		ensure!(output_limit <= Self::max_output_blob(), Error::<T>::InvalidOutputLimit);
 		let deadline_at =
 			frame_system::Pallet::<T>::block_number().saturating_add(params.deadline.into());
 		let blob = Self::check_stored_input(&manifest, deadline_at)?;
-		Self::submit(who, program, NewInput::Stored(blob), params)
+		Self::submit(who, program, NewInput::Stored(blob), params, output_limit)
 	}
 
-	/// Submits a task whose input is checked: every other check, then the writes.
+	/// Submits a task whose input is checked, with an output blob of at most `output_limit`
+	/// bytes (0: an output in state): every other check, then the writes.
 	fn submit(
 		who: T::AccountId,
 		program: ProgramId,
 		input: NewInput<T>,
 		params: TaskParams<BalanceOf<T>>,
+		output_limit: u64,
 	) -> DispatchResult {
 		let mut program_info = Programs::<T>::get(program).ok_or(Error::<T>::UnknownProgram)?;
 		Self::ensure_valid_params(&params)?;
@@ -188,13 +192,20 @@ impl<T: Config> Pallet<T> {
 		);
 		let open = OpenTasks::<T>::get(&who);
 		ensure!(open < T::MaxOpenTasksPerSubmitter::get(), Error::<T>::TooManyOpenTasks);
-		let escrow = Self::escrow_for(&params, params.replicas as u32)?;
-		let deposit = Self::task_deposit(input.state_len());
-		let transfer_blocks = input.transfer_blocks();
-		// A stored input's transfer comes before the first commit: the deadline must leave
-		// a round after it.
+		let output_fee = Self::output_fee(output_limit);
+		let escrow = Self::escrow_for(&params, params.replicas as u32)?
+			.checked_add(&output_fee)
+			.ok_or(Error::<T>::EscrowOverflow)?;
+		let limit_len =
+			if output_limit > 0 { (output_limit, output_fee).encoded_size() as u32 } else { 0 };
+		let deposit = Self::task_deposit(input.state_len().saturating_add(limit_len));
+		let transfer_blocks =
+			Self::transfer_blocks(input.transfer_len().saturating_add(output_limit));
+		// The transfers lengthen both the commit deadlines and the reveal window: the
+		// deadline must leave a round after them.
 		ensure!(
-			params.deadline.saturating_sub(transfer_blocks) >= T::MinDeadline::get(),
+			params.deadline.saturating_sub(transfer_blocks.saturating_mul(2))
+				>= T::MinDeadline::get(),
 			Error::<T>::InvalidDeadline
 		);
 		let total = escrow.checked_add(&deposit).ok_or(Error::<T>::EscrowOverflow)?;
@@ -204,7 +215,7 @@ impl<T: Config> Pallet<T> {
 		let deadline_at = now.saturating_add(params.deadline.into());
 		let task: TaskId = Counters::<T>::get().next_task_id;
 		// The last fallible step before writing: a full timer wheel refuses the task.
-		let last_call = Self::last_call_at(deadline_at);
+		let last_call = Self::last_call_at(deadline_at, transfer_blocks);
 		Self::ensure_deadline_room(last_call)?;
 
 		T::Currency::hold(&HoldReason::TaskEscrow.into(), &who, escrow)
@@ -222,6 +233,9 @@ impl<T: Config> Pallet<T> {
 				TaskInputs::<T>::insert(task, BoundedVec::new());
 				StoredInputs::<T>::insert(task, blob);
 			}
+		}
+		if output_limit > 0 {
+			OutputLimits::<T>::insert(task, (output_limit, output_fee));
 		}
 		Tasks::<T>::insert(
 			task,

@@ -11,8 +11,9 @@ use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	pallet::{
-		Config, Counters, DeviceTasks, HoldReason, InQueue, LineItems, OpenTasks, Outputs, Pallet,
-		ProgramCode, ProgramCount, Programs, Queue, StoredInputs, TaskInputs, Tasks, Timers,
+		Config, Counters, DeviceTasks, HoldReason, InQueue, LineItems, OpenTasks, OutputLimits,
+		Outputs, Pallet, ProgramCode, ProgramCount, Programs, Queue, StoredInputs, TaskInputs,
+		Tasks, Timers,
 	},
 	BalanceOf, Line, Timer,
 };
@@ -58,21 +59,30 @@ impl<T: Config> Pallet<T> {
 			StoredInputs::<T>::iter_keys().all(Tasks::<T>::contains_key),
 			"stored input of no task"
 		);
+		ensure!(
+			OutputLimits::<T>::iter_keys().all(Tasks::<T>::contains_key),
+			"output limit of no task"
+		);
 		for (id, task) in Tasks::<T>::iter() {
 			let d = task_deposits.entry(task.submitter.clone()).or_insert_with(Zero::zero);
 			*d = d.saturating_add(task.deposit);
 			let mut owners = BTreeSet::new();
 			ensure!(task.slots.iter().all(|s| owners.insert(s.owner.clone())), "owners repeat");
 			let inline = TaskInputs::<T>::get(id).ok_or("task without input")?;
+			let (output_limit, output_fee) = OutputLimits::<T>::get(id).unwrap_or_default();
 			match StoredInputs::<T>::get(id) {
 				Some(blob) => {
 					ensure!(inline.is_empty(), "stored input beside inline bytes");
 					ensure!(
-						task.transfer_blocks == Self::transfer_blocks(blob.size),
-						"transfer time disagrees with the stored input"
+						task.transfer_blocks
+							== Self::transfer_blocks(blob.size.saturating_add(output_limit)),
+						"transfer time disagrees with the stored input and output"
 					);
 				}
-				None => ensure!(task.transfer_blocks == 0, "transfer time without stored input"),
+				None => {
+					ensure!(task.transfer_blocks == 0, "transfer time without stored input");
+					ensure!(output_limit == 0, "an output blob without a stored input");
+				}
 			}
 			let c = crate::settlement::counter(&mut counts, task.state);
 			*c += 1;
@@ -101,7 +111,7 @@ impl<T: Config> Pallet<T> {
 					"uncommitted slot without its commit deadline"
 				);
 				ensure!(
-					slot.commit_by <= Self::last_call_at(task.deadline_at),
+					slot.commit_by <= Self::last_call_at(task.deadline_at, task.transfer_blocks),
 					"a slot whose round cannot end by the deadline"
 				);
 			}
@@ -112,7 +122,9 @@ impl<T: Config> Pallet<T> {
 			let replicas = (task.params.replicas as u32).saturating_add(
 				(task.escalations as u32).saturating_mul(<T as Config>::EscalationReplicas::get()),
 			);
-			let held = Self::escrow_for(&task.params, replicas).map_err(|_| "escrow overflows")?;
+			let held = Self::escrow_for(&task.params, replicas)
+				.map_err(|_| "escrow overflows")?
+				.saturating_add(output_fee);
 			ensure!(task.escrow.saturating_add(task.paid) == held, "escrow + paid ≠ escrow held");
 			ensure!(
 				!task.state.is_final() || task.state == TaskState::Verified,

@@ -41,7 +41,7 @@ mod mock;
 mod queries;
 mod scheduler;
 mod settlement;
-mod stored_input;
+mod stored_data;
 #[cfg(test)]
 mod tests;
 mod timers;
@@ -92,13 +92,17 @@ pub mod pallet {
 		/// Receives the compute points of paid devices' owners.
 		type Rewards: RewardSink<Self::AccountId>;
 
-		/// The chain's stored data, which a task's input may name instead of carrying it.
-		type Data: depin_primitives::StoredData<BlockNumberFor<Self>>;
+		/// The chain's stored data, which a task's input may name instead of carrying it, and
+		/// where a task's large output is stored.
+		type Data: depin_primitives::StoredData<
+			BlockNumberFor<Self>,
+			<Self::Currency as Inspect<Self::AccountId>>::Balance,
+		>;
 
-		/// Most chunks a stored input may have (its manifest is checked chunk by chunk at
-		/// submission).
+		/// Most chunks a stored input or output may have (its manifest is checked chunk by
+		/// chunk at submission or publication).
 		#[pallet::constant]
-		type MaxInputChunks: Get<u32>;
+		type MaxBlobChunks: Get<u32>;
 
 		/// Bytes per second every device is assumed to fetch a stored input at: a device's
 		/// commit deadline adds the input's size at this rate to its execution time, so no
@@ -322,6 +326,13 @@ pub mod pallet {
 	pub type StoredInputs<T: Config> =
 		StorageMap<_, Twox64Concat, TaskId, depin_primitives::BlobRef>;
 
+	/// Output limits of the tasks whose output is stored as a blob: the most bytes it may
+	/// have, and the storage fee held for it in the escrow (see `output_fee`). Their
+	/// `Outputs` entry is the blob's manifest.
+	#[pallet::storage]
+	pub type OutputLimits<T: Config> =
+		StorageMap<_, Twox64Concat, TaskId, (u64, BalanceOf<T>)>;
+
 	/// Verified outputs, with their deposit.
 	#[pallet::storage]
 	pub type Outputs<T: Config> =
@@ -439,6 +450,15 @@ pub mod pallet {
 		},
 		/// A task without quorum got more replicas (extra escrow on hold).
 		TaskEscalated { task: TaskId, replicas: u32, extra_escrow: BalanceOf<T> },
+		/// The verified output of `task` was stored as blob `manifest` of `size` bytes by
+		/// `publisher`, who was paid `fee` (what storing it cost) out of the escrow.
+		OutputBlobStored {
+			task: TaskId,
+			publisher: T::AccountId,
+			manifest: depin_primitives::ContentHash,
+			size: u64,
+			fee: BalanceOf<T>,
+		},
 		/// The verified output could not be stored (no deposit); only its hash is kept.
 		OutputNotStored { task: TaskId, len: u32 },
 		/// A task's remaining escrow went back to its submitter.
@@ -479,8 +499,14 @@ pub mod pallet {
 		InputTooLarge,
 		/// A stored input's manifest does not decode (see `depin_primitives::Manifest`).
 		BadManifest,
-		/// A stored input has more than `MaxInputChunks` chunks.
+		/// A stored input has more than `MaxBlobChunks` chunks.
 		TooManyInputChunks,
+		/// An output limit above what `MaxBlobChunks` chunks hold.
+		InvalidOutputLimit,
+		/// A published output blob's manifest does not decode, is larger than the task's
+		/// output limit, or one of its chunks (or the manifest) is not kept by the chain with
+		/// its size through the task's retention: store it first (`blobs.store`).
+		OutputNotKept,
 		/// A stored input's manifest or one of its chunks is not kept by the chain, or is
 		/// kept with another size than the manifest says.
 		InputNotStored,
@@ -654,6 +680,13 @@ pub mod pallet {
 		/// the job on it as on an inline input; their commit deadlines add the blob's size at
 		/// `MinTransferRate`. Escrow and deposit as for `submit_task` (the deposit covers the
 		/// reference kept in state, not the blob).
+		///
+		/// `output_limit` 0 keeps the output in state (at most `MaxOutputLen`). Above 0 the
+		/// job may write up to `output_limit` bytes (at most `MaxBlobChunks` chunks), stored
+		/// as a blob: replicas compare its manifest's hash, the device that publishes it
+		/// stores the chunks first and is paid what that cost (`StoredData::blob_fee` of its
+		/// size) out of the escrow, which holds the fee of `output_limit` bytes besides the
+		/// fuel; reveal windows add `output_limit` at `MinTransferRate`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::submit_stored_task(
 			depin_primitives::data::manifest_chunks(manifest.len())
@@ -663,9 +696,10 @@ pub mod pallet {
 			program: ProgramId,
 			manifest: alloc::vec::Vec<u8>,
 			params: depin_primitives::TaskParams<BalanceOf<T>>,
+			output_limit: u64,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_submit_stored_task(who, program, manifest, params)
+			Self::do_submit_stored_task(who, program, manifest, params, output_limit)
 		}
 
 		/// Cancels a task of the caller that no device holds a slot of (so nobody is

@@ -90,13 +90,23 @@ thread_local! {
 		const { RefCell::new(alloc::collections::BTreeMap::new()) };
 }
 
-/// The chain's stored data, as a map the tests fill.
+/// The chain's stored data, as a map the tests fill; storing a chunk costs
+/// `STORE_BYTE_FEE` per byte.
 pub struct MockData;
-impl depin_primitives::StoredData<u64> for MockData {
+impl depin_primitives::StoredData<u64, Balance> for MockData {
 	fn kept(hash: &ContentHash) -> Option<(u32, u64)> {
 		KEPT.with(|k| k.borrow().get(hash).copied())
 	}
+	fn fee(size: u32) -> Balance {
+		STORE_BYTE_FEE * Balance::from(size)
+	}
 }
+
+/// What storing a byte costs.
+pub const STORE_BYTE_FEE: Balance = 2;
+
+/// An account that publishes outputs and holds nothing else.
+pub const PUBLISHER: AccountId = 50;
 
 #[cfg(feature = "runtime-benchmarks")]
 impl depin_primitives::StoredDataFactory for MockData {
@@ -246,7 +256,7 @@ impl pallet_market::Config for Test {
 	type HookWeightLimit = HookWeightLimit;
 	type TaskRetention = TaskRetention;
 	type Data = MockData;
-	type MaxInputChunks = ConstU32<MAX_INPUT_CHUNKS>;
+	type MaxBlobChunks = ConstU32<MAX_BLOB_CHUNKS>;
 	type MinTransferRate = ConstU32<MIN_TRANSFER_RATE>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -256,7 +266,7 @@ impl pallet_market::Config for Test {
 }
 
 /// Most chunks of a stored input.
-pub const MAX_INPUT_CHUNKS: u32 = 8;
+pub const MAX_BLOB_CHUNKS: u32 = 8;
 /// Bytes per second a device is given to fetch a stored input (1 000 per block).
 pub const MIN_TRANSFER_RATE: u32 = 1_000;
 

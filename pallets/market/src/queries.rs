@@ -99,6 +99,11 @@ impl<T: Config> Pallet<T> {
 		StoredInputs::<T>::get(task_id)
 	}
 
+	/// The most bytes a task's output blob may have, if its output is a blob.
+	pub fn output_limit(task_id: TaskId) -> Option<u64> {
+		crate::pallet::OutputLimits::<T>::get(task_id).map(|(limit, _)| limit)
+	}
+
 	/// The code of a program.
 	pub fn program_code(program: ProgramId) -> Option<Vec<u8>> {
 		ProgramCode::<T>::get(program).map(|c| c.into_inner())

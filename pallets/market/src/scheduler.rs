@@ -248,7 +248,7 @@ impl<T: Config> Pallet<T> {
 		let start = Self::seed(task_id);
 		let mut step = 0u32;
 		let mut probes = Probes { all: 0, removed: 0 };
-		let last_call = Self::last_call_at(task.deadline_at);
+		let last_call = Self::last_call_at(task.deadline_at, task.transfer_blocks);
 		let mut found = None;
 		let bid: u128 = task.params.fuel_price.unique_saturated_into();
 		// The walk's stride, recomputed only when a stale device left the index.

@@ -14,6 +14,7 @@ use frame_support::{
 		tokens::{Fortitude, Precision, Restriction},
 		Get,
 	},
+	weights::Weight,
 	BoundedVec,
 };
 use sp_runtime::{
@@ -23,8 +24,8 @@ use sp_runtime::{
 
 use crate::{
 	pallet::{
-		Config, Counters, DeviceTasks, Error, Event, HoldReason, OpenTasks, Outputs, Pallet,
-		Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
+		Config, Counters, DeviceTasks, Error, Event, HoldReason, OpenTasks, OutputLimits, Outputs,
+		Pallet, Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
 	},
 	BalanceOf, Line, TaskOf,
 };
@@ -125,9 +126,10 @@ impl<T: Config> Pallet<T> {
 		Self::enqueue_front(task_id, task.params.fuel_price);
 	}
 
-	/// Opens the reveal window of `task` now: it ends `RevealWindow` blocks later.
+	/// Opens the reveal window of `task` now (see `reveal_window`).
 	fn open_reveal_window(task_id: TaskId, task: &mut TaskOf<T>) {
-		let end = frame_system::Pallet::<T>::block_number().saturating_add(T::RevealWindow::get());
+		let end = frame_system::Pallet::<T>::block_number()
+			.saturating_add(Self::reveal_window(task.transfer_blocks));
 		Self::push_line(Line::RevealDeadline, end, task_id);
 		task.reveal_deadline = Some(end);
 		Self::set_state(task_id, task, TaskState::Revealing);
@@ -251,6 +253,7 @@ impl<T: Config> Pallet<T> {
 		Tasks::<T>::remove(task_id);
 		TaskInputs::<T>::remove(task_id);
 		StoredInputs::<T>::remove(task_id);
+		OutputLimits::<T>::remove(task_id);
 		Self::count_state(Some(task.state), None);
 		Self::deposit_event(Event::TaskPruned { task: task_id, deposit: task.deposit });
 		true
@@ -277,6 +280,45 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Stores `output` with a deposit from the submitter's free balance, if it can pay.
+	/// Checks that `manifest` names an output blob of at most `limit` bytes that the chain
+	/// keeps for the task's retention, and pays `publisher` what storing it cost
+	/// (`blob_fee` of its size), out of the fee `held` for it in the escrow. Returns the
+	/// weight it used: that of checking as many chunks at submission
+	/// (`submit_stored_task`), which covers it.
+	fn pay_for_output_blob(
+		task_id: TaskId,
+		task: &mut TaskOf<T>,
+		manifest: &[u8],
+		(limit, held): (u64, BalanceOf<T>),
+		publisher: &T::AccountId,
+	) -> Result<Weight, DispatchError> {
+		use depin_primitives::StoredData;
+		let until = frame_system::Pallet::<T>::block_number().saturating_add(T::TaskRetention::get());
+		let (blob, chunks) = Self::check_output_blob(manifest, limit, until)?;
+		let fee = T::Data::blob_fee(blob.size).min(held).min(task.escrow);
+		if !fee.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::TaskEscrow.into(),
+				&task.submitter,
+				publisher,
+				fee,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			)?;
+		}
+		task.escrow = task.escrow.saturating_sub(fee);
+		task.paid = task.paid.saturating_add(fee);
+		Self::deposit_event(Event::OutputBlobStored {
+			task: task_id,
+			publisher: publisher.clone(),
+			manifest: blob.manifest,
+			size: blob.size,
+			fee,
+		});
+		Ok(T::WeightInfo::submit_stored_task(chunks))
+	}
+
 	fn store_output(task_id: TaskId, task: &TaskOf<T>, output: Vec<u8>) -> DispatchResult {
 		let len = output.len() as u32;
 		let output: BoundedVec<u8, T::MaxOutputLen> =
@@ -337,7 +379,12 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		Ok(state)
 	}
 
-	fn verified(task_id: TaskId, result: ExecResult, output: Vec<u8>) -> DispatchResult {
+	fn verified(
+		task_id: TaskId,
+		result: ExecResult,
+		output: Vec<u8>,
+		publisher: &T::AccountId,
+	) -> Result<Weight, DispatchError> {
 		let mut task = Self::open_task(task_id)?;
 		ensure!(task.state == TaskState::Revealing, Error::<T>::WrongState);
 		ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
@@ -345,11 +392,21 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 			depin_primitives::output_hash(&output) == result.output_hash,
 			Error::<T>::OutputMismatch
 		);
+		let weight = match OutputLimits::<T>::get(task_id) {
+			Some((limit, held)) => {
+				Self::pay_for_output_blob(task_id, &mut task, &output, (limit, held), publisher)?
+			}
+			None => Weight::zero(),
+		};
 		Self::store_output(task_id, &task, output)?;
 		task.result = Some(result);
 		Self::set_state(task_id, &mut task, TaskState::Verified);
 		Tasks::<T>::insert(task_id, task);
-		Ok(())
+		Ok(weight)
+	}
+
+	fn max_output_blob_weight() -> Weight {
+		T::WeightInfo::submit_stored_task(T::MaxBlobChunks::get())
 	}
 
 	fn pay(
@@ -408,7 +465,7 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		let round_end = frame_system::Pallet::<T>::block_number()
 			.saturating_add(T::CommitTimeout::get())
 			.saturating_add(task.transfer_blocks.into())
-			.saturating_add(T::RevealWindow::get());
+			.saturating_add(Self::reveal_window(task.transfer_blocks));
 		ensure!(round_end <= task.deadline_at, Error::<T>::NoEscalationLeft);
 		let extra = T::EscalationReplicas::get();
 		let extra_escrow = Self::escrow_for(&task.params, extra)?;

@@ -823,7 +823,7 @@ fn verified_task_pays_devices_and_refunds_the_rest() {
 		let dapp_before = Balances::balance(&2);
 		let fees_before = Balances::balance(&FEE_DESTINATION);
 		let result = result_for(b"42", 300);
-		assert_ok!(Market::verified(t, result, b"42".to_vec()));
+		assert_ok!(Market::verified(t, result, b"42".to_vec(), &PUBLISHER));
 		assert_eq!(task(t).state, TaskState::Verified);
 		assert_eq!(Market::output(t), Some(b"42".to_vec()));
 		for d in &devices {
@@ -858,18 +858,18 @@ fn verified_output_must_match_and_fit() {
 	test(|| {
 		let (t, _) = revealing_task(2);
 		assert_noop!(
-			Market::verified(t, result_for(b"42", 1), b"43".to_vec()),
+			Market::verified(t, result_for(b"42", 1), b"43".to_vec(), &PUBLISHER),
 			Error::<Test>::OutputMismatch
 		);
 		let big = vec![1u8; MAX_OUTPUT_LEN as usize + 1];
 		assert_noop!(
-			Market::verified(t, result_for(&big, 1), big.clone()),
+			Market::verified(t, result_for(&big, 1), big.clone(), &PUBLISHER),
 			Error::<Test>::OutputTooLarge
 		);
-		assert_ok!(Market::verified(t, result_for(b"42", 1), b"42".to_vec()));
+		assert_ok!(Market::verified(t, result_for(b"42", 1), b"42".to_vec(), &PUBLISHER));
 		assert_eq!(Market::output(t), Some(b"42".to_vec()));
 		assert_noop!(
-			Market::verified(t, result_for(b"42", 1), b"42".to_vec()),
+			Market::verified(t, result_for(b"42", 1), b"42".to_vec(), &PUBLISHER),
 			Error::<Test>::WrongState
 		);
 	});
@@ -879,7 +879,7 @@ fn verified_output_must_match_and_fit() {
 fn payment_is_capped_by_max_fuel_and_escrow() {
 	test(|| {
 		let (t, devices) = revealing_task(1);
-		assert_ok!(Market::verified(t, result_for(b"", 5_000), Vec::new()));
+		assert_ok!(Market::verified(t, result_for(b"", 5_000), Vec::new(), &PUBLISHER));
 		// fuel_used above max_fuel pays max_fuel.
 		assert_eq!(Market::pay(t, &devices[0], 5_000), Ok(2_000));
 		assert_noop!(Market::pay(t, &devices[0], 1), Error::<Test>::EscrowExhausted);
@@ -920,7 +920,7 @@ fn settlement_refuses_wrong_states() {
 		let id = upload(1, 1);
 		let t = submit(2, id, params(1));
 		assert_noop!(
-			Market::verified(t, result_for(b"", 1), Vec::new()),
+			Market::verified(t, result_for(b"", 1), Vec::new(), &PUBLISHER),
 			Error::<Test>::WrongState
 		);
 		assert_noop!(Market::escalate(t), Error::<Test>::WrongState);
@@ -1131,7 +1131,7 @@ fn paying_ones_own_devices_earns_no_points() {
 		for d in &devices {
 			assert_ok!(Market::record_commit(t, d));
 		}
-		assert_ok!(Market::verified(t, result_for(b"", 100), Vec::new()));
+		assert_ok!(Market::verified(t, result_for(b"", 100), Vec::new(), &PUBLISHER));
 		for d in &devices {
 			assert_ok!(Market::pay(t, d, 100));
 		}
@@ -1145,7 +1145,7 @@ fn paying_ones_own_devices_earns_no_points() {
 fn a_task_checked_by_one_device_earns_no_points_and_points_are_capped() {
 	test(|| {
 		let (t, devices) = revealing_task(1);
-		assert_ok!(Market::verified(t, result_for(b"", 100), Vec::new()));
+		assert_ok!(Market::verified(t, result_for(b"", 100), Vec::new(), &PUBLISHER));
 		assert_ok!(Market::pay(t, &devices[0], 100));
 		assert!(CREDITS.with(|c| c.borrow().is_empty()), "one replica proves nothing");
 
@@ -1156,7 +1156,7 @@ fn a_task_checked_by_one_device_earns_no_points_and_points_are_capped() {
 		for d in devices_of(t) {
 			assert_ok!(Market::record_commit(t, &d));
 		}
-		assert_ok!(Market::verified(t, result_for(b"", 100), Vec::new()));
+		assert_ok!(Market::verified(t, result_for(b"", 100), Vec::new(), &PUBLISHER));
 		for d in devices_of(t) {
 			assert_ok!(Market::pay(t, &d, 100));
 		}
@@ -1482,3 +1482,4 @@ fn the_market_view_matches_the_queue_and_the_asks() {
 }
 
 mod stored_input;
+mod stored_output;

@@ -262,11 +262,20 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// When the deadline timer of a task due at `deadline_at` fires: its *last call*,
-	/// `RevealWindow` blocks before the deadline, the last moment a reveal window can open
-	/// and still end by the deadline.
-	pub(crate) fn last_call_at(deadline_at: BlockNumberFor<T>) -> BlockNumberFor<T> {
-		deadline_at.saturating_sub(T::RevealWindow::get())
+	/// When the deadline timer of a task due at `deadline_at`, with `transfer_blocks` of
+	/// data transfer, fires: its *last call*, one reveal window (`reveal_window`) before the
+	/// deadline, the last moment a reveal window can open and still end by the deadline.
+	pub(crate) fn last_call_at(
+		deadline_at: BlockNumberFor<T>,
+		transfer_blocks: u32,
+	) -> BlockNumberFor<T> {
+		deadline_at.saturating_sub(Self::reveal_window(transfer_blocks))
+	}
+
+	/// The reveal window of a task with `transfer_blocks` of data transfer: `RevealWindow`,
+	/// plus the transfer time, in which the device that publishes an output blob stores it.
+	pub(crate) fn reveal_window(transfer_blocks: u32) -> BlockNumberFor<T> {
+		T::RevealWindow::get().saturating_add(transfer_blocks.into())
 	}
 
 	/// The last call of `task_id` (see `last_call_at`). A task already revealing is left to

@@ -138,7 +138,7 @@ mod benchmarks {
 		let results = vec![good(0); s as usize];
 		let (task, devices) = committed::<T>(&results, 0);
 		reveal_first::<T>(task, &devices, &results, 0, s as usize - 1);
-		Pallet::<T>::do_publish_output(task, output(0)).unwrap();
+		Pallet::<T>::do_publish_output(&devices[0], task, output(0)).unwrap();
 		let last = devices[s as usize - 1].clone();
 		#[extrinsic_call]
 		reveal(

@@ -79,7 +79,9 @@ impl<T: Config> Pallet<T> {
 			.max(T::WeightInfo::reveal_pending(s));
 		match output_len {
 			None => alone,
-			Some(len) => alone.saturating_add(T::WeightInfo::publish_output(len, s)),
+			Some(len) => alone
+				.saturating_add(T::WeightInfo::publish_output(len, s))
+				.saturating_add(T::Market::max_output_blob_weight()),
 		}
 	}
 

@@ -68,13 +68,15 @@ impl<T: Config> Pallet<T> {
 		Self::after_reveal(task, &device, revealed, slot.replicas, round)
 	}
 
-	/// Checks and records the publication of `output`: it must hash to the `output_hash`
-	/// of a result that has a quorum of reveals in `task`. Verifies the task and settles
-	/// every device that revealed; returns how many.
+	/// Checks and records the publication of `output` by `publisher`: it must hash to the
+	/// `output_hash` of a result that has a quorum of reveals in `task`. Verifies the task
+	/// and settles every device that revealed; returns how many, and the weight the
+	/// market used for an output blob.
 	pub(crate) fn do_publish_output(
+		publisher: &T::AccountId,
 		task: TaskId,
 		output: Vec<u8>,
-	) -> Result<u32, sp_runtime::DispatchError> {
+	) -> Result<(u32, frame_support::weights::Weight), sp_runtime::DispatchError> {
 		let round = Rounds::<T>::get(task);
 		ensure!(round.as_ref().is_none_or(|r| r.verdict.is_none()), Error::<T>::AlreadyVerified);
 		ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);
@@ -86,8 +88,10 @@ impl<T: Config> Pallet<T> {
 			.filter(|(r, _)| r.output_hash == hash)
 			.ok_or(Error::<T>::NoQuorumForOutput)?;
 		let key = depin_primitives::output_key(&output);
-		T::Market::verified(task, result, output)?;
+		let blob_weight = T::Market::verified(task, result, output, publisher)?;
 		Self::deposit_event(Event::TaskVerified { task, result, agreeing });
-		Self::settle_all(task, crate::pallet::Verdict { result, key }, replicas, round)
+		let settled =
+			Self::settle_all(task, crate::pallet::Verdict { result, key }, replicas, round)?;
+		Ok((settled, blob_weight))
 	}
 }

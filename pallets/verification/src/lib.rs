@@ -358,13 +358,15 @@ pub mod pallet {
 			let device = ensure_signed(origin)?;
 			// Read first: the reveal may close the task and remove its verdict.
 			let verified_at = Rounds::<T>::get(task).and_then(|r| r.verdict.map(|(_, at)| at));
-			let mut weight =
-				Self::do_reveal(device, task, result, proof, salt)?.weight::<T::WeightInfo>();
+			let mut weight = Self::do_reveal(device.clone(), task, result, proof, salt)?
+				.weight::<T::WeightInfo>();
 			let pays_fee = match (output, verified_at) {
 				(Some(output), None) => {
 					let len = output.len() as u32;
-					let settled = Self::do_publish_output(task, output)?;
-					weight = weight.saturating_add(T::WeightInfo::publish_output(len, settled));
+					let (settled, blob) = Self::do_publish_output(&device, task, output)?;
+					weight = weight
+						.saturating_add(T::WeightInfo::publish_output(len, settled))
+						.saturating_add(blob);
 					Pays::No
 				}
 				// An output nobody needs any more took block space for nothing.
@@ -377,23 +379,25 @@ pub mod pallet {
 		/// Publishes the output of the result of `task` that has a quorum of reveals
 		/// (bounded by `MaxOutputLen`): the task is `Verified`, the output is stored for the
 		/// dApp, and every device that revealed is settled against it. Anyone holding the
-		/// output may publish it; free when it verifies the task, and charged for settling
-		/// `MaxSlots` devices, then for the devices it settled.
+		/// output may publish it. A task whose output is a blob takes the blob's manifest,
+		/// once its chunks are stored (`blobs.store`), and pays the caller what storing them
+		/// cost. Free when it verifies the task, and charged for settling `MaxSlots` devices
+		/// and checking an output blob of the most chunks, then for what it did.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::publish_output(
 			output.len() as u32,
 			T::MaxSlots::get(),
-		))]
+		).saturating_add(T::Market::max_output_blob_weight()))]
 		pub fn publish_output(
 			origin: OriginFor<T>,
 			task: TaskId,
 			output: alloc::vec::Vec<u8>,
 		) -> DispatchResultWithPostInfo {
-			ensure_signed(origin)?;
+			let publisher = ensure_signed(origin)?;
 			let len = output.len() as u32;
-			let settled = Self::do_publish_output(task, output)?;
+			let (settled, blob) = Self::do_publish_output(&publisher, task, output)?;
 			Ok(PostDispatchInfo {
-				actual_weight: Some(T::WeightInfo::publish_output(len, settled)),
+				actual_weight: Some(T::WeightInfo::publish_output(len, settled).saturating_add(blob)),
 				pays_fee: Pays::No,
 			})
 		}

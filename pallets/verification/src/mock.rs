@@ -143,7 +143,7 @@ impl pallet_market::Config for Test {
 	type HookWeightLimit = HookWeightLimit;
 	type TaskRetention = TaskRetention;
 	type Data = ();
-	type MaxInputChunks = ConstU32<8>;
+	type MaxBlobChunks = ConstU32<8>;
 	type MinTransferRate = ConstU32<1_000>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

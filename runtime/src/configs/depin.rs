@@ -116,6 +116,39 @@ parameter_types! {
 	pub HookWeightLimit: Weight = Perbill::from_percent(25) * RuntimeBlockWeights::get().max_block;
 }
 
+/// Bytes a signed `blobs.store` transaction carries besides its chunk (signature,
+/// extensions, call and length prefixes), and more.
+const STORE_TX_OVERHEAD_LEN: u32 = 256;
+/// Weight of a signed transaction's extensions (signature check, nonce, payment), and
+/// more: what a `blobs.store` transaction weighs besides its call.
+const STORE_TX_EXTENSION_WEIGHT: Weight =
+	Weight::from_parts(200 * frame_support::weights::constants::WEIGHT_REF_TIME_PER_MICROS, 0);
+
+/// The chain's stored data as the market sees it: the blobs pallet's records, and what
+/// storing a chunk costs whoever sends it — the storage fee and the transaction's own fee
+/// (base, length and weight, at the current fee multiplier) — so that a device that stores
+/// a task's output blob is paid back all it spent.
+pub struct ChainData;
+
+impl depin_primitives::StoredData<BlockNumber, Balance> for ChainData {
+	fn kept(hash: &depin_primitives::ContentHash) -> Option<(u32, BlockNumber)> {
+		<Blobs as depin_primitives::StoredData<BlockNumber, Balance>>::kept(hash)
+	}
+
+	fn fee(size: u32) -> Balance {
+		use pallet_blobs::WeightInfo;
+		let info = frame_support::dispatch::DispatchInfo {
+			call_weight: <Runtime as pallet_blobs::Config>::WeightInfo::store(size),
+			extension_weight: STORE_TX_EXTENSION_WEIGHT,
+			class: frame_support::dispatch::DispatchClass::Normal,
+			pays_fee: frame_support::dispatch::Pays::Yes,
+		};
+		let len = size.saturating_add(STORE_TX_OVERHEAD_LEN);
+		let transaction = pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len, &info, 0);
+		Blobs::fee_for(size).saturating_add(transaction)
+	}
+}
+
 impl pallet_market::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -161,9 +194,9 @@ impl pallet_market::Config for Runtime {
 	type MaxTimersPerBlock = ConstU32<512>;
 	type HookWeightLimit = HookWeightLimit;
 	type TaskRetention = TaskRetention;
-	type Data = Blobs;
+	type Data = ChainData;
 	/// 1 GiB of input in chunks of 2 MiB.
-	type MaxInputChunks = ConstU32<512>;
+	type MaxBlobChunks = ConstU32<512>;
 	/// 4 MiB/s: a 256 MiB input adds 64 blocks (at 1 s) to a device's commit deadline.
 	type MinTransferRate = ConstU32<{ 4 * 1024 * 1024 }>;
 	type WeightInfo = pallet_market::weights::SubstrateWeight<Runtime>;

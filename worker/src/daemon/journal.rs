@@ -1,6 +1,8 @@
 //! The journal of results the worker committed to. An entry (salt, result, output) is on
 //! disk, synced, before its commitment is sent, so a worker killed at any moment reveals
-//! after a restart, and never computes or commits a task twice.
+//! after a restart, and never computes or commits a task twice. An output blob's bytes
+//! are on disk beside its entry (`task-N.out`), synced before the entry, until the task
+//! ends: the entry holds the blob's manifest, which is what the chain sees as the output.
 
 use std::{
 	collections::HashSet,
@@ -25,9 +27,13 @@ pub struct Entry {
 	/// The result.
 	pub result: ExecResult,
 	/// The output: its proof goes into the commitment and the reveal, and it is
-	/// published once its result has a quorum.
+	/// published once its result has a quorum. For an output blob, the blob's manifest.
 	#[serde(with = "depin_primitives::serde_hex")]
 	pub output: Vec<u8>,
+	/// Whether the output is a blob: `output` is its manifest, and its bytes are in the
+	/// journal (`Journal::output_blob`), stored before the manifest is published.
+	#[serde(default)]
+	pub blob: bool,
 }
 
 impl Entry {
@@ -75,9 +81,26 @@ impl Journal {
 		self.dir.join(format!("task-{task}.json"))
 	}
 
+	fn blob_path(&self, task: TaskId) -> PathBuf {
+		self.dir.join(format!("task-{task}.out"))
+	}
+
 	/// Writes `entry` durably: temporary file, fsync, rename, fsync of the directory.
 	pub fn record(&self, entry: &Entry) -> std::io::Result<()> {
-		let path = self.path(entry.task);
+		self.write_durably(&self.path(entry.task), &serde_json::to_vec(entry)?)
+	}
+
+	/// Writes the bytes of `task`'s output blob durably, before its entry.
+	pub fn record_output_blob(&self, task: TaskId, bytes: &[u8]) -> std::io::Result<()> {
+		self.write_durably(&self.blob_path(task), bytes)
+	}
+
+	/// The bytes of `task`'s output blob.
+	pub fn output_blob(&self, task: TaskId) -> std::io::Result<Vec<u8>> {
+		fs::read(self.blob_path(task))
+	}
+
+	fn write_durably(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 		let tmp = path.with_extension("tmp");
 		let mut f = fs::OpenOptions::new()
 			.write(true)
@@ -85,9 +108,9 @@ impl Journal {
 			.truncate(true)
 			.mode(0o600)
 			.open(&tmp)?;
-		f.write_all(&serde_json::to_vec(entry)?)?;
+		f.write_all(bytes)?;
 		f.sync_all()?;
-		fs::rename(&tmp, &path)?;
+		fs::rename(&tmp, path)?;
 		fs::File::open(&self.dir)?.sync_all()
 	}
 
@@ -116,6 +139,7 @@ impl Journal {
 	/// Forgets `task` (it ended on chain).
 	pub fn remove(&self, task: TaskId) {
 		let _ = fs::remove_file(self.path(task));
+		let _ = fs::remove_file(self.blob_path(task));
 	}
 }
 
@@ -142,13 +166,25 @@ mod tests {
 			task: 42,
 			salt: [9; 32],
 			result: ExecResult { exit: 0, output_hash: [1; 32], fuel_used: 77 },
-			output: b"out".to_vec(),
+			output: b"manifest".to_vec(),
+			blob: true,
 		};
-		Journal::open(dir.path()).unwrap().record(&entry).unwrap();
+		let journal = Journal::open(dir.path()).unwrap();
+		journal.record_output_blob(42, b"the blob's bytes").unwrap();
+		journal.record(&entry).unwrap();
 		let journal = Journal::open(dir.path()).unwrap();
 		assert_eq!(journal.get(42), Some(entry.clone()));
-		assert_eq!(journal.tasks(), vec![42]);
+		assert_eq!(journal.output_blob(42).unwrap(), b"the blob's bytes");
+		assert_eq!(journal.tasks(), vec![42], "the blob's file is not an entry");
 		journal.remove(42);
 		assert!(journal.tasks().is_empty());
+		assert!(journal.output_blob(42).is_err(), "the blob's bytes go with the entry");
+	}
+
+	#[test]
+	fn entries_written_before_output_blobs_existed_read_as_outputs_in_state() {
+		let json = r#"{"task":7,"salt":"0x0000000000000000000000000000000000000000000000000000000000000000","result":{"exit":0,"outputHash":"0x0101010101010101010101010101010101010101010101010101010101010101","fuelUsed":5},"output":"0x6f6b"}"#;
+		let entry: Entry = serde_json::from_str(json).unwrap();
+		assert_eq!((entry.output.as_slice(), entry.blob), (&b"ok"[..], false));
 	}
 }

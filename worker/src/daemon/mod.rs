@@ -41,7 +41,10 @@ use crate::{
 };
 use config::{Fault, RunArgs};
 use deadline::GaveUp;
-use depin_client::primitives::{DeviceSpec, ExecResult, EXECUTOR_VERSION};
+use depin_client::primitives::{
+	data::{content_hash, output_manifest, MAX_CHUNK_LEN},
+	DeviceSpec, ExecResult, Manifest, EXECUTOR_VERSION,
+};
 use journal::{Entry, Journal};
 use metrics::Metrics;
 
@@ -53,6 +56,8 @@ struct ChainLimits {
 	heartbeat_period: u32,
 	/// Largest output the chain keeps (`Market.MaxOutputLen`), in bytes.
 	max_output: usize,
+	/// Bytes per second the chain gives devices to move data (`Market.MinTransferRate`).
+	min_transfer_rate: u32,
 }
 
 impl ChainLimits {
@@ -60,6 +65,7 @@ impl ChainLimits {
 		Ok(Self {
 			heartbeat_period: client.constant("Devices", "HeartbeatPeriod").await?,
 			max_output: client.constant::<u32>("Market", "MaxOutputLen").await? as usize,
+			min_transfer_rate: client.constant("Market", "MinTransferRate").await?,
 		})
 	}
 }
@@ -389,7 +395,12 @@ impl Worker {
 					);
 				}
 				(AssignmentPhase::Publish { designated }, Some(entry))
-					if publishes_now(designated, since, number) =>
+					if publishes_now(
+						designated,
+						since,
+						number,
+						publish_grace(&entry, self.limits().min_transfer_rate),
+					) =>
 				{
 					self.clone().spawn_publish(client.clone(), entry)
 				}
@@ -633,6 +644,9 @@ impl Worker {
 			);
 		}
 		let code = self.program_code(client, a.program).await?;
+		// Only a task on a stored input may have an output blob.
+		let output_limit =
+			if a.input.is_empty() { client.output_limit(a.task).await? } else { None };
 		// The transfer comes out of the commit deadline's time: the run gets what is left.
 		let input = Arc::new(self.job_input(client, a).await?);
 		let wall_limit = match self.wall_limit(a) {
@@ -651,7 +665,8 @@ impl Worker {
 		let (task, program, max_fuel, memory_mib) = (a.task, a.program, a.max_fuel, a.memory_mib);
 		let mode = if a.portable { Mode::Portable } else { Mode::Native };
 		let executor = self.executor.clone();
-		let max_output = self.limits().max_output;
+		let max_output = output_limit
+			.map_or(self.limits().max_output, |limit| usize::try_from(limit).unwrap_or(usize::MAX));
 		self.metrics.jobs_in_flight.inc();
 		let started = Instant::now();
 		let ran = tokio::task::spawn_blocking(move || {
@@ -701,7 +716,17 @@ impl Worker {
 			ms = started.elapsed().as_millis() as u64,
 			"job finished"
 		);
-		let entry = Entry { task, salt: random_salt()?, result, output };
+		let blob = output_limit.is_some();
+		if blob {
+			// Replicas compare, and the chain keeps, the blob's manifest; the bytes wait in
+			// the journal until this device publishes them or the task ends.
+			self.journal
+				.record_output_blob(task, &output)
+				.context("cannot write the output blob to the journal: not committing")?;
+			output = output_manifest(&output).to_bytes();
+			result.output_hash = content_hash(&output);
+		}
+		let entry = Entry { task, salt: random_salt()?, result, output, blob };
 		self.journal.record(&entry).context("cannot write the journal: not committing")?;
 		Ok(entry)
 	}
@@ -780,8 +805,9 @@ impl Worker {
 		tokio::spawn(async move {
 			let _guard = guard;
 			let proof = entry.proof(self.device.account());
-			// An output over the chain's limit would make the reveal fail every time.
-			let fits = entry.output.len() <= self.limits().max_output;
+			// An output over the chain's limit would make the reveal fail every time; an
+			// output blob is published once its chunks are stored.
+			let fits = entry.output.len() <= self.limits().max_output && !entry.blob;
 			let output = (attach && fits).then(|| entry.output.clone());
 			let call = calls::reveal(entry.task, entry.result, proof, entry.salt, output);
 			match client.submit(&self.device, call).await {
@@ -795,11 +821,43 @@ impl Worker {
 		});
 	}
 
+	/// Stores the chunks and the manifest of `entry`'s output blob from the journal (chunks
+	/// the chain keeps already are not sent again): the chain pays them back at publication.
+	async fn store_output_blob(&self, client: &Client, entry: &Entry) -> anyhow::Result<()> {
+		let task = entry.task;
+		let bytes = self.journal.output_blob(task).context("the output blob is not in the journal")?;
+		anyhow::ensure!(
+			output_manifest(&bytes).to_bytes() == entry.output,
+			"the journal's output blob does not match the manifest committed to"
+		);
+		let started = Instant::now();
+		let mib = bytes.len() as f64 / MIB;
+		tracing::info!(task, mib, "storing the output blob");
+		let blob = client.put_bytes(&self.device, &bytes, MAX_CHUNK_LEN, |_| {}).await?;
+		let seconds = started.elapsed().as_secs_f64();
+		tracing::info!(
+			task,
+			blob = %hex::encode(blob.manifest),
+			mib,
+			seconds,
+			mib_per_s = mib / seconds.max(1e-3),
+			"output blob stored"
+		);
+		Ok(())
+	}
+
 	/// Publishes the output of `entry`, whose result has a quorum: that verifies the task.
+	/// An output blob's chunks are stored first.
 	fn spawn_publish(self: Arc<Self>, client: Arc<Client>, entry: Entry) {
 		let Some(guard) = self.try_busy(entry.task, Step::Publish) else { return };
 		tokio::spawn(async move {
 			let _guard = guard;
+			if entry.blob {
+				if let Err(e) = self.store_output_blob(&client, &entry).await {
+					tracing::warn!(task = entry.task, "storing the output blob failed, will retry: {e:#}");
+					return;
+				}
+			}
 			let call = calls::publish_output(entry.task, entry.output);
 			match client.submit(&self.device, call).await {
 				Ok(_) => tracing::info!(task = entry.task, "published the verified output"),
@@ -813,11 +871,22 @@ impl Worker {
 
 /// Whether a device that holds the output of a result with a quorum publishes it at block
 /// `best`, having seen the task waiting for its publication since block `since`: the
-/// designated device at once, any other after `PUBLISH_GRACE_BLOCKS` — so a designated
-/// device that cannot publish (offline, or a copier without the output) delays the
-/// verdict by that grace, never stops it.
-fn publishes_now(designated: bool, since: u32, best: u32) -> bool {
-	designated || best >= since.saturating_add(PUBLISH_GRACE_BLOCKS)
+/// designated device at once, any other after `grace` blocks (`publish_grace`) — so a
+/// designated device that cannot publish (offline, or a copier without the output)
+/// delays the verdict by that grace, never stops it.
+fn publishes_now(designated: bool, since: u32, best: u32, grace: u32) -> bool {
+	designated || best >= since.saturating_add(grace)
+}
+
+/// Blocks a device that is not the designated publisher of `entry`'s output waits: an
+/// output blob adds the blocks the designated device takes to store it (its size at the
+/// chain's `min_transfer_rate` bytes per second, one block a second at most).
+fn publish_grace(entry: &Entry, min_transfer_rate: u32) -> u32 {
+	let blob_blocks = match entry.blob.then(|| Manifest::from_bytes(&entry.output)) {
+		Some(Ok(manifest)) => manifest.size.div_ceil(u64::from(min_transfer_rate.max(1))),
+		_ => 0,
+	};
+	PUBLISH_GRACE_BLOCKS.saturating_add(blob_blocks.min(u64::from(u32::MAX)) as u32)
 }
 
 /// Blocks a reveal with its output attached must have left in its window: an output
@@ -864,11 +933,28 @@ mod tests {
 
 	#[test]
 	fn the_designated_device_publishes_at_once_the_others_after_the_grace() {
-		assert!(publishes_now(true, 10, 10));
-		assert!(!publishes_now(false, 10, 10));
-		assert!(!publishes_now(false, 10, 10 + PUBLISH_GRACE_BLOCKS - 1));
-		assert!(publishes_now(false, 10, 10 + PUBLISH_GRACE_BLOCKS));
-		assert!(!publishes_now(false, u32::MAX - 1, u32::MAX - 1), "no overflow");
+		let grace = PUBLISH_GRACE_BLOCKS;
+		assert!(publishes_now(true, 10, 10, grace));
+		assert!(!publishes_now(false, 10, 10, grace));
+		assert!(!publishes_now(false, 10, 10 + grace - 1, grace));
+		assert!(publishes_now(false, 10, 10 + grace, grace));
+		assert!(!publishes_now(false, u32::MAX - 1, u32::MAX - 1, grace), "no overflow");
+	}
+
+	#[test]
+	fn the_others_give_the_designated_device_the_time_to_store_an_output_blob() {
+		let entry = |output: Vec<u8>, blob| Entry {
+			task: 1,
+			salt: [0; 32],
+			result: ExecResult { exit: 0, output_hash: [0; 32], fuel_used: 1 },
+			output,
+			blob,
+		};
+		let manifest = output_manifest(&vec![1u8; 10 * 1024 * 1024]).to_bytes();
+		// 10 MiB at 4 MiB/s: 3 more blocks.
+		assert_eq!(publish_grace(&entry(manifest.clone(), true), 4 << 20), PUBLISH_GRACE_BLOCKS + 3);
+		assert_eq!(publish_grace(&entry(manifest, false), 4 << 20), PUBLISH_GRACE_BLOCKS);
+		assert_eq!(publish_grace(&entry(b"junk".to_vec(), true), 0), PUBLISH_GRACE_BLOCKS);
 	}
 
 	#[test]

@@ -456,26 +456,37 @@ fn example_jobs() -> Vec<Vector> {
 		v.max_output = 1 << 20;
 		v
 	})
-	.chain([word_count(&dir)])
+	.chain(on_text(&dir))
 	.collect()
 }
 
-/// `word-count` on 3 MiB of text: an input larger than a stored chunk (2 MiB), which a
-/// device reads as the bytes of a blob, streamed in 1 MiB blocks.
-fn word_count(dir: &std::path::Path) -> Vector {
-	let code = std::fs::read(dir.join("word-count.wasm")).expect("checked-in job");
-	let mut v = vector("job-word-count", code);
+/// 3 MiB of text: an input larger than a stored chunk (2 MiB), which a device reads as the
+/// bytes of a blob, streamed in 1 MiB blocks.
+fn text() -> Vec<u8> {
 	let mut text = String::new();
 	let mut i = 0u64;
 	while text.len() < 3 << 20 {
 		text += &format!("the {} cat's Hat {}, ", i % 1_000, i % 7);
 		i += 1;
 	}
-	v.input = text.into_bytes();
-	v.max_fuel = 10_000_000_000;
-	v.memory_mib = 64;
-	v.max_output = 1 << 20;
-	v
+	text.into_bytes()
+}
+
+/// The jobs on a text corpus: `word-count` (a small output) and `tokenize` (an output of
+/// 1.3 MiB, above what the chain keeps in state: an output blob).
+fn on_text(dir: &std::path::Path) -> Vec<Vector> {
+	[("word-count", 1 << 20), ("tokenize", 2 << 20)]
+		.into_iter()
+		.map(|(job, max_output)| {
+			let code = std::fs::read(dir.join(format!("{job}.wasm"))).expect("checked-in job");
+			let mut v = vector(format!("job-{job}"), code);
+			v.input = text();
+			v.max_fuel = 10_000_000_000;
+			v.memory_mib = 64;
+			v.max_output = max_output;
+			v
+		})
+		.collect()
 }
 
 /// The whole corpus, in the order of `vectors.txt`.

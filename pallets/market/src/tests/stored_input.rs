@@ -12,7 +12,7 @@ fn blob() -> Vec<u8> {
 /// Submits a task on `manifest` with standby capacity for it.
 fn submit_stored(who: AccountId, program: ProgramId, manifest: Vec<u8>, p: TaskParams<Balance>) {
 	standby_devices(p.replicas as u64);
-	assert_ok!(Market::submit_stored_task(RuntimeOrigin::signed(who), program, manifest, p));
+	assert_ok!(Market::submit_stored_task(RuntimeOrigin::signed(who), program, manifest, p, 0));
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn a_blob_that_is_not_kept_whole_through_the_deadline_is_refused_without_side_ef
 		let data = blob();
 		let deadline_at = 1 + params(1).deadline as u64;
 		let submit_on = |manifest: Vec<u8>, p: TaskParams<Balance>| {
-			Market::submit_stored_task(RuntimeOrigin::signed(2), id, manifest, p)
+			Market::submit_stored_task(RuntimeOrigin::signed(2), id, manifest, p, 0)
 		};
 		assert_noop!(submit_on(b"not a manifest".to_vec(), params(1)), Error::<Test>::BadManifest);
 		// Nothing of it is kept.
@@ -63,14 +63,15 @@ fn a_blob_that_is_not_kept_whole_through_the_deadline_is_refused_without_side_ef
 		// Kept, but one block short of the deadline.
 		keep_blob(&data, 1_000, deadline_at - 1);
 		assert_noop!(submit_on(manifest.clone(), params(1)), Error::<Test>::InputExpiresTooSoon);
-		// More chunks than `MaxInputChunks`.
+		// More chunks than `MaxBlobChunks`.
 		let many = keep_blob(&data, 100, deadline_at);
 		assert_noop!(submit_on(many, params(1)), Error::<Test>::TooManyInputChunks);
-		// A deadline that leaves no round after the transfer.
+		// A deadline that leaves no round after the transfer (3 blocks, in the commit
+		// deadline and again in the reveal window).
 		keep_blob(&data, 1_000, 10_000);
-		let short = TaskParams { deadline: 32, ..params(1) };
+		let short = TaskParams { deadline: 35, ..params(1) };
 		assert_noop!(submit_on(manifest.clone(), short), Error::<Test>::InvalidDeadline);
-		assert_ok!(submit_on(manifest, TaskParams { deadline: 33, ..params(1) }));
+		assert_ok!(submit_on(manifest, TaskParams { deadline: 36, ..params(1) }));
 	});
 }
 

@@ -1,0 +1,119 @@
+//! Data the chain keeps as blobs for tasks: inputs a task names instead of carrying them,
+//! outputs stored instead of kept in state, the time devices are given to move them, and
+//! what storing an output costs.
+
+use depin_primitives::{
+	data::{content_hash, MAX_CHUNK_LEN},
+	BlobRef, ContentHash, Manifest, StoredData,
+};
+use frame_support::{ensure, traits::Get};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{traits::Zero, DispatchError};
+
+use crate::{
+	pallet::{Config, Error, Pallet},
+	BalanceOf,
+};
+
+/// Why a manifest does not name a blob the chain keeps as long as needed.
+enum BlobFault {
+	/// It lists more than `MaxBlobChunks` chunks.
+	TooManyChunks,
+	/// It does not decode.
+	BadManifest,
+	/// It or one of its chunks is not kept, or kept with another size.
+	NotKept,
+	/// It or one of its chunks leaves the chain too early.
+	ExpiresTooSoon,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Checks that `manifest` names a blob the chain keeps, whole and with the sizes it
+	/// lists, through block `until`; returns its reference. Reads one record per chunk.
+	pub(crate) fn check_stored_input(
+		manifest: &[u8],
+		until: BlockNumberFor<T>,
+	) -> Result<BlobRef, DispatchError> {
+		Self::check_kept_blob(manifest, until).map_err(|fault| {
+			match fault {
+				BlobFault::TooManyChunks => Error::<T>::TooManyInputChunks,
+				BlobFault::BadManifest => Error::<T>::BadManifest,
+				BlobFault::NotKept => Error::<T>::InputNotStored,
+				BlobFault::ExpiresTooSoon => Error::<T>::InputExpiresTooSoon,
+			}
+			.into()
+		})
+	}
+
+	/// Checks that `manifest`, a task's published output, names a blob of at most `limit`
+	/// bytes that the chain keeps through block `until`; returns its reference and the
+	/// number of chunks it lists. Reads one record per chunk.
+	pub(crate) fn check_output_blob(
+		manifest: &[u8],
+		limit: u64,
+		until: BlockNumberFor<T>,
+	) -> Result<(BlobRef, u32), DispatchError> {
+		let listed = Self::check_kept_blob(manifest, until).map_err(|fault| match fault {
+			BlobFault::TooManyChunks => Error::<T>::OutputTooLarge,
+			_ => Error::<T>::OutputNotKept,
+		})?;
+		ensure!(listed.size <= limit, Error::<T>::OutputTooLarge);
+		Ok((listed.blob_ref(), listed.chunks.len() as u32))
+	}
+
+	fn check_kept_blob(manifest: &[u8], until: BlockNumberFor<T>) -> Result<Manifest, BlobFault> {
+		ensure!(
+			depin_primitives::data::manifest_chunks(manifest.len()) <= T::MaxBlobChunks::get(),
+			BlobFault::TooManyChunks
+		);
+		let listed = Manifest::from_bytes(manifest).map_err(|_| BlobFault::BadManifest)?;
+		ensure!(
+			listed.chunks.len() as u64 <= T::MaxBlobChunks::get() as u64,
+			BlobFault::TooManyChunks
+		);
+		Self::ensure_kept(&content_hash(manifest), manifest.len() as u64, until)?;
+		for (index, chunk) in listed.chunks.iter().enumerate() {
+			let range = listed.chunk_range(index);
+			Self::ensure_kept(chunk, range.end - range.start, until)?;
+		}
+		Ok(listed)
+	}
+
+	/// That the chunk `hash` is kept with `size` bytes through block `until`.
+	fn ensure_kept(
+		hash: &ContentHash,
+		size: u64,
+		until: BlockNumberFor<T>,
+	) -> Result<(), BlobFault> {
+		let (kept_size, kept_until) = T::Data::kept(hash).ok_or(BlobFault::NotKept)?;
+		ensure!(kept_size as u64 == size, BlobFault::NotKept);
+		ensure!(kept_until >= until, BlobFault::ExpiresTooSoon);
+		Ok(())
+	}
+
+	/// The largest output blob a task may ask for: `MaxBlobChunks` full chunks.
+	pub fn max_output_blob() -> u64 {
+		u64::from(T::MaxBlobChunks::get()).saturating_mul(u64::from(MAX_CHUNK_LEN))
+	}
+
+	/// The storage fee a task with an output blob of at most `limit` bytes holds in its
+	/// escrow (nothing for 0: no output blob): what storing that many bytes costs now, and a
+	/// quarter more, so that the device that stores it is paid back in full (`blob_fee` of
+	/// the output's size, at the fees of the day) unless transaction fees rise by more than
+	/// that before the output is published.
+	pub fn output_fee(limit: u64) -> BalanceOf<T> {
+		if limit == 0 {
+			return Zero::zero();
+		}
+		let fee = T::Data::blob_fee(limit);
+		fee.saturating_add(fee / 4u32.into())
+	}
+
+	/// Blocks a device is given to move `size` bytes: the size at `MinTransferRate`, in
+	/// blocks of `MinBlockTimeMs`, rounded up; 0 for nothing to move.
+	pub fn transfer_blocks(size: u64) -> u32 {
+		let bytes_per_block =
+			(T::MinTransferRate::get() as u128 * T::MinBlockTimeMs::get() as u128 / 1000).max(1);
+		(size as u128).div_ceil(bytes_per_block).min(u32::MAX as u128) as u32
+	}
+}

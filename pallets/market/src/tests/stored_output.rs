@@ -1,0 +1,163 @@
+//! Tasks whose output is a blob: the storage fee held at submission, the time the
+//! publisher gets, what publication checks and pays, and what leaves state with the task.
+
+use super::*;
+use depin_primitives::{
+	data::{content_hash, output_manifest, MAX_CHUNK_LEN},
+	StoredData,
+};
+
+/// A 1 000-byte input kept until block 10 000: one block of transfer at 1 000 B/s.
+fn input_manifest() -> Vec<u8> {
+	keep_blob(&[5u8; 1_000], 1_000, 10_000)
+}
+
+/// Submits a task of `replicas` on a stored input with an output blob of at most
+/// `output_limit` bytes, and takes it to its reveal window; returns it and its devices.
+fn revealing_blob_task(replicas: u8, output_limit: u64) -> (TaskId, Vec<AccountId>) {
+	three_devices();
+	let id = upload(1, 1);
+	standby_devices(replicas as u64);
+	let p = params(replicas);
+	let manifest = input_manifest();
+	assert_ok!(Market::submit_stored_task(RuntimeOrigin::signed(2), id, manifest, p, output_limit));
+	let t = Counters::<Test>::get().next_task_id - 1;
+	run_to(2);
+	let devices = devices_of(t);
+	for d in &devices {
+		assert_ok!(Market::record_commit(t, d));
+	}
+	(t, devices)
+}
+
+/// Stores `output` as the chain would (chunks of `MAX_CHUNK_LEN`), kept through `until`;
+/// returns its manifest's bytes and the result naming it.
+fn stored_output(output: &[u8], until: u64) -> (Vec<u8>, ExecResult) {
+	let manifest = keep_blob(output, MAX_CHUNK_LEN, until);
+	assert_eq!(manifest, output_manifest(output).to_bytes());
+	let result = ExecResult { exit: 0, output_hash: content_hash(&manifest), fuel_used: 100 };
+	(manifest, result)
+}
+
+#[test]
+fn an_output_blob_holds_its_storage_fee_and_lengthens_the_reveal_window() {
+	test(|| {
+		let (t, _) = revealing_blob_task(1, 3_000);
+		let info = task(t);
+		let fee = MockData::blob_fee(3_000);
+		// One chunk of 3 000 bytes and its manifest of one hash, at 2 per byte, and a
+		// quarter more for fees that rise before publication.
+		assert_eq!(fee, STORE_BYTE_FEE * (3_000 + 18 + 32));
+		assert_eq!(Market::output_fee(3_000), fee + fee / 4);
+		assert_eq!(info.escrow, 2_000 + fee + fee / 4);
+		assert_eq!(escrow_held(2), 2_000 + fee + fee / 4);
+		assert_eq!(OutputLimits::<Test>::get(t), Some((3_000, fee + fee / 4)));
+		assert_eq!(Market::output_limit(t), Some(3_000));
+		// 1 000 bytes in and 3 000 out at 1 000 B/s: 4 blocks, in the commit deadline and
+		// again in the reveal window.
+		assert_eq!(info.transfer_blocks, 4);
+		assert_eq!(info.reveal_deadline, Some(2 + REVEAL_WINDOW + 4));
+		// The deposit pays for the input's reference, the limit and its fee (8 bytes each).
+		assert_eq!(info.deposit, TASK_DEPOSIT_BASE + 40 + 16);
+	});
+}
+
+#[test]
+fn publishing_a_kept_output_blob_pays_the_publisher_what_it_cost() {
+	test(|| {
+		let (t, devices) = revealing_blob_task(1, 3_000);
+		let output = vec![9u8; 2_500];
+		let (manifest, result) = stored_output(&output, 2 + RETENTION);
+		let dapp_before = Balances::balance(&2);
+		assert_ok!(Market::verified(t, result, manifest.clone(), &PUBLISHER));
+		let fee = MockData::blob_fee(2_500);
+		assert_eq!(Balances::balance(&PUBLISHER), fee);
+		System::assert_has_event(
+			Event::OutputBlobStored {
+				task: t,
+				publisher: PUBLISHER,
+				manifest: content_hash(&manifest),
+				size: 2_500,
+				fee,
+			}
+			.into(),
+		);
+		// The manifest is the output kept in state.
+		assert_eq!(Market::output(t), Some(manifest.clone()));
+		assert_eq!(Market::pay(t, &devices[0], 100), Ok(200));
+		assert_ok!(Market::close(t));
+		// The rest of the fee held for 3 000 bytes goes back with the unspent fuel escrow;
+		// the manifest's output deposit stays held until pruning.
+		let held = 2_000 + Market::output_fee(3_000);
+		let deposit = OutputDepositPerByte::get() * manifest.len() as Balance;
+		assert_eq!(Balances::balance(&2), dapp_before + held - fee - 200 - deposit);
+		assert_eq!(task(t).paid, fee + 200);
+		run_to(2 + RETENTION);
+		assert!(OutputLimits::<Test>::get(t).is_none());
+		assert!(Tasks::<Test>::get(t).is_none());
+	});
+}
+
+#[test]
+fn an_output_blob_that_is_not_kept_or_too_large_verifies_nothing() {
+	test(|| {
+		let (t, _) = revealing_blob_task(1, 3_000);
+		let retention_end = 2 + RETENTION;
+		let publish = |manifest: &Vec<u8>| {
+			let result =
+				ExecResult { exit: 0, output_hash: content_hash(manifest), fuel_used: 100 };
+			Market::verified(t, result, manifest.clone(), &PUBLISHER)
+		};
+		// Not a manifest.
+		assert_noop!(publish(&b"not a manifest".to_vec()), Error::<Test>::OutputNotKept);
+		// Nothing of it kept.
+		let output = vec![9u8; 2_500];
+		let listed = output_manifest(&output).to_bytes();
+		assert_noop!(publish(&listed), Error::<Test>::OutputNotKept);
+		// Kept, but not through the task's retention.
+		stored_output(&output, retention_end - 1);
+		assert_noop!(publish(&listed), Error::<Test>::OutputNotKept);
+		// The manifest kept, its chunk not.
+		stored_output(&output, retention_end);
+		let chunk = output_manifest(&output).chunks[0];
+		KEPT.with(|k| k.borrow_mut().remove(&chunk));
+		assert_noop!(publish(&listed), Error::<Test>::OutputNotKept);
+		// Kept whole, but larger than the task's limit.
+		let (large, _) = stored_output(&vec![9u8; 3_001], retention_end);
+		assert_noop!(publish(&large), Error::<Test>::OutputTooLarge);
+		// Kept whole: published.
+		let (manifest, _) = stored_output(&output, retention_end);
+		assert_ok!(publish(&manifest));
+		assert_eq!(Balances::balance(&PUBLISHER), MockData::blob_fee(2_500));
+	});
+}
+
+#[test]
+fn an_output_limit_above_the_most_chunks_or_its_transfer_time_is_refused() {
+	test(|| {
+		let id = upload(1, 1);
+		standby_devices(1);
+		let submit = |deadline: u32, limit: u64| {
+			let p = TaskParams { deadline, ..params(1) };
+			Market::submit_stored_task(RuntimeOrigin::signed(2), id, input_manifest(), p, limit)
+		};
+		let most = MAX_BLOB_CHUNKS as u64 * MAX_CHUNK_LEN as u64;
+		assert_noop!(submit(1_000, most + 1), Error::<Test>::InvalidOutputLimit);
+		// 1 000 bytes in and 484 001 out: 486 blocks of transfer at 1 000 B/s, twice, leave
+		// 28 of the longest deadline (1 000), and a round needs 30.
+		assert_noop!(submit(1_000, 484_001), Error::<Test>::InvalidDeadline);
+		assert_ok!(submit(1_000, 484_000));
+		assert_eq!(task(0).transfer_blocks, 485);
+	});
+}
+
+#[test]
+fn an_output_kept_in_state_pays_no_publisher() {
+	test(|| {
+		let (t, _) = revealing_blob_task(1, 0);
+		assert_eq!(task(t).escrow, 2_000);
+		assert!(OutputLimits::<Test>::get(t).is_none());
+		assert_ok!(Market::verified(t, result_for(b"42", 100), b"42".to_vec(), &PUBLISHER));
+		assert_eq!(Balances::balance(&PUBLISHER), 0);
+	});
+}
