@@ -168,10 +168,8 @@ async fn large_output_on(net: &Network, blob: &[u8; 32], corpus: &[u8], dir: &Pa
 	assert_eq!(net.client.output(task).await.unwrap(), Some(manifest));
 
 	let fetched = dir.join("tokens.bin");
-	let (ok, out, err) = cli(
-		&url,
-		&["job", "result", &task.to_string(), "--out", fetched.to_str().unwrap()],
-	);
+	let (ok, out, err) =
+		cli(&url, &["job", "result", &task.to_string(), "--out", fetched.to_str().unwrap()]);
 	assert!(ok, "{out} {err}");
 	assert!(out.contains(&format!("{} bytes written", native.len())), "{out}");
 	assert!(std::fs::read(&fetched).unwrap() == native, "native and fetched outputs differ");

@@ -194,10 +194,12 @@ fn the_storage_fee_of_an_output_blob_pays_back_every_chunk_transaction() {
 			frame_system::WeightReclaim::new(),
 		);
 		for size in [1u32, 128 * 1024, MAX_CHUNK_LEN] {
-			let call = RuntimeCall::Blobs(pallet_blobs::Call::store { data: vec![7; size as usize] });
+			let call =
+				RuntimeCall::Blobs(pallet_blobs::Call::store { data: vec![7; size as usize] });
 			let signer = MultiAddress::Id(Sr25519Keyring::Alice.to_account_id());
 			let signature = MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw([0; 64]));
-			let xt = crate::UncheckedExtrinsic::new_signed(call, signer, signature, extension.clone());
+			let xt =
+				crate::UncheckedExtrinsic::new_signed(call, signer, signature, extension.clone());
 			let len = xt.encoded_size() as u32;
 			let spent = TransactionPayment::query_info(xt, len).partial_fee + Blobs::fee_for(size);
 			let paid_back = <ChainData as StoredData<_, Balance>>::fee(size);

@@ -366,8 +366,9 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 				}
 				(None, VerifiedOutput::InState(bytes)) => match std::str::from_utf8(bytes) {
 					Ok(s) => text.push(format!("output: {}", s.trim_end())),
-					Err(_) => text
-						.push(format!("output: {} bytes (binary; use --out FILE)", bytes.len())),
+					Err(_) => {
+						text.push(format!("output: {} bytes (binary; use --out FILE)", bytes.len()))
+					}
 				},
 				(None, VerifiedOutput::Blob { name, size }) => text.push(format!(
 					"output: blob {} of {size} bytes (use --out FILE, or `depin data get`)",

@@ -113,7 +113,8 @@ mod tests {
 	fn words_split_across_blocks_come_once() {
 		let text = b"The cat's hat; the CAT's hat.\nthe end";
 		let whole = words(text, text.len());
-		let expected: Vec<&[u8]> = vec![b"the", b"cat's", b"hat", b"the", b"cat's", b"hat", b"the", b"end"];
+		let expected: Vec<&[u8]> =
+			vec![b"the", b"cat's", b"hat", b"the", b"cat's", b"hat", b"the", b"end"];
 		assert_eq!(whole, expected);
 		for block in 1..text.len() {
 			assert_eq!(words(text, block), whole, "blocks of {block}");

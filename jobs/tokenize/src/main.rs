@@ -63,8 +63,7 @@ mod tests {
 			words.end(|w| tokens.push(w));
 			tokens.flush();
 		}
-		let ids: Vec<u16> =
-			out.chunks(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+		let ids: Vec<u16> = out.chunks(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
 		assert_eq!(ids.len(), 5);
 		assert_eq!((ids[0], ids[1]), (ids[2], ids[3]), "case does not change a token");
 		assert_ne!(ids[0], ids[1]);

@@ -527,7 +527,6 @@ impl<T: Config>
 		Self::fee_for(size)
 	}
 
-
 	fn kept(hash: &ContentHash) -> Option<(u32, frame_system::pallet_prelude::BlockNumberFor<T>)> {
 		use sp_runtime::traits::Saturating;
 		Chunks::<T>::get(hash)

@@ -330,8 +330,7 @@ pub mod pallet {
 	/// have, and the storage fee held for it in the escrow (see `output_fee`). Their
 	/// `Outputs` entry is the blob's manifest.
 	#[pallet::storage]
-	pub type OutputLimits<T: Config> =
-		StorageMap<_, Twox64Concat, TaskId, (u64, BalanceOf<T>)>;
+	pub type OutputLimits<T: Config> = StorageMap<_, Twox64Concat, TaskId, (u64, BalanceOf<T>)>;
 
 	/// Verified outputs, with their deposit.
 	#[pallet::storage]

@@ -175,7 +175,7 @@ impl depin_primitives::RewardSink<AccountId> for MockRewards {
 
 pub const MAX_PROGRAM_LEN: u32 = 1024;
 pub const MAX_INPUT_LEN: u32 = 64;
-pub const MAX_OUTPUT_LEN: u32 = 32;
+pub const MAX_OUTPUT_LEN: u32 = 64;
 pub const COMMIT_TIMEOUT: u64 = 5;
 pub const REVEAL_WINDOW: u64 = 4;
 pub const RETENTION: u64 = 20;

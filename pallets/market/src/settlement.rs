@@ -1,6 +1,7 @@
 //! State changes and balance movements of tasks: state bookkeeping, releasing slots,
 //! finishing and pruning tasks, and [`TaskSettlement`] for verification.
 
+use crate::WeightInfo;
 use alloc::vec::Vec;
 use depin_primitives::{
 	DeviceRegistry, ExecResult, Outcome, RewardSink, SlashReason, SlotView, TaskCounts, TaskId,
@@ -293,7 +294,8 @@ impl<T: Config> Pallet<T> {
 		publisher: &T::AccountId,
 	) -> Result<Weight, DispatchError> {
 		use depin_primitives::StoredData;
-		let until = frame_system::Pallet::<T>::block_number().saturating_add(T::TaskRetention::get());
+		let until =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::TaskRetention::get());
 		let (blob, chunks) = Self::check_output_blob(manifest, limit, until)?;
 		let fee = T::Data::blob_fee(blob.size).min(held).min(task.escrow);
 		if !fee.is_zero() {

@@ -8,7 +8,10 @@ use depin_primitives::{
 };
 use frame_support::{ensure, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{traits::Zero, DispatchError};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError,
+};
 
 use crate::{
 	pallet::{Config, Error, Pallet},
@@ -34,15 +37,17 @@ impl<T: Config> Pallet<T> {
 		manifest: &[u8],
 		until: BlockNumberFor<T>,
 	) -> Result<BlobRef, DispatchError> {
-		Self::check_kept_blob(manifest, until).map_err(|fault| {
-			match fault {
-				BlobFault::TooManyChunks => Error::<T>::TooManyInputChunks,
-				BlobFault::BadManifest => Error::<T>::BadManifest,
-				BlobFault::NotKept => Error::<T>::InputNotStored,
-				BlobFault::ExpiresTooSoon => Error::<T>::InputExpiresTooSoon,
-			}
-			.into()
-		})
+		Self::check_kept_blob(manifest, until)
+			.map_err(|fault| {
+				match fault {
+					BlobFault::TooManyChunks => Error::<T>::TooManyInputChunks,
+					BlobFault::BadManifest => Error::<T>::BadManifest,
+					BlobFault::NotKept => Error::<T>::InputNotStored,
+					BlobFault::ExpiresTooSoon => Error::<T>::InputExpiresTooSoon,
+				}
+				.into()
+			})
+			.map(|listed| listed.blob_ref())
 	}
 
 	/// Checks that `manifest`, a task's published output, names a blob of at most `limit`

@@ -397,7 +397,9 @@ pub mod pallet {
 			let len = output.len() as u32;
 			let (settled, blob) = Self::do_publish_output(&publisher, task, output)?;
 			Ok(PostDispatchInfo {
-				actual_weight: Some(T::WeightInfo::publish_output(len, settled).saturating_add(blob)),
+				actual_weight: Some(
+					T::WeightInfo::publish_output(len, settled).saturating_add(blob),
+				),
 				pays_fee: Pays::No,
 			})
 		}

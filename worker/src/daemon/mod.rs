@@ -825,7 +825,8 @@ impl Worker {
 	/// the chain keeps already are not sent again): the chain pays them back at publication.
 	async fn store_output_blob(&self, client: &Client, entry: &Entry) -> anyhow::Result<()> {
 		let task = entry.task;
-		let bytes = self.journal.output_blob(task).context("the output blob is not in the journal")?;
+		let bytes =
+			self.journal.output_blob(task).context("the output blob is not in the journal")?;
 		anyhow::ensure!(
 			output_manifest(&bytes).to_bytes() == entry.output,
 			"the journal's output blob does not match the manifest committed to"
@@ -854,7 +855,10 @@ impl Worker {
 			let _guard = guard;
 			if entry.blob {
 				if let Err(e) = self.store_output_blob(&client, &entry).await {
-					tracing::warn!(task = entry.task, "storing the output blob failed, will retry: {e:#}");
+					tracing::warn!(
+						task = entry.task,
+						"storing the output blob failed, will retry: {e:#}"
+					);
 					return;
 				}
 			}
@@ -952,7 +956,10 @@ mod tests {
 		};
 		let manifest = output_manifest(&vec![1u8; 10 * 1024 * 1024]).to_bytes();
 		// 10 MiB at 4 MiB/s: 3 more blocks.
-		assert_eq!(publish_grace(&entry(manifest.clone(), true), 4 << 20), PUBLISH_GRACE_BLOCKS + 3);
+		assert_eq!(
+			publish_grace(&entry(manifest.clone(), true), 4 << 20),
+			PUBLISH_GRACE_BLOCKS + 3
+		);
 		assert_eq!(publish_grace(&entry(manifest, false), 4 << 20), PUBLISH_GRACE_BLOCKS);
 		assert_eq!(publish_grace(&entry(b"junk".to_vec(), true), 0), PUBLISH_GRACE_BLOCKS);
 	}

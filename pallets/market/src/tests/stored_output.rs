@@ -4,7 +4,7 @@
 use super::*;
 use depin_primitives::{
 	data::{content_hash, output_manifest, MAX_CHUNK_LEN},
-	StoredData,
+	StoredData, TaskId,
 };
 
 /// A 1 000-byte input kept until block 10 000: one block of transfer at 1 000 B/s.
