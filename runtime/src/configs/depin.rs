@@ -119,14 +119,33 @@ parameter_types! {
 /// Bytes a signed `blobs.store` transaction carries besides its chunk (signature,
 /// extensions, call and length prefixes), and more.
 const STORE_TX_OVERHEAD_LEN: u32 = 256;
-/// Weight of a signed transaction's extensions (signature check, nonce, payment), and
-/// more: what a `blobs.store` transaction weighs besides its call.
-const STORE_TX_EXTENSION_WEIGHT: Weight =
-	Weight::from_parts(200 * frame_support::weights::constants::WEIGHT_REF_TIME_PER_MICROS, 0);
+/// Weight of the extensions of a signed `blobs.store` transaction (signature check, nonce,
+/// payment, …), as the transaction payment charges it, and 10 µs for what the options a
+/// sender picks (a mortal era, the metadata hash) add.
+fn store_extension_weight() -> Weight {
+	use sp_runtime::traits::TransactionExtension;
+	let extension: crate::TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
+		frame_system::CheckNonce::from(0),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	let call = crate::RuntimeCall::Blobs(pallet_blobs::Call::store { data: Default::default() });
+	extension.weight(&call).saturating_add(Weight::from_parts(
+		10 * frame_support::weights::constants::WEIGHT_REF_TIME_PER_MICROS,
+		0,
+	))
+}
 
 /// The chain's stored data as the market sees it: the blobs pallet's records, and what
 /// storing a chunk costs whoever sends it — the storage fee and the transaction's own fee
-/// (base, length and weight, at the current fee multiplier) — so that a device that stores
+/// (base, length, call and extension weight, at the current fee multiplier) — so that a device that stores
 /// a task's output blob is paid back all it spent.
 pub struct ChainData;
 
@@ -139,7 +158,7 @@ impl depin_primitives::StoredData<BlockNumber, Balance> for ChainData {
 		use pallet_blobs::WeightInfo;
 		let info = frame_support::dispatch::DispatchInfo {
 			call_weight: <Runtime as pallet_blobs::Config>::WeightInfo::store(size),
-			extension_weight: STORE_TX_EXTENSION_WEIGHT,
+			extension_weight: store_extension_weight(),
 			class: frame_support::dispatch::DispatchClass::Normal,
 			pays_fee: frame_support::dispatch::Pays::Yes,
 		};
