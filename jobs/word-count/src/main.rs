@@ -8,7 +8,7 @@
 
 use std::{collections::HashMap, hash::BuildHasherDefault};
 
-use job_io::text::{stdin_words, Fnv, Words};
+use job_io::text::{stdin_words, Fnv};
 
 /// Lines of frequent words in the output.
 const TOP: usize = 100;
@@ -54,6 +54,7 @@ fn main() {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use job_io::text::Words;
 
 	fn count(text: &[u8], block: usize) -> String {
 		let (mut words, mut c) = (Words::default(), Counter::default());

@@ -473,7 +473,7 @@ fn text() -> Vec<u8> {
 }
 
 /// The jobs on a text corpus: `word-count` (a small output) and `tokenize` (an output of
-/// 1.3 MiB, above what the chain keeps in state: an output blob).
+/// 1.4 MiB, above what the chain keeps in state: an output blob).
 fn on_text(dir: &std::path::Path) -> Vec<Vector> {
 	[("word-count", 1 << 20), ("tokenize", 2 << 20)]
 		.into_iter()
