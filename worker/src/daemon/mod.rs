@@ -70,6 +70,11 @@ impl ChainLimits {
 	}
 }
 
+/// Whether this worker runs tasks whose output is a blob (`DepinApi.output_limit`). Off
+/// until the known defect of docs/data.md ("Output blobs") is fixed: such tasks are
+/// declined.
+const OUTPUT_BLOBS_ENABLED: bool = false;
+
 /// Longest wait between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// Programs kept in memory.
@@ -647,6 +652,13 @@ impl Worker {
 		// Only a task on a stored input may have an output blob.
 		let output_limit =
 			if a.input.is_empty() { client.output_limit(a.task).await? } else { None };
+		if output_limit.is_some() && !OUTPUT_BLOBS_ENABLED {
+			// Known defect (docs/data.md): committed output blobs have not been revealed in
+			// the process-level test, and an unrevealed commitment is slashed; a decline
+			// costs only its fee.
+			self.give_up(client, a.task).await;
+			anyhow::bail!("declined: output blobs are not enabled in this worker version");
+		}
 		// The transfer comes out of the commit deadline's time: the run gets what is left.
 		let input = Arc::new(self.job_input(client, a).await?);
 		let wall_limit = match self.wall_limit(a) {
