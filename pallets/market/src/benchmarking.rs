@@ -309,7 +309,7 @@ mod benchmarks {
 			output_hash: depin_primitives::output_hash(&output),
 			fuel_used: 1,
 		};
-		Pallet::<T>::verified(task, result, output).unwrap();
+		Pallet::<T>::verified(task, result, output, &devices[0]).unwrap();
 		Pallet::<T>::close(task).unwrap();
 		#[block]
 		{
