@@ -298,17 +298,7 @@ impl<T: Config> Pallet<T> {
 			frame_system::Pallet::<T>::block_number().saturating_add(T::TaskRetention::get());
 		let (blob, chunks) = Self::check_output_blob(manifest, limit, until)?;
 		let fee = T::Data::blob_fee(blob.size).min(held).min(task.escrow);
-		if !fee.is_zero() {
-			T::Currency::transfer_on_hold(
-				&HoldReason::TaskEscrow.into(),
-				&task.submitter,
-				publisher,
-				fee,
-				Precision::Exact,
-				Restriction::Free,
-				Fortitude::Polite,
-			)?;
-		}
+		Self::move_escrow(&task.submitter, publisher, fee)?;
 		task.escrow = task.escrow.saturating_sub(fee);
 		task.paid = task.paid.saturating_add(fee);
 		Self::deposit_event(Event::OutputBlobStored {
@@ -319,6 +309,26 @@ impl<T: Config> Pallet<T> {
 			fee,
 		});
 		Ok(T::WeightInfo::submit_stored_task(chunks))
+	}
+
+	/// Moves `value` of `submitter`'s task escrow (on hold) to `to`.
+	fn move_escrow(
+		submitter: &T::AccountId,
+		to: &T::AccountId,
+		value: BalanceOf<T>,
+	) -> DispatchResult {
+		if !value.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::TaskEscrow.into(),
+				submitter,
+				to,
+				value,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			)?;
+		}
+		Ok(())
 	}
 
 	fn store_output(task_id: TaskId, task: &TaskOf<T>, output: Vec<u8>) -> DispatchResult {
@@ -424,20 +434,7 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		ensure!(amount <= task.escrow, Error::<T>::EscrowExhausted);
 		let fee = T::ProtocolFee::get() * amount;
 		let to_owner = amount.saturating_sub(fee);
-		let move_escrow = |to: &T::AccountId, value: BalanceOf<T>| -> DispatchResult {
-			if !value.is_zero() {
-				T::Currency::transfer_on_hold(
-					&HoldReason::TaskEscrow.into(),
-					&task.submitter,
-					to,
-					value,
-					Precision::Exact,
-					Restriction::Free,
-					Fortitude::Polite,
-				)?;
-			}
-			Ok(())
-		};
+		let move_escrow = |to: &T::AccountId, value| Self::move_escrow(&task.submitter, to, value);
 		move_escrow(&owner, to_owner)?;
 		move_escrow(&T::FeeDestination::get(), fee)?;
 		let points = Self::points_for(&task, &owner, amount);
