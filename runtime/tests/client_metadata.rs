@@ -8,7 +8,14 @@
 // Benchmarking and try-runtime builds add runtime APIs of their own.
 #![cfg(not(any(feature = "runtime-benchmarks", feature = "try-runtime")))]
 
-const PINNED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../client/metadata/depin.scale");
+/// The pinned metadata, found from the runtime crate's directory: `cargo test`'s
+/// `CARGO_MANIFEST_DIR` at run time, else where the test was compiled (a target directory
+/// shared by two checkouts may hold a binary compiled in the other one).
+fn pinned_path() -> std::path::PathBuf {
+	std::env::var_os("CARGO_MANIFEST_DIR")
+		.map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), std::path::PathBuf::from)
+		.join("../client/metadata/depin.scale")
+}
 
 #[test]
 fn the_clients_metadata_is_this_runtimes() {
@@ -16,10 +23,10 @@ fn the_clients_metadata_is_this_runtimes() {
 		.expect("the runtime has metadata v16")
 		.to_vec();
 	if std::env::var_os("DEPIN_UPDATE_METADATA").is_some() {
-		std::fs::write(PINNED, &ours).expect("client/metadata/depin.scale is written");
+		std::fs::write(pinned_path(), &ours).expect("client/metadata/depin.scale is written");
 		return;
 	}
-	let pinned = std::fs::read(PINNED).expect("client/metadata/depin.scale is read");
+	let pinned = std::fs::read(pinned_path()).expect("client/metadata/depin.scale is read");
 	assert!(
 		pinned == ours,
 		"client/metadata/depin.scale is not this runtime's metadata: update it with \

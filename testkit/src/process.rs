@@ -41,9 +41,13 @@ pub fn binary_path(name: &str) -> PathBuf {
 	path
 }
 
+/// The environment variable naming a directory where every child process's log is copied
+/// when the process is dropped (the test's temporary directory is removed with it).
+pub const KEEP_LOGS_ENV: &str = "DEPIN_TEST_LOGS";
+
 /// A running child process with its output in a log file. Dropping it stops it: SIGTERM,
 /// then SIGKILL after a grace period. If the test is panicking, the end of the log is
-/// printed to help diagnose the failure.
+/// printed to help diagnose the failure; with [`KEEP_LOGS_ENV`] set, the whole log is kept.
 pub struct ChildProcess {
 	name: String,
 	child: Child,
@@ -97,6 +101,18 @@ impl ChildProcess {
 		out
 	}
 
+	/// Copies the log to the directory [`KEEP_LOGS_ENV`] names, if it is set, as
+	/// `<name>-<pid>.log` (the name's `/` become `_`).
+	fn keep_log(&self) {
+		let Some(dir) = std::env::var_os(KEEP_LOGS_ENV) else { return };
+		let name = format!("{}-{}.log", self.name.replace(['/', ' '], "_"), self.pid());
+		let kept = std::fs::create_dir_all(&dir)
+			.and_then(|_| std::fs::copy(&self.log_path, Path::new(&dir).join(&name)));
+		if let Err(e) = kept {
+			eprintln!("cannot keep the log of {} in {}: {e}", self.name, dir.to_string_lossy());
+		}
+	}
+
 	/// Sends `signal` to the process.
 	pub fn signal(&self, signal: i32) {
 		// SAFETY: plain syscall on our own child's pid.
@@ -141,5 +157,6 @@ impl Drop for ChildProcess {
 				self.log_tail(8 * 1024)
 			);
 		}
+		self.keep_log();
 	}
 }

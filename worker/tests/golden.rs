@@ -12,8 +12,16 @@ use std::{collections::BTreeMap, path::PathBuf, time::Duration};
 use depin_primitives::{exit, program_id, EXECUTOR_VERSION};
 use depin_worker::executor::{engine::feature_level, Executor, Job, Mode};
 
+/// The worker crate's directory: where `cargo test` runs this test from (its
+/// `CARGO_MANIFEST_DIR` at run time), else where it was compiled. A target directory
+/// shared by two checkouts may hold a test binary compiled in the other one.
+fn crate_dir() -> PathBuf {
+	std::env::var_os("CARGO_MANIFEST_DIR")
+		.map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
+}
+
 fn vectors_file() -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/vectors.txt")
+	crate_dir().join("tests/golden/vectors.txt")
 }
 
 /// Runs the corpus: one line per vector, `name exit fuel_used output_hash`.

@@ -438,7 +438,7 @@ fn bad_modules() -> Vec<Vector> {
 /// The example jobs, as checked-in binaries (so the vectors do not depend on the Rust
 /// toolchain that builds `jobs/`), with small inputs.
 fn example_jobs() -> Vec<Vector> {
-	let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/jobs");
+	let dir = crate::crate_dir().join("tests/golden/jobs");
 	[
 		("primes", "20000"),
 		("sha256-chain", "1000\nDePIN"),
