@@ -183,6 +183,8 @@ struct InFlight {
 	data: Vec<u8>,
 	sent_at: BlockNumber,
 	attempts: u32,
+	/// The chain keeps the chunk, since too early: it is renewed, not stored.
+	renew: bool,
 }
 
 impl Client {
@@ -265,7 +267,7 @@ impl Client {
 			file.read_exact(&mut data).map_err(io_error(path))?;
 			Ok(data)
 		};
-		self.put_chunks(signer, size, chunk_len, read, progress).await
+		self.put_chunks(signer, size, chunk_len, 0, read, progress).await
 	}
 
 	/// Stores `data` as a blob in chunks of `chunk_len` bytes (the chain's `MaxChunkLen` at
@@ -278,22 +280,39 @@ impl Client {
 		chunk_len: u32,
 		progress: impl FnMut(&Progress),
 	) -> Result<BlobRef, BlobError> {
+		self.put_fresh_bytes(signer, data, chunk_len, 0, progress).await
+	}
+
+	/// Stores `data` as [`Client::put_bytes`] does, except that a chunk the chain keeps
+	/// since before block `since` is renewed (`blobs.renew`) rather than left as it is:
+	/// every chunk of the blob is then stored or renewed at `since` or later, as the chain
+	/// requires of a task's output blob stored from its reveal window on.
+	pub async fn put_fresh_bytes(
+		&self,
+		signer: &Signer,
+		data: &[u8],
+		chunk_len: u32,
+		since: BlockNumber,
+		progress: impl FnMut(&Progress),
+	) -> Result<BlobRef, BlobError> {
 		let mut rest = data;
 		let read = |len: usize| {
 			let (chunk, tail) = rest.split_at(len.min(rest.len()));
 			rest = tail;
 			Ok(chunk.to_vec())
 		};
-		self.put_chunks(signer, data.len() as u64, chunk_len, read, progress).await
+		self.put_chunks(signer, data.len() as u64, chunk_len, since, read, progress).await
 	}
 
 	/// Stores a blob of `size` bytes whose chunks of `chunk_len` bytes `read` gives in
-	/// order (asked for each chunk's length), then its manifest.
+	/// order (asked for each chunk's length), then its manifest; chunks kept since before
+	/// block `since` are renewed.
 	async fn put_chunks(
 		&self,
 		signer: &Signer,
 		size: u64,
 		chunk_len: u32,
+		since: BlockNumber,
 		mut read: impl FnMut(usize) -> Result<Vec<u8>, BlobError>,
 		mut progress: impl FnMut(&Progress),
 	) -> Result<BlobRef, BlobError> {
@@ -301,7 +320,7 @@ impl Client {
 		let mut state =
 			Progress { chunks_total: chunks + 1, bytes_total: size, ..Default::default() };
 		let mut hashes = Vec::with_capacity(chunks);
-		let mut uploader = Uploader::new(self, signer);
+		let mut uploader = Uploader::new(self, signer, since);
 		for index in 0..chunks {
 			let len = (size - index as u64 * u64::from(chunk_len)).min(u64::from(chunk_len));
 			let data = read(len as usize)?;
@@ -437,17 +456,29 @@ pub fn partial_path(out: &Path) -> PathBuf {
 struct Uploader<'a> {
 	client: &'a Client,
 	signer: &'a Signer,
+	/// A chunk the chain keeps counts as stored if it was stored or renewed at this block
+	/// or later.
+	fresh_since: BlockNumber,
 	in_flight: VecDeque<InFlight>,
 	in_flight_bytes: usize,
 	seen_block: BlockNumber,
 }
 
 impl<'a> Uploader<'a> {
-	fn new(client: &'a Client, signer: &'a Signer) -> Self {
-		Self { client, signer, in_flight: VecDeque::new(), in_flight_bytes: 0, seen_block: 0 }
+	fn new(client: &'a Client, signer: &'a Signer, fresh_since: BlockNumber) -> Self {
+		let (in_flight, in_flight_bytes, seen_block) = (VecDeque::new(), 0, 0);
+		Self { client, signer, fresh_since, in_flight, in_flight_bytes, seen_block }
 	}
 
-	/// Sends chunk `index` unless the chain keeps it, after waiting for room in flight.
+	/// Whether the chain keeps chunk `hash` since `fresh_since` at least; `Some(false)`
+	/// when it keeps it since earlier.
+	async fn kept(&self, hash: &ContentHash) -> Result<Option<bool>, Error> {
+		let info = self.client.chunk_info(hash).await?;
+		Ok(info.map(|info| info.block >= self.fresh_since))
+	}
+
+	/// Sends chunk `index` unless the chain keeps it (renews it if it keeps it since too
+	/// early), after waiting for room in flight.
 	async fn send(
 		&mut self,
 		index: usize,
@@ -456,7 +487,8 @@ impl<'a> Uploader<'a> {
 		state: &mut Progress,
 		progress: &mut impl FnMut(&Progress),
 	) -> Result<(), BlobError> {
-		if self.client.chunk_info(&hash).await?.is_some() {
+		let kept = self.kept(&hash).await?;
+		if kept == Some(true) {
 			state.chunks_skipped += 1;
 			self.done(data.len(), index, state, progress);
 			return Ok(());
@@ -467,7 +499,7 @@ impl<'a> Uploader<'a> {
 		}
 		let sent_at = self.client.best_number().await?;
 		self.in_flight_bytes += data.len();
-		let chunk = InFlight { index, hash, data, sent_at, attempts: 0 };
+		let chunk = InFlight { index, hash, data, sent_at, attempts: 0, renew: kept.is_some() };
 		self.in_flight.push_back(self.transmit(chunk).await?);
 		Ok(())
 	}
@@ -488,7 +520,11 @@ impl<'a> Uploader<'a> {
 	async fn transmit(&self, mut chunk: InFlight) -> Result<InFlight, BlobError> {
 		chunk.attempts += 1;
 		loop {
-			let call = calls::store_chunk(chunk.data.clone());
+			let call = if chunk.renew {
+				calls::renew_chunk(chunk.hash)
+			} else {
+				calls::store_chunk(chunk.data.clone())
+			};
 			match self.client.submit_nowait(self.signer, call).await {
 				Ok(_) => return Ok(chunk),
 				Err(Error::Invalid { code, .. }) if POOL_BUSY.contains(&code) => {
@@ -518,7 +554,7 @@ impl<'a> Uploader<'a> {
 		let mut waiting = VecDeque::with_capacity(self.in_flight.len());
 		let mut resend = false;
 		while let Some(chunk) = self.in_flight.pop_front() {
-			if self.client.chunk_info(&chunk.hash).await?.is_some() {
+			if self.kept(&chunk.hash).await? == Some(true) {
 				self.in_flight_bytes -= chunk.data.len();
 				self.done(chunk.data.len(), chunk.index, state, progress);
 			} else if best.saturating_sub(chunk.sent_at) >= RESEND_AFTER_BLOCKS {

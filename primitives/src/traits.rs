@@ -245,11 +245,27 @@ pub trait ConsentFactory<AccountId, Signature> {
 	fn device_consenting(index: u32, payload: &[u8]) -> (AccountId, Signature);
 }
 
-/// The chain's stored data, as the market sees it: which chunks are kept, how large, and
-/// until when, and what keeping a chunk costs. Implemented by the blobs pallet.
-pub trait StoredData<BlockNumber, Balance> {
-	/// The size of the chunk named `hash` and the last block it is kept to, if it is kept.
-	fn kept(hash: &crate::data::ContentHash) -> Option<(u32, BlockNumber)>;
+/// A chunk the chain keeps.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct KeptChunk<BlockNumber> {
+	/// Its size in bytes.
+	pub size: u32,
+	/// The block that stored it or last renewed it.
+	pub stored_at: BlockNumber,
+	/// The last block it is kept to.
+	pub kept_until: BlockNumber,
+}
+
+/// The chain's stored data, as the market sees it: which chunks are kept, how large, since
+/// and until when, who paid for keeping them, and what keeping a chunk costs. Implemented
+/// by the blobs pallet.
+pub trait StoredData<AccountId, BlockNumber, Balance> {
+	/// The chunk named `hash`, if it is kept.
+	fn kept(hash: &crate::data::ContentHash) -> Option<KeptChunk<BlockNumber>>;
+
+	/// The account that stored the chunk named `hash`, or last renewed it, if it is kept
+	/// and that account is known.
+	fn payer(hash: &crate::data::ContentHash) -> Option<AccountId>;
 
 	/// The fee of storing a chunk of `size` bytes (besides its transaction's fee).
 	fn fee(size: u32) -> Balance;
@@ -273,8 +289,11 @@ pub trait StoredData<BlockNumber, Balance> {
 }
 
 /// A chain that keeps no data: every stored input is refused, and storing is free.
-impl<BlockNumber, Balance: Default> StoredData<BlockNumber, Balance> for () {
-	fn kept(_: &crate::data::ContentHash) -> Option<(u32, BlockNumber)> {
+impl<AccountId, BlockNumber, Balance: Default> StoredData<AccountId, BlockNumber, Balance> for () {
+	fn kept(_: &crate::data::ContentHash) -> Option<KeptChunk<BlockNumber>> {
+		None
+	}
+	fn payer(_: &crate::data::ContentHash) -> Option<AccountId> {
 		None
 	}
 	fn fee(_: u32) -> Balance {
@@ -284,13 +303,14 @@ impl<BlockNumber, Balance: Default> StoredData<BlockNumber, Balance> for () {
 
 /// Records chunks as kept without storing them (benchmarks cannot index block bodies);
 /// used by the market's benchmarks only.
-pub trait StoredDataFactory {
-	/// Records `hash` as kept, with `size` bytes, for a retention period from now.
-	fn keep(hash: crate::data::ContentHash, size: u32);
+pub trait StoredDataFactory<AccountId> {
+	/// Records `hash` as kept, with `size` bytes, for a retention period from now, stored
+	/// by `payer`.
+	fn keep(hash: crate::data::ContentHash, size: u32, payer: &AccountId);
 }
 
-impl StoredDataFactory for () {
-	fn keep(_: crate::data::ContentHash, _: u32) {}
+impl<AccountId> StoredDataFactory<AccountId> for () {
+	fn keep(_: crate::data::ContentHash, _: u32, _: &AccountId) {}
 }
 
 /// Creates ready-to-assign devices; used by the market's benchmarks only.

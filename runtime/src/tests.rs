@@ -202,7 +202,7 @@ fn the_storage_fee_of_an_output_blob_pays_back_every_chunk_transaction() {
 				crate::UncheckedExtrinsic::new_signed(call, signer, signature, extension.clone());
 			let len = xt.encoded_size() as u32;
 			let spent = TransactionPayment::query_info(xt, len).partial_fee + Blobs::fee_for(size);
-			let paid_back = <ChainData as StoredData<_, Balance>>::fee(size);
+			let paid_back = <ChainData as StoredData<crate::AccountId, _, Balance>>::fee(size);
 			assert!(paid_back >= spent, "{size} bytes: {paid_back} paid back < {spent} spent");
 			assert!(paid_back <= spent + spent / 20, "{size} bytes: {paid_back} ≫ {spent}");
 		}

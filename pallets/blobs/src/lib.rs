@@ -158,6 +158,11 @@ pub mod pallet {
 	pub type Chunks<T: Config> =
 		StorageMap<_, Blake2_128Concat, ContentHash, ChunkInfo<BlockNumberFor<T>>>;
 
+	/// The account that stored each kept chunk, or last renewed it: who is paid back when a
+	/// task's output blob lists the chunk. Removed with the chunk's [`Chunks`] record.
+	#[pallet::storage]
+	pub type Payers<T: Config> = StorageMap<_, Blake2_128Concat, ContentHash, T::AccountId>;
+
 	/// The chunks each block of the retention period stored or renewed, in extrinsic order.
 	#[pallet::storage]
 	pub type BlockChunks<T: Config> = StorageMap<
@@ -300,6 +305,7 @@ pub mod pallet {
 				now,
 			)?;
 			Chunks::<T>::insert(hash, ChunkInfo { size, block: now, index });
+			Payers::<T>::insert(hash, &who);
 			// Last: index operations are not rolled back with a failed call.
 			sp_io::transaction_index::index(extrinsic, size, hash);
 			Self::deposit_event(Event::Stored { who, hash, size, kept_until });
@@ -323,6 +329,7 @@ pub mod pallet {
 			let extrinsic = Self::indexing_extrinsic()?;
 			let (index, kept_until) = Self::record(&who, IndexedChunk { extrinsic, ..entry }, now)?;
 			Chunks::<T>::insert(hash, ChunkInfo { size: info.size, block: now, index });
+			Payers::<T>::insert(hash, &who);
 			sp_io::transaction_index::renew(extrinsic, hash);
 			Self::deposit_event(Event::Renewed { who, hash, kept_until });
 			Ok(())
@@ -482,6 +489,7 @@ pub mod pallet {
 					let here = ChunkInfo { size: entry.size, block: cursor, index: index as u32 };
 					if Chunks::<T>::get(entry.hash) == Some(here) {
 						Chunks::<T>::remove(entry.hash);
+						Payers::<T>::remove(entry.hash);
 					}
 				}
 				weight.saturating_accrue(T::WeightInfo::prune_block(chunks.len() as u32));
@@ -514,30 +522,46 @@ pub mod pallet {
 					"a chunk points to no record of its block"
 				);
 			}
+			for hash in Payers::<T>::iter_keys() {
+				ensure!(Chunks::<T>::contains_key(hash), "a payer outlived its chunk");
+			}
 			Ok(())
 		}
 	}
 }
 
 impl<T: Config>
-	depin_primitives::StoredData<frame_system::pallet_prelude::BlockNumberFor<T>, BalanceOf<T>>
-	for Pallet<T>
+	depin_primitives::StoredData<
+		T::AccountId,
+		frame_system::pallet_prelude::BlockNumberFor<T>,
+		BalanceOf<T>,
+	> for Pallet<T>
 {
 	fn fee(size: u32) -> BalanceOf<T> {
 		Self::fee_for(size)
 	}
 
-	fn kept(hash: &ContentHash) -> Option<(u32, frame_system::pallet_prelude::BlockNumberFor<T>)> {
+	fn kept(
+		hash: &ContentHash,
+	) -> Option<depin_primitives::KeptChunk<frame_system::pallet_prelude::BlockNumberFor<T>>> {
 		use sp_runtime::traits::Saturating;
-		Chunks::<T>::get(hash)
-			.map(|info| (info.size, info.block.saturating_add(RetentionPeriod::<T>::get())))
+		Chunks::<T>::get(hash).map(|info| depin_primitives::KeptChunk {
+			size: info.size,
+			stored_at: info.block,
+			kept_until: info.block.saturating_add(RetentionPeriod::<T>::get()),
+		})
+	}
+
+	fn payer(hash: &ContentHash) -> Option<T::AccountId> {
+		Payers::<T>::get(hash)
 	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-impl<T: Config> depin_primitives::StoredDataFactory for Pallet<T> {
-	fn keep(hash: ContentHash, size: u32) {
+impl<T: Config> depin_primitives::StoredDataFactory<T::AccountId> for Pallet<T> {
+	fn keep(hash: ContentHash, size: u32, payer: &T::AccountId) {
 		let block = frame_system::Pallet::<T>::block_number();
 		Chunks::<T>::insert(hash, ChunkInfo { size, block, index: 0 });
+		Payers::<T>::insert(hash, payer);
 	}
 }

@@ -1,8 +1,8 @@
 //! Behaviour of stored data: every call, every error, the proof and the pruning.
 
 use crate::{
-	mock::*, BlockChunks, ChunkInfo, Chunks, Error, Event, LastIndexedExtrinsic, PruneCursor,
-	RetentionPeriod,
+	mock::*, BlockChunks, ChunkInfo, Chunks, Error, Event, LastIndexedExtrinsic, Payers,
+	PruneCursor, RetentionPeriod,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -48,6 +48,7 @@ fn store_keeps_the_chunk_and_charges_per_byte() {
 		assert_ok!(store_next(1, chunk.clone()));
 		let h = hash(&chunk);
 		assert_eq!(Chunks::<Test>::get(h), Some(ChunkInfo { size: 700, block: 1, index: 0 }));
+		assert_eq!(Payers::<Test>::get(h), Some(1), "who is paid back for it");
 		let recorded = BlockChunks::<Test>::get(1);
 		assert_eq!(recorded.len(), 1);
 		assert_eq!(recorded[0].hash, h);
@@ -139,6 +140,7 @@ fn renew_extends_the_chunk_and_survives_the_first_block() {
 		assert_ok!(Blobs::renew(RuntimeOrigin::signed(2), h));
 		assert_eq!(Balances::balance(&2), 100_000 - 500 * BYTE_FEE);
 		assert_eq!(Chunks::<Test>::get(h), Some(ChunkInfo { size: 500, block: 4, index: 0 }));
+		assert_eq!(Payers::<Test>::get(h), Some(2), "the renewer paid last");
 		System::assert_last_event(
 			Event::Renewed { who: 2, hash: h, kept_until: 4 + RETENTION }.into(),
 		);
@@ -148,6 +150,8 @@ fn renew_extends_the_chunk_and_survives_the_first_block() {
 		assert!(Chunks::<Test>::contains_key(h));
 		run_to(4 + RETENTION + 1);
 		assert!(!Chunks::<Test>::contains_key(h));
+		assert!(!Payers::<Test>::contains_key(h), "forgotten with the chunk");
+		Blobs::do_try_state().unwrap();
 		assert_noop!(Blobs::renew(RuntimeOrigin::signed(2), h), Error::<Test>::UnknownChunk);
 	});
 }

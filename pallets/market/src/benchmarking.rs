@@ -136,11 +136,11 @@ mod benchmarks {
 		let chunks: vec::Vec<_> =
 			(0..n).map(|i| sp_io::hashing::blake2_256(&i.to_le_bytes())).collect();
 		for chunk in &chunks {
-			T::DataHelper::keep(*chunk, chunk_len);
+			T::DataHelper::keep(*chunk, chunk_len, &who);
 		}
 		let manifest = Manifest { size: n as u64 * chunk_len as u64, chunk_len, chunks };
 		let bytes = manifest.to_bytes();
-		T::DataHelper::keep(sp_io::hashing::blake2_256(&bytes), bytes.len() as u32);
+		T::DataHelper::keep(sp_io::hashing::blake2_256(&bytes), bytes.len() as u32, &who);
 		let output_limit = u64::from(chunk_len);
 		let transfer = Pallet::<T>::transfer_blocks(manifest.size + output_limit);
 		let p = TaskParams { deadline: T::MinDeadline::get() + 2 * transfer, ..params::<T>(1) };
@@ -148,6 +148,42 @@ mod benchmarks {
 		_(RawOrigin::Signed(who), id, bytes, p, output_limit);
 		assert_eq!(Tasks::<T>::get(0).unwrap().transfer_blocks, transfer);
 		assert_eq!(OutputLimits::<T>::get(0).map(|(limit, _)| limit), Some(output_limit));
+	}
+
+	/// Paying back the storage of an output blob whose `p` chunks (its manifest included)
+	/// each had another payer: one payer read and one escrow transfer per chunk.
+	#[benchmark]
+	fn repay_output_storage(p: Linear<1, { T::MaxBlobChunks::get() + 1 }>) {
+		use depin_primitives::{Manifest, StoredDataFactory};
+		use frame_support::traits::fungible::MutateHold;
+		let task_id = assigned_task::<T>();
+		let mut task = Tasks::<T>::get(task_id).unwrap();
+		// An escrow that pays every chunk in full.
+		let held = rich::<T>() / 4u32.into();
+		T::Currency::hold(&HoldReason::TaskEscrow.into(), &task.submitter, held).unwrap();
+		task.escrow = task.escrow.saturating_add(held);
+		let chunk_len = 1024;
+		let chunks: vec::Vec<_> =
+			(1..p).map(|i| sp_io::hashing::blake2_256(&i.to_le_bytes())).collect();
+		for (i, chunk) in chunks.iter().enumerate() {
+			T::DataHelper::keep(*chunk, chunk_len, &funded::<T>("payer", i as u32));
+		}
+		let manifest = Manifest { size: (p - 1) as u64 * chunk_len as u64, chunk_len, chunks };
+		let bytes = manifest.to_bytes();
+		let name = sp_io::hashing::blake2_256(&bytes);
+		T::DataHelper::keep(name, bytes.len() as u32, &funded::<T>("payer", p));
+		let paid;
+		#[block]
+		{
+			let owed = Pallet::<T>::storage_owed(&name, bytes.len(), &manifest);
+			paid = Pallet::<T>::repay_storage(task_id, &mut task, owed, held).unwrap();
+		}
+		assert!(!paid.is_zero());
+		// The last in account order is paid too: every payer was.
+		let payers = (0..p - 1).chain(core::iter::once(p));
+		let last = payers.map(|i| account::<T::AccountId>("payer", i, 0)).max().unwrap();
+		let balance = <T::Currency as frame_support::traits::fungible::Inspect<_>>::balance;
+		assert!(balance(&last) > rich::<T>(), "every payer is paid");
 	}
 
 	/// Cancelling a queued task (a task any device holds a slot of cannot be cancelled).

@@ -95,6 +95,7 @@ pub mod pallet {
 		/// The chain's stored data, which a task's input may name instead of carrying it, and
 		/// where a task's large output is stored.
 		type Data: depin_primitives::StoredData<
+			Self::AccountId,
 			BlockNumberFor<Self>,
 			<Self::Currency as Inspect<Self::AccountId>>::Balance,
 		>;
@@ -278,7 +279,7 @@ pub mod pallet {
 
 		/// Records stored chunks for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type DataHelper: depin_primitives::StoredDataFactory;
+		type DataHelper: depin_primitives::StoredDataFactory<Self::AccountId>;
 	}
 
 	/// Reasons for putting funds on hold.
@@ -449,8 +450,9 @@ pub mod pallet {
 		},
 		/// A task without quorum got more replicas (extra escrow on hold).
 		TaskEscalated { task: TaskId, replicas: u32, extra_escrow: BalanceOf<T> },
-		/// The verified output of `task` was stored as blob `manifest` of `size` bytes by
-		/// `publisher`, who was paid `fee` (what storing it cost) out of the escrow.
+		/// The verified output of `task`, published by `publisher`, is blob `manifest` of
+		/// `size` bytes; `fee` (what storing it cost) was paid back out of the escrow to the
+		/// accounts that stored its chunks (`StorageRepaid`).
 		OutputBlobStored {
 			task: TaskId,
 			publisher: T::AccountId,
@@ -458,6 +460,9 @@ pub mod pallet {
 			size: u64,
 			fee: BalanceOf<T>,
 		},
+		/// `payer`, who stored (or last renewed) chunks of the output blob of `task`, was paid
+		/// back `amount` for them out of the escrow.
+		StorageRepaid { task: TaskId, payer: T::AccountId, amount: BalanceOf<T> },
 		/// The verified output could not be stored (no deposit); only its hash is kept.
 		OutputNotStored { task: TaskId, len: u32 },
 		/// A task's remaining escrow went back to its submitter.
@@ -502,10 +507,13 @@ pub mod pallet {
 		TooManyInputChunks,
 		/// An output limit above what `MaxBlobChunks` chunks hold.
 		InvalidOutputLimit,
-		/// A published output blob's manifest does not decode, is larger than the task's
-		/// output limit, or one of its chunks (or the manifest) is not kept by the chain with
-		/// its size through the task's retention: store it first (`blobs.store`).
+		/// A published output blob's manifest does not decode, or one of its chunks (or the
+		/// manifest) is not kept by the chain with its size: store it first (`blobs.store`).
 		OutputNotKept,
+		/// A chunk of a published output blob (or its manifest) was stored, or last renewed,
+		/// before the task's reveal window opened, so it may leave the chain before the dApp
+		/// fetched it: renew it first (`blobs.renew`).
+		OutputStoredTooEarly,
 		/// A stored input's manifest or one of its chunks is not kept by the chain, or is
 		/// kept with another size than the manifest says.
 		InputNotStored,

@@ -3,7 +3,7 @@
 
 use crate as pallet_market;
 use core::cell::RefCell;
-use depin_primitives::{ContentHash, DeviceSpec, TaskId, VerificationHooks};
+use depin_primitives::{ContentHash, DeviceSpec, KeptChunk, TaskId, VerificationHooks};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, Hooks},
@@ -85,17 +85,21 @@ thread_local! {
 	pub static CREDITS: RefCell<Vec<(AccountId, u64)>> = const { RefCell::new(Vec::new()) };
 	/// The era the rewards pallet would be in.
 	pub static ERA: RefCell<u32> = const { RefCell::new(0) };
-	/// Chunks the chain keeps: hash → (size, kept until).
-	pub static KEPT: RefCell<alloc::collections::BTreeMap<ContentHash, (u32, u64)>> =
-		const { RefCell::new(alloc::collections::BTreeMap::new()) };
+	/// Chunks the chain keeps, and who paid for each.
+	pub static KEPT: RefCell<
+		alloc::collections::BTreeMap<ContentHash, (KeptChunk<u64>, Option<AccountId>)>,
+	> = const { RefCell::new(alloc::collections::BTreeMap::new()) };
 }
 
 /// The chain's stored data, as a map the tests fill; storing a chunk costs
 /// `STORE_BYTE_FEE` per byte.
 pub struct MockData;
-impl depin_primitives::StoredData<u64, Balance> for MockData {
-	fn kept(hash: &ContentHash) -> Option<(u32, u64)> {
-		KEPT.with(|k| k.borrow().get(hash).copied())
+impl depin_primitives::StoredData<AccountId, u64, Balance> for MockData {
+	fn kept(hash: &ContentHash) -> Option<KeptChunk<u64>> {
+		KEPT.with(|k| k.borrow().get(hash).map(|(chunk, _)| *chunk))
+	}
+	fn payer(hash: &ContentHash) -> Option<AccountId> {
+		KEPT.with(|k| k.borrow().get(hash).and_then(|(_, payer)| *payer))
 	}
 	fn fee(size: u32) -> Balance {
 		STORE_BYTE_FEE * Balance::from(size)
@@ -108,29 +112,46 @@ pub const STORE_BYTE_FEE: Balance = 2;
 /// An account that publishes outputs and holds nothing else.
 pub const PUBLISHER: AccountId = 50;
 
+/// An account that stores chunks and holds nothing else.
+pub const UPLOADER: AccountId = 51;
+
 #[cfg(feature = "runtime-benchmarks")]
-impl depin_primitives::StoredDataFactory for MockData {
-	fn keep(hash: ContentHash, size: u32) {
-		keep_chunk(hash, size, System::block_number() + 10_000);
+impl depin_primitives::StoredDataFactory<AccountId> for MockData {
+	fn keep(hash: ContentHash, size: u32, payer: &AccountId) {
+		keep_chunk_by(hash, size, System::block_number() + 10_000, Some(*payer));
 	}
 }
 
-/// Records the chunk `hash` of `size` bytes as kept through block `until`.
-pub fn keep_chunk(hash: ContentHash, size: u32, until: u64) {
-	KEPT.with(|k| k.borrow_mut().insert(hash, (size, until)));
+/// Records the chunk `hash` of `size` bytes as stored now, kept through block `until`,
+/// and paid for by `payer` (if known).
+pub fn keep_chunk_by(hash: ContentHash, size: u32, until: u64, payer: Option<AccountId>) {
+	let chunk = KeptChunk { size, stored_at: System::block_number(), kept_until: until };
+	KEPT.with(|k| k.borrow_mut().insert(hash, (chunk, payer)));
 }
 
-/// Stores `data` as a blob in chunks of `chunk_len`, kept through block `until`; returns
-/// its manifest's bytes.
-pub fn keep_blob(data: &[u8], chunk_len: u32, until: u64) -> Vec<u8> {
+/// Records the chunk `hash` of `size` bytes as stored now and kept through block `until`,
+/// by nobody known.
+pub fn keep_chunk(hash: ContentHash, size: u32, until: u64) {
+	keep_chunk_by(hash, size, until, None)
+}
+
+/// Stores `data` as a blob in chunks of `chunk_len`, kept through block `until`, every
+/// chunk paid for by `payer`; returns its manifest's bytes.
+pub fn keep_blob_by(data: &[u8], chunk_len: u32, until: u64, payer: Option<AccountId>) -> Vec<u8> {
 	let manifest = depin_primitives::Manifest::of(data, chunk_len);
 	for (index, chunk) in manifest.chunks.iter().enumerate() {
 		let range = manifest.chunk_range(index);
-		keep_chunk(*chunk, (range.end - range.start) as u32, until);
+		keep_chunk_by(*chunk, (range.end - range.start) as u32, until, payer);
 	}
 	let bytes = manifest.to_bytes();
-	keep_chunk(depin_primitives::data::content_hash(&bytes), bytes.len() as u32, until);
+	let name = depin_primitives::data::content_hash(&bytes);
+	keep_chunk_by(name, bytes.len() as u32, until, payer);
 	bytes
+}
+
+/// Stores `data` as a blob (see `keep_blob_by`), by nobody known.
+pub fn keep_blob(data: &[u8], chunk_len: u32, until: u64) -> Vec<u8> {
+	keep_blob_by(data, chunk_len, until, None)
 }
 
 /// Records the market's calls into verification.

@@ -280,12 +280,11 @@ impl<T: Config> Pallet<T> {
 		value.min(T::MaxPointsPerPayment::get())
 	}
 
-	/// Stores `output` with a deposit from the submitter's free balance, if it can pay.
-	/// Checks that `manifest` names an output blob of at most `limit` bytes that the chain
-	/// keeps for the task's retention, and pays `publisher` what storing it cost
-	/// (`blob_fee` of its size), out of the fee `held` for it in the escrow. Returns the
-	/// weight it used: that of checking as many chunks at submission
-	/// (`submit_stored_task`), which covers it.
+	/// Checks the output blob `manifest` of `task_id` (see `check_output_blob`: every chunk
+	/// stored since the reveal window opened) and pays back, out of the escrow, whoever
+	/// stored its chunks what that cost (`storage_owed`), within the `held` storage fee and
+	/// the escrow left; returns the weight used. Whoever publishes is paid nothing for it:
+	/// copying the manifest of a blob someone else stored earns nothing.
 	fn pay_for_output_blob(
 		task_id: TaskId,
 		task: &mut TaskOf<T>,
@@ -293,22 +292,49 @@ impl<T: Config> Pallet<T> {
 		(limit, held): (u64, BalanceOf<T>),
 		publisher: &T::AccountId,
 	) -> Result<Weight, DispatchError> {
-		use depin_primitives::StoredData;
-		let until =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::TaskRetention::get());
-		let (blob, chunks) = Self::check_output_blob(manifest, limit, until)?;
-		let fee = T::Data::blob_fee(blob.size).min(held).min(task.escrow);
-		Self::move_escrow(&task.submitter, publisher, fee)?;
-		task.escrow = task.escrow.saturating_sub(fee);
-		task.paid = task.paid.saturating_add(fee);
+		let now = frame_system::Pallet::<T>::block_number();
+		let opened = task
+			.reveal_deadline
+			.map_or(now, |end| end.saturating_sub(Self::reveal_window(task.transfer_blocks)));
+		let listed = Self::check_output_blob(manifest, limit, opened)?;
+		let name = depin_primitives::data::content_hash(manifest);
+		let owed = Self::storage_owed(&name, manifest.len(), &listed);
+		let payers = owed.len() as u32;
+		let fee = Self::repay_storage(task_id, task, owed, held)?;
 		Self::deposit_event(Event::OutputBlobStored {
 			task: task_id,
 			publisher: publisher.clone(),
-			manifest: blob.manifest,
-			size: blob.size,
+			manifest: name,
+			size: listed.size,
 			fee,
 		});
-		Ok(T::WeightInfo::submit_stored_task(chunks))
+		Ok(T::WeightInfo::submit_stored_task(listed.chunks.len() as u32)
+			.saturating_add(T::WeightInfo::repay_output_storage(payers)))
+	}
+
+	/// Pays each account what it is `owed` for storing an output blob of `task_id`, in
+	/// account order, out of the escrow and within `held`; returns the total paid.
+	pub(crate) fn repay_storage(
+		task_id: TaskId,
+		task: &mut TaskOf<T>,
+		owed: alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>>,
+		held: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let mut budget = held.min(task.escrow);
+		let mut paid = BalanceOf::<T>::zero();
+		for (payer, amount) in owed {
+			let amount = amount.min(budget);
+			if amount.is_zero() {
+				continue;
+			}
+			Self::move_escrow(&task.submitter, &payer, amount)?;
+			budget = budget.saturating_sub(amount);
+			paid = paid.saturating_add(amount);
+			Self::deposit_event(Event::StorageRepaid { task: task_id, payer, amount });
+		}
+		task.escrow = task.escrow.saturating_sub(paid);
+		task.paid = task.paid.saturating_add(paid);
+		Ok(paid)
 	}
 
 	/// Moves `value` of `submitter`'s task escrow (on hold) to `to`.
@@ -331,6 +357,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Stores `output` with a deposit from the submitter's free balance, if it can pay.
 	fn store_output(task_id: TaskId, task: &TaskOf<T>, output: Vec<u8>) -> DispatchResult {
 		let len = output.len() as u32;
 		let output: BoundedVec<u8, T::MaxOutputLen> =
@@ -418,7 +445,9 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 	}
 
 	fn max_output_blob_weight() -> Weight {
-		T::WeightInfo::submit_stored_task(T::MaxBlobChunks::get())
+		let chunks = T::MaxBlobChunks::get();
+		T::WeightInfo::submit_stored_task(chunks)
+			.saturating_add(T::WeightInfo::repay_output_storage(chunks.saturating_add(1)))
 	}
 
 	fn pay(

@@ -28,6 +28,8 @@ enum BlobFault {
 	NotKept,
 	/// It or one of its chunks leaves the chain too early.
 	ExpiresTooSoon,
+	/// It or one of its chunks was stored or last renewed too early.
+	StoredTooEarly,
 }
 
 impl<T: Config> Pallet<T> {
@@ -37,12 +39,12 @@ impl<T: Config> Pallet<T> {
 		manifest: &[u8],
 		until: BlockNumberFor<T>,
 	) -> Result<BlobRef, DispatchError> {
-		Self::check_kept_blob(manifest, until)
+		Self::check_kept_blob(manifest, until, Zero::zero())
 			.map_err(|fault| {
 				match fault {
 					BlobFault::TooManyChunks => Error::<T>::TooManyInputChunks,
 					BlobFault::BadManifest => Error::<T>::BadManifest,
-					BlobFault::NotKept => Error::<T>::InputNotStored,
+					BlobFault::NotKept | BlobFault::StoredTooEarly => Error::<T>::InputNotStored,
 					BlobFault::ExpiresTooSoon => Error::<T>::InputExpiresTooSoon,
 				}
 				.into()
@@ -51,22 +53,30 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks that `manifest`, a task's published output, names a blob of at most `limit`
-	/// bytes that the chain keeps through block `until`; returns its reference and the
-	/// number of chunks it lists. Reads one record per chunk.
+	/// bytes that the chain keeps, every chunk of it (the manifest too) stored or renewed
+	/// at block `since` or later — for the task whose reveal window opened then — so that
+	/// each is kept a whole retention period from about its verdict. Returns the blob's
+	/// listing. Reads one record per chunk.
 	pub(crate) fn check_output_blob(
 		manifest: &[u8],
 		limit: u64,
-		until: BlockNumberFor<T>,
-	) -> Result<(BlobRef, u32), DispatchError> {
-		let listed = Self::check_kept_blob(manifest, until).map_err(|fault| match fault {
+		since: BlockNumberFor<T>,
+	) -> Result<Manifest, DispatchError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let listed = Self::check_kept_blob(manifest, now, since).map_err(|fault| match fault {
 			BlobFault::TooManyChunks => Error::<T>::OutputTooLarge,
+			BlobFault::StoredTooEarly => Error::<T>::OutputStoredTooEarly,
 			_ => Error::<T>::OutputNotKept,
 		})?;
 		ensure!(listed.size <= limit, Error::<T>::OutputTooLarge);
-		Ok((listed.blob_ref(), listed.chunks.len() as u32))
+		Ok(listed)
 	}
 
-	fn check_kept_blob(manifest: &[u8], until: BlockNumberFor<T>) -> Result<Manifest, BlobFault> {
+	fn check_kept_blob(
+		manifest: &[u8],
+		until: BlockNumberFor<T>,
+		since: BlockNumberFor<T>,
+	) -> Result<Manifest, BlobFault> {
 		ensure!(
 			depin_primitives::data::manifest_chunks(manifest.len()) <= T::MaxBlobChunks::get(),
 			BlobFault::TooManyChunks
@@ -76,24 +86,51 @@ impl<T: Config> Pallet<T> {
 			listed.chunks.len() as u64 <= T::MaxBlobChunks::get() as u64,
 			BlobFault::TooManyChunks
 		);
-		Self::ensure_kept(&content_hash(manifest), manifest.len() as u64, until)?;
+		let kept = |hash: &ContentHash, size| Self::ensure_kept(hash, size, until, since);
+		kept(&content_hash(manifest), manifest.len() as u64)?;
 		for (index, chunk) in listed.chunks.iter().enumerate() {
 			let range = listed.chunk_range(index);
-			Self::ensure_kept(chunk, range.end - range.start, until)?;
+			kept(chunk, range.end - range.start)?;
 		}
 		Ok(listed)
 	}
 
-	/// That the chunk `hash` is kept with `size` bytes through block `until`.
+	/// That the chunk `hash` is kept with `size` bytes through block `until`, stored or
+	/// last renewed at block `since` or later.
 	fn ensure_kept(
 		hash: &ContentHash,
 		size: u64,
 		until: BlockNumberFor<T>,
+		since: BlockNumberFor<T>,
 	) -> Result<(), BlobFault> {
-		let (kept_size, kept_until) = T::Data::kept(hash).ok_or(BlobFault::NotKept)?;
-		ensure!(kept_size as u64 == size, BlobFault::NotKept);
-		ensure!(kept_until >= until, BlobFault::ExpiresTooSoon);
+		let chunk = T::Data::kept(hash).ok_or(BlobFault::NotKept)?;
+		ensure!(chunk.size as u64 == size, BlobFault::NotKept);
+		ensure!(chunk.kept_until >= until, BlobFault::ExpiresTooSoon);
+		ensure!(chunk.stored_at >= since, BlobFault::StoredTooEarly);
 		Ok(())
+	}
+
+	/// What storing each chunk of the output blob `listed` (named `name`, whose manifest is
+	/// `manifest_len` bytes) cost, by the account that stored it or last renewed it:
+	/// `StoredData::fee` of the chunk's size each. At most `MaxBlobChunks` + 1 accounts; a
+	/// chunk whose payer is not known is owed to nobody. Reads one record per chunk.
+	pub(crate) fn storage_owed(
+		name: &ContentHash,
+		manifest_len: usize,
+		listed: &Manifest,
+	) -> alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>> {
+		let mut owed = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let sizes = (0..listed.chunks.len()).map(|index| {
+			let range = listed.chunk_range(index);
+			(&listed.chunks[index], (range.end - range.start) as u32)
+		});
+		for (hash, size) in core::iter::once((name, manifest_len as u32)).chain(sizes) {
+			if let Some(payer) = T::Data::payer(hash) {
+				let fee = T::Data::fee(size);
+				owed.entry(payer).and_modify(|o| o.saturating_accrue(fee)).or_insert(fee);
+			}
+		}
+		owed
 	}
 
 	/// The largest output blob a task may ask for: `MaxBlobChunks` full chunks.

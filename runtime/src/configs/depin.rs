@@ -149,9 +149,15 @@ fn store_extension_weight() -> Weight {
 /// a task's output blob is paid back all it spent.
 pub struct ChainData;
 
-impl depin_primitives::StoredData<BlockNumber, Balance> for ChainData {
-	fn kept(hash: &depin_primitives::ContentHash) -> Option<(u32, BlockNumber)> {
-		<Blobs as depin_primitives::StoredData<BlockNumber, Balance>>::kept(hash)
+impl depin_primitives::StoredData<AccountId, BlockNumber, Balance> for ChainData {
+	fn kept(
+		hash: &depin_primitives::ContentHash,
+	) -> Option<depin_primitives::KeptChunk<BlockNumber>> {
+		<Blobs as depin_primitives::StoredData<AccountId, BlockNumber, Balance>>::kept(hash)
+	}
+
+	fn payer(hash: &depin_primitives::ContentHash) -> Option<AccountId> {
+		<Blobs as depin_primitives::StoredData<AccountId, BlockNumber, Balance>>::payer(hash)
 	}
 
 	fn fee(size: u32) -> Balance {

@@ -70,11 +70,6 @@ impl ChainLimits {
 	}
 }
 
-/// Whether this worker runs tasks whose output is a blob (`DepinApi.output_limit`). Off
-/// until the known defect of docs/data.md ("Output blobs") is fixed: such tasks are
-/// declined.
-const OUTPUT_BLOBS_ENABLED: bool = false;
-
 /// Longest wait between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// Programs kept in memory.
@@ -407,7 +402,7 @@ impl Worker {
 						publish_grace(&entry, self.limits().min_transfer_rate),
 					) =>
 				{
-					self.clone().spawn_publish(client.clone(), entry)
+					self.clone().spawn_publish(client.clone(), entry, since)
 				}
 				(
 					AssignmentPhase::WaitingForOthers
@@ -443,6 +438,8 @@ impl Worker {
 			calls::reveal(0, result, [0; 32], [0; 32], None),
 			calls::publish_output(0, Vec::new()),
 			calls::decline_task(0),
+			calls::store_chunk(Vec::new()),
+			calls::renew_chunk([0; 32]),
 		];
 		let read = ["DepinApi_assignments", "DepinApi_task", "DepinApi_program", "DepinApi_device"];
 		let outcome = async {
@@ -652,13 +649,6 @@ impl Worker {
 		// Only a task on a stored input may have an output blob.
 		let output_limit =
 			if a.input.is_empty() { client.output_limit(a.task).await? } else { None };
-		if output_limit.is_some() && !OUTPUT_BLOBS_ENABLED {
-			// Known defect (docs/data.md): committed output blobs have not been revealed in
-			// the process-level test, and an unrevealed commitment is slashed; a decline
-			// costs only its fee.
-			self.give_up(client, a.task).await;
-			anyhow::bail!("declined: output blobs are not enabled in this worker version");
-		}
 		// The transfer comes out of the commit deadline's time: the run gets what is left.
 		let input = Arc::new(self.job_input(client, a).await?);
 		let wall_limit = match self.wall_limit(a) {
@@ -833,9 +823,18 @@ impl Worker {
 		});
 	}
 
-	/// Stores the chunks and the manifest of `entry`'s output blob from the journal (chunks
-	/// the chain keeps already are not sent again): the chain pays them back at publication.
-	async fn store_output_blob(&self, client: &Client, entry: &Entry) -> anyhow::Result<()> {
+	/// Stores the chunks and the manifest of `entry`'s output blob from the journal: the
+	/// chain pays them back at publication to whoever stored them. The chain takes only
+	/// chunks stored or renewed since the task's reveal window opened (so that the dApp
+	/// has a retention period to fetch them): chunks it keeps since before block `since`
+	/// (when this worker saw the result's quorum, after the window opened) are renewed,
+	/// the others are not sent again.
+	async fn store_output_blob(
+		&self,
+		client: &Client,
+		entry: &Entry,
+		since: u32,
+	) -> anyhow::Result<()> {
 		let task = entry.task;
 		let bytes =
 			self.journal.output_blob(task).context("the output blob is not in the journal")?;
@@ -846,7 +845,8 @@ impl Worker {
 		let started = Instant::now();
 		let mib = bytes.len() as f64 / MIB;
 		tracing::info!(task, mib, "storing the output blob");
-		let blob = client.put_bytes(&self.device, &bytes, MAX_CHUNK_LEN, |_| {}).await?;
+		let blob =
+			client.put_fresh_bytes(&self.device, &bytes, MAX_CHUNK_LEN, since, |_| {}).await?;
 		let seconds = started.elapsed().as_secs_f64();
 		tracing::info!(
 			task,
@@ -861,12 +861,12 @@ impl Worker {
 
 	/// Publishes the output of `entry`, whose result has a quorum: that verifies the task.
 	/// An output blob's chunks are stored first.
-	fn spawn_publish(self: Arc<Self>, client: Arc<Client>, entry: Entry) {
+	fn spawn_publish(self: Arc<Self>, client: Arc<Client>, entry: Entry, since: u32) {
 		let Some(guard) = self.try_busy(entry.task, Step::Publish) else { return };
 		tokio::spawn(async move {
 			let _guard = guard;
 			if entry.blob {
-				if let Err(e) = self.store_output_blob(&client, &entry).await {
+				if let Err(e) = self.store_output_blob(&client, &entry, since).await {
 					tracing::warn!(
 						task = entry.task,
 						"storing the output blob failed, will retry: {e:#}"

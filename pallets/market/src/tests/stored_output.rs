@@ -30,10 +30,10 @@ fn revealing_blob_task(replicas: u8, output_limit: u64) -> (TaskId, Vec<AccountI
 	(t, devices)
 }
 
-/// Stores `output` as the chain would (chunks of `MAX_CHUNK_LEN`), kept through `until`;
-/// returns its manifest's bytes and the result naming it.
+/// Stores `output` as the chain would (chunks of `MAX_CHUNK_LEN`), kept through `until`,
+/// paid for by `UPLOADER`; returns its manifest's bytes and the result naming it.
 fn stored_output(output: &[u8], until: u64) -> (Vec<u8>, ExecResult) {
-	let manifest = keep_blob(output, MAX_CHUNK_LEN, until);
+	let manifest = keep_blob_by(output, MAX_CHUNK_LEN, until, Some(UPLOADER));
 	assert_eq!(manifest, output_manifest(output).to_bytes());
 	let result = ExecResult { exit: 0, output_hash: content_hash(&manifest), fuel_used: 100 };
 	(manifest, result)
@@ -63,15 +63,20 @@ fn an_output_blob_holds_its_storage_fee_and_lengthens_the_reveal_window() {
 }
 
 #[test]
-fn publishing_a_kept_output_blob_pays_the_publisher_what_it_cost() {
+fn publishing_an_output_blob_pays_back_whoever_stored_it_not_the_publisher() {
 	test(|| {
 		let (t, devices) = revealing_blob_task(1, 3_000);
 		let output = vec![9u8; 2_500];
 		let (manifest, result) = stored_output(&output, 2 + RETENTION);
 		let dapp_before = Balances::balance(&2);
+		// Anyone may publish the manifest of a blob `UPLOADER` stored: it earns nothing.
 		assert_ok!(Market::verified(t, result, manifest.clone(), &PUBLISHER));
 		let fee = MockData::blob_fee(2_500);
-		assert_eq!(Balances::balance(&PUBLISHER), fee);
+		assert_eq!(Balances::balance(&PUBLISHER), 0, "copying the manifest earns nothing");
+		assert_eq!(Balances::balance(&UPLOADER), fee);
+		System::assert_has_event(
+			Event::StorageRepaid { task: t, payer: UPLOADER, amount: fee }.into(),
+		);
 		System::assert_has_event(
 			Event::OutputBlobStored {
 				task: t,
@@ -99,7 +104,37 @@ fn publishing_a_kept_output_blob_pays_the_publisher_what_it_cost() {
 }
 
 #[test]
-fn an_output_blob_that_is_not_kept_or_too_large_verifies_nothing() {
+fn each_chunk_is_paid_back_to_its_own_payer_and_a_chunk_of_no_known_payer_to_nobody() {
+	test(|| {
+		let (t, devices) = revealing_blob_task(1, 3_000);
+		let output = vec![7u8; 2_500];
+		let listed = output_manifest(&output);
+		let (manifest, result) = stored_output(&output, 2 + RETENTION);
+		let name = content_hash(&manifest);
+		// The device renewed the chunk after `UPLOADER` stored it; nobody known stored
+		// the manifest.
+		keep_chunk_by(listed.chunks[0], 2_500, 2 + RETENTION, Some(devices[0]));
+		keep_chunk(name, manifest.len() as u32, 2 + RETENTION);
+		let before = Balances::balance(&devices[0]);
+		assert_ok!(Market::verified(t, result, manifest.clone(), &PUBLISHER));
+		assert_eq!(Balances::balance(&devices[0]), before + MockData::fee(2_500));
+		assert_eq!((Balances::balance(&UPLOADER), Balances::balance(&PUBLISHER)), (0, 0));
+		assert_eq!(task(t).paid, MockData::fee(2_500));
+		// Now with the manifest's payer known: two payers, each paid for its own.
+		let owed = Market::storage_owed(&name, manifest.len(), &listed);
+		assert_eq!(owed.len(), 1, "a chunk of no known payer is owed to nobody");
+		keep_chunk_by(name, manifest.len() as u32, 2 + RETENTION, Some(UPLOADER));
+		let owed = Market::storage_owed(&name, manifest.len(), &listed);
+		assert_eq!(
+			owed.into_iter().collect::<Vec<_>>(),
+			vec![(UPLOADER, MockData::fee(50)), (devices[0], MockData::fee(2_500))],
+			"in account order"
+		);
+	});
+}
+
+#[test]
+fn an_output_blob_that_is_not_kept_stored_too_early_or_too_large_verifies_nothing() {
 	test(|| {
 		let (t, _) = revealing_blob_task(1, 3_000);
 		let retention_end = 2 + RETENTION;
@@ -114,21 +149,26 @@ fn an_output_blob_that_is_not_kept_or_too_large_verifies_nothing() {
 		let output = vec![9u8; 2_500];
 		let listed = output_manifest(&output).to_bytes();
 		assert_noop!(publish(&listed), Error::<Test>::OutputNotKept);
-		// Kept, but not through the task's retention.
-		stored_output(&output, retention_end - 1);
-		assert_noop!(publish(&listed), Error::<Test>::OutputNotKept);
 		// The manifest kept, its chunk not.
 		stored_output(&output, retention_end);
 		let chunk = output_manifest(&output).chunks[0];
 		KEPT.with(|k| k.borrow_mut().remove(&chunk));
 		assert_noop!(publish(&listed), Error::<Test>::OutputNotKept);
+		// Kept, but its chunk stored before the reveal window opened (block 2): it may
+		// leave the chain before the dApp fetches it.
+		stored_output(&output, retention_end);
+		KEPT.with(|k| k.borrow_mut().get_mut(&chunk).unwrap().0.stored_at = 1);
+		assert_noop!(publish(&listed), Error::<Test>::OutputStoredTooEarly);
 		// Kept whole, but larger than the task's limit.
 		let (large, _) = stored_output(&vec![9u8; 3_001], retention_end);
 		assert_noop!(publish(&large), Error::<Test>::OutputTooLarge);
-		// Kept whole: published.
-		let (manifest, _) = stored_output(&output, retention_end);
+		// Kept whole, stored since the window opened and kept a retention period from
+		// then: published blocks later (as the blob is stored before it is published).
+		run_to(3);
+		let (manifest, _) = stored_output(&output, 3 + RETENTION);
+		run_to(5);
 		assert_ok!(publish(&manifest));
-		assert_eq!(Balances::balance(&PUBLISHER), MockData::blob_fee(2_500));
+		assert_eq!(Balances::balance(&UPLOADER), MockData::blob_fee(2_500));
 	});
 }
 
