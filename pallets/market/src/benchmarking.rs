@@ -178,7 +178,7 @@ mod benchmarks {
 			let owed = Pallet::<T>::storage_owed(&name, bytes.len(), &manifest);
 			paid = Pallet::<T>::repay_storage(task_id, &mut task, owed, held).unwrap();
 		}
-		assert!(!paid.is_zero());
+		assert!(paid > BalanceOf::<T>::from(0u32));
 		// The last in account order is paid too: every payer was.
 		let payers = (0..p - 1).chain(core::iter::once(p));
 		let last = payers.map(|i| account::<T::AccountId>("payer", i, 0)).max().unwrap();
