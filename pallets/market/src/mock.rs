@@ -76,6 +76,9 @@ impl pallet_devices::Config for Test {
 	type WeightInfo = ();
 }
 
+/// A chunk the chain keeps, and who paid for it (if known).
+pub type KeptBy = (KeptChunk<u64>, Option<AccountId>);
+
 thread_local! {
 	/// Tasks whose reveal window ended, in order.
 	pub static REVEAL_TIMEOUTS: RefCell<Vec<TaskId>> = const { RefCell::new(Vec::new()) };
@@ -86,9 +89,8 @@ thread_local! {
 	/// The era the rewards pallet would be in.
 	pub static ERA: RefCell<u32> = const { RefCell::new(0) };
 	/// Chunks the chain keeps, and who paid for each.
-	pub static KEPT: RefCell<
-		alloc::collections::BTreeMap<ContentHash, (KeptChunk<u64>, Option<AccountId>)>,
-	> = const { RefCell::new(alloc::collections::BTreeMap::new()) };
+	pub static KEPT: RefCell<alloc::collections::BTreeMap<ContentHash, KeptBy>> =
+		const { RefCell::new(alloc::collections::BTreeMap::new()) };
 }
 
 /// The chain's stored data, as a map the tests fill; storing a chunk costs
