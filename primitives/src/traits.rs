@@ -143,7 +143,7 @@ pub trait TaskSettlement<AccountId> {
 	/// `Verified`. `output` must hash to `result.output_hash` and fit `MaxOutputLen`; it is
 	/// stored for the dApp when the storage deposit can be paid, else only the hash is
 	/// kept. A task whose output is a blob takes the blob's manifest as `output`: every
-	/// chunk must be kept, and `publisher` is paid what storing them cost. Returns the
+	/// chunk must be kept, and whoever stored them is paid what that cost. Returns the
 	/// weight it used beyond an output kept in state (at most
 	/// [`Self::max_output_blob_weight`]).
 	fn verified(
@@ -156,6 +156,11 @@ pub trait TaskSettlement<AccountId> {
 	/// The most weight `verified` uses beyond an output kept in state (checking and paying
 	/// for an output blob of the most chunks).
 	fn max_output_blob_weight() -> Weight;
+
+	/// Whether `task`'s output is a blob (it has an output limit): its manifest is
+	/// published by `publish_output` once the chunks are stored, never carried by a
+	/// reveal. One storage read.
+	fn has_output_blob(task: TaskId) -> bool;
 
 	/// Pays `device` for `fuel_used` out of the task's escrow and credits its owner's
 	/// compute points (the value paid, unless the task cannot earn points: see the

@@ -444,6 +444,10 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		Ok(weight)
 	}
 
+	fn has_output_blob(task_id: TaskId) -> bool {
+		OutputLimits::<T>::contains_key(task_id)
+	}
+
 	fn max_output_blob_weight() -> Weight {
 		let chunks = T::MaxBlobChunks::get();
 		T::WeightInfo::submit_stored_task(chunks)

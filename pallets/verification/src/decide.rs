@@ -79,9 +79,11 @@ impl<T: Config> Pallet<T> {
 			.max(T::WeightInfo::reveal_pending(s));
 		match output_len {
 			None => alone,
+			// No output blob: a reveal on a task with one takes no output (`OutputIsBlob`,
+			// one read to tell).
 			Some(len) => alone
 				.saturating_add(T::WeightInfo::publish_output(len, s))
-				.saturating_add(T::Market::max_output_blob_weight()),
+				.saturating_add(T::DbWeight::get().reads(1)),
 		}
 	}
 

@@ -298,6 +298,9 @@ pub mod pallet {
 		/// The task's round holds `MaxSlots` commitments already (the market never gives a
 		/// task more slots than that).
 		RoundFull,
+		/// A reveal carried an output for a task whose output is a blob: its manifest is
+		/// published with `publish_output` once the chunks are stored.
+		OutputIsBlob,
 	}
 
 	#[pallet::hooks]
@@ -344,7 +347,8 @@ pub mod pallet {
 		/// (`NoQuorumForOutput`). After a verdict the output is ignored; from the block after
 		/// the verdict's on, the reveal then pays its transaction fee, as any extrinsic of
 		/// its length does (devices that raced to complete the same quorum in one block pay
-		/// nothing). Charged for the heaviest of those, then for what it did.
+		/// nothing). A task whose output is a blob takes no output on a reveal
+		/// (`OutputIsBlob`). Charged for the heaviest of those, then for what it did.
 		#[pallet::call_index(1)]
 		#[pallet::weight(Pallet::<T>::max_reveal_weight(output.as_ref().map(|o| o.len() as u32)))]
 		pub fn reveal(
@@ -356,17 +360,23 @@ pub mod pallet {
 			output: Option<alloc::vec::Vec<u8>>,
 		) -> DispatchResultWithPostInfo {
 			let device = ensure_signed(origin)?;
+			let blob_checked = if output.is_some() {
+				ensure!(!T::Market::has_output_blob(task), Error::<T>::OutputIsBlob);
+				T::DbWeight::get().reads(1)
+			} else {
+				Weight::zero()
+			};
 			// Read first: the reveal may close the task and remove its verdict.
 			let verified_at = Rounds::<T>::get(task).and_then(|r| r.verdict.map(|(_, at)| at));
 			let mut weight = Self::do_reveal(device.clone(), task, result, proof, salt)?
-				.weight::<T::WeightInfo>();
+				.weight::<T::WeightInfo>()
+				.saturating_add(blob_checked);
 			let pays_fee = match (output, verified_at) {
 				(Some(output), None) => {
 					let len = output.len() as u32;
-					let (settled, blob) = Self::do_publish_output(&device, task, output)?;
-					weight = weight
-						.saturating_add(T::WeightInfo::publish_output(len, settled))
-						.saturating_add(blob);
+					// No output blob here (checked above): `verified` used no more weight.
+					let (settled, _) = Self::do_publish_output(&device, task, output)?;
+					weight = weight.saturating_add(T::WeightInfo::publish_output(len, settled));
 					Pays::No
 				}
 				// An output nobody needs any more took block space for nothing.
@@ -380,8 +390,8 @@ pub mod pallet {
 		/// (bounded by `MaxOutputLen`): the task is `Verified`, the output is stored for the
 		/// dApp, and every device that revealed is settled against it. Anyone holding the
 		/// output may publish it. A task whose output is a blob takes the blob's manifest,
-		/// once its chunks are stored (`blobs.store`), and pays the caller what storing them
-		/// cost. Free when it verifies the task, and charged for settling `MaxSlots` devices
+		/// once its chunks are stored (`blobs.store`), and pays back whoever stored them.
+		/// Free when it verifies the task, and charged for settling `MaxSlots` devices
 		/// and checking an output blob of the most chunks, then for what it did.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::publish_output(

@@ -744,6 +744,23 @@ fn an_output_on_a_reveal_that_completes_no_quorum_is_refused_with_the_reveal() {
 }
 
 #[test]
+fn a_reveal_on_a_task_whose_output_is_a_blob_takes_no_output() {
+	test(|| {
+		let good = result(b"ok", 10);
+		let (task, devs) = three_committed(good);
+		// The task's output is a blob: only `publish_output` takes its manifest, after the
+		// chunks are stored, so a reveal is never charged for checking and repaying them.
+		pallet_market::OutputLimits::<Test>::insert(task, (1_000u64, 0));
+		assert_ok!(reveal_with(task, devs[0], good, proof_of(task, devs[0], &good)));
+		assert_noop!(reveal_publishing(task, devs[1], good), Error::<Test>::OutputIsBlob);
+		assert_ok!(reveal_with(task, devs[1], good, proof_of(task, devs[1], &good)));
+		assert_eq!(task_state(task), TaskState::Revealing, "quorum, no output published");
+		// The market's invariants want a stored input beside an output limit.
+		pallet_market::OutputLimits::<Test>::remove(task);
+	});
+}
+
+#[test]
 fn the_invariants_find_a_commitment_without_a_committed_slot() {
 	test(|| {
 		let (task, devs) = assigned(2, 2);
