@@ -402,6 +402,8 @@ impl Worker {
 						publish_grace(&entry, self.limits().min_transfer_rate),
 					) =>
 				{
+					let entry = self.first_publish(entry, since);
+					let since = entry.publish_since.unwrap_or(since);
 					self.clone().spawn_publish(client.clone(), entry, since)
 				}
 				(
@@ -728,7 +730,8 @@ impl Worker {
 			output = output_manifest(&output).to_bytes();
 			result.output_hash = content_hash(&output);
 		}
-		let entry = Entry { task, salt: random_salt()?, result, output, blob };
+		let salt = random_salt()?;
+		let entry = Entry { task, salt, result, output, blob, publish_since: None };
 		self.journal.record(&entry).context("cannot write the journal: not committing")?;
 		Ok(entry)
 	}
@@ -859,6 +862,20 @@ impl Worker {
 		Ok(())
 	}
 
+	/// `entry` with the block its publish phase was first seen (`since`) recorded, for an
+	/// output blob: kept in the journal so that a restarted worker does not store again
+	/// (and pay twice for) chunks it stored before. A journal that cannot be written
+	/// leaves it unrecorded: at worst chunks are renewed once more.
+	fn first_publish(&self, mut entry: Entry, since: u32) -> Entry {
+		if entry.blob && entry.publish_since.is_none() {
+			entry.publish_since = Some(since);
+			if let Err(e) = self.journal.record(&entry) {
+				tracing::warn!(task = entry.task, "cannot record the publish phase: {e}");
+			}
+		}
+		entry
+	}
+
 	/// Publishes the output of `entry`, whose result has a quorum: that verifies the task.
 	/// An output blob's chunks are stored first.
 	fn spawn_publish(self: Arc<Self>, client: Arc<Client>, entry: Entry, since: u32) {
@@ -965,6 +982,7 @@ mod tests {
 			result: ExecResult { exit: 0, output_hash: [0; 32], fuel_used: 1 },
 			output,
 			blob,
+			publish_since: None,
 		};
 		let manifest = output_manifest(&vec![1u8; 10 * 1024 * 1024]).to_bytes();
 		// 10 MiB at 4 MiB/s: 3 more blocks.
