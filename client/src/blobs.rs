@@ -29,7 +29,7 @@ use crate::{
 	calls,
 	client::{map_key, value_key},
 	rpc::params,
-	types::BlockNumber,
+	types::{AccountId, BlockNumber},
 	Client, Error, Signer,
 };
 
@@ -190,13 +190,28 @@ struct InFlight {
 impl Client {
 	/// Where the chain keeps chunk `hash`, if it does.
 	pub async fn chunk_info(&self, hash: &ContentHash) -> Result<Option<ChunkInfo>, Error> {
-		self.chain_metadata(None).await?.check_storage("Blobs", "Chunks")?;
-		let key = map_key("Blobs", "Chunks", hash);
+		self.chunk_record("Chunks", hash).await
+	}
+
+	/// The account that stored chunk `hash` or last renewed it (`Blobs.Payers`): who is
+	/// paid back when a task's output blob lists the chunk.
+	pub async fn chunk_payer(&self, hash: &ContentHash) -> Result<Option<AccountId>, Error> {
+		self.chunk_record("Payers", hash).await
+	}
+
+	/// The record `Blobs.<item>` keeps for chunk `hash`, if any.
+	async fn chunk_record<V: Decode>(
+		&self,
+		item: &str,
+		hash: &ContentHash,
+	) -> Result<Option<V>, Error> {
+		self.chain_metadata(None).await?.check_storage("Blobs", item)?;
+		let key = map_key("Blobs", item, hash);
 		self.storage(&key, None)
 			.await?
 			.map(|bytes| {
-				ChunkInfo::decode(&mut &bytes[..]).map_err(|e| Error::Decode {
-					method: "Blobs.Chunks".into(),
+				V::decode(&mut &bytes[..]).map_err(|e| Error::Decode {
+					method: format!("Blobs.{item}"),
 					reason: e.to_string(),
 				})
 			})
