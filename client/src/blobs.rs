@@ -5,7 +5,10 @@
 //!   sends each one the chain does not keep yet (several in flight, within what a
 //!   transaction pool holds), waits until the chain keeps it, and stores the manifest last:
 //!   the blob is complete once its name resolves. Running it again after an interruption
-//!   skips what is stored (resume for free).
+//!   skips what is stored (resume for free). A chunk the chain keeps is sent again only
+//!   when it is due for renewal (stored or renewed half a retention period ago or more):
+//!   then it is renewed, so that every chunk of a blob put is kept at least about half a
+//!   period more.
 //! - [`Client::get_file`] fetches the manifest, then every chunk, each checked against its
 //!   hash (a mismatch is fetched again), into `OUT.part`, renamed to `OUT` when complete.
 //!   Chunks already in `OUT.part` with the right hash are kept: an interrupted download
@@ -22,7 +25,7 @@ use std::{
 use codec::Decode;
 use depin_primitives::{
 	data::{content_hash, ManifestError},
-	BlobRef, ContentHash, Manifest,
+	BlobRef, ChunkPayment, ContentHash, Manifest,
 };
 
 use crate::{
@@ -79,6 +82,34 @@ const POLL: Duration = Duration::from_millis(250);
 /// sc-rpc-api's `author_*` codes of a busy pool: a transaction of the same sender and
 /// nonce is there (1014), or the pool is full (1016).
 const POOL_BUSY: [i32; 2] = [1014, 1016];
+
+/// The errors the pool refuses a `blobs` transaction for as certain to fail that leave
+/// the chunk's state on chain to decide what comes next: it is kept already (another
+/// sender stored it first), it is not kept, or it is not due for renewal.
+const SETTLED_BY_STATE: [&str; 3] = ["AlreadyStored", "UnknownChunk", "RenewedTooSoon"];
+
+/// The `InvalidTransaction::Custom` code of a pool refusal (`Custom error: N`), if it is
+/// one.
+fn custom_refusal(error: &Error) -> Option<u8> {
+	match error {
+		Error::Invalid { code: 1010, data: Some(data), .. } => {
+			data.strip_prefix("Custom error: ")?.parse().ok()
+		}
+		_ => None,
+	}
+}
+
+/// What renewing a blob did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Renewal {
+	/// Chunks renewed (the manifest included).
+	pub renewed: usize,
+	/// Chunks not due for renewal yet: stored or renewed less than half a retention period
+	/// ago.
+	pub not_due: usize,
+	/// The first block at which one of those is due.
+	pub due_from: Option<BlockNumber>,
+}
 
 /// Where a kept chunk is (`Blobs.Chunks`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Decode)]
@@ -183,8 +214,36 @@ struct InFlight {
 	data: Vec<u8>,
 	sent_at: BlockNumber,
 	attempts: u32,
-	/// The chain keeps the chunk, since too early: it is renewed, not stored.
+	/// The chain keeps the chunk and it is due for renewal: it is renewed, not stored.
 	renew: bool,
+}
+
+/// How the chain keeps a chunk, for a transfer that wants it kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Keeping {
+	/// Not kept: store it.
+	No,
+	/// Kept and not due for renewal: kept at least half a retention period more, and
+	/// nobody can take its payment over.
+	Yes,
+	/// Kept, and due for renewal: renew it.
+	Due,
+}
+
+impl Keeping {
+	fn of(info: Option<ChunkInfo>, period: BlockNumber, best: BlockNumber) -> Self {
+		match info {
+			None => Keeping::No,
+			Some(info) if best < renewable_from(info.block, period) => Keeping::Yes,
+			Some(_) => Keeping::Due,
+		}
+	}
+}
+
+/// The first block that may renew a chunk stored or renewed at block `stored_at`, for
+/// retention period `period` (as `pallet_blobs` counts it).
+pub fn renewable_from(stored_at: BlockNumber, period: BlockNumber) -> BlockNumber {
+	stored_at.saturating_add(period / 2)
 }
 
 impl Client {
@@ -193,9 +252,12 @@ impl Client {
 		self.chunk_record("Chunks", hash).await
 	}
 
-	/// The account that stored chunk `hash` or last renewed it (`Blobs.Payers`): who is
-	/// paid back when a task's output blob lists the chunk.
-	pub async fn chunk_payer(&self, hash: &ContentHash) -> Result<Option<AccountId>, Error> {
+	/// Who stored chunk `hash` or last renewed it, and whether a task's output blob paid
+	/// that back (`Blobs.Payers`).
+	pub async fn chunk_payment(
+		&self,
+		hash: &ContentHash,
+	) -> Result<Option<ChunkPayment<AccountId>>, Error> {
 		self.chunk_record("Payers", hash).await
 	}
 
@@ -282,32 +344,18 @@ impl Client {
 			file.read_exact(&mut data).map_err(io_error(path))?;
 			Ok(data)
 		};
-		self.put_chunks(signer, size, chunk_len, 0, read, progress).await
+		self.put_chunks(signer, size, chunk_len, read, progress).await
 	}
 
 	/// Stores `data` as a blob in chunks of `chunk_len` bytes (the chain's `MaxChunkLen` at
 	/// most) and returns its reference; `progress` hears of every chunk done. Chunks the
-	/// chain keeps already are not sent again.
+	/// chain keeps and that are not due for renewal are not sent again; those due are
+	/// renewed. Afterwards every chunk is kept at least about half a retention period more.
 	pub async fn put_bytes(
 		&self,
 		signer: &Signer,
 		data: &[u8],
 		chunk_len: u32,
-		progress: impl FnMut(&Progress),
-	) -> Result<BlobRef, BlobError> {
-		self.put_fresh_bytes(signer, data, chunk_len, 0, progress).await
-	}
-
-	/// Stores `data` as [`Client::put_bytes`] does, except that a chunk the chain keeps
-	/// since before block `since` is renewed (`blobs.renew`) rather than left as it is:
-	/// every chunk of the blob is then stored or renewed at `since` or later, as the chain
-	/// requires of a task's output blob stored from its reveal window on.
-	pub async fn put_fresh_bytes(
-		&self,
-		signer: &Signer,
-		data: &[u8],
-		chunk_len: u32,
-		since: BlockNumber,
 		progress: impl FnMut(&Progress),
 	) -> Result<BlobRef, BlobError> {
 		let mut rest = data;
@@ -316,18 +364,17 @@ impl Client {
 			rest = tail;
 			Ok(chunk.to_vec())
 		};
-		self.put_chunks(signer, data.len() as u64, chunk_len, since, read, progress).await
+		self.put_chunks(signer, data.len() as u64, chunk_len, read, progress).await
 	}
 
 	/// Stores a blob of `size` bytes whose chunks of `chunk_len` bytes `read` gives in
-	/// order (asked for each chunk's length), then its manifest; chunks kept since before
-	/// block `since` are renewed.
+	/// order (asked for each chunk's length), then its manifest; chunks kept and due for
+	/// renewal are renewed, chunks kept and not due are left as they are.
 	async fn put_chunks(
 		&self,
 		signer: &Signer,
 		size: u64,
 		chunk_len: u32,
-		since: BlockNumber,
 		mut read: impl FnMut(usize) -> Result<Vec<u8>, BlobError>,
 		mut progress: impl FnMut(&Progress),
 	) -> Result<BlobRef, BlobError> {
@@ -335,7 +382,7 @@ impl Client {
 		let mut state =
 			Progress { chunks_total: chunks + 1, bytes_total: size, ..Default::default() };
 		let mut hashes = Vec::with_capacity(chunks);
-		let mut uploader = Uploader::new(self, signer, since);
+		let mut uploader = Uploader::new(self, signer, self.retention_period().await?);
 		for index in 0..chunks {
 			let len = (size - index as u64 * u64::from(chunk_len)).min(u64::from(chunk_len));
 			let data = read(len as usize)?;
@@ -364,25 +411,56 @@ impl Client {
 		Ok(data)
 	}
 
-	/// Keeps every chunk of blob `name` (its manifest included) another retention period
-	/// from now: one `blobs.renew` per chunk, all sent at once, then waits until the chain
-	/// records each renewal. Returns the number of chunks renewed.
+	/// Sends a `blobs` transaction without waiting. A refusal the chunk's state on chain
+	/// settles (`SETTLED_BY_STATE`: another sender stored or renewed it first, say) is not
+	/// an error: the caller looks at the chunk.
+	async fn send_chunk_call(
+		&self,
+		signer: &Signer,
+		call: crate::calls::Call,
+	) -> Result<(), Error> {
+		let Err(e) = self.submit_nowait(signer, call).await else { return Ok(()) };
+		let metadata = self.chain_metadata(None).await?;
+		let refusal = custom_refusal(&e).and_then(|code| metadata.blobs_refusal(code));
+		if refusal.is_some_and(|name| SETTLED_BY_STATE.contains(&name.as_str())) {
+			self.forget_nonce(signer);
+			return Ok(());
+		}
+		Err(e)
+	}
+
+	/// Keeps every chunk of blob `name` (its manifest included) that is due for renewal
+	/// another retention period from now: one `blobs.renew` per chunk, all sent at once,
+	/// then waits until the chain records each renewal. Chunks stored or renewed less than
+	/// half a period ago are not due (the chain refuses to renew them) and are counted.
 	pub async fn renew_blob(
 		&self,
 		signer: &Signer,
 		name: &ContentHash,
-	) -> Result<usize, BlobError> {
+	) -> Result<Renewal, BlobError> {
 		let manifest = self.manifest(name).await?;
+		let period = self.retention_period().await?;
 		let start = self.best_number().await?;
 		let hashes: Vec<ContentHash> =
 			std::iter::once(*name).chain(manifest.chunks.iter().copied()).collect();
+		let mut outcome = Renewal::default();
+		let mut waiting = Vec::new();
 		for hash in &hashes {
-			if self.chunk_info(hash).await?.is_none() {
-				return Err(BlobError::Missing { hash: hex_hash(hash) });
+			let info = self.chunk_info(hash).await?;
+			match (Keeping::of(info, period, start), info) {
+				(Keeping::No, _) => return Err(BlobError::Missing { hash: hex_hash(hash) }),
+				(Keeping::Yes, Some(info)) => {
+					let due = renewable_from(info.block, period);
+					outcome.not_due += 1;
+					outcome.due_from = Some(outcome.due_from.map_or(due, |d| d.min(due)));
+				}
+				_ => {
+					self.send_chunk_call(signer, calls::renew_chunk(*hash)).await?;
+					waiting.push(*hash);
+				}
 			}
-			self.submit_nowait(signer, calls::renew_chunk(*hash)).await?;
 		}
-		let mut waiting = hashes.clone();
+		outcome.renewed = waiting.len();
 		while !waiting.is_empty() {
 			let best = self.best_number().await?;
 			let mut still = Vec::with_capacity(waiting.len());
@@ -405,7 +483,7 @@ impl Client {
 				tokio::time::sleep(POLL).await;
 			}
 		}
-		Ok(hashes.len())
+		Ok(outcome)
 	}
 
 	/// Fetches blob `name` into `out` (see the module's documentation); `progress` hears of
@@ -471,29 +549,27 @@ pub fn partial_path(out: &Path) -> PathBuf {
 struct Uploader<'a> {
 	client: &'a Client,
 	signer: &'a Signer,
-	/// A chunk the chain keeps counts as stored if it was stored or renewed at this block
-	/// or later.
-	fresh_since: BlockNumber,
+	/// The chain's retention period.
+	period: BlockNumber,
 	in_flight: VecDeque<InFlight>,
 	in_flight_bytes: usize,
 	seen_block: BlockNumber,
 }
 
 impl<'a> Uploader<'a> {
-	fn new(client: &'a Client, signer: &'a Signer, fresh_since: BlockNumber) -> Self {
+	fn new(client: &'a Client, signer: &'a Signer, period: BlockNumber) -> Self {
 		let (in_flight, in_flight_bytes, seen_block) = (VecDeque::new(), 0, 0);
-		Self { client, signer, fresh_since, in_flight, in_flight_bytes, seen_block }
+		Self { client, signer, period, in_flight, in_flight_bytes, seen_block }
 	}
 
-	/// Whether the chain keeps chunk `hash` since `fresh_since` at least; `Some(false)`
-	/// when it keeps it since earlier.
-	async fn kept(&self, hash: &ContentHash) -> Result<Option<bool>, Error> {
+	/// How the chain keeps chunk `hash` now.
+	async fn kept(&self, hash: &ContentHash) -> Result<Keeping, Error> {
 		let info = self.client.chunk_info(hash).await?;
-		Ok(info.map(|info| info.block >= self.fresh_since))
+		Ok(Keeping::of(info, self.period, self.client.best_number().await?))
 	}
 
-	/// Sends chunk `index` unless the chain keeps it (renews it if it keeps it since too
-	/// early), after waiting for room in flight.
+	/// Sends chunk `index` unless the chain keeps it and it is not due for renewal (renews
+	/// it if it is due), after waiting for room in flight.
 	async fn send(
 		&mut self,
 		index: usize,
@@ -503,7 +579,7 @@ impl<'a> Uploader<'a> {
 		progress: &mut impl FnMut(&Progress),
 	) -> Result<(), BlobError> {
 		let kept = self.kept(&hash).await?;
-		if kept == Some(true) {
+		if kept == Keeping::Yes {
 			state.chunks_skipped += 1;
 			self.done(data.len(), index, state, progress);
 			return Ok(());
@@ -514,7 +590,8 @@ impl<'a> Uploader<'a> {
 		}
 		let sent_at = self.client.best_number().await?;
 		self.in_flight_bytes += data.len();
-		let chunk = InFlight { index, hash, data, sent_at, attempts: 0, renew: kept.is_some() };
+		let renew = kept == Keeping::Due;
+		let chunk = InFlight { index, hash, data, sent_at, attempts: 0, renew };
 		self.in_flight.push_back(self.transmit(chunk).await?);
 		Ok(())
 	}
@@ -531,7 +608,9 @@ impl<'a> Uploader<'a> {
 		Ok(())
 	}
 
-	/// Signs and sends `chunk`'s transaction; a busy pool is waited out.
+	/// Signs and sends `chunk`'s transaction; a busy pool is waited out. A transaction the
+	/// pool refuses as certain to fail (another sender stored the chunk first, say) is not
+	/// an error: the chunk's state on chain decides when it settles.
 	async fn transmit(&self, mut chunk: InFlight) -> Result<InFlight, BlobError> {
 		chunk.attempts += 1;
 		loop {
@@ -540,8 +619,8 @@ impl<'a> Uploader<'a> {
 			} else {
 				calls::store_chunk(chunk.data.clone())
 			};
-			match self.client.submit_nowait(self.signer, call).await {
-				Ok(_) => return Ok(chunk),
+			match self.client.send_chunk_call(self.signer, call).await {
+				Ok(()) => return Ok(chunk),
 				Err(Error::Invalid { code, .. }) if POOL_BUSY.contains(&code) => {
 					self.client.forget_nonce(self.signer);
 					tokio::time::sleep(Duration::from_secs(1)).await;
@@ -568,8 +647,9 @@ impl<'a> Uploader<'a> {
 		self.seen_block = best;
 		let mut waiting = VecDeque::with_capacity(self.in_flight.len());
 		let mut resend = false;
-		while let Some(chunk) = self.in_flight.pop_front() {
-			if self.kept(&chunk.hash).await? == Some(true) {
+		while let Some(mut chunk) = self.in_flight.pop_front() {
+			let kept = self.kept(&chunk.hash).await?;
+			if kept == Keeping::Yes {
 				self.in_flight_bytes -= chunk.data.len();
 				self.done(chunk.data.len(), chunk.index, state, progress);
 			} else if best.saturating_sub(chunk.sent_at) >= RESEND_AFTER_BLOCKS {
@@ -581,6 +661,8 @@ impl<'a> Uploader<'a> {
 					});
 				}
 				resend = true;
+				// Stored again if it left the chain meanwhile, renewed if it is kept.
+				chunk.renew = kept == Keeping::Due;
 				waiting.push_back(InFlight { sent_at: best, ..chunk });
 			} else {
 				waiting.push_back(chunk);

@@ -51,6 +51,17 @@ async fn a_file_is_stored_in_chunks_fetched_back_and_resumed() {
 	assert_eq!(json(&out)["sent"], 0);
 	assert_eq!(json(&out)["alreadyStored"], 12);
 	assert_eq!(json(&out)["blob"], blob.as_str());
+	// Whoever sends a chunk the chain keeps (having lost a race to store it, say) is
+	// refused by the pool and pays nothing.
+	let balance = client.free_balance(eve.account()).await.unwrap();
+	let copy = calls::store_chunk(data[..chunk_len as usize].to_vec());
+	let refused = client.submit(&eve, copy).await.unwrap_err();
+	assert!(
+		matches!(&refused, depin_client::Error::Invalid { code: 1010, data: Some(d), .. }
+			if d == "Custom error: 178"),
+		"{refused:?}"
+	);
+	assert_eq!(client.free_balance(eve.account()).await.unwrap(), balance);
 
 	// Fetched back, byte for byte.
 	let output = dir.path().join("output.bin");
@@ -82,13 +93,35 @@ async fn a_file_is_stored_in_chunks_fetched_back_and_resumed() {
 	let kept_until = info["keptUntil"].as_u64().unwrap();
 	assert!(kept_until > u64::from(period), "{info}");
 
-	// Renewed: every chunk is kept a period from a later block.
-	let (ok, out, err) = cli(&url, &["--json", "--suri", "//Eve", "data", "renew", &blob]);
+	// Not due for renewal: stored less than half a retention period ago. Renewing now
+	// would let anyone take over who paid for a chunk; nothing is sent, nothing paid.
+	let renew = ["--json", "--suri", "//Eve", "data", "renew", &blob];
+	let balance = client.free_balance(eve.account()).await.unwrap();
+	let (ok, out, err) = cli(&url, &renew);
 	assert!(ok, "{out} {err}");
-	assert_eq!(json(&out)["renewed"], 12);
-	let (ok, out, _) = cli(&url, &["--json", "data", "info", &blob]);
-	assert!(ok);
-	assert!(json(&out)["keptUntil"].as_u64().unwrap() > kept_until, "{out}");
+	let outcome = json(&out);
+	assert_eq!((outcome["renewed"].as_u64(), outcome["notDue"].as_u64()), (Some(0), Some(12)));
+	let stored_at = chunk_blocks(&client, &blob).await;
+	let (first, last) = (stored_at[0], stored_at[stored_at.len() - 1]);
+	assert_eq!(outcome["dueFrom"].as_u64(), Some(u64::from(first + period / 2)), "{outcome}");
+	assert_eq!(client.free_balance(eve.account()).await.unwrap(), balance);
+
+	// A retention period short enough that every chunk is due, and still kept for 80
+	// blocks: renewed, each kept a period from a later block.
+	let mut best = client.best_number().await.unwrap();
+	while best < 2 * last - first + 80 {
+		tokio::time::sleep(Duration::from_millis(250)).await;
+		best = client.best_number().await.unwrap();
+	}
+	let short = 2 * (best - last);
+	let sudo = Signer::from_suri("//Alice").unwrap();
+	let receipt =
+		client.submit(&sudo, calls::sudo(calls::set_retention_period(short))).await.unwrap();
+	client.sudo_result(&receipt).await.unwrap();
+	let (ok, out, err) = cli(&url, &renew);
+	assert!(ok, "{out} {err}");
+	assert_eq!(json(&out)["renewed"], 12, "{out}");
+	assert!(chunk_blocks(&client, &blob).await.iter().all(|&block| block > best));
 
 	// Names that are not blobs.
 	let unknown = format!("0x{}", "00".repeat(32));
@@ -107,6 +140,19 @@ async fn a_file_is_stored_in_chunks_fetched_back_and_resumed() {
 	assert!(!ok && err.contains("0x + 64 hex digits"), "{err}");
 	let (ok, _, err) = cli(&url, &["data", "put", "/nonexistent/file"]);
 	assert!(!ok && err.contains("--suri"), "{err}");
+}
+
+/// The blocks that stored or last renewed each chunk of blob `blob` (its manifest
+/// included), in order.
+async fn chunk_blocks(client: &Client, blob: &str) -> Vec<u32> {
+	let name: [u8; 32] = hex::decode(&blob[2..]).unwrap().try_into().unwrap();
+	let manifest = client.manifest(&name).await.unwrap();
+	let mut blocks = Vec::new();
+	for hash in std::iter::once(&name).chain(manifest.chunks.iter()) {
+		blocks.push(client.chunk_info(hash).await.unwrap().expect("kept").block);
+	}
+	blocks.sort();
+	blocks
 }
 
 /// Waits until `node`'s finalized block reaches `target`.

@@ -181,12 +181,15 @@ async fn large_output_on(net: &Network, blob: &[u8; 32], corpus: &[u8], dir: &Pa
 	assert_eq!(result.output_hash, content_hash(&manifest), "the result names the blob");
 	// The chain keeps the manifest in state, not the bytes.
 	assert_eq!(net.client.output(task).await.unwrap(), Some(manifest.clone()));
-	// One device of the task stored every chunk and the manifest: the chain repays it.
+	// One device of the task stored every chunk and the manifest, and the chain paid it
+	// back for each, once.
 	let name = content_hash(&manifest);
 	let listed = output_manifest(&native);
 	let mut payers = std::collections::BTreeSet::new();
 	for hash in std::iter::once(&name).chain(listed.chunks.iter()) {
-		payers.insert(net.client.chunk_payer(hash).await.unwrap().expect("a payer"));
+		let payment = net.client.chunk_payment(hash).await.unwrap().expect("a payer");
+		assert!(payment.repaid && !payment.renewed, "{payment:?}");
+		payers.insert(payment.payer);
 	}
 	let devices: Vec<_> = net.devices.iter().map(|d| d.account().clone()).collect();
 	assert!(payers.len() == 1 && devices.contains(payers.first().unwrap()), "{payers:?}");

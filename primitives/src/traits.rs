@@ -8,7 +8,8 @@
 //!   rewards ◄── RewardSink ───────── market (when it pays a device)
 //! ```
 
-use codec::{Codec, DecodeWithMemTracking, EncodeLike, MaxEncodedLen};
+use codec::{Codec, Decode, DecodeWithMemTracking, Encode, EncodeLike, MaxEncodedLen};
+use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, DispatchResult, Perbill, Weight};
 
 use crate::{DeterminismClass, ExecResult, Outcome, SlashReason, TaskId, TaskState};
@@ -257,8 +258,34 @@ pub struct KeptChunk<BlockNumber> {
 	pub size: u32,
 	/// The block that stored it or last renewed it.
 	pub stored_at: BlockNumber,
+	/// The first block that may renew it: half a retention period after `stored_at`.
+	/// Until then nobody can take over paying for it.
+	pub renewable_from: BlockNumber,
 	/// The last block it is kept to.
 	pub kept_until: BlockNumber,
+}
+
+/// Who paid for keeping a chunk the last time, and how.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct ChunkPayment<AccountId> {
+	/// The account that stored the chunk, or last renewed it.
+	pub payer: AccountId,
+	/// It renewed the chunk (and paid a renewal's fee), rather than storing it.
+	pub renewed: bool,
+	/// A task's output blob listing the chunk has paid it back already: a payment is paid
+	/// back once, however many outputs list the chunk.
+	pub repaid: bool,
 }
 
 /// The chain's stored data, as the market sees it: which chunks are kept, how large, since
@@ -268,12 +295,20 @@ pub trait StoredData<AccountId, BlockNumber, Balance> {
 	/// The chunk named `hash`, if it is kept.
 	fn kept(hash: &crate::data::ContentHash) -> Option<KeptChunk<BlockNumber>>;
 
-	/// The account that stored the chunk named `hash`, or last renewed it, if it is kept
-	/// and that account is known.
-	fn payer(hash: &crate::data::ContentHash) -> Option<AccountId>;
+	/// Marks the payment that keeps chunk `hash` as paid back and returns it — if the chunk
+	/// was stored or renewed at block `since` or later, its payer is known, and it was not
+	/// paid back before.
+	fn claim_repayment(
+		hash: &crate::data::ContentHash,
+		since: BlockNumber,
+	) -> Option<ChunkPayment<AccountId>>;
 
-	/// The fee of storing a chunk of `size` bytes (besides its transaction's fee).
+	/// What storing a chunk of `size` bytes costs its sender (see the implementation for
+	/// what it counts).
 	fn fee(size: u32) -> Balance;
+
+	/// What renewing a chunk of `size` bytes costs its sender.
+	fn renew_fee(size: u32) -> Balance;
 
 	/// The fee of storing a blob of `size` bytes in chunks of [`crate::data::MAX_CHUNK_LEN`]
 	/// bytes, its manifest included: what the device that stores a task's output spends.
@@ -298,10 +333,16 @@ impl<AccountId, BlockNumber, Balance: Default> StoredData<AccountId, BlockNumber
 	fn kept(_: &crate::data::ContentHash) -> Option<KeptChunk<BlockNumber>> {
 		None
 	}
-	fn payer(_: &crate::data::ContentHash) -> Option<AccountId> {
+	fn claim_repayment(
+		_: &crate::data::ContentHash,
+		_: BlockNumber,
+	) -> Option<ChunkPayment<AccountId>> {
 		None
 	}
 	fn fee(_: u32) -> Balance {
+		Balance::default()
+	}
+	fn renew_fee(_: u32) -> Balance {
 		Balance::default()
 	}
 }

@@ -174,7 +174,7 @@ fn heartbeats_of_every_device_fit_in_a_quarter_of_the_blocks() {
 }
 
 #[test]
-fn the_storage_fee_of_an_output_blob_pays_back_every_chunk_transaction() {
+fn the_storage_fee_of_an_output_blob_pays_back_every_chunk_transaction_and_no_more() {
 	use crate::{configs::depin::ChainData, Blobs, RuntimeCall, TransactionPayment, TxExtension};
 	use codec::Encode;
 	use depin_primitives::{data::MAX_CHUNK_LEN, StoredData};
@@ -193,18 +193,66 @@ fn the_storage_fee_of_an_output_blob_pays_back_every_chunk_transaction() {
 			frame_metadata_hash_extension::CheckMetadataHash::new(true),
 			frame_system::WeightReclaim::new(),
 		);
-		for size in [1u32, 128 * 1024, MAX_CHUNK_LEN] {
-			let call =
-				RuntimeCall::Blobs(pallet_blobs::Call::store { data: vec![7; size as usize] });
-			let signer = MultiAddress::Id(Sr25519Keyring::Alice.to_account_id());
-			let signature = MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw([0; 64]));
-			let xt =
-				crate::UncheckedExtrinsic::new_signed(call, signer, signature, extension.clone());
-			let len = xt.encoded_size() as u32;
-			let spent = TransactionPayment::query_info(xt, len).partial_fee + Blobs::fee_for(size);
-			let paid_back = <ChainData as StoredData<crate::AccountId, _, Balance>>::fee(size);
-			assert!(paid_back >= spent, "{size} bytes: {paid_back} paid back < {spent} spent");
-			assert!(paid_back <= spent + spent / 20, "{size} bytes: {paid_back} ≫ {spent}");
+		type Data = ChainData;
+		let store = |size: u32| pallet_blobs::Call::store { data: vec![7; size as usize] };
+		let renew = |_: u32| pallet_blobs::Call::renew { hash: [7; 32] };
+		let fee = <Data as StoredData<crate::AccountId, _, Balance>>::fee;
+		let renew_fee = <Data as StoredData<crate::AccountId, _, Balance>>::renew_fee;
+		let cases: [(&str, &dyn Fn(u32) -> pallet_blobs::Call<crate::Runtime>, fn(u32) -> Balance);
+			2] = [("store", &store, fee), ("renew", &renew, renew_fee)];
+		for (name, call, paid_back) in cases {
+			for size in [1u32, 128 * 1024, MAX_CHUNK_LEN] {
+				let signer = MultiAddress::Id(Sr25519Keyring::Alice.to_account_id());
+				let signature =
+					MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw([0; 64]));
+				let xt = crate::UncheckedExtrinsic::new_signed(
+					RuntimeCall::Blobs(call(size)),
+					signer,
+					signature,
+					extension.clone(),
+				);
+				let len = xt.encoded_size() as u32;
+				let spent =
+					TransactionPayment::query_info(xt, len).partial_fee + Blobs::fee_for(size);
+				let paid_back = paid_back(size);
+				assert!(paid_back >= spent, "{name} {size}: {paid_back} paid back < {spent} spent");
+				assert!(paid_back <= spent + spent / 20, "{name} {size}: {paid_back} ≫ {spent}");
+			}
 		}
+	});
+}
+
+#[test]
+fn a_store_of_a_kept_chunk_or_an_early_renewal_is_refused_before_it_pays() {
+	use crate::{Blobs, RuntimeCall, RuntimeOrigin, System};
+	use frame_support::dispatch::GetDispatchInfo;
+	use pallet_transaction_payment::OnChargeTransaction;
+	use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+	type Charge = <Runtime as pallet_transaction_payment::Config>::OnChargeTransaction;
+	build(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		System::set_block_number(1);
+		System::set_extrinsic_index(0);
+		let (alice, bob) =
+			(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
+		let data = vec![7u8; 1_000];
+		let store = RuntimeCall::Blobs(pallet_blobs::Call::store { data: data.clone() });
+		let info = store.get_dispatch_info();
+		let fee: Balance = 1_000_000;
+		assert!(Charge::can_withdraw_fee(&alice, &store, &info, fee, 0).is_ok());
+		// Bob copies Alice's chunk from the pool and stores it first.
+		assert!(Blobs::store(RuntimeOrigin::signed(bob.clone()), data).is_ok());
+		let before = Balances::balance(&alice);
+		let refused =
+			|code| Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(code)));
+		assert_eq!(Charge::can_withdraw_fee(&alice, &store, &info, fee, 0), refused(178));
+		assert_eq!(Charge::withdraw_fee(&alice, &store, &info, fee, 0).map(|_| ()), refused(178));
+		assert_eq!(Balances::balance(&alice), before, "Alice pays nothing for losing the race");
+		// Renewing it now would take the payment over from Bob: refused too.
+		let hash = sp_io::hashing::blake2_256(&[7u8; 1_000]);
+		let renew = RuntimeCall::Blobs(pallet_blobs::Call::renew { hash });
+		assert_eq!(Charge::can_withdraw_fee(&alice, &renew, &info, fee, 0), refused(188));
+		// Other calls pay as before.
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		assert!(Charge::can_withdraw_fee(&alice, &remark, &info, fee, 0).is_ok());
 	});
 }

@@ -28,8 +28,9 @@ pub enum DataCommand {
 		#[arg(long)]
 		out: PathBuf,
 	},
-	/// Keep every chunk of a blob another retention period from now (pays the storage fee
-	/// again).
+	/// Keep every chunk of a blob that is due for renewal (stored or renewed half a
+	/// retention period ago or more) another retention period from now (pays the storage
+	/// fee again); says when the others are due.
 	Renew {
 		/// The blob's name (0x + 64 hex digits).
 		blob: String,
@@ -168,15 +169,30 @@ pub async fn run(g: &Global, command: DataCommand) -> anyhow::Result<Output> {
 		DataCommand::Renew { blob } => {
 			let name = parse_hash(&blob)?;
 			let client = g.client().await?;
-			let renewed = client.renew_blob(&g.signer()?, &name).await?;
+			let outcome = client.renew_blob(&g.signer()?, &name).await?;
 			let until =
 				client.best_number().await?.saturating_add(client.retention_period().await?);
+			let mut text = vec![format!(
+				"blob {}: {} chunks renewed, kept to about block {until}",
+				hex_hash(&name),
+				outcome.renewed
+			)];
+			if let Some(due) = outcome.due_from {
+				text.push(format!(
+					"{} chunks stored or renewed less than half a retention period ago are \
+					 not due: they can be renewed from block {due}",
+					outcome.not_due
+				));
+			}
 			Ok(Output::new(
-				vec![format!(
-					"blob {}: {renewed} chunks renewed, kept to about block {until}",
-					hex_hash(&name)
-				)],
-				json!({ "blob": hex_hash(&name), "renewed": renewed, "keptUntil": until }),
+				text,
+				json!({
+					"blob": hex_hash(&name),
+					"renewed": outcome.renewed,
+					"notDue": outcome.not_due,
+					"dueFrom": outcome.due_from,
+					"keptUntil": until,
+				}),
 			))
 		}
 		DataCommand::Info { blob } => {

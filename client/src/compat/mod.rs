@@ -199,6 +199,16 @@ impl ChainMetadata {
 		})
 	}
 
+	/// The `Blobs` error a pool refusal of a `blobs` transaction stands for: the runtime
+	/// refuses one certain to fail with `InvalidTransaction::Custom(0xB0 + the error's
+	/// index)` (`pallet_blobs::REFUSAL_CODE_BASE`).
+	pub fn blobs_refusal(&self, code: u8) -> Option<String> {
+		const REFUSAL_CODE_BASE: u8 = 0xB0;
+		let index = code.checked_sub(REFUSAL_CODE_BASE)?;
+		let pallet = self.metadata.pallet_by_name("Blobs")?;
+		pallet.error_variant_by_index(index).map(|v| v.name.clone())
+	}
+
 	/// Name and documentation of error `error` of the pallet at `pallet_index`.
 	pub fn module_error(&self, pallet_index: u8, error: u8) -> Option<(String, String, String)> {
 		let pallet = self.metadata.pallet_by_error_index(pallet_index)?;

@@ -346,3 +346,13 @@ fn market_error_index(name: &str) -> u8 {
 	let market = pinned().pallet_by_name("Market").unwrap();
 	market.error_variants().unwrap().iter().find(|v| v.name == name).unwrap().index
 }
+
+#[test]
+fn pool_refusals_of_blobs_transactions_name_the_pallet_s_errors() {
+	let metadata = chain(runtime_metadata());
+	assert_eq!(metadata.blobs_refusal(0xB0 + 2).as_deref(), Some("AlreadyStored"));
+	assert_eq!(metadata.blobs_refusal(0xB0 + 3).as_deref(), Some("UnknownChunk"));
+	assert_eq!(metadata.blobs_refusal(0xB0 + 12).as_deref(), Some("RenewedTooSoon"));
+	assert_eq!(metadata.blobs_refusal(0xAF), None, "below the range");
+	assert_eq!(metadata.blobs_refusal(0xFF), None, "no such error");
+}

@@ -110,14 +110,15 @@ mod benchmarks {
 		assert!(Chunks::<T>::contains_key(hash));
 	}
 
-	/// A chunk from a full block into a block one record short of full.
+	/// A chunk from a full block into a block one record short of full, once it is due.
 	#[benchmark]
 	fn renew() {
 		let who = funded::<T>("renew");
 		let first: BlockNumberFor<T> = One::one();
 		let data = fill_block::<T>(first, &smalls(T::MaxBlockChunks::get()), 0);
 		let hash = sp_io::hashing::blake2_256(&data[0]);
-		let now = first.saturating_add(One::one());
+		// The first block it is due (the chunk is still kept then, as periods are positive).
+		let now = Pallet::<T>::renewable_from(first).max(first.saturating_add(One::one()));
 		set_block::<T>(now);
 		fill_block::<T>(now, &smalls(T::MaxBlockChunks::get() - 1), 1_000);
 		#[extrinsic_call]

@@ -9,10 +9,19 @@
 //!   period, what it indexed ([`BlockChunks`]). A blob of any size is its chunks plus a
 //!   manifest stored the same way ([`depin_primitives::Manifest`]).
 //! - A chunk is kept for [`RetentionPeriod`] blocks after the block that stored or last
-//!   renewed it; [`Pallet::renew`] extends it by another period. Both pay `ByteFee` per byte
-//!   (one period's keep; a chunk pays for at least `MinChargedBytes`) to `FeeDestination`,
-//!   besides the transaction's length fee. Filling a block's chunk slots with tiny chunks
-//!   so costs what filling its bytes does.
+//!   renewed it; [`Pallet::renew`] extends it by another period, from half a period after
+//!   the last store or renewal on. Both pay `ByteFee` per byte (one period's keep; a chunk
+//!   pays for at least `MinChargedBytes`) to `FeeDestination`, besides the transaction's
+//!   length fee. Filling a block's chunk slots with tiny chunks so costs what filling its
+//!   bytes does.
+//! - **Who paid** for each kept chunk is recorded ([`Payers`]) so that a task whose output
+//!   blob lists the chunk pays it back, once. The first half of a period nobody else can
+//!   take the payment over by renewing: a task's device that stored its output is the one
+//!   paid back.
+//! - **Transactions certain to fail are refused before they pay** ([`Pallet::refusal`],
+//!   checked where the runtime charges fees): storing a chunk that is kept, renewing one
+//!   that is not kept or not due. Whoever copies a chunk from the pool and stores it first
+//!   costs the original sender nothing.
 //! - **Storage proofs** make block authors keep the data: the author of block `n` must
 //!   include [`Pallet::check_proof`], a trie proof of one 256-byte piece of the chunks
 //!   indexed at block `n − RetentionPeriod`, the piece chosen by the parent block's hash
@@ -44,7 +53,7 @@ pub mod weights;
 pub use weights::WeightInfo;
 
 use codec::{Decode, Encode, MaxEncodedLen};
-use depin_primitives::ContentHash;
+use depin_primitives::{ChunkPayment, ContentHash};
 use frame_support::traits::fungible;
 use scale_info::TypeInfo;
 
@@ -57,6 +66,16 @@ pub const RAW_CID_CODEC: u64 = 0x55;
 
 /// Blocks whose records one `on_initialize` forgets at most.
 pub const PRUNE_BLOCKS_PER_BLOCK: u32 = 2;
+
+/// The first `InvalidTransaction::Custom` code of a refused blobs transaction
+/// ([`Pallet::refusal`]); the code is this plus the index of the [`Error`] the call would
+/// fail with (`AlreadyStored` → 178, `UnknownChunk` → 179, `RenewedTooSoon` → 188).
+pub const REFUSAL_CODE_BASE: u8 = 0xB0;
+
+/// The `InvalidTransaction::Custom` code of a transaction refused for `error`.
+pub fn refusal_code<T>(error: &Error<T>) -> u8 {
+	REFUSAL_CODE_BASE.saturating_add(error.encode().first().copied().unwrap_or_default())
+}
 
 /// One chunk indexed by a block, as the storage proof of that block needs it.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo, MaxEncodedLen)]
@@ -158,10 +177,11 @@ pub mod pallet {
 	pub type Chunks<T: Config> =
 		StorageMap<_, Blake2_128Concat, ContentHash, ChunkInfo<BlockNumberFor<T>>>;
 
-	/// The account that stored each kept chunk, or last renewed it: who is paid back when a
-	/// task's output blob lists the chunk. Removed with the chunk's [`Chunks`] record.
+	/// The account that stored each kept chunk, or last renewed it, and whether a task's
+	/// output blob paid that back. Removed with the chunk's [`Chunks`] record.
 	#[pallet::storage]
-	pub type Payers<T: Config> = StorageMap<_, Blake2_128Concat, ContentHash, T::AccountId>;
+	pub type Payers<T: Config> =
+		StorageMap<_, Blake2_128Concat, ContentHash, ChunkPayment<T::AccountId>>;
 
 	/// The chunks each block of the retention period stored or renewed, in extrinsic order.
 	#[pallet::storage]
@@ -249,6 +269,9 @@ pub mod pallet {
 		UnexpectedProof,
 		/// The proof does not prove the chosen piece.
 		InvalidProof,
+		/// The chunk was stored or renewed less than half a retention period ago: it is
+		/// kept long enough, and renewing it is possible from `KeptChunk::renewable_from`.
+		RenewedTooSoon,
 	}
 
 	#[pallet::hooks]
@@ -305,7 +328,10 @@ pub mod pallet {
 				now,
 			)?;
 			Chunks::<T>::insert(hash, ChunkInfo { size, block: now, index });
-			Payers::<T>::insert(hash, &who);
+			Payers::<T>::insert(
+				hash,
+				ChunkPayment { payer: who.clone(), renewed: false, repaid: false },
+			);
 			// Last: index operations are not rolled back with a failed call.
 			sp_io::transaction_index::index(extrinsic, size, hash);
 			Self::deposit_event(Event::Stored { who, hash, size, kept_until });
@@ -313,7 +339,8 @@ pub mod pallet {
 		}
 
 		/// Keeps a stored chunk for another retention period from this block; pays `ByteFee`
-		/// per byte of it.
+		/// per byte of it. Possible from half a retention period after the chunk was stored or
+		/// last renewed: until then nobody can take over its payment.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::renew())]
 		pub fn renew(origin: OriginFor<T>, hash: ContentHash) -> DispatchResult {
@@ -321,6 +348,7 @@ pub mod pallet {
 			let now = frame_system::Pallet::<T>::block_number();
 			let info = Self::kept_chunk(&hash, now).ok_or(Error::<T>::UnknownChunk)?;
 			ensure!(info.block != now, Error::<T>::AlreadyStored);
+			ensure!(now >= Self::renewable_from(info.block), Error::<T>::RenewedTooSoon);
 			let entry = BlockChunks::<T>::get(info.block)
 				.get(info.index as usize)
 				.filter(|entry| entry.hash == hash)
@@ -329,7 +357,10 @@ pub mod pallet {
 			let extrinsic = Self::indexing_extrinsic()?;
 			let (index, kept_until) = Self::record(&who, IndexedChunk { extrinsic, ..entry }, now)?;
 			Chunks::<T>::insert(hash, ChunkInfo { size: info.size, block: now, index });
-			Payers::<T>::insert(hash, &who);
+			Payers::<T>::insert(
+				hash,
+				ChunkPayment { payer: who.clone(), renewed: true, repaid: false },
+			);
 			sp_io::transaction_index::renew(extrinsic, hash);
 			Self::deposit_event(Event::Renewed { who, hash, kept_until });
 			Ok(())
@@ -403,6 +434,41 @@ pub mod pallet {
 		) -> Option<ChunkInfo<BlockNumberFor<T>>> {
 			Chunks::<T>::get(hash)
 				.filter(|info| info.block.saturating_add(RetentionPeriod::<T>::get()) >= now)
+		}
+
+		/// The first block that may renew a chunk stored or renewed at `stored_at`: half a
+		/// retention period later.
+		pub fn renewable_from(stored_at: BlockNumberFor<T>) -> BlockNumberFor<T> {
+			let half = RetentionPeriod::<T>::get() / 2u32.into();
+			stored_at.saturating_add(half)
+		}
+
+		/// Why the pool refuses a transaction of `call` before it pays: storing a chunk that
+		/// is kept (or empty, or too large), renewing one that is not kept or not due. Such a
+		/// call is certain to fail in this block, and a sender that raced another one storing
+		/// the same bytes should not pay for losing. `None` for every other call.
+		pub fn refusal(call: &Call<T>) -> Option<Error<T>> {
+			let now = frame_system::Pallet::<T>::block_number();
+			match call {
+				Call::store { data } => {
+					if data.is_empty() {
+						return Some(Error::<T>::EmptyChunk);
+					}
+					if data.len() > T::MaxChunkLen::get() as usize {
+						return Some(Error::<T>::ChunkTooLarge);
+					}
+					let hash = sp_io::hashing::blake2_256(data);
+					Self::kept_chunk(&hash, now).map(|_| Error::<T>::AlreadyStored)
+				}
+				Call::renew { hash } => match Self::kept_chunk(hash, now) {
+					None => Some(Error::<T>::UnknownChunk),
+					Some(info) if now < Self::renewable_from(info.block) => {
+						Some(Error::<T>::RenewedTooSoon)
+					}
+					Some(_) => None,
+				},
+				_ => None,
+			}
 		}
 
 		/// The chunks `block` stored or renewed, while it is within the retention period (for
@@ -537,6 +603,7 @@ impl<T: Config>
 		BalanceOf<T>,
 	> for Pallet<T>
 {
+	/// The storage fee only; the runtime adds the transaction's.
 	fn fee(size: u32) -> BalanceOf<T> {
 		Self::fee_for(size)
 	}
@@ -548,12 +615,26 @@ impl<T: Config>
 		Chunks::<T>::get(hash).map(|info| depin_primitives::KeptChunk {
 			size: info.size,
 			stored_at: info.block,
+			renewable_from: Self::renewable_from(info.block),
 			kept_until: info.block.saturating_add(RetentionPeriod::<T>::get()),
 		})
 	}
 
-	fn payer(hash: &ContentHash) -> Option<T::AccountId> {
-		Payers::<T>::get(hash)
+	fn claim_repayment(
+		hash: &ContentHash,
+		since: frame_system::pallet_prelude::BlockNumberFor<T>,
+	) -> Option<ChunkPayment<T::AccountId>> {
+		Chunks::<T>::get(hash).filter(|info| info.block >= since)?;
+		Payers::<T>::mutate(hash, |payment| {
+			let payment = payment.as_mut().filter(|p| !p.repaid)?;
+			let claimed = payment.clone();
+			payment.repaid = true;
+			Some(claimed)
+		})
+	}
+
+	fn renew_fee(size: u32) -> BalanceOf<T> {
+		Self::fee_for(size)
 	}
 }
 
@@ -562,6 +643,7 @@ impl<T: Config> depin_primitives::StoredDataFactory<T::AccountId> for Pallet<T> 
 	fn keep(hash: ContentHash, size: u32, payer: &T::AccountId) {
 		let block = frame_system::Pallet::<T>::block_number();
 		Chunks::<T>::insert(hash, ChunkInfo { size, block, index: 0 });
-		Payers::<T>::insert(hash, payer);
+		let payment = ChunkPayment { payer: payer.clone(), renewed: false, repaid: false };
+		Payers::<T>::insert(hash, payment);
 	}
 }

@@ -4,6 +4,7 @@ use crate::{
 	mock::*, BlockChunks, ChunkInfo, Chunks, Error, Event, LastIndexedExtrinsic, Payers,
 	PruneCursor, RetentionPeriod,
 };
+use depin_primitives::{ChunkPayment, KeptChunk, StoredData};
 use frame_support::{
 	assert_noop, assert_ok,
 	inherent::ProvideInherent,
@@ -37,6 +38,10 @@ fn store_next(who: AccountId, data: Vec<u8>) -> frame_support::dispatch::Dispatc
 	store(who, data)
 }
 
+fn paid_by(payer: AccountId, renewed: bool) -> ChunkPayment<AccountId> {
+	ChunkPayment { payer, renewed, repaid: false }
+}
+
 fn proof_for(block_data: &[Vec<u8>], parent: sp_core::H256) -> TransactionStorageProof {
 	build_proof(parent.as_ref(), block_data.to_vec()).unwrap().unwrap()
 }
@@ -48,7 +53,7 @@ fn store_keeps_the_chunk_and_charges_per_byte() {
 		assert_ok!(store_next(1, chunk.clone()));
 		let h = hash(&chunk);
 		assert_eq!(Chunks::<Test>::get(h), Some(ChunkInfo { size: 700, block: 1, index: 0 }));
-		assert_eq!(Payers::<Test>::get(h), Some(1), "who is paid back for it");
+		assert_eq!(Payers::<Test>::get(h), Some(paid_by(1, false)), "who is paid back for it");
 		let recorded = BlockChunks::<Test>::get(1);
 		assert_eq!(recorded.len(), 1);
 		assert_eq!(recorded[0].hash, h);
@@ -108,7 +113,7 @@ fn a_tiny_chunk_pays_for_the_minimum_and_filling_a_block_with_them_costs_its_byt
 		// with chunks of `MinChargedBytes`.
 		assert_eq!(Balances::balance(&1), 100_000 - MAX_BLOCK_CHUNKS as Balance * minimum);
 		assert_eq!(Balances::balance(&TREASURY), 1 + MAX_BLOCK_CHUNKS as Balance * minimum);
-		run_to(2);
+		run_to(1 + RETENTION / 2);
 		assert_ok!(Blobs::renew(RuntimeOrigin::signed(2), hash(&data(1, 0))));
 		assert_eq!(Balances::balance(&2), 100_000 - minimum, "a renewal pays the minimum too");
 	});
@@ -140,7 +145,7 @@ fn renew_extends_the_chunk_and_survives_the_first_block() {
 		assert_ok!(Blobs::renew(RuntimeOrigin::signed(2), h));
 		assert_eq!(Balances::balance(&2), 100_000 - 500 * BYTE_FEE);
 		assert_eq!(Chunks::<Test>::get(h), Some(ChunkInfo { size: 500, block: 4, index: 0 }));
-		assert_eq!(Payers::<Test>::get(h), Some(2), "the renewer paid last");
+		assert_eq!(Payers::<Test>::get(h), Some(paid_by(2, true)), "the renewer paid last");
 		System::assert_last_event(
 			Event::Renewed { who: 2, hash: h, kept_until: 4 + RETENTION }.into(),
 		);
@@ -162,7 +167,7 @@ fn renew_refuses_unknown_and_unpaid_chunks() {
 		assert_noop!(Blobs::renew(RuntimeOrigin::signed(1), [9; 32]), Error::<Test>::UnknownChunk);
 		let chunk = data(100, 3);
 		assert_ok!(store_next(1, chunk.clone()));
-		run_to(2);
+		run_to(1 + RETENTION / 2);
 		assert_noop!(
 			Blobs::renew(RuntimeOrigin::signed(3), hash(&chunk)),
 			Error::<Test>::InsufficientBalance
@@ -321,5 +326,83 @@ fn the_hook_clears_the_per_block_markers() {
 		Blobs::on_finalize(1);
 		assert!(LastIndexedExtrinsic::<Test>::get().is_none());
 		assert!(!crate::ProofChecked::<Test>::get());
+	});
+}
+
+#[test]
+fn nobody_takes_over_a_chunk_s_payment_in_the_first_half_of_its_period() {
+	new_test_ext().execute_with(|| {
+		// A device stores a chunk of its task's output; someone renews it at once, to be
+		// the payer the task pays back (a renewal costs less than a store's 2 MiB of block
+		// length): refused until half a period has passed.
+		let chunk = data(300, 5);
+		let h = hash(&chunk);
+		assert_ok!(store_next(1, chunk));
+		let renewable_from = 1 + RETENTION / 2;
+		let kept = <Blobs as StoredData<AccountId, u64, Balance>>::kept(&h);
+		let expected =
+			KeptChunk { size: 300, stored_at: 1, renewable_from, kept_until: 1 + RETENTION };
+		assert_eq!(kept, Some(expected));
+		for block in 2..renewable_from {
+			run_to(block);
+			next_extrinsic();
+			assert_noop!(Blobs::renew(RuntimeOrigin::signed(2), h), Error::<Test>::RenewedTooSoon);
+		}
+		assert_eq!(Payers::<Test>::get(h), Some(paid_by(1, false)));
+		run_to(renewable_from);
+		next_extrinsic();
+		assert_ok!(Blobs::renew(RuntimeOrigin::signed(2), h));
+		assert_eq!(Payers::<Test>::get(h), Some(paid_by(2, true)));
+	});
+}
+
+#[test]
+fn a_payment_is_claimed_back_once_and_only_for_a_store_since_the_block_asked() {
+	new_test_ext().execute_with(|| {
+		type Data = Blobs;
+		let claim =
+			|h, since| <Data as StoredData<AccountId, u64, Balance>>::claim_repayment(h, since);
+		let chunk = data(200, 6);
+		let h = hash(&chunk);
+		assert_eq!(claim(&h, 0), None, "not kept");
+		run_to(3);
+		assert_ok!(store_next(1, chunk));
+		assert_eq!(claim(&h, 4), None, "stored before the block asked");
+		assert_eq!(claim(&h, 3), Some(paid_by(1, false)));
+		assert_eq!(claim(&h, 3), None, "paid back already");
+		assert_eq!(Payers::<Test>::get(h).map(|p| (p.payer, p.repaid)), Some((1, true)));
+		// A renewal is a new payment, paid back once in turn.
+		run_to(3 + RETENTION / 2);
+		next_extrinsic();
+		assert_ok!(Blobs::renew(RuntimeOrigin::signed(2), h));
+		assert_eq!(claim(&h, 3), Some(paid_by(2, true)));
+		assert_eq!(claim(&h, 3), None);
+		Blobs::do_try_state().unwrap();
+	});
+}
+
+#[test]
+fn the_pool_refuses_blobs_transactions_certain_to_fail() {
+	new_test_ext().execute_with(|| {
+		use crate::{refusal_code, Call};
+		let refusal = |call: Call<Test>| Blobs::refusal(&call).map(<&'static str>::from);
+		let chunk = data(100, 8);
+		let h = hash(&chunk);
+		assert_eq!(refusal(Call::store { data: chunk.clone() }), None);
+		assert_eq!(refusal(Call::store { data: vec![] }), Some("EmptyChunk"));
+		let large = vec![0; MAX_CHUNK as usize + 1];
+		assert_eq!(refusal(Call::store { data: large }), Some("ChunkTooLarge"));
+		assert_eq!(refusal(Call::renew { hash: h }), Some("UnknownChunk"));
+		assert_ok!(store_next(1, chunk.clone()));
+		// Whoever raced the sender to store these bytes: the sender's copy is refused.
+		assert_eq!(refusal(Call::store { data: chunk }), Some("AlreadyStored"));
+		run_to(2);
+		assert_eq!(refusal(Call::renew { hash: h }), Some("RenewedTooSoon"));
+		run_to(1 + RETENTION / 2);
+		assert_eq!(refusal(Call::renew { hash: h }), None);
+		assert_eq!(refusal(Call::set_retention_period { period: 0 }), None, "not ours to judge");
+		assert_eq!(refusal_code(&Error::<Test>::AlreadyStored), 178);
+		assert_eq!(refusal_code(&Error::<Test>::UnknownChunk), 179);
+		assert_eq!(refusal_code(&Error::<Test>::RenewedTooSoon), 188);
 	});
 }

@@ -151,7 +151,8 @@ mod benchmarks {
 	}
 
 	/// Paying back the storage of an output blob whose `p` chunks (its manifest included)
-	/// each had another payer: one payer read and one escrow transfer per chunk.
+	/// each had another payer: one chunk read, one payment claimed and one escrow transfer
+	/// per chunk.
 	#[benchmark]
 	fn repay_output_storage(p: Linear<1, { T::MaxBlobChunks::get() + 1 }>) {
 		use depin_primitives::{Manifest, StoredDataFactory};
@@ -175,7 +176,7 @@ mod benchmarks {
 		let paid;
 		#[block]
 		{
-			let owed = Pallet::<T>::storage_owed(&name, bytes.len(), &manifest);
+			let owed = Pallet::<T>::claim_storage_owed(&name, bytes.len(), &manifest, 0u32.into());
 			paid = Pallet::<T>::repay_storage(task_id, &mut task, owed, held).unwrap();
 		}
 		assert!(paid > BalanceOf::<T>::from(0u32));

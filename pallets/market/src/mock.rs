@@ -3,7 +3,9 @@
 
 use crate as pallet_market;
 use core::cell::RefCell;
-use depin_primitives::{ContentHash, DeviceSpec, KeptChunk, TaskId, VerificationHooks};
+use depin_primitives::{
+	ChunkPayment, ContentHash, DeviceSpec, KeptChunk, TaskId, VerificationHooks,
+};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, Hooks},
@@ -77,7 +79,7 @@ impl pallet_devices::Config for Test {
 }
 
 /// A chunk the chain keeps, and who paid for it (if known).
-pub type KeptBy = (KeptChunk<u64>, Option<AccountId>);
+pub type KeptBy = (KeptChunk<u64>, Option<ChunkPayment<AccountId>>);
 
 thread_local! {
 	/// Tasks whose reveal window ended, in order.
@@ -94,22 +96,35 @@ thread_local! {
 }
 
 /// The chain's stored data, as a map the tests fill; storing a chunk costs
-/// `STORE_BYTE_FEE` per byte.
+/// `STORE_BYTE_FEE` per byte, renewing it `RENEW_BYTE_FEE`.
 pub struct MockData;
 impl depin_primitives::StoredData<AccountId, u64, Balance> for MockData {
 	fn kept(hash: &ContentHash) -> Option<KeptChunk<u64>> {
 		KEPT.with(|k| k.borrow().get(hash).map(|(chunk, _)| *chunk))
 	}
-	fn payer(hash: &ContentHash) -> Option<AccountId> {
-		KEPT.with(|k| k.borrow().get(hash).and_then(|(_, payer)| *payer))
+	fn claim_repayment(hash: &ContentHash, since: u64) -> Option<ChunkPayment<AccountId>> {
+		KEPT.with(|k| {
+			let mut kept = k.borrow_mut();
+			let (chunk, payment) = kept.get_mut(hash)?;
+			let payment = payment.as_mut().filter(|p| chunk.stored_at >= since && !p.repaid)?;
+			let claimed = *payment;
+			payment.repaid = true;
+			Some(claimed)
+		})
 	}
 	fn fee(size: u32) -> Balance {
 		STORE_BYTE_FEE * Balance::from(size)
+	}
+	fn renew_fee(size: u32) -> Balance {
+		RENEW_BYTE_FEE * Balance::from(size)
 	}
 }
 
 /// What storing a byte costs.
 pub const STORE_BYTE_FEE: Balance = 2;
+
+/// What renewing a byte costs.
+pub const RENEW_BYTE_FEE: Balance = 1;
 
 /// An account that publishes outputs and holds nothing else.
 pub const PUBLISHER: AccountId = 50;
@@ -124,11 +139,21 @@ impl depin_primitives::StoredDataFactory<AccountId> for MockData {
 	}
 }
 
-/// Records the chunk `hash` of `size` bytes as stored now, kept through block `until`,
-/// and paid for by `payer` (if known).
+/// Records the chunk `hash` of `size` bytes as stored now, kept through block `until`
+/// (renewable half way there), and paid for by `payer` (if known).
 pub fn keep_chunk_by(hash: ContentHash, size: u32, until: u64, payer: Option<AccountId>) {
-	let chunk = KeptChunk { size, stored_at: System::block_number(), kept_until: until };
-	KEPT.with(|k| k.borrow_mut().insert(hash, (chunk, payer)));
+	let now = System::block_number();
+	let renewable_from = now + until.saturating_sub(now) / 2;
+	let chunk = KeptChunk { size, stored_at: now, renewable_from, kept_until: until };
+	let payment = payer.map(|payer| ChunkPayment { payer, renewed: false, repaid: false });
+	KEPT.with(|k| k.borrow_mut().insert(hash, (chunk, payment)));
+}
+
+/// Records the kept chunk `hash` as renewed now by `who`, kept through block `until`.
+pub fn renew_chunk_by(hash: ContentHash, until: u64, who: AccountId) {
+	let size = KEPT.with(|k| k.borrow()[&hash].0.size);
+	keep_chunk_by(hash, size, until, Some(who));
+	KEPT.with(|k| k.borrow_mut().get_mut(&hash).unwrap().1.as_mut().unwrap().renewed = true);
 }
 
 /// Records the chunk `hash` of `size` bytes as stored now and kept through block `until`,

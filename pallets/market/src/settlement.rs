@@ -280,11 +280,11 @@ impl<T: Config> Pallet<T> {
 		value.min(T::MaxPointsPerPayment::get())
 	}
 
-	/// Checks the output blob `manifest` of `task_id` (see `check_output_blob`: every chunk
-	/// stored since the reveal window opened) and pays back, out of the escrow, whoever
-	/// stored its chunks what that cost (`storage_owed`), within the `held` storage fee and
-	/// the escrow left; returns the weight used. Whoever publishes is paid nothing for it:
-	/// copying the manifest of a blob someone else stored earns nothing.
+	/// Checks the output blob `manifest` of `task_id` (see `check_output_blob`: no chunk due
+	/// for renewal) and pays back, out of the escrow, whoever stored or renewed its chunks
+	/// since the reveal window opened what that cost (`claim_storage_owed`), within the
+	/// `held` storage fee and the escrow left; returns the weight used. Whoever publishes is
+	/// paid nothing for it: copying the manifest of a blob someone else stored earns nothing.
 	fn pay_for_output_blob(
 		task_id: TaskId,
 		task: &mut TaskOf<T>,
@@ -296,10 +296,9 @@ impl<T: Config> Pallet<T> {
 		let opened = task
 			.reveal_deadline
 			.map_or(now, |end| end.saturating_sub(Self::reveal_window(task.transfer_blocks)));
-		let listed = Self::check_output_blob(manifest, limit, opened)?;
+		let listed = Self::check_output_blob(manifest, limit)?;
 		let name = depin_primitives::data::content_hash(manifest);
-		let owed = Self::storage_owed(&name, manifest.len(), &listed);
-		let payers = owed.len() as u32;
+		let owed = Self::claim_storage_owed(&name, manifest.len(), &listed, opened);
 		let fee = Self::repay_storage(task_id, task, owed, held)?;
 		Self::deposit_event(Event::OutputBlobStored {
 			task: task_id,
@@ -309,7 +308,7 @@ impl<T: Config> Pallet<T> {
 			fee,
 		});
 		Ok(T::WeightInfo::submit_stored_task(listed.chunks.len() as u32)
-			.saturating_add(T::WeightInfo::repay_output_storage(payers)))
+			.saturating_add(T::WeightInfo::repay_output_storage(listed.chunks.len() as u32 + 1)))
 	}
 
 	/// Pays each account what it is `owed` for storing an output blob of `task_id`, in

@@ -28,7 +28,8 @@ enum BlobFault {
 	NotKept,
 	/// It or one of its chunks leaves the chain too early.
 	ExpiresTooSoon,
-	/// It or one of its chunks was stored or last renewed too early.
+	/// It or one of its chunks was stored or last renewed so long ago that it is due for
+	/// renewal: anyone may renew it, and take over its payment.
 	StoredTooEarly,
 }
 
@@ -39,7 +40,7 @@ impl<T: Config> Pallet<T> {
 		manifest: &[u8],
 		until: BlockNumberFor<T>,
 	) -> Result<BlobRef, DispatchError> {
-		Self::check_kept_blob(manifest, until, Zero::zero())
+		Self::check_kept_blob(manifest, until, false)
 			.map_err(|fault| {
 				match fault {
 					BlobFault::TooManyChunks => Error::<T>::TooManyInputChunks,
@@ -53,17 +54,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks that `manifest`, a task's published output, names a blob of at most `limit`
-	/// bytes that the chain keeps, every chunk of it (the manifest too) stored or renewed
-	/// at block `since` or later — for the task whose reveal window opened then — so that
-	/// each is kept a whole retention period from about its verdict. Returns the blob's
+	/// bytes that the chain keeps, every chunk of it (the manifest too) not yet due for
+	/// renewal: each is kept at least half a retention period more for the dApp to fetch,
+	/// and nobody could have taken its payment over since it was stored. Returns the blob's
 	/// listing. Reads one record per chunk.
 	pub(crate) fn check_output_blob(
 		manifest: &[u8],
 		limit: u64,
-		since: BlockNumberFor<T>,
 	) -> Result<Manifest, DispatchError> {
 		let now = frame_system::Pallet::<T>::block_number();
-		let listed = Self::check_kept_blob(manifest, now, since).map_err(|fault| match fault {
+		let listed = Self::check_kept_blob(manifest, now, true).map_err(|fault| match fault {
 			BlobFault::TooManyChunks => Error::<T>::OutputTooLarge,
 			BlobFault::StoredTooEarly => Error::<T>::OutputStoredTooEarly,
 			_ => Error::<T>::OutputNotKept,
@@ -72,10 +72,12 @@ impl<T: Config> Pallet<T> {
 		Ok(listed)
 	}
 
+	/// Checks that `manifest` names a blob the chain keeps through block `until`, and, if
+	/// `not_due`, whose chunks are not due for renewal yet; returns its listing.
 	fn check_kept_blob(
 		manifest: &[u8],
 		until: BlockNumberFor<T>,
-		since: BlockNumberFor<T>,
+		not_due: bool,
 	) -> Result<Manifest, BlobFault> {
 		ensure!(
 			depin_primitives::data::manifest_chunks(manifest.len()) <= T::MaxBlobChunks::get(),
@@ -86,7 +88,7 @@ impl<T: Config> Pallet<T> {
 			listed.chunks.len() as u64 <= T::MaxBlobChunks::get() as u64,
 			BlobFault::TooManyChunks
 		);
-		let kept = |hash: &ContentHash, size| Self::ensure_kept(hash, size, until, since);
+		let kept = |hash: &ContentHash, size| Self::ensure_kept(hash, size, until, not_due);
 		kept(&content_hash(manifest), manifest.len() as u64)?;
 		for (index, chunk) in listed.chunks.iter().enumerate() {
 			let range = listed.chunk_range(index);
@@ -95,29 +97,35 @@ impl<T: Config> Pallet<T> {
 		Ok(listed)
 	}
 
-	/// That the chunk `hash` is kept with `size` bytes through block `until`, stored or
-	/// last renewed at block `since` or later.
+	/// That the chunk `hash` is kept with `size` bytes through block `until` and, if
+	/// `not_due`, not due for renewal now.
 	fn ensure_kept(
 		hash: &ContentHash,
 		size: u64,
 		until: BlockNumberFor<T>,
-		since: BlockNumberFor<T>,
+		not_due: bool,
 	) -> Result<(), BlobFault> {
 		let chunk = T::Data::kept(hash).ok_or(BlobFault::NotKept)?;
 		ensure!(chunk.size as u64 == size, BlobFault::NotKept);
 		ensure!(chunk.kept_until >= until, BlobFault::ExpiresTooSoon);
-		ensure!(chunk.stored_at >= since, BlobFault::StoredTooEarly);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(!not_due || now < chunk.renewable_from, BlobFault::StoredTooEarly);
 		Ok(())
 	}
 
-	/// What storing each chunk of the output blob `listed` (named `name`, whose manifest is
-	/// `manifest_len` bytes) cost, by the account that stored it or last renewed it:
-	/// `StoredData::fee` of the chunk's size each. At most `MaxBlobChunks` + 1 accounts; a
-	/// chunk whose payer is not known is owed to nobody. Reads one record per chunk.
-	pub(crate) fn storage_owed(
+	/// Claims what keeping each chunk of the output blob `listed` (named `name`, whose
+	/// manifest is `manifest_len` bytes) cost the account that stored it or last renewed it,
+	/// at block `since` or later (for the task whose reveal window opened then):
+	/// `StoredData::fee` of the chunk's size for a store, `renew_fee` for a renewal. Each
+	/// payment is claimed once (`StoredData::claim_repayment`): a chunk listed twice, or by
+	/// another output too, is paid back once. Owed by account, at most `MaxBlobChunks` + 1;
+	/// a chunk whose payer is not known, or kept since before `since`, is owed to nobody.
+	/// Reads and writes one record per chunk.
+	pub(crate) fn claim_storage_owed(
 		name: &ContentHash,
 		manifest_len: usize,
 		listed: &Manifest,
+		since: BlockNumberFor<T>,
 	) -> alloc::collections::BTreeMap<T::AccountId, BalanceOf<T>> {
 		let mut owed = alloc::collections::BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		let sizes = (0..listed.chunks.len()).map(|index| {
@@ -125,9 +133,10 @@ impl<T: Config> Pallet<T> {
 			(&listed.chunks[index], (range.end - range.start) as u32)
 		});
 		for (hash, size) in core::iter::once((name, manifest_len as u32)).chain(sizes) {
-			if let Some(payer) = T::Data::payer(hash) {
-				let fee = T::Data::fee(size);
-				owed.entry(payer).and_modify(|o| o.saturating_accrue(fee)).or_insert(fee);
+			if let Some(payment) = T::Data::claim_repayment(hash, since) {
+				let fee =
+					if payment.renewed { T::Data::renew_fee(size) } else { T::Data::fee(size) };
+				owed.entry(payment.payer).and_modify(|o| o.saturating_accrue(fee)).or_insert(fee);
 			}
 		}
 		owed

@@ -90,14 +90,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
-	/// Written by hand, not measured yet (`scripts/benchmark.sh` regenerates it): a chunk's
-	/// payer read and one escrow transfer (the submitter's hold and both accounts) per
-	/// payer, at twice the compute of a device payment's transfer.
+	/// Written by hand, not measured yet (`scripts/benchmark.sh` regenerates it): per chunk
+	/// listed, its record read, its payment claimed (read and written) and one escrow
+	/// transfer (the submitter's hold and both accounts), at twice the compute of a device
+	/// payment's transfer.
 	fn repay_output_storage(p: u32, ) -> Weight {
 		Weight::from_parts(10_000_000, 3593)
 			.saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn cancel_task() -> Weight {
@@ -214,14 +215,15 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
-	/// Written by hand, not measured yet (`scripts/benchmark.sh` regenerates it): a chunk's
-	/// payer read and one escrow transfer (the submitter's hold and both accounts) per
-	/// payer, at twice the compute of a device payment's transfer.
+	/// Written by hand, not measured yet (`scripts/benchmark.sh` regenerates it): per chunk
+	/// listed, its record read, its payment claimed (read and written) and one escrow
+	/// transfer (the submitter's hold and both accounts), at twice the compute of a device
+	/// payment's transfer.
 	fn repay_output_storage(p: u32, ) -> Weight {
 		Weight::from_parts(10_000_000, 3593)
 			.saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(p.into()))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(p.into())))
-			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(p.into())))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(p.into())))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn cancel_task() -> Weight {

@@ -116,13 +116,13 @@ parameter_types! {
 	pub HookWeightLimit: Weight = Perbill::from_percent(25) * RuntimeBlockWeights::get().max_block;
 }
 
-/// Bytes a signed `blobs.store` transaction carries besides its chunk (signature,
-/// extensions, call and length prefixes), and more.
-const STORE_TX_OVERHEAD_LEN: u32 = 256;
-/// Weight of the extensions of a signed `blobs.store` transaction (signature check, nonce,
+/// Bytes a signed `blobs.store` or `blobs.renew` transaction carries besides its chunk or
+/// hash (signature, extensions, call and length prefixes), and more.
+const CHUNK_TX_OVERHEAD_LEN: u32 = 256;
+/// Weight of the extensions of a signed `blobs` transaction (signature check, nonce,
 /// payment, …), as the transaction payment charges it, and 10 µs for what the options a
 /// sender picks (a mortal era, the metadata hash) add.
-fn store_extension_weight() -> Weight {
+fn chunk_extension_weight() -> Weight {
 	use sp_runtime::traits::TransactionExtension;
 	let extension: crate::TxExtension = (
 		frame_system::CheckNonZeroSender::new(),
@@ -143,10 +143,22 @@ fn store_extension_weight() -> Weight {
 	))
 }
 
+/// What a signed `blobs` transaction of `call_weight` and `len` bytes pays at the current
+/// fee multiplier (base, length, call and extension weight), no tip.
+fn chunk_transaction_fee(call_weight: Weight, len: u32) -> Balance {
+	let info = frame_support::dispatch::DispatchInfo {
+		call_weight,
+		extension_weight: chunk_extension_weight(),
+		class: frame_support::dispatch::DispatchClass::Normal,
+		pays_fee: frame_support::dispatch::Pays::Yes,
+	};
+	pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len, &info, 0)
+}
+
 /// The chain's stored data as the market sees it: the blobs pallet's records, and what
-/// storing a chunk costs whoever sends it — the storage fee and the transaction's own fee
-/// (base, length, call and extension weight, at the current fee multiplier) — so that a device that stores
-/// a task's output blob is paid back all it spent.
+/// storing or renewing a chunk costs whoever sends it — the storage fee and the
+/// transaction's own fee — so that a device that stores a task's output blob is paid back
+/// all it spent.
 pub struct ChainData;
 
 impl depin_primitives::StoredData<AccountId, BlockNumber, Balance> for ChainData {
@@ -156,21 +168,27 @@ impl depin_primitives::StoredData<AccountId, BlockNumber, Balance> for ChainData
 		<Blobs as depin_primitives::StoredData<AccountId, BlockNumber, Balance>>::kept(hash)
 	}
 
-	fn payer(hash: &depin_primitives::ContentHash) -> Option<AccountId> {
-		<Blobs as depin_primitives::StoredData<AccountId, BlockNumber, Balance>>::payer(hash)
+	fn claim_repayment(
+		hash: &depin_primitives::ContentHash,
+		since: BlockNumber,
+	) -> Option<depin_primitives::ChunkPayment<AccountId>> {
+		<Blobs as depin_primitives::StoredData<AccountId, BlockNumber, Balance>>::claim_repayment(
+			hash, since,
+		)
 	}
 
 	fn fee(size: u32) -> Balance {
 		use pallet_blobs::WeightInfo;
-		let info = frame_support::dispatch::DispatchInfo {
-			call_weight: <Runtime as pallet_blobs::Config>::WeightInfo::store(size),
-			extension_weight: store_extension_weight(),
-			class: frame_support::dispatch::DispatchClass::Normal,
-			pays_fee: frame_support::dispatch::Pays::Yes,
-		};
-		let len = size.saturating_add(STORE_TX_OVERHEAD_LEN);
-		let transaction = pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len, &info, 0);
-		Blobs::fee_for(size).saturating_add(transaction)
+		let weight = <Runtime as pallet_blobs::Config>::WeightInfo::store(size);
+		let len = size.saturating_add(CHUNK_TX_OVERHEAD_LEN);
+		Blobs::fee_for(size).saturating_add(chunk_transaction_fee(weight, len))
+	}
+
+	fn renew_fee(size: u32) -> Balance {
+		use pallet_blobs::WeightInfo;
+		let weight = <Runtime as pallet_blobs::Config>::WeightInfo::renew();
+		let len = CHUNK_TX_OVERHEAD_LEN.saturating_add(32);
+		Blobs::fee_for(size).saturating_add(chunk_transaction_fee(weight, len))
 	}
 }
 

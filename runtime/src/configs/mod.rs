@@ -1,6 +1,7 @@
 //! Configuration of every pallet in the runtime; the compute pallets are in [`depin`].
 
 pub mod depin;
+pub mod refusals;
 
 use frame_support::traits::tokens::imbalance::ResolveTo;
 use frame_support::{
@@ -133,9 +134,11 @@ pub type SlowAdjustingFeeUpdate<R> = TargetedFeeAdjustment<
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	/// Fees go to the treasury (nothing is burned but slashes).
-	type OnChargeTransaction =
-		FungibleAdapter<Balances, ResolveTo<depin::TreasuryAccount, Balances>>;
+	/// Fees go to the treasury (nothing is burned but slashes); blobs transactions certain
+	/// to fail are refused before they pay (`refusals`).
+	type OnChargeTransaction = refusals::RefuseDoomed<
+		FungibleAdapter<Balances, ResolveTo<depin::TreasuryAccount, Balances>>,
+	>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;

@@ -34,11 +34,6 @@ pub struct Entry {
 	/// journal (`Journal::output_blob`), stored before the manifest is published.
 	#[serde(default)]
 	pub blob: bool,
-	/// The block this worker first saw the result's quorum (the publish phase), kept
-	/// across restarts: chunks of the output blob the chain keeps since then are not
-	/// stored or renewed again.
-	#[serde(default, skip_serializing_if = "Option::is_none")]
-	pub publish_since: Option<u32>,
 }
 
 impl Entry {
@@ -173,7 +168,6 @@ mod tests {
 			result: ExecResult { exit: 0, output_hash: [1; 32], fuel_used: 77 },
 			output: b"manifest".to_vec(),
 			blob: true,
-			publish_since: Some(12),
 		};
 		let journal = Journal::open(dir.path()).unwrap();
 		journal.record_output_blob(42, b"the blob's bytes").unwrap();
@@ -192,6 +186,12 @@ mod tests {
 		let json = r#"{"task":7,"salt":"0x0000000000000000000000000000000000000000000000000000000000000000","result":{"exit":0,"outputHash":"0x0101010101010101010101010101010101010101010101010101010101010101","fuelUsed":5},"output":"0x6f6b"}"#;
 		let entry: Entry = serde_json::from_str(json).unwrap();
 		assert_eq!((entry.output.as_slice(), entry.blob), (&b"ok"[..], false));
-		assert_eq!(entry.publish_since, None);
+	}
+
+	#[test]
+	fn entries_of_workers_that_recorded_the_publish_phase_still_read() {
+		let json = r#"{"task":7,"salt":"0x0000000000000000000000000000000000000000000000000000000000000000","result":{"exit":0,"outputHash":"0x0101010101010101010101010101010101010101010101010101010101010101","fuelUsed":5},"output":"0x6f6b","blob":true,"publish_since":12}"#;
+		let entry: Entry = serde_json::from_str(json).unwrap();
+		assert_eq!((entry.output.as_slice(), entry.blob), (&b"ok"[..], true));
 	}
 }

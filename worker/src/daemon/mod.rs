@@ -402,9 +402,7 @@ impl Worker {
 						publish_grace(&entry, self.limits().min_transfer_rate),
 					) =>
 				{
-					let entry = self.first_publish(entry, since);
-					let since = entry.publish_since.unwrap_or(since);
-					self.clone().spawn_publish(client.clone(), entry, since)
+					self.clone().spawn_publish(client.clone(), entry)
 				}
 				(
 					AssignmentPhase::WaitingForOthers
@@ -731,7 +729,7 @@ impl Worker {
 			result.output_hash = content_hash(&output);
 		}
 		let salt = random_salt()?;
-		let entry = Entry { task, salt, result, output, blob, publish_since: None };
+		let entry = Entry { task, salt, result, output, blob };
 		self.journal.record(&entry).context("cannot write the journal: not committing")?;
 		Ok(entry)
 	}
@@ -828,16 +826,10 @@ impl Worker {
 
 	/// Stores the chunks and the manifest of `entry`'s output blob from the journal: the
 	/// chain pays them back at publication to whoever stored them. The chain takes only
-	/// chunks stored or renewed since the task's reveal window opened (so that the dApp
-	/// has a retention period to fetch them): chunks it keeps since before block `since`
-	/// (when this worker saw the result's quorum, after the window opened) are renewed,
-	/// the others are not sent again.
-	async fn store_output_blob(
-		&self,
-		client: &Client,
-		entry: &Entry,
-		since: u32,
-	) -> anyhow::Result<()> {
+	/// chunks not due for renewal (kept at least half a retention period more, their
+	/// payment nobody else's to take): chunks it keeps and are due are renewed, the others
+	/// are not sent again — a restarted worker does not pay twice for what it stored.
+	async fn store_output_blob(&self, client: &Client, entry: &Entry) -> anyhow::Result<()> {
 		let task = entry.task;
 		let bytes =
 			self.journal.output_blob(task).context("the output blob is not in the journal")?;
@@ -848,8 +840,7 @@ impl Worker {
 		let started = Instant::now();
 		let mib = bytes.len() as f64 / MIB;
 		tracing::info!(task, mib, "storing the output blob");
-		let blob =
-			client.put_fresh_bytes(&self.device, &bytes, MAX_CHUNK_LEN, since, |_| {}).await?;
+		let blob = client.put_bytes(&self.device, &bytes, MAX_CHUNK_LEN, |_| {}).await?;
 		let seconds = started.elapsed().as_secs_f64();
 		tracing::info!(
 			task,
@@ -862,28 +853,14 @@ impl Worker {
 		Ok(())
 	}
 
-	/// `entry` with the block its publish phase was first seen (`since`) recorded, for an
-	/// output blob: kept in the journal so that a restarted worker does not store again
-	/// (and pay twice for) chunks it stored before. A journal that cannot be written
-	/// leaves it unrecorded: at worst chunks are renewed once more.
-	fn first_publish(&self, mut entry: Entry, since: u32) -> Entry {
-		if entry.blob && entry.publish_since.is_none() {
-			entry.publish_since = Some(since);
-			if let Err(e) = self.journal.record(&entry) {
-				tracing::warn!(task = entry.task, "cannot record the publish phase: {e}");
-			}
-		}
-		entry
-	}
-
 	/// Publishes the output of `entry`, whose result has a quorum: that verifies the task.
 	/// An output blob's chunks are stored first.
-	fn spawn_publish(self: Arc<Self>, client: Arc<Client>, entry: Entry, since: u32) {
+	fn spawn_publish(self: Arc<Self>, client: Arc<Client>, entry: Entry) {
 		let Some(guard) = self.try_busy(entry.task, Step::Publish) else { return };
 		tokio::spawn(async move {
 			let _guard = guard;
 			if entry.blob {
-				if let Err(e) = self.store_output_blob(&client, &entry, since).await {
+				if let Err(e) = self.store_output_blob(&client, &entry).await {
 					tracing::warn!(
 						task = entry.task,
 						"storing the output blob failed, will retry: {e:#}"
@@ -982,7 +959,6 @@ mod tests {
 			result: ExecResult { exit: 0, output_hash: [0; 32], fuel_used: 1 },
 			output,
 			blob,
-			publish_since: None,
 		};
 		let manifest = output_manifest(&vec![1u8; 10 * 1024 * 1024]).to_bytes();
 		// 10 MiB at 4 MiB/s: 3 more blocks.

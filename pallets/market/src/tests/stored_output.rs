@@ -104,32 +104,62 @@ fn publishing_an_output_blob_pays_back_whoever_stored_it_not_the_publisher() {
 }
 
 #[test]
-fn each_chunk_is_paid_back_to_its_own_payer_and_a_chunk_of_no_known_payer_to_nobody() {
+fn each_chunk_is_paid_back_what_its_own_payer_spent_and_a_chunk_of_no_known_payer_to_nobody() {
 	test(|| {
 		let (t, devices) = revealing_blob_task(1, 3_000);
 		let output = vec![7u8; 2_500];
 		let listed = output_manifest(&output);
 		let (manifest, result) = stored_output(&output, 2 + RETENTION);
 		let name = content_hash(&manifest);
-		// The device renewed the chunk after `UPLOADER` stored it; nobody known stored
-		// the manifest.
-		keep_chunk_by(listed.chunks[0], 2_500, 2 + RETENTION, Some(devices[0]));
+		// The device renewed the chunk after `UPLOADER` stored it (a renewal costs less
+		// than a store); nobody known stored the manifest.
+		renew_chunk_by(listed.chunks[0], 2 + RETENTION, devices[0]);
 		keep_chunk(name, manifest.len() as u32, 2 + RETENTION);
 		let before = Balances::balance(&devices[0]);
 		assert_ok!(Market::verified(t, result, manifest.clone(), &PUBLISHER));
-		assert_eq!(Balances::balance(&devices[0]), before + MockData::fee(2_500));
+		let renewal = MockData::renew_fee(2_500);
+		assert!(renewal < MockData::fee(2_500));
+		assert_eq!(Balances::balance(&devices[0]), before + renewal, "what it spent, no more");
 		assert_eq!((Balances::balance(&UPLOADER), Balances::balance(&PUBLISHER)), (0, 0));
-		assert_eq!(task(t).paid, MockData::fee(2_500));
-		// Now with the manifest's payer known: two payers, each paid for its own.
-		let owed = Market::storage_owed(&name, manifest.len(), &listed);
-		assert_eq!(owed.len(), 1, "a chunk of no known payer is owed to nobody");
-		keep_chunk_by(name, manifest.len() as u32, 2 + RETENTION, Some(UPLOADER));
-		let owed = Market::storage_owed(&name, manifest.len(), &listed);
+		assert_eq!(task(t).paid, renewal);
+	});
+}
+
+#[test]
+fn payers_are_owed_in_account_order_and_each_payment_once() {
+	test(|| {
+		run_to(2);
+		// Output chunks of 1 000 bytes: the first two are the same chunk.
+		let output = vec![7u8; 2_500];
+		let manifest = keep_blob_by(&output, 1_000, 2 + RETENTION, Some(UPLOADER));
+		let listed = depin_primitives::Manifest::from_bytes(&manifest).unwrap();
+		assert_eq!(listed.chunks[0], listed.chunks[1]);
+		let name = content_hash(&manifest);
+		keep_chunk_by(listed.chunks[2], 500, 2 + RETENTION, Some(PUBLISHER));
+		let owed = Market::claim_storage_owed(&name, manifest.len(), &listed, 2);
+		let uploader = MockData::fee(1_000) + MockData::fee(manifest.len() as u32);
 		assert_eq!(
 			owed.into_iter().collect::<Vec<_>>(),
-			vec![(UPLOADER, MockData::fee(50)), (devices[0], MockData::fee(2_500))],
-			"in account order"
+			vec![(PUBLISHER, MockData::fee(500)), (UPLOADER, uploader)],
+			"in account order; the chunk listed twice was stored, and is owed, once"
 		);
+		// Claimed: another output listing the same chunks owes nothing.
+		assert!(Market::claim_storage_owed(&name, manifest.len(), &listed, 2).is_empty());
+	});
+}
+
+#[test]
+fn chunks_kept_from_before_the_reveal_window_are_taken_and_owed_to_nobody() {
+	test(|| {
+		// Stored at block 1, before the task's reveal window opened (block 2), by someone
+		// who stored the same bytes for another reason: still kept long enough, so the
+		// device need not store it again, and the task owes that payment nothing.
+		let output = vec![3u8; 2_500];
+		let (manifest, result) = stored_output(&output, 1 + 2 * RETENTION);
+		let (t, _) = revealing_blob_task(1, 3_000);
+		assert_ok!(Market::verified(t, result, manifest, &PUBLISHER));
+		assert_eq!(Balances::balance(&UPLOADER), 0);
+		assert_eq!(task(t).paid, 0);
 	});
 }
 
@@ -154,19 +184,22 @@ fn an_output_blob_that_is_not_kept_stored_too_early_or_too_large_verifies_nothin
 		let chunk = output_manifest(&output).chunks[0];
 		KEPT.with(|k| k.borrow_mut().remove(&chunk));
 		assert_noop!(publish(&listed), Error::<Test>::OutputNotKept);
-		// Kept, but its chunk stored before the reveal window opened (block 2): it may
-		// leave the chain before the dApp fetches it.
+		// Kept, but its chunk due for renewal: it may leave the chain before the dApp
+		// fetches it, and anyone may have renewed it to take its payment over.
 		stored_output(&output, retention_end);
-		KEPT.with(|k| k.borrow_mut().get_mut(&chunk).unwrap().0.stored_at = 1);
+		KEPT.with(|k| k.borrow_mut().get_mut(&chunk).unwrap().0.renewable_from = 2);
 		assert_noop!(publish(&listed), Error::<Test>::OutputStoredTooEarly);
 		// Kept whole, but larger than the task's limit.
 		let (large, _) = stored_output(&vec![9u8; 3_001], retention_end);
 		assert_noop!(publish(&large), Error::<Test>::OutputTooLarge);
-		// Kept whole, stored since the window opened and kept a retention period from
-		// then: published blocks later (as the blob is stored before it is published).
+		// Kept whole and stored since the window opened: published blocks later (as the
+		// blob is stored before it is published), up to the block before it is due.
 		run_to(3);
 		let (manifest, _) = stored_output(&output, 3 + RETENTION);
-		run_to(5);
+		run_to(3 + RETENTION / 2 - 1);
+		System::set_block_number(3 + RETENTION / 2);
+		assert_noop!(publish(&manifest), Error::<Test>::OutputStoredTooEarly);
+		System::set_block_number(3 + RETENTION / 2 - 1);
 		assert_ok!(publish(&manifest));
 		assert_eq!(Balances::balance(&UPLOADER), MockData::blob_fee(2_500));
 	});
