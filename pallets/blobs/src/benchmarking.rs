@@ -110,6 +110,21 @@ mod benchmarks {
 		assert!(Chunks::<T>::contains_key(hash));
 	}
 
+	/// The pool's check of a `store` of `l` bytes (`Pallet::refusal`): the chunk's hash and
+	/// its record; run once more when the transaction is applied, so charged with `store`.
+	#[benchmark]
+	fn refusal(l: Linear<1, { T::MaxChunkLen::get() }>) {
+		let now: BlockNumberFor<T> = One::one();
+		set_block::<T>(now);
+		let call = Call::<T>::store { data: chunk(l, 0) };
+		let refused;
+		#[block]
+		{
+			refused = Pallet::<T>::refusal(&call);
+		}
+		assert!(refused.is_none());
+	}
+
 	/// A chunk from a full block into a block one record short of full, once it is due.
 	#[benchmark]
 	fn renew() {

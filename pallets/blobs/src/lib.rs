@@ -311,7 +311,7 @@ pub mod pallet {
 		/// call (it is: `data` is this call's only argument), and one extrinsic stores one
 		/// chunk.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::store(data.len() as u32))]
+		#[pallet::weight(Pallet::<T>::store_weight(data.len() as u32))]
 		pub fn store(origin: OriginFor<T>, data: Vec<u8>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!data.is_empty(), Error::<T>::EmptyChunk);
@@ -434,6 +434,12 @@ pub mod pallet {
 		) -> Option<ChunkInfo<BlockNumberFor<T>>> {
 			Chunks::<T>::get(hash)
 				.filter(|info| info.block.saturating_add(RetentionPeriod::<T>::get()) >= now)
+		}
+
+		/// The weight charged for a `store` of `len` bytes: the call, and the check that runs
+		/// when the transaction is applied ([`Pallet::refusal`]).
+		pub fn store_weight(len: u32) -> Weight {
+			T::WeightInfo::store(len).saturating_add(T::WeightInfo::refusal(len))
 		}
 
 		/// The first block that may renew a chunk stored or renewed at `stored_at`: half a

@@ -178,8 +178,7 @@ impl depin_primitives::StoredData<AccountId, BlockNumber, Balance> for ChainData
 	}
 
 	fn fee(size: u32) -> Balance {
-		use pallet_blobs::WeightInfo;
-		let weight = <Runtime as pallet_blobs::Config>::WeightInfo::store(size);
+		let weight = Blobs::store_weight(size);
 		let len = size.saturating_add(CHUNK_TX_OVERHEAD_LEN);
 		Blobs::fee_for(size).saturating_add(chunk_transaction_fee(weight, len))
 	}

@@ -2,7 +2,9 @@
 //!
 //! The pool and block authors validate every signed transaction through the fee payment
 //! (`ChargeTransactionPayment`), which hands the call to [`RefuseDoomed`] before it
-//! withdraws anything. A `blobs.store` of a chunk the chain keeps, or a `blobs.renew` that is
+//! withdraws anything (`can_withdraw_fee`, run by `validate` in the pool and again when
+//! the transaction is applied; its cost is charged with `blobs.store`:
+//! `pallet_blobs::Pallet::store_weight`). A `blobs.store` of a chunk the chain keeps, or a `blobs.renew` that is
 //! not due (`pallet_blobs::Pallet::refusal`), is refused as an invalid transaction: it never
 //! enters a block, and its sender pays nothing. Without it, whoever copies a device's chunk
 //! from the pool and stores it first (with a higher tip) would make the device's own store
@@ -43,6 +45,8 @@ impl<Inner: OnChargeTransaction<Runtime>> OnChargeTransaction<Runtime> for Refus
 	type Balance = Inner::Balance;
 	type LiquidityInfo = Inner::LiquidityInfo;
 
+	/// Not checked again here: `ChargeTransactionPayment` validates (`can_withdraw_fee`)
+	/// before it withdraws, in the pool and when the transaction is applied alike.
 	fn withdraw_fee(
 		who: &AccountId,
 		call: &RuntimeCall,
@@ -50,7 +54,6 @@ impl<Inner: OnChargeTransaction<Runtime>> OnChargeTransaction<Runtime> for Refus
 		fee_with_tip: Self::Balance,
 		tip: Self::Balance,
 	) -> Result<Self::LiquidityInfo, TransactionValidityError> {
-		refusal(call)?;
 		Inner::withdraw_fee(who, call, info, fee_with_tip, tip)
 	}
 
