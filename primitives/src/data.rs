@@ -231,3 +231,78 @@ mod tests {
 		assert!(m.to_bytes().len() <= MAX_CHUNK_LEN as usize);
 	}
 }
+
+/// Most sources a task's external input may name.
+pub const MAX_SOURCES: u32 = 4;
+/// Longest source, in bytes.
+pub const MAX_SOURCE_LEN: u32 = 256;
+/// What a source puts in place of a chunk's name: its hash in 64 lowercase hex digits.
+pub const SOURCE_HASH_PLACEHOLDER: &str = "{hash}";
+
+/// Why a source is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceError {
+	/// Longer than [`MAX_SOURCE_LEN`].
+	TooLong,
+	/// Not `http://` or `https://`.
+	Scheme,
+	/// A byte that is not printable ASCII (spaces included).
+	Unprintable,
+	/// No `{hash}` or more than one.
+	Placeholder,
+}
+
+/// Checks that `source` is a URL template a worker can fetch a chunk from: `http://` or
+/// `https://`, printable ASCII without spaces, at most [`MAX_SOURCE_LEN`] bytes, and
+/// exactly one `{hash}` (where the chunk's hash goes, e.g.
+/// `https://data.example.com/blobs/{hash}`).
+pub fn check_source(source: &[u8]) -> Result<(), SourceError> {
+	if source.len() > MAX_SOURCE_LEN as usize {
+		return Err(SourceError::TooLong);
+	}
+	if !source.starts_with(b"http://") && !source.starts_with(b"https://") {
+		return Err(SourceError::Scheme);
+	}
+	if !source.iter().all(|b| (0x21..=0x7e).contains(b)) {
+		return Err(SourceError::Unprintable);
+	}
+	let marker = SOURCE_HASH_PLACEHOLDER.as_bytes();
+	let count = source.windows(marker.len()).filter(|w| *w == marker).count();
+	if count != 1 {
+		return Err(SourceError::Placeholder);
+	}
+	Ok(())
+}
+
+/// The URL of chunk `hash` at `source` (a template [`check_source`] accepts).
+#[cfg(feature = "std")]
+pub fn source_url(source: &str, hash: &ContentHash) -> String {
+	let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+	source.replacen(SOURCE_HASH_PLACEHOLDER, &hex, 1)
+}
+
+#[cfg(test)]
+mod source_tests {
+	use super::*;
+
+	#[test]
+	fn sources_are_http_templates_with_one_hash() {
+		assert_eq!(check_source(b"https://example.com/blobs/{hash}"), Ok(()));
+		assert_eq!(check_source(b"http://127.0.0.1:8080/{hash}.bin"), Ok(()));
+		assert_eq!(check_source(b"ftp://example.com/{hash}"), Err(SourceError::Scheme));
+		assert_eq!(check_source(b"https://example.com/"), Err(SourceError::Placeholder));
+		assert_eq!(
+			check_source(b"https://example.com/{hash}/{hash}"),
+			Err(SourceError::Placeholder)
+		);
+		assert_eq!(check_source(b"https://example.com/a b/{hash}"), Err(SourceError::Unprintable));
+		let long = [b"https://".as_slice(), &[b'a'; 250], b"{hash}"].concat();
+		assert_eq!(check_source(&long), Err(SourceError::TooLong));
+	}
+
+	#[test]
+	fn a_source_url_names_the_chunk_in_hex() {
+		let url = source_url("https://x.org/{hash}?v=1", &[0xab; 32]);
+		assert_eq!(url, format!("https://x.org/{}?v=1", "ab".repeat(32)));
+	}
+}

@@ -1,7 +1,10 @@
 //! Benchmarks of every call and of the hook's steps at their worst case (v2 syntax).
 
 use super::*;
-use crate::pallet::{Call, Config, Counters, OutputLimits, Pallet, Programs, Tasks, Timers};
+use crate::pallet::{
+	Call, Config, Counters, InputSources, OutputLimits, Pallet, Programs, StoredInputs, Tasks,
+	Timers, UnavailableReports,
+};
 use alloc::vec;
 use depin_primitives::{
 	DeviceFactory, DeviceSpec, ExecResult, ProgramId, TaskParams, TaskSettlement, TaskState,
@@ -148,6 +151,45 @@ mod benchmarks {
 		_(RawOrigin::Signed(who), id, bytes, p, output_limit);
 		assert_eq!(Tasks::<T>::get(0).unwrap().transfer_blocks, transfer);
 		assert_eq!(OutputLimits::<T>::get(0).map(|(limit, _)| limit), Some(output_limit));
+	}
+
+	/// A task on a blob from the most sources, each of the longest, with an output blob.
+	#[benchmark]
+	fn submit_sourced_task() {
+		use depin_primitives::data::{MAX_SOURCES, MAX_SOURCE_LEN};
+		candidates::<T>(T::MaxReplicas::get(), 0);
+		let who = funded::<T>("dapp", 0);
+		let id = program::<T>(&who);
+		let size = u64::from(T::MinTransferRate::get());
+		let input = depin_primitives::BlobRef { manifest: [7; 32], size };
+		let mut source = b"https://".to_vec();
+		source.resize(MAX_SOURCE_LEN as usize - 6, b'a');
+		source.extend_from_slice(b"{hash}");
+		let sources = vec![source; MAX_SOURCES as usize];
+		let output_limit = size;
+		let transfer = Pallet::<T>::transfer_blocks(size + output_limit);
+		let p = TaskParams { deadline: T::MinDeadline::get() + 2 * transfer, ..params::<T>(1) };
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id, input, sources, p, output_limit);
+		assert_eq!(InputSources::<T>::get(0).map(|s| s.len()), Some(MAX_SOURCES as usize));
+	}
+
+	/// The report that fails a task on sources: every other owner reported already, and
+	/// the task ends, freeing every slot.
+	#[benchmark]
+	fn report_input_unavailable() {
+		let task = assigned_task::<T>();
+		let info = Tasks::<T>::get(task).unwrap();
+		StoredInputs::<T>::insert(task, depin_primitives::BlobRef { manifest: [7; 32], size: 1 });
+		let source =
+			frame_support::BoundedVec::try_from(b"https://a.example/{hash}".to_vec()).unwrap();
+		InputSources::<T>::insert(task, frame_support::BoundedVec::try_from(vec![source]).unwrap());
+		let others: vec::Vec<_> = info.slots.iter().skip(1).map(|s| s.owner.clone()).collect();
+		UnavailableReports::<T>::insert(task, frame_support::BoundedVec::try_from(others).unwrap());
+		let device = info.slots[0].device.clone();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(device), task);
+		assert_eq!(Tasks::<T>::get(task).unwrap().state, TaskState::Failed);
 	}
 
 	/// Paying back the storage of an output blob whose `p` chunks (its manifest included)

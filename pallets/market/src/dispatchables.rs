@@ -22,8 +22,9 @@ use sp_runtime::{
 
 use crate::{
 	pallet::{
-		Config, Counters, Error, Event, HoldReason, InQueue, OpenTasks, OutputLimits, Pallet,
-		ProgramCode, ProgramCount, Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
+		Config, Counters, Error, Event, HoldReason, InQueue, InputSources, OpenTasks, OutputLimits,
+		Pallet, ProgramCode, ProgramCount, Programs, ReleaseReason, SourcesOf, StoredInputs,
+		TaskInputs, Tasks, UnavailableReports,
 	},
 	BalanceOf,
 };
@@ -34,6 +35,8 @@ enum NewInput<T: Config> {
 	Inline(BoundedVec<u8, T::MaxInputLen>),
 	/// A blob the chain keeps, checked.
 	Stored(depin_primitives::BlobRef),
+	/// A blob the chain does not keep, and where devices fetch it.
+	Sourced(depin_primitives::BlobRef, SourcesOf),
 }
 
 impl<T: Config> NewInput<T> {
@@ -42,6 +45,7 @@ impl<T: Config> NewInput<T> {
 		match self {
 			Self::Inline(bytes) => bytes.len() as u32,
 			Self::Stored(blob) => blob.encoded_size() as u32,
+			Self::Sourced(blob, sources) => (blob, sources).encoded_size() as u32,
 		}
 	}
 
@@ -49,7 +53,7 @@ impl<T: Config> NewInput<T> {
 	fn transfer_len(&self) -> u64 {
 		match self {
 			Self::Inline(_) => 0,
-			Self::Stored(blob) => blob.size,
+			Self::Stored(blob) | Self::Sourced(blob, _) => blob.size,
 		}
 	}
 }
@@ -175,6 +179,33 @@ impl<T: Config> Pallet<T> {
 		Self::submit(who, program, NewInput::Stored(blob), params, output_limit)
 	}
 
+	/// Submits a task on blob `input`, fetched from `sources`: checks the sources and the
+	/// blob's size (at most what `MaxBlobChunks` chunks hold), then as any task.
+	pub(crate) fn do_submit_sourced_task(
+		who: T::AccountId,
+		program: ProgramId,
+		input: depin_primitives::BlobRef,
+		sources: Vec<Vec<u8>>,
+		params: TaskParams<BalanceOf<T>>,
+		output_limit: u64,
+	) -> DispatchResult {
+		Self::ensure_valid_params(&params)?;
+		ensure!(output_limit <= Self::max_output_blob(), Error::<T>::InvalidOutputLimit);
+		ensure!(input.size <= Self::max_output_blob(), Error::<T>::InputTooLarge);
+		ensure!(!sources.is_empty(), Error::<T>::NoSources);
+		ensure!(
+			sources.len() <= depin_primitives::data::MAX_SOURCES as usize,
+			Error::<T>::TooManySources
+		);
+		let mut checked = SourcesOf::new();
+		for source in sources {
+			depin_primitives::data::check_source(&source).map_err(|_| Error::<T>::InvalidSource)?;
+			let source = BoundedVec::try_from(source).map_err(|_| Error::<T>::InvalidSource)?;
+			checked.try_push(source).map_err(|_| Error::<T>::TooManySources)?;
+		}
+		Self::submit(who, program, NewInput::Sourced(input, checked), params, output_limit)
+	}
+
 	/// Submits a task whose input is checked, with an output blob of at most `output_limit`
 	/// bytes (0: an output in state): every other check, then the writes.
 	fn submit(
@@ -232,6 +263,11 @@ impl<T: Config> Pallet<T> {
 			NewInput::Stored(blob) => {
 				TaskInputs::<T>::insert(task, BoundedVec::new());
 				StoredInputs::<T>::insert(task, blob);
+			}
+			NewInput::Sourced(blob, sources) => {
+				TaskInputs::<T>::insert(task, BoundedVec::new());
+				StoredInputs::<T>::insert(task, blob);
+				InputSources::<T>::insert(task, sources);
 			}
 		}
 		if output_limit > 0 {
@@ -335,6 +371,32 @@ impl<T: Config> Pallet<T> {
 		)
 		.map_err(|_| Error::<T>::CannotPayDeclineFee)?;
 		Self::release_slot(task_id, &mut task, &device, ReleaseReason::Declined);
+		Tasks::<T>::insert(task_id, task);
+		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// `device` could fetch the input of `task_id` from none of its sources: its slot goes
+	/// back to the queue (no fee, no fault), its owner's report is recorded, and the task
+	/// fails once owners as many as its replicas have reported.
+	pub(crate) fn do_report_input_unavailable(
+		device: T::AccountId,
+		task_id: TaskId,
+	) -> DispatchResult {
+		let mut task = Tasks::<T>::get(task_id).ok_or(Error::<T>::UnknownTask)?;
+		ensure!(!task.state.is_final(), Error::<T>::WrongState);
+		ensure!(InputSources::<T>::contains_key(task_id), Error::<T>::NotFromSources);
+		let slot = task.slot_of(&device).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(!slot.committed, Error::<T>::AlreadyCommitted);
+		let owner = slot.owner.clone();
+		let mut reports = UnavailableReports::<T>::get(task_id);
+		ensure!(!reports.contains(&owner), Error::<T>::AlreadyReported);
+		// At most one report per replica: the task fails at `replicas` reports.
+		reports.try_push(owner).map_err(|_| Error::<T>::AlreadyReported)?;
+		let reporters = reports.len() as u32;
+		UnavailableReports::<T>::insert(task_id, reports);
+		Self::report_slot(task_id, &mut task, &device, reporters);
 		Tasks::<T>::insert(task_id, task);
 		Ok(())
 	}

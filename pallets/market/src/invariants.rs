@@ -11,9 +11,9 @@ use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	pallet::{
-		Config, Counters, DeviceTasks, HoldReason, InQueue, LineItems, OpenTasks, OutputLimits,
-		Outputs, Pallet, ProgramCode, ProgramCount, Programs, Queue, StoredInputs, TaskInputs,
-		Tasks, Timers,
+		Config, Counters, DeviceTasks, HoldReason, InQueue, InputSources, LineItems, OpenTasks,
+		OutputLimits, Outputs, Pallet, ProgramCode, ProgramCount, Programs, Queue, StoredInputs,
+		TaskInputs, Tasks, Timers, UnavailableReports,
 	},
 	BalanceOf, Line, Timer,
 };
@@ -62,6 +62,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			OutputLimits::<T>::iter_keys().all(Tasks::<T>::contains_key),
 			"output limit of no task"
+		);
+		ensure!(
+			InputSources::<T>::iter_keys().all(|id| StoredInputs::<T>::contains_key(id)),
+			"input sources of no stored input"
+		);
+		ensure!(
+			UnavailableReports::<T>::iter_keys().all(Tasks::<T>::contains_key),
+			"unavailability reports of no task"
 		);
 		for (id, task) in Tasks::<T>::iter() {
 			let d = task_deposits.entry(task.submitter.clone()).or_insert_with(Zero::zero);

@@ -327,6 +327,17 @@ pub mod pallet {
 	pub type StoredInputs<T: Config> =
 		StorageMap<_, Twox64Concat, TaskId, depin_primitives::BlobRef>;
 
+	/// Where devices fetch the input of a task whose input the chain does not keep: URL
+	/// templates (`depin_primitives::data::check_source`), tried in order. Its
+	/// `StoredInputs` entry names the blob.
+	#[pallet::storage]
+	pub type InputSources<T: Config> = StorageMap<_, Twox64Concat, TaskId, SourcesOf>;
+
+	/// The owners whose devices reported a task's input unavailable, one each.
+	#[pallet::storage]
+	pub type UnavailableReports<T: Config> =
+		StorageMap<_, Twox64Concat, TaskId, BoundedVec<T::AccountId, T::MaxReplicas>, ValueQuery>;
+
 	/// Output limits of the tasks whose output is stored as a blob: the most bytes it may
 	/// have, and the storage fee held for it in the escrow (see `output_fee`). Their
 	/// `Outputs` entry is the blob's manifest.
@@ -411,6 +422,8 @@ pub mod pallet {
 		TaskEnded,
 		/// The device declined the assignment.
 		Declined,
+		/// The device could fetch the task's input from none of its sources.
+		InputUnavailable,
 	}
 
 	/// Events of the task market.
@@ -480,6 +493,10 @@ pub mod pallet {
 			level: u8,
 			extra_escrow: BalanceOf<T>,
 		},
+		/// Devices of `reporters` distinct owners — as many as the task's replicas — could
+		/// fetch the input from none of its sources: the task failed, its deposit forfeited
+		/// (`forfeited`), the rest of its escrow refunded, nobody slashed.
+		InputUnavailable { task: TaskId, reporters: u32, forfeited: BalanceOf<T> },
 	}
 
 	/// Errors of the task market.
@@ -510,9 +527,10 @@ pub mod pallet {
 		/// A published output blob's manifest does not decode, or one of its chunks (or the
 		/// manifest) is not kept by the chain with its size: store it first (`blobs.store`).
 		OutputNotKept,
-		/// A chunk of a published output blob (or its manifest) was stored, or last renewed,
-		/// before the task's reveal window opened, so it may leave the chain before the dApp
-		/// fetched it: renew it first (`blobs.renew`).
+		/// A chunk of a published output blob (or its manifest) is due for renewal (stored or
+		/// last renewed half a retention period ago or more), so it may leave the chain
+		/// before the dApp fetched it, and anyone may have taken its payment over: renew it
+		/// first (`blobs.renew`).
 		OutputStoredTooEarly,
 		/// A stored input's manifest or one of its chunks is not kept by the chain, or is
 		/// kept with another size than the manifest says.
@@ -570,6 +588,17 @@ pub mod pallet {
 		/// The task is not waiting in the queue (its devices are all assigned, or it is
 		/// finished).
 		NotQueued,
+		/// An input from sources must name at least one source.
+		NoSources,
+		/// An input names more than `depin_primitives::data::MAX_SOURCES` sources.
+		TooManySources,
+		/// A source is not an `http://` or `https://` URL template of printable ASCII, at
+		/// most `MAX_SOURCE_LEN` bytes, with exactly one `{hash}`.
+		InvalidSource,
+		/// The task's input is not fetched from sources: the chain keeps it.
+		NotFromSources,
+		/// A device of this owner reported the task's input unavailable already.
+		AlreadyReported,
 	}
 
 	/// The market's genesis: nothing to configure; it makes sure `FeeDestination` exists.
@@ -740,7 +769,47 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_bump_task(who, task, fuel_price)
 		}
+
+		/// Submits a task whose input is blob `input` that the chain does not keep: devices
+		/// fetch its manifest and chunks from `sources` (URL templates with `{hash}`, tried
+		/// in order; at most `MAX_SOURCES` of at most `MAX_SOURCE_LEN` bytes each) and check
+		/// every byte against `input`'s name, so replicas still read the same bytes. For
+		/// data that outgrows the chain. Otherwise as `submit_stored_task`; the deposit pays
+		/// for the sources too. If devices of as many distinct owners as the task has
+		/// replicas report the input unavailable (`report_input_unavailable`), the task
+		/// fails with its deposit forfeited and the rest refunded.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::submit_sourced_task())]
+		pub fn submit_sourced_task(
+			origin: OriginFor<T>,
+			program: ProgramId,
+			input: depin_primitives::BlobRef,
+			sources: alloc::vec::Vec<alloc::vec::Vec<u8>>,
+			params: depin_primitives::TaskParams<BalanceOf<T>>,
+			output_limit: u64,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_sourced_task(who, program, input, sources, params, output_limit)
+		}
+
+		/// The calling device could fetch the input of `task` (a task on sources) from none
+		/// of its sources within its transfer time: it gives its slot up before committing,
+		/// paying nothing and not counted as a fault; the slot goes back to the queue. One
+		/// report per owner; when owners as many as the task's replicas have reported, the
+		/// task fails (event `InputUnavailable`).
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::report_input_unavailable())]
+		pub fn report_input_unavailable(origin: OriginFor<T>, task: TaskId) -> DispatchResult {
+			let device = ensure_signed(origin)?;
+			Self::do_report_input_unavailable(device, task)
+		}
 	}
+
+	/// A task's input sources, as stored.
+	pub type SourcesOf = BoundedVec<
+		BoundedVec<u8, ConstU32<{ depin_primitives::data::MAX_SOURCE_LEN }>>,
+		ConstU32<{ depin_primitives::data::MAX_SOURCES }>,
+	>;
 
 	/// The stored form of a program's metadata.
 	pub type ProgramInfoOf<T> =

@@ -25,8 +25,9 @@ use sp_runtime::{
 
 use crate::{
 	pallet::{
-		Config, Counters, DeviceTasks, Error, Event, HoldReason, OpenTasks, OutputLimits, Outputs,
-		Pallet, Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
+		Config, Counters, DeviceTasks, Error, Event, HoldReason, InputSources, OpenTasks,
+		OutputLimits, Outputs, Pallet, Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
+		UnavailableReports,
 	},
 	BalanceOf, Line, TaskOf,
 };
@@ -117,6 +118,32 @@ impl<T: Config> Pallet<T> {
 			Self::abandon(task_id, task);
 			return;
 		}
+		Self::reopen_slot(task_id, task);
+	}
+
+	/// Takes `device`'s slot away because it could fetch the task's input from none of its
+	/// sources, the `reporters`-th owner to say so: not a fault of the task. At as many
+	/// reports as replicas the task fails, its deposit forfeited (the submitter named
+	/// sources nobody could fetch from); otherwise the slot goes back to the queue.
+	pub(crate) fn report_slot(
+		task_id: TaskId,
+		task: &mut TaskOf<T>,
+		device: &T::AccountId,
+		reporters: u32,
+	) {
+		Self::take_slot(task_id, task, device, ReleaseReason::InputUnavailable);
+		if reporters >= task.params.replicas as u32 {
+			let forfeited = Self::forfeit_deposit(task);
+			Self::deposit_event(Event::InputUnavailable { task: task_id, reporters, forfeited });
+			Self::finish(task_id, task, TaskState::Failed);
+			return;
+		}
+		Self::reopen_slot(task_id, task);
+	}
+
+	/// Offers a slot of `task` taken away before its commitment again, at the head of the
+	/// queue.
+	fn reopen_slot(task_id: TaskId, task: &mut TaskOf<T>) {
 		task.open_slots = task.open_slots.saturating_add(1);
 		let to = if task.slots.iter().any(|s| s.committed) {
 			TaskState::Committing
@@ -156,6 +183,13 @@ impl<T: Config> Pallet<T> {
 	/// and its deposit forfeited to `FeeDestination`, so a dApp that submits work nobody
 	/// can run pays for the devices' time it wasted.
 	fn abandon(task_id: TaskId, task: &mut TaskOf<T>) {
+		let forfeited = Self::forfeit_deposit(task);
+		Self::deposit_event(Event::TaskAbandoned { task: task_id, faults: task.faults, forfeited });
+		Self::finish(task_id, task, TaskState::Failed);
+	}
+
+	/// Moves `task`'s deposit to `FeeDestination`; returns how much moved.
+	fn forfeit_deposit(task: &mut TaskOf<T>) -> BalanceOf<T> {
 		let forfeited = T::Currency::transfer_on_hold(
 			&HoldReason::TaskDeposit.into(),
 			&task.submitter,
@@ -170,8 +204,7 @@ impl<T: Config> Pallet<T> {
 			Zero::zero()
 		});
 		task.deposit = Zero::zero();
-		Self::deposit_event(Event::TaskAbandoned { task: task_id, faults: task.faults, forfeited });
-		Self::finish(task_id, task, TaskState::Failed);
+		forfeited
 	}
 
 	/// Ends `task` in state `to`: frees its devices, refunds the remaining escrow, and
@@ -254,6 +287,8 @@ impl<T: Config> Pallet<T> {
 		Tasks::<T>::remove(task_id);
 		TaskInputs::<T>::remove(task_id);
 		StoredInputs::<T>::remove(task_id);
+		InputSources::<T>::remove(task_id);
+		UnavailableReports::<T>::remove(task_id);
 		OutputLimits::<T>::remove(task_id);
 		Self::count_state(Some(task.state), None);
 		Self::deposit_event(Event::TaskPruned { task: task_id, deposit: task.deposit });

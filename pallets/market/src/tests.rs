@@ -1481,5 +1481,6 @@ fn the_market_view_matches_the_queue_and_the_asks() {
 	});
 }
 
+mod sourced_input;
 mod stored_input;
 mod stored_output;
