@@ -49,6 +49,18 @@ impl Client {
 		self.runtime_call("DepinApi_stored_input", task, None).await
 	}
 
+	/// Where devices fetch the input of a task whose input the chain does not keep
+	/// (`Market.InputSources`): URL templates with `{hash}`; empty for other tasks.
+	pub async fn input_sources(&self, task: TaskId) -> Result<Vec<String>, Error> {
+		self.chain_metadata(None).await?.check_storage("Market", "InputSources")?;
+		let key = crate::client::map_key_twox64("Market", "InputSources", &task);
+		let Some(bytes) = self.storage(&key, None).await? else { return Ok(Vec::new()) };
+		let sources = <Vec<Vec<u8>> as codec::Decode>::decode(&mut &bytes[..]).map_err(|e| {
+			Error::Decode { method: "Market.InputSources".into(), reason: e.to_string() }
+		})?;
+		Ok(sources.into_iter().map(|s| String::from_utf8_lossy(&s).into_owned()).collect())
+	}
+
 	/// The most bytes a task's output blob may have, if its output is a blob (`DepinApi`
 	/// version 4).
 	pub async fn output_limit(&self, task: TaskId) -> Result<Option<u64>, Error> {

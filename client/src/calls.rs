@@ -128,6 +128,23 @@ pub fn submit_stored_task(
 	Call::new("Market", "submit_stored_task", (program, manifest, params, output_limit))
 }
 
+/// `market.submit_sourced_task`: a task on blob `input` the chain does not keep, fetched
+/// by devices from `sources` (URL templates with `{hash}`).
+pub fn submit_sourced_task(
+	program: ProgramId,
+	input: depin_primitives::BlobRef,
+	sources: Vec<Vec<u8>>,
+	params: TaskParams<Balance>,
+	output_limit: u64,
+) -> Call {
+	Call::new("Market", "submit_sourced_task", (program, input, sources, params, output_limit))
+}
+
+/// `market.report_input_unavailable` (signed by the device): no source served the input.
+pub fn report_input_unavailable(task: TaskId) -> Call {
+	Call::new("Market", "report_input_unavailable", task)
+}
+
 /// `market.bump_task`: raises a queued task's bid.
 pub fn bump_task(task: TaskId, fuel_price: Balance) -> Call {
 	Call::new("Market", "bump_task", (task, fuel_price))
@@ -248,6 +265,14 @@ pub fn samples() -> Vec<Call> {
 		remove_program([4; 32]),
 		submit_task([7; 32], vec![1, 2, 3], params),
 		submit_stored_task([7; 32], vec![4, 5, 6], params, 1 << 20),
+		submit_sourced_task(
+			[7; 32],
+			depin_primitives::BlobRef { manifest: [8; 32], size: 9 },
+			vec![b"https://example.com/{hash}".to_vec()],
+			params,
+			0,
+		),
+		report_input_unavailable(6),
 		cancel_task(5),
 		bump_task(5, 2_000),
 		decline_task(6),

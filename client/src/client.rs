@@ -335,6 +335,16 @@ pub fn map_key(pallet: &str, item: &str, key: &impl Encode) -> Vec<u8> {
 	out
 }
 
+/// The storage key of `key` in map `pallet.item`, whose hasher is `Twox64Concat`: the
+/// map's prefix, then the key's `twox_64` hash and the key itself.
+pub fn map_key_twox64(pallet: &str, item: &str, key: &impl Encode) -> Vec<u8> {
+	let encoded = key.encode();
+	let mut out = value_key(pallet, item);
+	out.extend_from_slice(&sp_crypto_hashing::twox_64(&encoded));
+	out.extend_from_slice(&encoded);
+	out
+}
+
 /// Whether the block of `header` changed the runtime: its digest carries
 /// `RuntimeEnvironmentUpdated` (a runtime upgrade or a change of heap pages).
 pub fn runtime_changed(header: &Value) -> bool {

@@ -22,6 +22,7 @@ pub mod compat;
 pub mod dispatch_error;
 pub mod error;
 pub mod events;
+pub mod export;
 pub mod rpc;
 pub mod signer;
 pub mod tx;

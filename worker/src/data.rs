@@ -335,5 +335,6 @@ impl BlobCache {
 	}
 }
 
+pub mod http;
 #[cfg(test)]
 mod tests;

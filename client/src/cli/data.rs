@@ -1,4 +1,5 @@
-//! `depin data put|get|renew|info`: data of any size kept by the chain, named by its hash.
+//! `depin data put|get|renew|info|export`: data of any size kept by the chain, named by its
+//! hash; `export` writes a file's chunks for an HTTP server to serve instead.
 
 use std::{io::IsTerminal, path::PathBuf, time::Instant};
 
@@ -13,6 +14,16 @@ use depin_primitives::ContentHash;
 /// Data commands.
 #[derive(Subcommand)]
 pub enum DataCommand {
+	/// Write a file's chunks and manifest into a directory, each named by its hash in hex,
+	/// for an HTTP server to serve as a task's input source (`depin job submit --input FILE
+	/// --source 'https://host/path/{hash}'`); nothing goes to the chain. Prints the blob's
+	/// name.
+	Export {
+		/// The file.
+		file: PathBuf,
+		/// The directory (created if needed).
+		dir: PathBuf,
+	},
 	/// Store a file on chain (in chunks, in block bodies); prints the blob's name. Run it
 	/// again after an interruption: what is stored is skipped.
 	Put {
@@ -105,6 +116,28 @@ impl Reporter {
 /// Runs a data command.
 pub async fn run(g: &Global, command: DataCommand) -> anyhow::Result<Output> {
 	match command {
+		DataCommand::Export { file, dir } => {
+			let manifest = crate::export::export_file(&file, &dir)?;
+			let name = hex_hash(&depin_primitives::data::content_hash(&manifest.to_bytes()));
+			Ok(Output::new(
+				vec![
+					format!("blob {name}"),
+					format!(
+						"{} bytes in {} chunks and a manifest written to {}; serve it and pass \
+						 --source 'http(s)://HOST/PATH/{{hash}}'",
+						manifest.size,
+						manifest.chunks.len(),
+						dir.display()
+					),
+				],
+				json!({
+					"blob": name,
+					"size": manifest.size,
+					"chunks": manifest.chunks.len(),
+					"dir": dir.display().to_string(),
+				}),
+			))
+		}
 		DataCommand::Put { file } => {
 			let client = g.client().await?;
 			let signer = g.signer()?;

@@ -31,6 +31,12 @@ pub enum JobCommand {
 		/// A blob the chain keeps (`depin data put`'s name) as the input.
 		#[arg(long)]
 		input_blob: Option<String>,
+		/// Where devices fetch `--input FILE` instead of the chain keeping it: a URL
+		/// template with `{hash}` (`https://host/blobs/{hash}`) serving the directory
+		/// `depin data export FILE DIR` wrote; repeat for mirrors (at most 4). The file is
+		/// not uploaded; its blob's name and size go into the task.
+		#[arg(long = "source", requires = "input", conflicts_with = "input_blob")]
+		sources: Vec<String>,
 		/// Let the job write up to this many bytes (`64MiB`, `1GiB`; at most the chain's
 		/// `MaxBlobChunks` chunks of 2 MiB), returned as a blob instead of kept in state
 		/// (at most 128 KiB without it). The device that publishes it stores it, paid out of
@@ -292,6 +298,7 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			program,
 			input,
 			input_blob,
+			sources,
 			output_limit,
 			replicas,
 			max_fuel,
@@ -306,7 +313,11 @@ pub async fn run(g: &Global, cmd: JobCommand) -> anyhow::Result<Output> {
 			let (client, signer) = (g.client().await?, g.signer()?);
 			let fuel_price = bid(&client, &fuel_price, replicas as u32).await?;
 			let max = program::max_len(&client, "MaxInputLen").await?;
-			let source = InputSource::choose(input.as_ref(), input_blob.as_deref(), max)?;
+			let source = if sources.is_empty() {
+				InputSource::choose(input.as_ref(), input_blob.as_deref(), max)?
+			} else {
+				InputSource::sourced(input.as_ref(), sources)?
+			};
 			// The escrow first: nothing is uploaded (and no deposit held) for a job the
 			// account cannot pay for.
 			let escrow =

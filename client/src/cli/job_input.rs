@@ -18,6 +18,8 @@ pub enum InputSource {
 	File(PathBuf),
 	/// A blob the chain keeps already, by name.
 	Blob(ContentHash),
+	/// A file that devices fetch from sources (URL templates): not uploaded.
+	Sourced(PathBuf, Vec<String>),
 }
 
 /// The input as the task carries it.
@@ -26,9 +28,26 @@ pub enum TaskInput {
 	Inline(Vec<u8>),
 	/// A kept blob: its manifest's bytes and its reference.
 	Stored { manifest: Vec<u8>, blob: BlobRef },
+	/// A blob the chain does not keep, and where devices fetch it.
+	Sourced { blob: BlobRef, sources: Vec<String> },
 }
 
 impl InputSource {
+	/// `--input FILE` fetched from `--source`s: each checked as the chain checks it.
+	pub fn sourced(input: Option<&PathBuf>, sources: Vec<String>) -> anyhow::Result<Self> {
+		let path = input.context("--source needs --input FILE")?;
+		anyhow::ensure!(path.as_os_str() != "-", "--source needs --input FILE, not stdin");
+		for source in &sources {
+			depin_primitives::data::check_source(source.as_bytes()).map_err(|e| {
+				anyhow::anyhow!(
+					"--source {source}: {e:?}; a source is an http:// or https:// URL of at \
+					 most 256 printable characters with exactly one {{hash}}"
+				)
+			})?;
+		}
+		Ok(Self::Sourced(path.clone(), sources))
+	}
+
 	/// `--input` (a file, `-` for stdin, none for empty) or `--input-blob`; `max` is the
 	/// chain's inline limit. Stdin above the limit is refused (store it with `depin data
 	/// put` first): it cannot be read twice.
@@ -73,6 +92,10 @@ impl InputSource {
 		stored: bool,
 	) -> anyhow::Result<TaskInput> {
 		let name = match self {
+			Self::Sourced(path, sources) => {
+				let manifest = crate::export::file_manifest(&path, |_, _| Ok(()))?;
+				return Ok(TaskInput::Sourced { blob: manifest.blob_ref(), sources });
+			}
 			Self::Inline(bytes) if !stored => return Ok(TaskInput::Inline(bytes)),
 			Self::Inline(bytes) => {
 				let chunk_len: u32 = client.constant("Blobs", "MaxChunkLen").await?;
@@ -112,6 +135,10 @@ impl TaskInput {
 			Self::Stored { manifest, .. } => {
 				calls::submit_stored_task(program, manifest, params, output_limit)
 			}
+			Self::Sourced { blob, sources } => {
+				let sources = sources.into_iter().map(String::into_bytes).collect();
+				calls::submit_sourced_task(program, blob, sources, params, output_limit)
+			}
 		}
 	}
 
@@ -122,6 +149,11 @@ impl TaskInput {
 			Self::Stored { blob, .. } => {
 				json!({ "blob": hex_hash(&blob.manifest), "size": blob.size })
 			}
+			Self::Sourced { blob, sources } => json!({
+				"blob": hex_hash(&blob.manifest),
+				"size": blob.size,
+				"sources": sources,
+			}),
 		}
 	}
 }

@@ -744,14 +744,25 @@ impl Worker {
 			return Ok(a.input.clone());
 		}
 		let Some(blob) = client.stored_input(a.task).await? else { return Ok(Vec::new()) };
+		let sources = client.input_sources(a.task).await?;
+		let from_sources = !sources.is_empty();
 		let started = Instant::now();
 		tracing::info!(
 			task = a.task,
 			blob = %hex::encode(blob.manifest),
 			mib = blob.size as f64 / MIB,
+			sources = sources.len(),
 			"fetching the stored input"
 		);
-		match self.data.blob(client, &blob).await {
+		let fetched = if !from_sources {
+			self.data.blob(client, &blob).await
+		} else {
+			match crate::data::http::HttpSources::new(sources) {
+				Ok(http) => self.data.blob(&http, &blob).await,
+				Err(e) => Err(FetchError::Source(format!("no TLS roots: {e}"))),
+			}
+		};
+		match fetched {
 			Ok(bytes) => {
 				let seconds = started.elapsed().as_secs_f64();
 				tracing::info!(
@@ -768,10 +779,28 @@ impl Worker {
 			Err(e @ FetchError::Source(_)) if self.wall_limit(a).is_ok() => {
 				Err(anyhow::Error::new(e).context("the stored input (will try again)"))
 			}
+			// The task's own sources did not serve its input intact in time: not this
+			// device's fault, and reported for free.
+			Err(e) if from_sources && (e.is_data_fault() || matches!(e, FetchError::Source(_))) => {
+				self.report_unavailable(client, a.task).await;
+				anyhow::bail!("reported the input unavailable: {e}")
+			}
 			Err(e) => {
 				self.give_up(client, a.task).await;
 				anyhow::bail!("declined: the stored input: {e}")
 			}
+		}
+	}
+
+	/// Gives the slot of `task` back because no source served its input
+	/// (`market.report_input_unavailable`: no fee).
+	/// Given the slot again afterwards, the worker declines it (the chain takes one report
+	/// per owner).
+	async fn report_unavailable(&self, client: &Client, task: u64) {
+		self.gave_up.lock().unwrap_or_else(|e| e.into_inner()).insert(task);
+		match client.submit(&self.device, calls::report_input_unavailable(task)).await {
+			Ok(_) => tracing::info!(task, "reported the input unavailable"),
+			Err(e) => tracing::warn!(task, "reporting the input unavailable failed: {e}"),
 		}
 	}
 
