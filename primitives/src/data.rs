@@ -238,6 +238,8 @@ pub const MAX_SOURCES: u32 = 4;
 pub const MAX_SOURCE_LEN: u32 = 256;
 /// What a source puts in place of a chunk's name: its hash in 64 lowercase hex digits.
 pub const SOURCE_HASH_PLACEHOLDER: &str = "{hash}";
+/// Or its IPFS CID ([`chunk_cid`]), for IPFS gateways (`https://gateway/ipfs/{cid}`).
+pub const SOURCE_CID_PLACEHOLDER: &str = "{cid}";
 
 /// Why a source is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -248,14 +250,15 @@ pub enum SourceError {
 	Scheme,
 	/// A byte that is not printable ASCII (spaces included).
 	Unprintable,
-	/// No `{hash}` or more than one.
+	/// Not exactly one `{hash}` or `{cid}`.
 	Placeholder,
 }
 
 /// Checks that `source` is a URL template a worker can fetch a chunk from: `http://` or
 /// `https://`, printable ASCII without spaces, at most [`MAX_SOURCE_LEN`] bytes, and
-/// exactly one `{hash}` (where the chunk's hash goes, e.g.
-/// `https://data.example.com/blobs/{hash}`).
+/// exactly one `{hash}` (where the chunk's hash goes in hex, e.g.
+/// `https://data.example.com/blobs/{hash}`) or `{cid}` (its IPFS CID, e.g.
+/// `https://ipfs.io/ipfs/{cid}`).
 pub fn check_source(source: &[u8]) -> Result<(), SourceError> {
 	if source.len() > MAX_SOURCE_LEN as usize {
 		return Err(SourceError::TooLong);
@@ -266,9 +269,11 @@ pub fn check_source(source: &[u8]) -> Result<(), SourceError> {
 	if !source.iter().all(|b| (0x21..=0x7e).contains(b)) {
 		return Err(SourceError::Unprintable);
 	}
-	let marker = SOURCE_HASH_PLACEHOLDER.as_bytes();
-	let count = source.windows(marker.len()).filter(|w| *w == marker).count();
-	if count != 1 {
+	let count = |marker: &str| {
+		let marker = marker.as_bytes();
+		source.windows(marker.len()).filter(|w| *w == marker).count()
+	};
+	if count(SOURCE_HASH_PLACEHOLDER) + count(SOURCE_CID_PLACEHOLDER) != 1 {
 		return Err(SourceError::Placeholder);
 	}
 	Ok(())
@@ -278,7 +283,36 @@ pub fn check_source(source: &[u8]) -> Result<(), SourceError> {
 #[cfg(feature = "std")]
 pub fn source_url(source: &str, hash: &ContentHash) -> String {
 	let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-	source.replacen(SOURCE_HASH_PLACEHOLDER, &hex, 1)
+	source.replacen(SOURCE_HASH_PLACEHOLDER, &hex, 1).replacen(
+		SOURCE_CID_PLACEHOLDER,
+		&chunk_cid(hash),
+		1,
+	)
+}
+
+/// The IPFS CID of a chunk named `hash`: version 1, codec `raw` (0x55), multihash
+/// `blake2b-256` (0xb220), in lowercase base32 (`bafk2bza…`) — the CID under which the
+/// node's `--ipfs-server` (bitswap) offers the chunk, and which an IPFS gateway serves
+/// for the chunk's bytes added with that hash.
+#[cfg(feature = "std")]
+pub fn chunk_cid(hash: &ContentHash) -> String {
+	const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+	// CID v1, raw codec, blake2b-256 (varint 0xb220), 32-byte digest.
+	let bytes = [&[0x01, 0x55, 0xa0, 0xe4, 0x02, 0x20][..], &hash[..]].concat();
+	let mut out = String::from("b");
+	let (mut buffer, mut bits) = (0u32, 0u32);
+	for byte in bytes {
+		buffer = (buffer << 8) | u32::from(byte);
+		bits += 8;
+		while bits >= 5 {
+			bits -= 5;
+			out.push(ALPHABET[((buffer >> bits) & 31) as usize] as char);
+		}
+	}
+	if bits > 0 {
+		out.push(ALPHABET[((buffer << (5 - bits)) & 31) as usize] as char);
+	}
+	out
 }
 
 #[cfg(test)]
@@ -298,6 +332,22 @@ mod source_tests {
 		assert_eq!(check_source(b"https://example.com/a b/{hash}"), Err(SourceError::Unprintable));
 		let long = [b"https://".as_slice(), &[b'a'; 250], b"{hash}"].concat();
 		assert_eq!(check_source(&long), Err(SourceError::TooLong));
+	}
+
+	#[test]
+	fn a_chunk_s_cid_is_raw_blake2b_256_in_base32() {
+		// The CID of the empty chunk, as `ipfs add --cid-version 1 --hash blake2b-256
+		// --raw-leaves` of an empty file gives it.
+		let empty = content_hash(b"");
+		let cid = chunk_cid(&empty);
+		// Computed apart: multibase "b" + RFC 4648 base32 of 01 55 a0e402 20 <digest>.
+		assert_eq!(cid, "bafk2bzaceahfouoae3suhmxivmxlayez3kq5dzo7i53y654h7kvultprf7r2q");
+		assert_eq!(check_source(b"https://ipfs.io/ipfs/{cid}"), Ok(()));
+		assert_eq!(check_source(b"https://x.org/{cid}/{hash}"), Err(SourceError::Placeholder));
+		assert_eq!(
+			source_url("https://ipfs.io/ipfs/{cid}", &empty),
+			format!("https://ipfs.io/ipfs/{cid}")
+		);
 	}
 
 	#[test]

@@ -132,6 +132,9 @@ pub async fn run(g: &Global, command: DataCommand) -> anyhow::Result<Output> {
 				],
 				json!({
 					"blob": name,
+					"cid": depin_primitives::data::chunk_cid(&depin_primitives::data::content_hash(
+						&manifest.to_bytes()
+					)),
 					"size": manifest.size,
 					"chunks": manifest.chunks.len(),
 					"dir": dir.display().to_string(),

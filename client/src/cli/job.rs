@@ -32,8 +32,9 @@ pub enum JobCommand {
 		#[arg(long)]
 		input_blob: Option<String>,
 		/// Where devices fetch `--input FILE` instead of the chain keeping it: a URL
-		/// template with `{hash}` (`https://host/blobs/{hash}`) serving the directory
-		/// `depin data export FILE DIR` wrote; repeat for mirrors (at most 4). The file is
+		/// template with `{hash}` (`https://host/blobs/{hash}`, serving the directory
+		/// `depin data export FILE DIR` wrote) or `{cid}` (an IPFS gateway:
+		/// `https://ipfs.io/ipfs/{cid}`); repeat for mirrors (at most 4). The file is
 		/// not uploaded; its blob's name and size go into the task.
 		#[arg(long = "source", requires = "input", conflicts_with = "input_blob")]
 		sources: Vec<String>,

@@ -41,7 +41,7 @@ impl InputSource {
 			depin_primitives::data::check_source(source.as_bytes()).map_err(|e| {
 				anyhow::anyhow!(
 					"--source {source}: {e:?}; a source is an http:// or https:// URL of at \
-					 most 256 printable characters with exactly one {{hash}}"
+					 most 256 printable characters with exactly one {{hash}} or {{cid}}"
 				)
 			})?;
 		}

@@ -64,7 +64,7 @@ impl<T: Config> Pallet<T> {
 			"output limit of no task"
 		);
 		ensure!(
-			InputSources::<T>::iter_keys().all(|id| StoredInputs::<T>::contains_key(id)),
+			InputSources::<T>::iter_keys().all(StoredInputs::<T>::contains_key),
 			"input sources of no stored input"
 		);
 		ensure!(

@@ -593,7 +593,7 @@ pub mod pallet {
 		/// An input names more than `depin_primitives::data::MAX_SOURCES` sources.
 		TooManySources,
 		/// A source is not an `http://` or `https://` URL template of printable ASCII, at
-		/// most `MAX_SOURCE_LEN` bytes, with exactly one `{hash}`.
+		/// most `MAX_SOURCE_LEN` bytes, with exactly one `{hash}` or `{cid}`.
 		InvalidSource,
 		/// The task's input is not fetched from sources: the chain keeps it.
 		NotFromSources,
@@ -771,7 +771,8 @@ pub mod pallet {
 		}
 
 		/// Submits a task whose input is blob `input` that the chain does not keep: devices
-		/// fetch its manifest and chunks from `sources` (URL templates with `{hash}`, tried
+		/// fetch its manifest and chunks from `sources` (URL templates with `{hash}` or
+		/// `{cid}` — an IPFS gateway's `https://gateway/ipfs/{cid}` — tried
 		/// in order; at most `MAX_SOURCES` of at most `MAX_SOURCE_LEN` bytes each) and check
 		/// every byte against `input`'s name, so replicas still read the same bytes. For
 		/// data that outgrows the chain. Otherwise as `submit_stored_task`; the deposit pays

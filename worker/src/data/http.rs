@@ -1,6 +1,6 @@
 //! Chunks from HTTP sources: a task's input the chain does not keep, fetched from the URL
 //! templates the task names (`Market.InputSources`, `{hash}` replaced by the chunk's hash
-//! in hex). Every byte is still checked against its hash by the cache
+//! in hex, `{cid}` by its IPFS CID). Every byte is still checked against its hash by the cache
 //! ([`super::BlobCache::chunk`]): a source can only withhold data, not change it.
 
 use std::{
