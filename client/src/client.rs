@@ -328,19 +328,25 @@ pub fn value_key(pallet: &str, item: &str) -> Vec<u8> {
 /// storage shape check compares hashers too): the map's prefix, then the key's
 /// `blake2_128` hash and the key itself.
 pub fn map_key(pallet: &str, item: &str, key: &impl Encode) -> Vec<u8> {
-	let encoded = key.encode();
-	let mut out = value_key(pallet, item);
-	out.extend_from_slice(&sp_crypto_hashing::blake2_128(&encoded));
-	out.extend_from_slice(&encoded);
-	out
+	hashed_map_key(pallet, item, key, |k| sp_crypto_hashing::blake2_128(k).to_vec())
 }
 
 /// The storage key of `key` in map `pallet.item`, whose hasher is `Twox64Concat`: the
 /// map's prefix, then the key's `twox_64` hash and the key itself.
 pub fn map_key_twox64(pallet: &str, item: &str, key: &impl Encode) -> Vec<u8> {
+	hashed_map_key(pallet, item, key, |k| sp_crypto_hashing::twox_64(k).to_vec())
+}
+
+/// The map's prefix, then `hash` of the encoded key, then the key itself.
+fn hashed_map_key(
+	pallet: &str,
+	item: &str,
+	key: &impl Encode,
+	hash: impl Fn(&[u8]) -> Vec<u8>,
+) -> Vec<u8> {
 	let encoded = key.encode();
 	let mut out = value_key(pallet, item);
-	out.extend_from_slice(&sp_crypto_hashing::twox_64(&encoded));
+	out.extend_from_slice(&hash(&encoded));
 	out.extend_from_slice(&encoded);
 	out
 }
