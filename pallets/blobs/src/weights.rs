@@ -1,7 +1,7 @@
 
 //! Weights of `pallet_blobs`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-12-03, STEPS: `10`, REPEAT: `5`
+//! DATE: 2026-12-04, STEPS: `10`, REPEAT: `5`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
@@ -52,52 +52,47 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn store(l: u32, ) -> Weight {
-		// Minimum execution time: 103_344_000 picoseconds.
-		Weight::from_parts(108_985_000, 8343)
-			.saturating_add(Weight::from_parts(13_192, 0).saturating_mul(l.into()))
+		// Minimum execution time: 105_176_000 picoseconds.
+		Weight::from_parts(109_704_000, 8343)
+			.saturating_add(Weight::from_parts(8_030, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			// One more than measured: the chunk's payer (`Payers`), added by hand.
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Written by hand, not measured yet (`scripts/benchmark.sh` regenerates it): the
-	/// chunk's `blake2_256` (a host function, at 2 ns per byte, a generous bound for
-	/// native code) and its record read.
 	fn refusal(l: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 3593)
-			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Minimum execution time: 6_062_000 picoseconds.
+		Weight::from_parts(6_502_000, 3525)
+			.saturating_add(Weight::from_parts(1_128, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn renew() -> Weight {
-		// Minimum execution time: 110_037_000 picoseconds.
-		Weight::from_parts(152_907_000, 15696)
+		// Minimum execution time: 110_296_000 picoseconds.
+		Weight::from_parts(128_269_000, 15696)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
-			// One more than measured: the chunk's payer (`Payers`), added by hand.
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn check_proof() -> Weight {
-		// Minimum execution time: 90_470_000 picoseconds.
-		Weight::from_parts(123_782_000, 8343)
+		// Minimum execution time: 81_301_000 picoseconds.
+		Weight::from_parts(91_271_000, 8343)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn set_retention_period() -> Weight {
-		// Minimum execution time: 9_397_000 picoseconds.
-		Weight::from_parts(13_706_000, 0)
+		// Minimum execution time: 9_137_000 picoseconds.
+		Weight::from_parts(12_683_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn prune_idle() -> Weight {
-		// Minimum execution time: 3_026_000 picoseconds.
-		Weight::from_parts(3_778_000, 1489)
+		// Minimum execution time: 2_945_000 picoseconds.
+		Weight::from_parts(3_376_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	fn prune_block(c: u32, ) -> Weight {
-		// Minimum execution time: 12_353_000 picoseconds.
-		Weight::from_parts(15_590_635, 8343)
-			.saturating_add(Weight::from_parts(7_594_372, 0).saturating_mul(c.into()))
+		// Minimum execution time: 11_882_000 picoseconds.
+		Weight::from_parts(17_794_084, 8343)
+			.saturating_add(Weight::from_parts(10_103_658, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			// Two per chunk: its record and its payer (`Payers`, added by hand).
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(c.into()))
 	}
@@ -106,52 +101,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn store(l: u32, ) -> Weight {
-		// Minimum execution time: 103_344_000 picoseconds.
-		Weight::from_parts(108_985_000, 8343)
-			.saturating_add(Weight::from_parts(13_192, 0).saturating_mul(l.into()))
+		// Minimum execution time: 105_176_000 picoseconds.
+		Weight::from_parts(109_704_000, 8343)
+			.saturating_add(Weight::from_parts(8_030, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			// One more than measured: the chunk's payer (`Payers`), added by hand.
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	/// Written by hand, not measured yet (`scripts/benchmark.sh` regenerates it): the
-	/// chunk's `blake2_256` (a host function, at 2 ns per byte, a generous bound for
-	/// native code) and its record read.
 	fn refusal(l: u32, ) -> Weight {
-		Weight::from_parts(10_000_000, 3593)
-			.saturating_add(Weight::from_parts(2_000, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		// Minimum execution time: 6_062_000 picoseconds.
+		Weight::from_parts(6_502_000, 3525)
+			.saturating_add(Weight::from_parts(1_128, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn renew() -> Weight {
-		// Minimum execution time: 110_037_000 picoseconds.
-		Weight::from_parts(152_907_000, 15696)
+		// Minimum execution time: 110_296_000 picoseconds.
+		Weight::from_parts(128_269_000, 15696)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			// One more than measured: the chunk's payer (`Payers`), added by hand.
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn check_proof() -> Weight {
-		// Minimum execution time: 90_470_000 picoseconds.
-		Weight::from_parts(123_782_000, 8343)
+		// Minimum execution time: 81_301_000 picoseconds.
+		Weight::from_parts(91_271_000, 8343)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_retention_period() -> Weight {
-		// Minimum execution time: 9_397_000 picoseconds.
-		Weight::from_parts(13_706_000, 0)
+		// Minimum execution time: 9_137_000 picoseconds.
+		Weight::from_parts(12_683_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn prune_idle() -> Weight {
-		// Minimum execution time: 3_026_000 picoseconds.
-		Weight::from_parts(3_778_000, 1489)
+		// Minimum execution time: 2_945_000 picoseconds.
+		Weight::from_parts(3_376_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn prune_block(c: u32, ) -> Weight {
-		// Minimum execution time: 12_353_000 picoseconds.
-		Weight::from_parts(15_590_635, 8343)
-			.saturating_add(Weight::from_parts(7_594_372, 0).saturating_mul(c.into()))
+		// Minimum execution time: 11_882_000 picoseconds.
+		Weight::from_parts(17_794_084, 8343)
+			.saturating_add(Weight::from_parts(10_103_658, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			// Two per chunk: its record and its payer (`Payers`, added by hand).
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(c.into()))
 	}
