@@ -562,10 +562,10 @@ impl<'a> Uploader<'a> {
 		Self { client, signer, period, in_flight, in_flight_bytes, seen_block }
 	}
 
-	/// How the chain keeps chunk `hash` now.
-	async fn kept(&self, hash: &ContentHash) -> Result<Keeping, Error> {
+	/// How the chain keeps chunk `hash` at best block `best`.
+	async fn kept(&self, hash: &ContentHash, best: BlockNumber) -> Result<Keeping, Error> {
 		let info = self.client.chunk_info(hash).await?;
-		Ok(Keeping::of(info, self.period, self.client.best_number().await?))
+		Ok(Keeping::of(info, self.period, best))
 	}
 
 	/// Sends chunk `index` unless the chain keeps it and it is not due for renewal (renews
@@ -578,7 +578,8 @@ impl<'a> Uploader<'a> {
 		state: &mut Progress,
 		progress: &mut impl FnMut(&Progress),
 	) -> Result<(), BlobError> {
-		let kept = self.kept(&hash).await?;
+		let best = self.client.best_number().await?;
+		let kept = self.kept(&hash, best).await?;
 		if kept == Keeping::Yes {
 			state.chunks_skipped += 1;
 			self.done(data.len(), index, state, progress);
@@ -648,7 +649,7 @@ impl<'a> Uploader<'a> {
 		let mut waiting = VecDeque::with_capacity(self.in_flight.len());
 		let mut resend = false;
 		while let Some(mut chunk) = self.in_flight.pop_front() {
-			let kept = self.kept(&chunk.hash).await?;
+			let kept = self.kept(&chunk.hash, best).await?;
 			if kept == Keeping::Yes {
 				self.in_flight_bytes -= chunk.data.len();
 				self.done(chunk.data.len(), chunk.index, state, progress);
