@@ -28,6 +28,22 @@ pub fn cli(url: &str, args: &[&str]) -> (bool, String, String) {
 	)
 }
 
+/// `depin --json --suri SURI ARGS…` against `url`: the command's JSON. Panics with what
+/// the command printed if it fails.
+pub fn depin_json(url: &str, suri: &str, args: &[&str]) -> serde_json::Value {
+	let (ok, out, err) = cli(url, &[&["--json", "--suri", suri], args].concat());
+	assert!(ok, "depin {args:?}: {out} {err}");
+	serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("depin {args:?}: {e}: {out}"))
+}
+
+/// `depin job submit --program <example job JOB's Wasm> ARGS…` as `suri`: the command's
+/// JSON (`task`, `escrow`, `input`, …).
+pub fn submit_example(url: &str, suri: &str, job: &str, args: &[&str]) -> serde_json::Value {
+	let wasm = jobs_dir().join("wasm32-wasip1/release").join(format!("{job}.wasm"));
+	let program = wasm.to_str().expect("a UTF-8 path");
+	depin_json(url, suri, &[&["job", "submit", "--program", program], args].concat())
+}
+
 /// A dev node and one worker per owner, each device registered and listed.
 pub struct Network {
 	/// The node.

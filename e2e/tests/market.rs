@@ -13,49 +13,29 @@ use depin_client::{
 	types::{AccountId, Balance},
 	Client, Task,
 };
-use depin_e2e::{all_verified, cli, wait_finished, Network};
+use depin_e2e::{all_verified, cli, depin_json, wait_finished, Network};
 use depin_testkit::until;
-use serde_json::Value;
 
 /// The owners of the three devices, in order.
 const OWNERS: [&str; 3] = ["Alice", "Bob", "Charlie"];
 
-fn json(out: &str) -> Value {
-	serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"))
-}
-
-/// `depin --json args…` as `suri`; panics with its stderr on failure.
-fn depin(url: &str, suri: &str, args: &[&str]) -> Value {
-	let (ok, out, err) = cli(url, &[&["--json", "--suri", suri], args].concat());
-	assert!(ok, "depin {args:?}: {out} {err}");
-	json(&out)
-}
-
 /// Submits a `primes` job as `suri` with `--fuel-price price` and `replicas`; its task id.
 fn submit(url: &str, suri: &str, price: &str, replicas: &str) -> u64 {
-	let wasm = depin_e2e::jobs_dir().join("wasm32-wasip1/release/primes.wasm");
 	let input = tempfile::NamedTempFile::new().unwrap();
 	std::fs::write(input.path(), b"20000").unwrap();
-	let out = depin(
-		url,
-		suri,
-		&[
-			"job",
-			"submit",
-			"--program",
-			wasm.to_str().unwrap(),
-			"--input",
-			input.path().to_str().unwrap(),
-			"--replicas",
-			replicas,
-			"--max-fuel",
-			"1000000000",
-			"--fuel-price",
-			price,
-			"--deadline",
-			"900",
-		],
-	);
+	let args = [
+		"--input",
+		input.path().to_str().unwrap(),
+		"--replicas",
+		replicas,
+		"--max-fuel",
+		"1000000000",
+		"--fuel-price",
+		price,
+		"--deadline",
+		"900",
+	];
+	let out = depin_e2e::submit_example(url, suri, "primes", &args);
 	out["task"].as_u64().unwrap_or_else(|| panic!("no task id: {out}"))
 }
 
@@ -74,7 +54,7 @@ async fn devices_are_served_by_price_and_never_below_their_ask() {
 	let asks: [Balance; 3] = [2_000, 500, 500];
 	for ((owner, device), ask) in OWNERS.iter().zip(&net.devices).zip(asks) {
 		let (suri, price) = (format!("//{owner}"), format!("{ask}planck"));
-		let out = depin(&url, &suri, &["device", "set-ask", &ss58(device.account()), &price]);
+		let out = depin_json(&url, &suri, &["device", "set-ask", &ss58(device.account()), &price]);
 		assert!(out["ok"].as_str().unwrap().contains("asks"), "{out}");
 	}
 	let alice_device = net.devices[0].account().clone();
@@ -87,7 +67,7 @@ async fn devices_are_served_by_price_and_never_below_their_ask() {
 	assert_eq!(task(client, waiting).await.state, TaskState::Queued, "below Alice's ask");
 
 	// The market shows the waiting bid and the three asks, and suggests Alice's level.
-	let market = depin(&url, "//Eve", &["market"]);
+	let market = depin_json(&url, "//Eve", &["market"]);
 	let levels = market["levels"].as_array().unwrap();
 	let at = |price: u128| {
 		levels
@@ -108,7 +88,8 @@ async fn devices_are_served_by_price_and_never_below_their_ask() {
 	// Ferdie bids what the market suggests: every device serves it.
 	let auto = submit(&url, "//Ferdie", "auto", "3");
 	// Eve raises her waiting bid with `auto`; then bids 1 000 for 2 replicas.
-	let out = depin(&url, "//Eve", &["job", "bump", &waiting.to_string(), "--fuel-price", "auto"]);
+	let out =
+		depin_json(&url, "//Eve", &["job", "bump", &waiting.to_string(), "--fuel-price", "auto"]);
 	assert!(out["fuelPrice"].as_str().unwrap().parse::<u128>().unwrap() >= 2_000, "{out}");
 	let cheap = submit(&url, "//Eve", "1000planck", "2");
 
@@ -140,7 +121,7 @@ async fn devices_are_served_by_price_and_never_below_their_ask() {
 		client.rewards(net.owners[0].account()).await.unwrap().era > era
 	})
 	.await;
-	let market = depin(&url, "//Eve", &["market"]);
+	let market = depin_json(&url, "//Eve", &["market"]);
 	let cleared = market["clearedReplicas"].as_u64().unwrap();
 	assert!(cleared > 0, "{market}");
 	let median: u128 = market["medianClearingPrice"].as_str().unwrap().parse().unwrap();

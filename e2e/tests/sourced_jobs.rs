@@ -86,31 +86,10 @@ async fn serve(dir: PathBuf, damage_once: BTreeSet<String>) -> (u16, Arc<Mutex<S
 /// `depin job submit` of word-count on `input` fetched from `source`, 3 replicas; the
 /// command's JSON.
 fn submit(url: &str, input: &std::path::Path, source: &str) -> Value {
-	let wasm = depin_e2e::jobs_dir().join("wasm32-wasip1/release/word-count.wasm");
-	let args = [
-		"--json",
-		"--suri",
-		"//Eve",
-		"job",
-		"submit",
-		"--program",
-		wasm.to_str().unwrap(),
-		"--input",
-		input.to_str().unwrap(),
-		"--source",
-		source,
-		"--replicas",
-		"3",
-		"--max-fuel",
-		"100000000000",
-		"--memory-mib",
-		"512",
-		"--deadline",
-		"600",
-	];
-	let (ok, out, err) = cli(url, &args);
-	assert!(ok, "{out} {err}");
-	serde_json::from_str(out.trim()).unwrap()
+	let input = input.to_str().unwrap();
+	let args = ["--input", input, "--source", source, "--replicas", "3"];
+	let limits = ["--max-fuel", "100000000000", "--memory-mib", "512", "--deadline", "600"];
+	depin_e2e::submit_example(url, "//Eve", CORPUS_JOB, &[&args[..], &limits].concat())
 }
 
 #[tokio::test(flavor = "multi_thread")]

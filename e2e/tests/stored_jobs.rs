@@ -19,7 +19,6 @@ use depin_client::{
 };
 use depin_e2e::{cli, run_native, wait_finished, Network, CORPUS_JOB};
 use depin_testkit::pseudo_random_text;
-use serde_json::Value;
 
 const CORPUS_MIB: usize = 256;
 /// The job that turns the corpus into an output blob.
@@ -49,34 +48,13 @@ async fn a_256_mib_stored_input_is_fetched_resumed_after_a_kill_and_verified() {
 	let corpus = pseudo_random_text(CORPUS_MIB << 20, 7);
 	let input = dir.path().join("corpus.txt");
 	std::fs::write(&input, &corpus).unwrap();
-	let wasm = depin_e2e::jobs_dir().join("wasm32-wasip1/release/word-count.wasm");
 	let max_fuel = MAX_FUEL.to_string();
+	let limits = ["--max-fuel", &max_fuel, "--memory-mib", "512", "--deadline", "900"];
 
 	// Above the inline limit: the CLI stores the file, then submits a task naming it.
-	let (ok, out, err) = cli(
-		&url,
-		&[
-			"--json",
-			"--suri",
-			"//Eve",
-			"job",
-			"submit",
-			"--program",
-			wasm.to_str().unwrap(),
-			"--input",
-			input.to_str().unwrap(),
-			"--replicas",
-			"3",
-			"--max-fuel",
-			&max_fuel,
-			"--memory-mib",
-			"512",
-			"--deadline",
-			"900",
-		],
-	);
-	assert!(ok, "{out} {err}");
-	let submitted: Value = serde_json::from_str(out.trim()).unwrap();
+	let input_arg = ["--input", input.to_str().unwrap(), "--replicas", "3"];
+	let submitted =
+		depin_e2e::submit_example(&url, "//Eve", CORPUS_JOB, &[&input_arg[..], &limits].concat());
 	let task = submitted["task"].as_u64().unwrap();
 	assert_eq!(submitted["input"]["size"], CORPUS_MIB << 20, "{submitted}");
 	let stored = net.client.stored_input(task).await.unwrap().expect("a stored input");
@@ -141,34 +119,12 @@ async fn a_256_mib_corpus_tokenized_into_an_output_blob_is_fetched_by_the_dapp()
 /// fetched by the dApp with `depin job result`, and equal to the native build's output.
 async fn large_output_on(net: &Network, blob: &[u8; 32], corpus: &[u8], dir: &Path) {
 	let url = net.node.ws_url();
-	let wasm = depin_e2e::jobs_dir().join(format!("wasm32-wasip1/release/{TOKENS_JOB}.wasm"));
 	let max_fuel = MAX_FUEL.to_string();
-	let (ok, out, err) = cli(
-		&url,
-		&[
-			"--json",
-			"--suri",
-			"//Eve",
-			"job",
-			"submit",
-			"--program",
-			wasm.to_str().unwrap(),
-			"--input-blob",
-			&hex::encode(blob),
-			"--output-limit",
-			"128MiB",
-			"--replicas",
-			"3",
-			"--max-fuel",
-			&max_fuel,
-			"--memory-mib",
-			"512",
-			"--deadline",
-			"900",
-		],
-	);
-	assert!(ok, "{out} {err}");
-	let submitted: Value = serde_json::from_str(out.trim()).unwrap();
+	let limits = ["--max-fuel", &max_fuel, "--memory-mib", "512", "--deadline", "900"];
+	let blob = hex::encode(blob);
+	let args = ["--input-blob", &blob, "--output-limit", "128MiB", "--replicas", "3"];
+	let submitted =
+		depin_e2e::submit_example(&url, "//Eve", TOKENS_JOB, &[&args[..], &limits].concat());
 	let task = submitted["task"].as_u64().unwrap();
 	assert_eq!(net.client.output_limit(task).await.unwrap(), Some(128 << 20));
 

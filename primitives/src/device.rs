@@ -29,6 +29,7 @@ pub const EXECUTOR_VERSION: u32 = 3;
 	MaxEncodedLen,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
 pub struct DeviceSpec {
 	/// CPU cores given to jobs; also the number of jobs the device runs at once.
 	pub cores: u16,
@@ -39,6 +40,9 @@ pub struct DeviceSpec {
 	/// Version of the worker's executor (job ABI and engine).
 	pub executor_version: u32,
 	/// The device's determinism class.
+	///
+	/// In JSON a decimal string: classes are hashes, beyond what a JavaScript number holds.
+	#[cfg_attr(feature = "std", serde(with = "crate::serde_decimal"))]
 	pub determinism_class: DeterminismClass,
 }
 
@@ -226,4 +230,33 @@ pub fn device_consent_payload<AccountId: codec::Encode, Hash: codec::Encode>(
 	owner.encode_to(&mut payload);
 	registrations.encode_to(&mut payload);
 	payload
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_spec_in_json_is_camel_case_with_its_class_as_a_decimal_string() {
+		let spec = DeviceSpec {
+			cores: 2,
+			memory_mib: 2048,
+			fuel_per_second: 1_600_000_000,
+			executor_version: 3,
+			// Above 2⁵³: a JavaScript number would round it.
+			determinism_class: 2_595_806_979_216_148_155,
+		};
+		let json = serde_json::to_value(spec).unwrap();
+		assert_eq!(
+			json,
+			serde_json::json!({
+				"cores": 2,
+				"memoryMib": 2048,
+				"fuelPerSecond": 1_600_000_000u64,
+				"executorVersion": 3,
+				"determinismClass": "2595806979216148155",
+			})
+		);
+		assert_eq!(serde_json::from_value::<DeviceSpec>(json).unwrap(), spec);
+	}
 }

@@ -241,11 +241,12 @@ fn a_store_of_a_kept_chunk_or_an_early_renewal_is_refused_before_it_pays() {
 		assert!(Charge::can_withdraw_fee(&alice, &store, &info, fee, 0).is_ok());
 		// Bob copies Alice's chunk from the pool and stores it first.
 		assert!(Blobs::store(RuntimeOrigin::signed(bob.clone()), data).is_ok());
-		let before = Balances::balance(&alice);
+		// Refused in validation, which runs again when a block applies the transaction: a
+		// store that lost the race is never included, so never charged (the process-level
+		// data test checks the balance on a real node).
 		let refused =
 			|code| Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(code)));
 		assert_eq!(Charge::can_withdraw_fee(&alice, &store, &info, fee, 0), refused(178));
-		assert_eq!(Balances::balance(&alice), before, "Alice pays nothing for losing the race");
 		// Renewing it now would take the payment over from Bob: refused too.
 		let hash = sp_io::hashing::blake2_256(&[7u8; 1_000]);
 		let renew = RuntimeCall::Blobs(pallet_blobs::Call::renew { hash });

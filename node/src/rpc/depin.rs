@@ -6,8 +6,8 @@
 use std::{marker::PhantomData, sync::Arc};
 
 use depin_primitives::{
-	serde_hex, AssignmentView, DepinApi as DepinRuntimeApi, DeviceInfo, MarketView, ProgramId,
-	RewardsView, Stats, TaskId, TaskView,
+	serde_hex, AssignmentView, DepinApi as DepinRuntimeApi, DeviceInfo, MarketView, Page,
+	ProgramId, RewardsView, Stats, TaskId, TaskView, MAX_PAGE,
 };
 use depin_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use jsonrpsee::{
@@ -77,6 +77,47 @@ pub trait DepinRpc {
 		account: String,
 		at: Option<Hash>,
 	) -> RpcResult<RewardsView<Balance, BlockNumber>>;
+
+	/// Tasks, newest first: of one submitter (or of everyone when null), with ids below
+	/// `before` (null: from the newest), at most `limit` (1..=100). `next` is the `before`
+	/// of the following page, null after the last.
+	#[method(name = "tasks")]
+	fn tasks(
+		&self,
+		submitter: Option<String>,
+		before: Option<TaskId>,
+		limit: u32,
+		at: Option<Hash>,
+	) -> RpcResult<Page<TaskView<AccountId, Balance, BlockNumber>, TaskId>>;
+
+	/// Registered devices in account order: of one owner (or of everyone when null), after
+	/// account `after` (null: from the first), at most `limit` (1..=100). `next` is the
+	/// `after` of the following page, null after the last.
+	#[method(name = "devices")]
+	fn devices(
+		&self,
+		owner: Option<String>,
+		after: Option<String>,
+		limit: u32,
+		at: Option<Hash>,
+	) -> RpcResult<Page<DeviceEntry, AccountId>>;
+}
+
+/// One device of a `depin_devices` page.
+#[derive(Clone, serde::Serialize)]
+pub struct DeviceEntry {
+	/// The device's account.
+	pub device: AccountId,
+	/// The device.
+	pub info: DeviceInfo<AccountId, Balance, BlockNumber>,
+}
+
+fn page_limit(limit: u32) -> Result<u32, ErrorObjectOwned> {
+	if (1..=MAX_PAGE).contains(&limit) {
+		Ok(limit)
+	} else {
+		Err(invalid_params(format!("limit: expected 1 to {MAX_PAGE}, got {limit}")))
+	}
 }
 
 /// Implementation over a client with the `DepinApi` runtime API.
@@ -190,5 +231,45 @@ where
 	) -> RpcResult<RewardsView<Balance, BlockNumber>> {
 		let account = parse_account(&account)?;
 		self.client.runtime_api().rewards(self.at(at), account).map_err(runtime_error)
+	}
+
+	fn tasks(
+		&self,
+		submitter: Option<String>,
+		before: Option<TaskId>,
+		limit: u32,
+		at: Option<Hash>,
+	) -> RpcResult<Page<TaskView<AccountId, Balance, BlockNumber>, TaskId>> {
+		let submitter = submitter.as_deref().map(parse_account).transpose()?;
+		let limit = page_limit(limit)?;
+		self.client
+			.runtime_api()
+			.tasks(self.at(at), submitter, before, limit)
+			.map_err(runtime_error)
+	}
+
+	fn devices(
+		&self,
+		owner: Option<String>,
+		after: Option<String>,
+		limit: u32,
+		at: Option<Hash>,
+	) -> RpcResult<Page<DeviceEntry, AccountId>> {
+		let owner = owner.as_deref().map(parse_account).transpose()?;
+		let after = after.as_deref().map(parse_account).transpose()?;
+		let limit = page_limit(limit)?;
+		let page = self
+			.client
+			.runtime_api()
+			.devices(self.at(at), owner, after, limit)
+			.map_err(runtime_error)?;
+		Ok(Page {
+			items: page
+				.items
+				.into_iter()
+				.map(|(device, info)| DeviceEntry { device, info })
+				.collect(),
+			next: page.next,
+		})
 	}
 }

@@ -109,6 +109,9 @@ pub struct Worker {
 	programs: Mutex<HashMap<ProgramId, Arc<Vec<u8>>>>,
 	/// Stored inputs, fetched once and shared by every job.
 	data: crate::data::BlobCache,
+	/// The connections to input sources, made the first time a task names sources (or
+	/// why they cannot be: no root certificates).
+	http: std::sync::OnceLock<Result<crate::data::http::HttpClient, String>>,
 	/// The device's registered spec, read again in a block with new jobs to start (its
 	/// owner may update it while the worker runs).
 	registered: Mutex<DeviceSpec>,
@@ -250,6 +253,7 @@ impl Worker {
 			phases: Mutex::new(HashMap::new()),
 			programs: Mutex::new(HashMap::new()),
 			data,
+			http: std::sync::OnceLock::new(),
 			registered: Mutex::new(info.spec),
 			last_heartbeat: Mutex::new(None),
 			limits: Mutex::new(ChainLimits::read(&client).await?),
@@ -757,9 +761,15 @@ impl Worker {
 		let fetched = if !from_sources {
 			self.data.blob(client, &blob).await
 		} else {
-			match crate::data::http::HttpSources::new(sources) {
-				Ok(http) => self.data.blob(&http, &blob).await,
-				Err(e) => Err(FetchError::Source(format!("no TLS roots: {e}"))),
+			let http = self.http.get_or_init(|| {
+				crate::data::http::HttpClient::new().map_err(|e| format!("no TLS roots: {e}"))
+			});
+			match http {
+				Ok(http) => {
+					let sources = crate::data::http::HttpSources::new(http.clone(), sources);
+					self.data.blob(&sources, &blob).await
+				}
+				Err(e) => Err(FetchError::Source(e.clone())),
 			}
 		};
 		match fetched {

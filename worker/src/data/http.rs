@@ -23,25 +23,37 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 type Https = hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>;
 
-/// A task's sources, tried in turn: each fetch starts with the next source, so that a
-/// chunk that came back damaged is asked of another source next time.
-pub struct HttpSources {
-	sources: Vec<String>,
-	next: AtomicUsize,
-	client: Client<Https, Empty<Bytes>>,
-}
+/// A pool of HTTP(S) connections for input sources, HTTPS checked against the system's
+/// root certificates. Built once per worker (loading the roots reads them from disk) and
+/// cloned, cheaply, into each task's [`HttpSources`]: connections to a source are kept
+/// for the next task that names it.
+#[derive(Clone)]
+pub struct HttpClient(Client<Https, Empty<Bytes>>);
 
-impl HttpSources {
-	/// Sources `sources` (URL templates that `check_source` accepts); HTTPS is checked
-	/// against the system's root certificates.
-	pub fn new(sources: Vec<String>) -> std::io::Result<Self> {
+impl HttpClient {
+	/// A client with the system's root certificates.
+	pub fn new() -> std::io::Result<Self> {
 		let https = hyper_rustls::HttpsConnectorBuilder::new()
 			.with_native_roots()?
 			.https_or_http()
 			.enable_http1()
 			.build();
-		let client = Client::builder(TokioExecutor::new()).build(https);
-		Ok(Self { sources, next: AtomicUsize::new(0), client })
+		Ok(Self(Client::builder(TokioExecutor::new()).build(https)))
+	}
+}
+
+/// A task's sources, tried in turn: each fetch starts with the next source, so that a
+/// chunk that came back damaged is asked of another source next time.
+pub struct HttpSources {
+	sources: Vec<String>,
+	next: AtomicUsize,
+	client: HttpClient,
+}
+
+impl HttpSources {
+	/// Sources `sources` (URL templates that `check_source` accepts), asked with `client`.
+	pub fn new(client: HttpClient, sources: Vec<String>) -> Self {
+		Self { sources, next: AtomicUsize::new(0), client }
 	}
 
 	/// The bytes at `url`: `Ok(None)` for a 404 or 410; at most `MAX_CHUNK_LEN` bytes
@@ -49,7 +61,7 @@ impl HttpSources {
 	async fn get(&self, url: &str) -> Result<Option<Vec<u8>>, String> {
 		let uri: hyper::Uri = url.parse().map_err(|e| format!("{url}: {e}"))?;
 		let request = async {
-			let response = self.client.get(uri).await.map_err(|e| format!("{url}: {e}"))?;
+			let response = self.client.0.get(uri).await.map_err(|e| format!("{url}: {e}"))?;
 			let status = response.status();
 			if status == hyper::StatusCode::NOT_FOUND || status == hyper::StatusCode::GONE {
 				return Ok(None);
