@@ -1,24 +1,31 @@
 #!/usr/bin/env bash
 # A development network at work: builds everything, starts `depin-node --dev`, three
-# workers owned by Alice, Bob and Charlie, registers their devices, runs every example
-# job with 3 replicas, and prints each verified result, the fuel used and what each owner
-# earned. Then it keeps the network running until Ctrl-C (or exits with --once).
+# workers owned by Alice, Bob and Charlie, registers their devices, serves the web
+# console, runs every example job with 3 replicas, and prints each verified result, the
+# fuel used and what each owner earned. Then it keeps the network running until Ctrl-C
+# (or exits with --once).
 #
 # Options:
-#   --once        exit when the example jobs are done (status 0 only if all verified)
-#   --dir DIR     where logs, outputs and chain data go (default: .devnet in the checkout)
-#   --rpc-port P  RPC port of the node (default 9944)
+#   --once            exit when the example jobs are done (status 0 only if all verified)
+#   --dir DIR         where logs, outputs and chain data go (default: .devnet in the checkout)
+#   --rpc-port P      RPC port of the node (default 9944)
+#   --console-port P  port of the web console on 127.0.0.1 (default 5180)
+#   --no-examples     do not run the example jobs (the network and the console only)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 once=0
 dir="$DEPIN_ROOT/.devnet"
 rpc_port=9944
+console_port=5180
+examples=1
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--once) once=1 ;;
 		--dir) dir="$2"; shift ;;
 		--rpc-port) rpc_port="$2"; shift ;;
+		--console-port) console_port="$2"; shift ;;
+		--no-examples) examples=0 ;;
 		-h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
 		*) die "unknown option $1 (see --help)" ;;
 	esac
@@ -28,6 +35,7 @@ done
 "$DEPIN_ROOT/scripts/setup.sh"
 build_workspace
 build_jobs
+build_console
 
 url="ws://127.0.0.1:$rpc_port"
 export DEPIN_URL="$url"
@@ -40,6 +48,7 @@ if [ -f "$dir/pids" ]; then
 	while read -r pid; do
 		case "$(ps -p "$pid" -o comm= 2>/dev/null)" in
 			depin-node | depin-worker) kill "$pid" 2>/dev/null || true ;;
+			node) grep -q vite "/proc/$pid/cmdline" 2>/dev/null && kill "$pid" 2>/dev/null || true ;;
 		esac
 	done <"$dir/pids"
 	sleep 1
@@ -88,6 +97,21 @@ for owner in "${owners[@]}"; do
 	started $!
 done
 
+# The console: static files, connecting from the browser straight to the node.
+console_url="http://127.0.0.1:$console_port/?rpc=$url"
+# `exec` of vite itself (not npx, which would leave it running as its child): the PID
+# recorded is the server's.
+(cd "$DEPIN_ROOT/web" && exec "$DEPIN_ROOT/node_modules/.bin/vite" preview --port "$console_port" \
+	--strictPort --logLevel warn) \
+	>"$dir/console.log" 2>&1 &
+started $!
+for _ in $(seq 1 40); do
+	(: <"/dev/tcp/127.0.0.1/$console_port") 2>/dev/null && break
+	kill -0 "${pids[-1]}" 2>/dev/null || die "the web console did not start; see $dir/console.log"
+	sleep 0.25
+done
+log "web console: $console_url"
+
 declare -A before
 for owner in "${owners[@]}"; do
 	before[$owner]="$(depin --json balance --suri "//$owner" | sed -n 's/.*"free":"\([0-9]*\)".*/\1/p')"
@@ -100,7 +124,9 @@ echo "5000000" >"$dir/inputs/primes"
 echo "3 1 2 3 4 5 6 7 8 9 9 8 7 6 5 4 3 2 1" >"$dir/inputs/matmul"
 
 failed=0
-for job in sha256-chain matmul monte-carlo-pi mandelbrot primes; do
+jobs=(sha256-chain matmul monte-carlo-pi mandelbrot primes)
+[ "$examples" -eq 1 ] || jobs=()
+for job in "${jobs[@]}"; do
 	out="$dir/outputs/$job.out"
 	[ "$job" = mandelbrot ] && out="$dir/outputs/mandelbrot.png"
 	log "running $job (3 replicas)"
@@ -118,8 +144,9 @@ for job in sha256-chain matmul monte-carlo-pi mandelbrot primes; do
 	fi
 done
 
-log "earnings (fuel × price from escrow, less the 10 % protocol fee)"
+[ "$examples" -eq 1 ] && log "earnings (fuel × price from escrow, less the 10 % protocol fee)"
 for owner in "${owners[@]}"; do
+	[ "$examples" -eq 1 ] || break
 	after="$(depin --json balance --suri "//$owner" | sed -n 's/.*"free":"\([0-9]*\)".*/\1/p')"
 	earned=$((after - before[$owner]))
 	printf '  %-8s earned %s planck (%s DPN)\n' "$owner" "$earned" \
@@ -132,5 +159,5 @@ if [ "$once" -eq 1 ]; then
 	log "all example jobs verified (--once: stopping)"
 	exit 0
 fi
-log "network running at $url; try: $DEPIN_BIN/depin stats  (Ctrl-C stops everything)"
+log "network running at $url, web console at $console_url; try: $DEPIN_BIN/depin stats  (Ctrl-C stops everything)"
 wait "${pids[0]}"

@@ -36,3 +36,16 @@ build_jobs() {
 		CARGO_TARGET_DIR="$DEPIN_JOBS_TARGET" cargo build --release --locked --target wasm32-wasip1 &&
 		CARGO_TARGET_DIR="$DEPIN_JOBS_TARGET" cargo build --release --locked)
 }
+
+# The TypeScript SDK (sdk/ts/dist) and the web console (web/dist), from the packages
+# scripts/setup.sh installed.
+build_console() {
+	log "building the TypeScript SDK and the web console (web/dist)"
+	(cd "$DEPIN_ROOT" && npm run --silent build --workspace @depin/sdk \
+		&& npm run --silent build --workspace @depin/console -- --logLevel warn)
+}
+
+# A TCP port free on 127.0.0.1 now.
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}

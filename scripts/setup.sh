@@ -2,7 +2,9 @@
 # Installs what a fresh machine lacks to build and test the project, and nothing else:
 # the Rust targets wasm32v1-none (runtime) and wasm32-wasip1 (example jobs), rust-src
 # (needed by the runtime's Wasm build), protoc (needed by the networking crates), a C/C++
-# toolchain with make, and perl.
+# toolchain with make, and perl; Node.js and npm with the web console's, the TypeScript
+# SDK's and the example dApp's packages (`npm ci` from package-lock.json); with
+# `--browser`, Debian's Chromium for the console's browser tests (scripts/test.sh).
 # Idempotent: a second run changes nothing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -26,10 +28,15 @@ fi
 # Debian packages for missing commands: protoc (the networking crates), a C/C++ compiler
 # and make (crates with C or C++ parts, such as wasm-opt's), perl (some of their build
 # scripts).
+browser=0
+[ "${1:-}" = --browser ] && browser=1
+
 missing=()
 command -v protoc >/dev/null || missing+=(protobuf-compiler)
 { command -v cc && command -v c++ && command -v make; } >/dev/null || missing+=(build-essential)
 command -v perl >/dev/null || missing+=(perl)
+command -v npm >/dev/null || missing+=(nodejs npm)
+[ "$browser" -eq 0 ] || command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
 	log "installing ${missing[*]}"
 	sudo_cmd=""
@@ -38,4 +45,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 		|| die "missing ${missing[*]} and apt-get is not available: install them by hand"
 	$sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}" \
 		|| die "could not install ${missing[*]} with apt-get"
+fi
+
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 20 ] || die "Node.js 20.19 or newer is needed for the web console (found $(node --version))"
+
+# The JavaScript packages, exactly as the lock file pins them; again only when the lock
+# file changed since the last install.
+stamp="$DEPIN_ROOT/node_modules/.depin-lock"
+if ! cmp -s "$DEPIN_ROOT/package-lock.json" "$stamp" 2>/dev/null; then
+	log "installing the JavaScript packages (npm ci)"
+	(cd "$DEPIN_ROOT" && npm ci --no-audit --no-fund --loglevel=error) \
+		|| die "npm ci failed (is the npm registry reachable?)"
+	cp "$DEPIN_ROOT/package-lock.json" "$stamp"
 fi

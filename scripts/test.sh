@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of the project: setup, build, unit tests, runtime tests and the
-# process-level tests that start real depin-node processes. This is the README's test
-# command and what CI runs.
+# Runs every test of the project: setup, build, unit tests, runtime tests, the
+# process-level tests that start real depin-node processes, and the TypeScript SDK's and
+# the web console's tests against a devnet in headless Chromium. This is the README's
+# test command and what CI runs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-"$DEPIN_ROOT/scripts/setup.sh"
+"$DEPIN_ROOT/scripts/setup.sh" --browser
 cd "$DEPIN_ROOT"
 
 start=$SECONDS
@@ -41,4 +42,28 @@ log "running every benchmark on the real runtime (feature runtime-benchmarks, na
 SKIP_WASM_BUILD=1 cargo test --release --locked -p depin-runtime --features runtime-benchmarks \
 	--test benchmarks
 log "runtime benchmark checks took $((SECONDS - start)) s"
+start=$SECONDS
+log "running the TypeScript SDK's and the web console's tests against a devnet (headless Chromium)"
+build_console
+npm run --silent typecheck
+devnet_dir="$(mktemp -d)"
+rpc_port="$(free_port)"
+console_port="$(free_port)"
+"$DEPIN_ROOT/scripts/devnet.sh" --dir "$devnet_dir" --rpc-port "$rpc_port" \
+	--console-port "$console_port" --no-examples >"$devnet_dir/devnet.out" 2>&1 &
+devnet_pid=$!
+stop_devnet() { kill "$devnet_pid" 2>/dev/null && wait "$devnet_pid" 2>/dev/null || true; }
+trap stop_devnet EXIT
+for _ in $(seq 1 600); do
+	grep -q "network running at" "$devnet_dir/devnet.out" && break
+	kill -0 "$devnet_pid" 2>/dev/null || { cat "$devnet_dir/devnet.out" >&2; die "the devnet did not start"; }
+	sleep 0.5
+done
+grep -q "network running at" "$devnet_dir/devnet.out" || die "the devnet did not start in 5 minutes"
+export DEPIN_URL="ws://127.0.0.1:$rpc_port" DEPIN_CONSOLE_URL="http://127.0.0.1:$console_port/"
+export DEPIN_JOBS_WASM
+npm test --silent --workspace @depin/sdk
+npm test --silent --workspace @depin/console
+stop_devnet
+log "SDK and console tests took $((SECONDS - start)) s"
 log "all tests passed"

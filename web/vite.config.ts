@@ -1,0 +1,8 @@
+import { defineConfig } from 'vite';
+
+// A static single-page console: every byte it shows comes from the node it connects to.
+export default defineConfig({
+  base: './',
+  build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 2048 },
+  preview: { host: '127.0.0.1', strictPort: true },
+});
