@@ -76,6 +76,33 @@ fn candidates<T: Config>(count: u32, good: u32) {
 	}
 }
 
+/// A verified and closed task with the largest output, due for its prune; with `stored`,
+/// it also has every entry a task with stored data can have (a sourced input, reports
+/// about its sources, an output limit).
+fn finished_task<T: Config>(stored: bool) -> u64 {
+	let task = assigned_task::<T>();
+	let info = Tasks::<T>::get(task).unwrap();
+	let devices: vec::Vec<_> = info.slots.iter().map(|s| s.device.clone()).collect();
+	for d in &devices {
+		Pallet::<T>::record_commit(task, d).unwrap();
+	}
+	let output = vec![1u8; T::MaxOutputLen::get() as usize];
+	let result =
+		ExecResult { exit: 0, output_hash: depin_primitives::output_hash(&output), fuel_used: 1 };
+	Pallet::<T>::verified(task, result, output, &devices[0]).unwrap();
+	Pallet::<T>::close(task).unwrap();
+	if stored {
+		StoredInputs::<T>::insert(task, depin_primitives::BlobRef { manifest: [7; 32], size: 1 });
+		let source =
+			frame_support::BoundedVec::try_from(b"https://a.example/{hash}".to_vec()).unwrap();
+		InputSources::<T>::insert(task, frame_support::BoundedVec::try_from(vec![source]).unwrap());
+		let owners: vec::Vec<_> = info.slots.iter().map(|s| s.owner.clone()).collect();
+		UnavailableReports::<T>::insert(task, frame_support::BoundedVec::try_from(owners).unwrap());
+		OutputLimits::<T>::insert(task, (1u64, BalanceOf::<T>::from(1u32)));
+	}
+	task
+}
+
 /// A task with `MaxReplicas` assigned slots.
 fn assigned_task<T: Config>() -> u64 {
 	let replicas = T::MaxReplicas::get();
@@ -374,27 +401,30 @@ mod benchmarks {
 		}
 	}
 
+	/// The prune of a verified task with an inline input and the largest output: the
+	/// common case, whose maps of stored data are only read.
 	#[benchmark]
 	fn timer_prune() {
-		let task = assigned_task::<T>();
-		let devices: vec::Vec<_> =
-			Tasks::<T>::get(task).unwrap().slots.iter().map(|s| s.device.clone()).collect();
-		for d in &devices {
-			Pallet::<T>::record_commit(task, d).unwrap();
-		}
-		let output = vec![1u8; T::MaxOutputLen::get() as usize];
-		let result = ExecResult {
-			exit: 0,
-			output_hash: depin_primitives::output_hash(&output),
-			fuel_used: 1,
-		};
-		Pallet::<T>::verified(task, result, output, &devices[0]).unwrap();
-		Pallet::<T>::close(task).unwrap();
+		let task = finished_task::<T>(false);
 		#[block]
 		{
 			Pallet::<T>::fire(Timer::Prune(task));
 		}
 		assert!(!Tasks::<T>::contains_key(task));
+	}
+
+	/// The prune of a verified task with a sourced input, reports about its sources, an
+	/// output limit and the largest output: every map of the task written.
+	#[benchmark]
+	fn timer_prune_stored() {
+		let task = finished_task::<T>(true);
+		#[block]
+		{
+			Pallet::<T>::fire(Timer::Prune(task));
+		}
+		assert!(!Tasks::<T>::contains_key(task));
+		assert!(!UnavailableReports::<T>::contains_key(task));
+		assert!(!OutputLimits::<T>::contains_key(task));
 	}
 
 	/// One block of the timer wheel holding `n` timers that find nothing to do, each

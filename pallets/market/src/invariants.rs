@@ -68,8 +68,8 @@ impl<T: Config> Pallet<T> {
 			"input sources of no stored input"
 		);
 		ensure!(
-			UnavailableReports::<T>::iter_keys().all(Tasks::<T>::contains_key),
-			"unavailability reports of no task"
+			UnavailableReports::<T>::iter_keys().all(InputSources::<T>::contains_key),
+			"unavailability reports of no input sources"
 		);
 		for (id, task) in Tasks::<T>::iter() {
 			let d = task_deposits.entry(task.submitter.clone()).or_insert_with(Zero::zero);

@@ -263,12 +263,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes a finished task and its input and output, and returns their deposits.
-	/// Returns whether there was such a task.
-	pub(crate) fn prune(task_id: TaskId) -> bool {
-		let Some(task) = Tasks::<T>::get(task_id) else { return false };
+	/// Returns the weight it used, or `None` if there was no finished task. A task with an
+	/// inline input and no output limit — the common case — holds no entry in the maps of
+	/// stored data, which are then only read: it is charged `timer_prune`, any other
+	/// `timer_prune_stored`.
+	pub(crate) fn prune(task_id: TaskId) -> Option<Weight> {
+		let task = Tasks::<T>::get(task_id)?;
 		if task.finished_at.is_none() {
 			frame_support::defensive!("pruning an unfinished task");
-			return false;
+			return None;
 		}
 		let release = |reason: HoldReason, amount: BalanceOf<T>| {
 			if !amount.is_zero() {
@@ -286,13 +289,21 @@ impl<T: Config> Pallet<T> {
 		release(HoldReason::TaskDeposit, task.deposit);
 		Tasks::<T>::remove(task_id);
 		TaskInputs::<T>::remove(task_id);
-		StoredInputs::<T>::remove(task_id);
-		InputSources::<T>::remove(task_id);
-		UnavailableReports::<T>::remove(task_id);
-		OutputLimits::<T>::remove(task_id);
+		// `take` writes only an entry that exists. Sources, and reports about them, exist
+		// only beside a stored input (`try_state` checks it).
+		let stored = StoredInputs::<T>::take(task_id).is_some();
+		if stored {
+			InputSources::<T>::remove(task_id);
+			UnavailableReports::<T>::remove(task_id);
+		}
+		let limited = OutputLimits::<T>::take(task_id).is_some();
 		Self::count_state(Some(task.state), None);
 		Self::deposit_event(Event::TaskPruned { task: task_id, deposit: task.deposit });
-		true
+		Some(if stored || limited {
+			T::WeightInfo::timer_prune_stored()
+		} else {
+			T::WeightInfo::timer_prune()
+		})
 	}
 
 	fn open_task(task_id: TaskId) -> Result<TaskOf<T>, DispatchError> {

@@ -794,6 +794,20 @@ fn finished_tasks_are_pruned_after_retention() {
 	});
 }
 
+#[test]
+fn the_prune_of_a_task_with_an_inline_input_is_charged_only_the_maps_it_writes() {
+	test(|| {
+		let id = upload(1, 1);
+		let t = submit(2, id, params(1));
+		assert_ok!(Market::cancel_task(RuntimeOrigin::signed(2), t));
+		let used = Market::fire(crate::Timer::Prune(t));
+		assert_eq!(used, <() as crate::WeightInfo>::timer_prune());
+		assert!(Tasks::<Test>::get(t).is_none());
+		// A prune that finds no task is charged a stale timer's read.
+		assert_eq!(Market::fire(crate::Timer::Prune(t)), Market::stale_timer_weight());
+	});
+}
+
 // ---------------------------------------------------------------- settlement
 
 fn revealing_task(replicas: u8) -> (u64, Vec<AccountId>) {

@@ -100,7 +100,7 @@ impl<T: Config> Pallet<T> {
 			Timer::TaskDeadline(_) => Self::deciding(T::WeightInfo::timer_task_deadline()),
 			Timer::CommitDeadline { .. } => T::WeightInfo::timer_commit_deadline(),
 			Timer::RevealDeadline { .. } => Self::deciding(T::WeightInfo::timer_reveal_deadline()),
-			Timer::Prune(_) => T::WeightInfo::timer_prune(),
+			Timer::Prune(_) => Self::max_prune_weight(),
 		}
 	}
 
@@ -117,6 +117,11 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::timer_block_stale(0)
 	}
 
+	/// Worst-case weight of a prune: a task with stored data, or one without.
+	fn max_prune_weight() -> Weight {
+		T::WeightInfo::timer_prune().max(T::WeightInfo::timer_prune_stored())
+	}
+
 	/// A deadline's own weight plus the verification decision it may trigger.
 	fn deciding(own: Weight) -> Weight {
 		own.saturating_add(T::Verification::max_hook_weight())
@@ -125,7 +130,7 @@ impl<T: Config> Pallet<T> {
 	/// Worst-case weight of firing any one timer.
 	pub(crate) fn max_timer_weight() -> Weight {
 		T::WeightInfo::timer_commit_deadline()
-			.max(T::WeightInfo::timer_prune())
+			.max(Self::max_prune_weight())
 			.max(Self::deciding(T::WeightInfo::timer_reveal_deadline()))
 			.max(Self::deciding(T::WeightInfo::timer_task_deadline()))
 	}
@@ -223,8 +228,9 @@ impl<T: Config> Pallet<T> {
 		Counters::<T>::mutate(|c| c.timer_cursor = Some(cursor));
 	}
 
-	/// Fires `timer`; returns the weight it used (its kind's worst case when it acted, a
-	/// single read when it found nothing to do).
+	/// Fires `timer`; returns the weight it used (its kind's worst case when it acted — for
+	/// a prune, the worst case of the task's kind — a single read when it found nothing to
+	/// do).
 	pub(crate) fn fire(timer: TimerOf<T>) -> Weight {
 		let used = Self::timer_weight(&timer);
 		let acted = match timer {
@@ -253,7 +259,9 @@ impl<T: Config> Pallet<T> {
 				}
 				current
 			}
-			Timer::Prune(task_id) => Self::prune(task_id),
+			Timer::Prune(task_id) => {
+				return Self::prune(task_id).unwrap_or_else(Self::stale_timer_weight)
+			}
 		};
 		if acted {
 			used

@@ -59,6 +59,7 @@ pub trait WeightInfo {
 	fn timer_commit_deadline() -> Weight;
 	fn timer_reveal_deadline() -> Weight;
 	fn timer_prune() -> Weight;
+	fn timer_prune_stored() -> Weight;
 	fn timer_block_stale(n: u32, ) -> Weight;
 	fn hook_base() -> Weight;
 }
@@ -178,6 +179,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
+		// Minimum execution time: 206_335_000 picoseconds.
+		Weight::from_parts(357_787_000, 134573)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+	}
+	fn timer_prune_stored() -> Weight {
 		// Minimum execution time: 206_335_000 picoseconds.
 		Weight::from_parts(357_787_000, 134573)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
@@ -314,6 +321,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
+		// Minimum execution time: 206_335_000 picoseconds.
+		Weight::from_parts(357_787_000, 134573)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
+	}
+	fn timer_prune_stored() -> Weight {
 		// Minimum execution time: 206_335_000 picoseconds.
 		Weight::from_parts(357_787_000, 134573)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))

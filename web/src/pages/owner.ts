@@ -50,6 +50,10 @@ export function ownerPage(feed: ChainFeed, navigate: (route: string) => void, ow
     }
   });
   let loaded = false;
+  // The owner's devices, re-read every few blocks (the registry is scanned for them); the
+  // rewards and the balance are read on every block.
+  let mine: Awaited<ReturnType<typeof allDevices>> = [];
+  let devicesReadAt = -1;
   const render = async () => {
     const { client } = feed;
     if (!loaded) {
@@ -67,9 +71,12 @@ export function ownerPage(feed: ChainFeed, navigate: (route: string) => void, ow
       return;
     }
     const { api } = client;
-    const [rewards, mine, current, started, balance] = await Promise.all([
+    if (devicesReadAt < 0 || feed.best - devicesReadAt >= 5) {
+      devicesReadAt = feed.best;
+      mine = await allDevices(client, owner);
+    }
+    const [rewards, current, started, balance] = await Promise.all([
       client.rpc.rewards(owner),
-      allDevices(client, owner),
       api.query.rewards.currentEra(),
       api.query.rewards.eraStartedAt(),
       client.balance(owner),

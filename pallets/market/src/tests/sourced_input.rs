@@ -166,3 +166,21 @@ fn as_many_owners_as_replicas_reporting_fail_the_task_at_its_submitter_s_cost_on
 		assert!(StoredInputs::<Test>::get(t).is_none());
 	});
 }
+
+#[test]
+fn the_prune_of_a_task_on_sources_removes_its_sources_and_reports_and_is_charged_for_them() {
+	test(|| {
+		let t = assigned_sourced_task();
+		for device in devices_of(t) {
+			assert_ok!(Market::report_input_unavailable(RuntimeOrigin::signed(device), t));
+		}
+		assert_eq!(task(t).state, TaskState::Failed);
+		assert!(UnavailableReports::<Test>::contains_key(t));
+		let used = Market::fire(crate::Timer::Prune(t));
+		assert_eq!(used, <() as crate::WeightInfo>::timer_prune_stored());
+		assert!(Tasks::<Test>::get(t).is_none());
+		assert!(StoredInputs::<Test>::get(t).is_none());
+		assert!(InputSources::<Test>::get(t).is_none());
+		assert!(!UnavailableReports::<Test>::contains_key(t));
+	});
+}
