@@ -1,10 +1,11 @@
 
 //! Weights of `pallet_market`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-12-03, STEPS: `10`, REPEAT: `5`; `submit_sourced_task`, `report_input_unavailable`,
-//! `repay_output_storage` and `timer_prune` from the run of 2026-12-04 (same machine and
-//! settings; the other functions came out 3–120 % higher in that run with the same
-//! minimum times, the scatter of a shared machine, and were kept from the quieter run)
+//! DATE: 2026-12-04, STEPS: `10`, REPEAT: `5`; every function but the probes measured in
+//! one run on a quiet machine, with `pallet_balances` and `pallet_verification` in the same
+//! run (so that their ratios compare like with like); `schedule_probe` and
+//! `schedule_probe_stale` (≈ 35 minutes among up to 100 000 devices) kept from the run of
+//! 2026-12-03
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
@@ -68,38 +69,38 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 86_512_000 picoseconds.
-		Weight::from_parts(63_756_293, 3604)
-			.saturating_add(Weight::from_parts(8_078, 0).saturating_mul(l.into()))
+		// Minimum execution time: 66_929_000 picoseconds.
+		Weight::from_parts(67_951_000, 3604)
+			.saturating_add(Weight::from_parts(7_599, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 72_736_000 picoseconds.
-		Weight::from_parts(75_882_000, 3604)
+		// Minimum execution time: 55_583_000 picoseconds.
+		Weight::from_parts(62_723_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 184_436_000 picoseconds.
-		Weight::from_parts(192_112_426, 26519)
-			.saturating_add(Weight::from_parts(587, 0).saturating_mul(l.into()))
+		// Minimum execution time: 147_810_000 picoseconds.
+		Weight::from_parts(160_287_032, 26519)
+			.saturating_add(Weight::from_parts(561, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	fn submit_stored_task(n: u32, ) -> Weight {
-		// Minimum execution time: 261_971_000 picoseconds.
-		Weight::from_parts(232_453_206, 26519)
-			.saturating_add(Weight::from_parts(13_995_402, 0).saturating_mul(n.into()))
+		// Minimum execution time: 167_499_000 picoseconds.
+		Weight::from_parts(135_602_991, 26519)
+			.saturating_add(Weight::from_parts(6_632_841, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
 	fn repay_output_storage(p: u32, ) -> Weight {
-		// Minimum execution time: 88_275_000 picoseconds.
-		Weight::from_parts(89_477_000, 3604)
-			.saturating_add(Weight::from_parts(76_364_114, 0).saturating_mul(p.into()))
+		// Minimum execution time: 68_752_000 picoseconds.
+		Weight::from_parts(71_346_000, 3604)
+			.saturating_add(Weight::from_parts(62_063_215, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -107,32 +108,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 109_415_000 picoseconds.
-		Weight::from_parts(114_384_000, 4507)
+		// Minimum execution time: 86_108_000 picoseconds.
+		Weight::from_parts(95_752_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	fn bump_task() -> Weight {
-		// Minimum execution time: 112_922_000 picoseconds.
-		Weight::from_parts(116_659_000, 4507)
+		// Minimum execution time: 89_944_000 picoseconds.
+		Weight::from_parts(98_266_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 309_501_000 picoseconds.
-		Weight::from_parts(318_337_000, 33001)
+		// Minimum execution time: 252_946_000 picoseconds.
+		Weight::from_parts(262_250_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
 	fn submit_sourced_task() -> Weight {
-		// Minimum execution time: 202_629_000 picoseconds.
-		Weight::from_parts(228_857_000, 26519)
+		// Minimum execution time: 162_021_000 picoseconds.
+		Weight::from_parts(170_834_000, 26519)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	fn report_input_unavailable() -> Weight {
-		// Minimum execution time: 272_809_000 picoseconds.
-		Weight::from_parts(284_862_000, 33001)
+		// Minimum execution time: 221_148_000 picoseconds.
+		Weight::from_parts(230_282_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
@@ -152,9 +153,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(d.into()))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 219_061_000 picoseconds.
-		Weight::from_parts(440_776_859, 26519)
-			.saturating_add(Weight::from_parts(40_329_416, 0).saturating_mul(r.into()))
+		// Minimum execution time: 187_809_000 picoseconds.
+		Weight::from_parts(118_366_113, 26519)
+			.saturating_add(Weight::from_parts(81_825_852, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -162,46 +163,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 182_742_000 picoseconds.
-		Weight::from_parts(191_699_000, 33001)
+		// Minimum execution time: 149_322_000 picoseconds.
+		Weight::from_parts(156_153_000, 33001)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(22_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 133_882_000 picoseconds.
-		Weight::from_parts(141_415_000, 5563)
+		// Minimum execution time: 106_739_000 picoseconds.
+		Weight::from_parts(112_327_000, 5563)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 11_622_000 picoseconds.
-		Weight::from_parts(12_594_000, 4507)
+		// Minimum execution time: 8_593_000 picoseconds.
+		Weight::from_parts(9_684_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 206_335_000 picoseconds.
-		Weight::from_parts(357_787_000, 134573)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Minimum execution time: 169_782_000 picoseconds.
+		Weight::from_parts(185_656_000, 134573)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn timer_prune_stored() -> Weight {
-		// Minimum execution time: 206_335_000 picoseconds.
-		Weight::from_parts(357_787_000, 134573)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 178_826_000 picoseconds.
+		Weight::from_parts(193_668_000, 134573)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	fn timer_block_stale(n: u32, ) -> Weight {
-		// Minimum execution time: 20_899_000 picoseconds.
-		Weight::from_parts(13_373_325, 26519)
-			.saturating_add(Weight::from_parts(4_778_091, 0).saturating_mul(n.into()))
+		// Minimum execution time: 15_813_000 picoseconds.
+		Weight::from_parts(16_755_000, 26519)
+			.saturating_add(Weight::from_parts(4_171_508, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 3517).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3521).saturating_mul(n.into()))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 15_409_000 picoseconds.
-		Weight::from_parts(16_411_000, 2314)
+		// Minimum execution time: 11_517_000 picoseconds.
+		Weight::from_parts(12_548_000, 2314)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -210,38 +211,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 86_512_000 picoseconds.
-		Weight::from_parts(63_756_293, 3604)
-			.saturating_add(Weight::from_parts(8_078, 0).saturating_mul(l.into()))
+		// Minimum execution time: 66_929_000 picoseconds.
+		Weight::from_parts(67_951_000, 3604)
+			.saturating_add(Weight::from_parts(7_599, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 72_736_000 picoseconds.
-		Weight::from_parts(75_882_000, 3604)
+		// Minimum execution time: 55_583_000 picoseconds.
+		Weight::from_parts(62_723_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 184_436_000 picoseconds.
-		Weight::from_parts(192_112_426, 26519)
-			.saturating_add(Weight::from_parts(587, 0).saturating_mul(l.into()))
+		// Minimum execution time: 147_810_000 picoseconds.
+		Weight::from_parts(160_287_032, 26519)
+			.saturating_add(Weight::from_parts(561, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn submit_stored_task(n: u32, ) -> Weight {
-		// Minimum execution time: 261_971_000 picoseconds.
-		Weight::from_parts(232_453_206, 26519)
-			.saturating_add(Weight::from_parts(13_995_402, 0).saturating_mul(n.into()))
+		// Minimum execution time: 167_499_000 picoseconds.
+		Weight::from_parts(135_602_991, 26519)
+			.saturating_add(Weight::from_parts(6_632_841, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
 	fn repay_output_storage(p: u32, ) -> Weight {
-		// Minimum execution time: 88_275_000 picoseconds.
-		Weight::from_parts(89_477_000, 3604)
-			.saturating_add(Weight::from_parts(76_364_114, 0).saturating_mul(p.into()))
+		// Minimum execution time: 68_752_000 picoseconds.
+		Weight::from_parts(71_346_000, 3604)
+			.saturating_add(Weight::from_parts(62_063_215, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -249,32 +250,32 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 109_415_000 picoseconds.
-		Weight::from_parts(114_384_000, 4507)
+		// Minimum execution time: 86_108_000 picoseconds.
+		Weight::from_parts(95_752_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn bump_task() -> Weight {
-		// Minimum execution time: 112_922_000 picoseconds.
-		Weight::from_parts(116_659_000, 4507)
+		// Minimum execution time: 89_944_000 picoseconds.
+		Weight::from_parts(98_266_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 309_501_000 picoseconds.
-		Weight::from_parts(318_337_000, 33001)
+		// Minimum execution time: 252_946_000 picoseconds.
+		Weight::from_parts(262_250_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
 	fn submit_sourced_task() -> Weight {
-		// Minimum execution time: 202_629_000 picoseconds.
-		Weight::from_parts(228_857_000, 26519)
+		// Minimum execution time: 162_021_000 picoseconds.
+		Weight::from_parts(170_834_000, 26519)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn report_input_unavailable() -> Weight {
-		// Minimum execution time: 272_809_000 picoseconds.
-		Weight::from_parts(284_862_000, 33001)
+		// Minimum execution time: 221_148_000 picoseconds.
+		Weight::from_parts(230_282_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
@@ -294,9 +295,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(d.into()))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 219_061_000 picoseconds.
-		Weight::from_parts(440_776_859, 26519)
-			.saturating_add(Weight::from_parts(40_329_416, 0).saturating_mul(r.into()))
+		// Minimum execution time: 187_809_000 picoseconds.
+		Weight::from_parts(118_366_113, 26519)
+			.saturating_add(Weight::from_parts(81_825_852, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -304,46 +305,46 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 182_742_000 picoseconds.
-		Weight::from_parts(191_699_000, 33001)
+		// Minimum execution time: 149_322_000 picoseconds.
+		Weight::from_parts(156_153_000, 33001)
 			.saturating_add(RocksDbWeight::get().reads(20_u64))
 			.saturating_add(RocksDbWeight::get().writes(22_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 133_882_000 picoseconds.
-		Weight::from_parts(141_415_000, 5563)
+		// Minimum execution time: 106_739_000 picoseconds.
+		Weight::from_parts(112_327_000, 5563)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 11_622_000 picoseconds.
-		Weight::from_parts(12_594_000, 4507)
+		// Minimum execution time: 8_593_000 picoseconds.
+		Weight::from_parts(9_684_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn timer_prune() -> Weight {
-		// Minimum execution time: 206_335_000 picoseconds.
-		Weight::from_parts(357_787_000, 134573)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		// Minimum execution time: 169_782_000 picoseconds.
+		Weight::from_parts(185_656_000, 134573)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn timer_prune_stored() -> Weight {
-		// Minimum execution time: 206_335_000 picoseconds.
-		Weight::from_parts(357_787_000, 134573)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		// Minimum execution time: 178_826_000 picoseconds.
+		Weight::from_parts(193_668_000, 134573)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn timer_block_stale(n: u32, ) -> Weight {
-		// Minimum execution time: 20_899_000 picoseconds.
-		Weight::from_parts(13_373_325, 26519)
-			.saturating_add(Weight::from_parts(4_778_091, 0).saturating_mul(n.into()))
+		// Minimum execution time: 15_813_000 picoseconds.
+		Weight::from_parts(16_755_000, 26519)
+			.saturating_add(Weight::from_parts(4_171_508, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(Weight::from_parts(0, 3517).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3521).saturating_mul(n.into()))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 15_409_000 picoseconds.
-		Weight::from_parts(16_411_000, 2314)
+		// Minimum execution time: 11_517_000 picoseconds.
+		Weight::from_parts(12_548_000, 2314)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
