@@ -101,7 +101,7 @@ done
 console_url="http://127.0.0.1:$console_port/?rpc=$url"
 # `exec` of vite itself (not npx, which would leave it running as its child): the PID
 # recorded is the server's.
-(cd "$DEPIN_ROOT/web" && exec "$DEPIN_ROOT/node_modules/.bin/vite" preview --port "$console_port" \
+(cd "$DEPIN_ROOT/web" && exec "$DEPIN_ROOT/web/node_modules/.bin/vite" preview --port "$console_port" \
 	--strictPort --logLevel warn) \
 	>"$dir/console.log" 2>&1 &
 started $!

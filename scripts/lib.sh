@@ -41,8 +41,17 @@ build_jobs() {
 # scripts/setup.sh installed.
 build_console() {
 	log "building the TypeScript SDK and the web console (web/dist)"
-	(cd "$DEPIN_ROOT" && npm run --silent build --workspace @depin/sdk \
-		&& npm run --silent build --workspace @depin/console -- --logLevel warn)
+	(cd "$DEPIN_ROOT/sdk/ts" && npm run --silent build) \
+		&& (cd "$DEPIN_ROOT/web" && npm run --silent build -- --logLevel warn)
+}
+
+# Type-checks the SDK, the console and the example dApp with their tests (after
+# build_console: the console and the example check against the SDK's declarations).
+typecheck_ts() {
+	local package
+	for package in sdk/ts web examples/ts-dapp; do
+		(cd "$DEPIN_ROOT/$package" && npm run --silent typecheck) || return 1
+	done
 }
 
 # A TCP port free on 127.0.0.1 now.

@@ -3,7 +3,7 @@
 # the Rust targets wasm32v1-none (runtime) and wasm32-wasip1 (example jobs), rust-src
 # (needed by the runtime's Wasm build), protoc (needed by the networking crates), a C/C++
 # toolchain with make, and perl; Node.js and npm with the web console's, the TypeScript
-# SDK's and the example dApp's packages (`npm ci` from package-lock.json); with
+# SDK's and the example dApp's packages (`npm ci` from each one's package-lock.json); with
 # `--browser`, Debian's Chromium for the console's browser tests (scripts/test.sh).
 # Idempotent: a second run changes nothing.
 set -euo pipefail
@@ -50,12 +50,16 @@ fi
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" -ge 20 ] || die "Node.js 20.19 or newer is needed for the web console (found $(node --version))"
 
-# The JavaScript packages, exactly as the lock file pins them; again only when the lock
-# file changed since the last install.
-stamp="$DEPIN_ROOT/node_modules/.depin-lock"
-if ! cmp -s "$DEPIN_ROOT/package-lock.json" "$stamp" 2>/dev/null; then
-	log "installing the JavaScript packages (npm ci)"
-	(cd "$DEPIN_ROOT" && npm ci --no-audit --no-fund --loglevel=error) \
-		|| die "npm ci failed (is the npm registry reachable?)"
-	cp "$DEPIN_ROOT/package-lock.json" "$stamp"
-fi
+# The JavaScript packages, each exactly as its own lock file pins them; again only when
+# that lock file changed since the last install. The SDK first: the console and the example
+# link it (`file:`).
+for package in sdk/ts web examples/ts-dapp; do
+	dir="$DEPIN_ROOT/$package"
+	stamp="$dir/node_modules/.depin-lock"
+	if ! cmp -s "$dir/package-lock.json" "$stamp" 2>/dev/null; then
+		log "installing the JavaScript packages of $package (npm ci)"
+		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) \
+			|| die "npm ci failed in $package (is the npm registry reachable?)"
+		cp "$dir/package-lock.json" "$stamp"
+	fi
+done

@@ -45,7 +45,7 @@ log "runtime benchmark checks took $((SECONDS - start)) s"
 start=$SECONDS
 log "running the TypeScript SDK's and the web console's tests against a devnet (headless Chromium)"
 build_console
-npm run --silent typecheck
+typecheck_ts
 devnet_dir="$(mktemp -d)"
 rpc_port="$(free_port)"
 console_port="$(free_port)"
@@ -62,8 +62,8 @@ done
 grep -q "network running at" "$devnet_dir/devnet.out" || die "the devnet did not start in 5 minutes"
 export DEPIN_URL="ws://127.0.0.1:$rpc_port" DEPIN_CONSOLE_URL="http://127.0.0.1:$console_port/"
 export DEPIN_JOBS_WASM
-npm test --silent --workspace @depin/sdk
-npm test --silent --workspace @depin/console
+(cd "$DEPIN_ROOT/sdk/ts" && npm test --silent)
+(cd "$DEPIN_ROOT/web" && npm test --silent)
 stop_devnet
 log "SDK and console tests took $((SECONDS - start)) s"
 log "all tests passed"

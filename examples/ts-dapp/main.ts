@@ -2,7 +2,7 @@
  * A dApp on the TypeScript SDK: runs a WebAssembly job on the network and prints its
  * verified output.
  *
- *   npm start -w @depin/example-ts-dapp -- JOB.wasm [INPUT_FILE]
+ *   npm start -- JOB.wasm [INPUT_FILE]
  *
  * The node is `DEPIN_URL` (default ws://127.0.0.1:9944); the signer `DEPIN_SURI`
  * (default //Eve, a development account: on a real network use your own key).
@@ -13,7 +13,7 @@ import { connect, DEFAULT_URL, formatBalance, keyFromUri, submitJob } from '@dep
 
 const [program, inputFile] = process.argv.slice(2);
 if (!program) {
-  console.error('usage: npm start -w @depin/example-ts-dapp -- JOB.wasm [INPUT_FILE]');
+  console.error('usage: npm start -- JOB.wasm [INPUT_FILE]');
   process.exit(2);
 }
 

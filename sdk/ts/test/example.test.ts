@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 
 import { devnetUrl } from './devnet.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const example = join(dirname(fileURLToPath(import.meta.url)), '../../../examples/ts-dapp');
 
 test('the example dApp runs a job on the devnet and prints its verified output', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'depin-dapp-'));
@@ -19,8 +19,8 @@ test('the example dApp runs a job on the devnet and prints its verified output',
   const wasm = join(process.env.DEPIN_JOBS_WASM ?? '', 'sha256-chain.wasm');
   const { stdout, stderr } = await promisify(execFile)(
     'npm',
-    ['start', '--silent', '-w', '@depin/example-ts-dapp', '--', wasm, input],
-    { cwd: root, env: { ...process.env, DEPIN_URL: devnetUrl() }, timeout: 120_000 },
+    ['start', '--silent', '--', wasm, input],
+    { cwd: example, env: { ...process.env, DEPIN_URL: devnetUrl() }, timeout: 120_000 },
   );
   let digest = createHash('sha256').update('example dapp').digest();
   for (let i = 1; i < 3; i++) digest = createHash('sha256').update(digest).digest();
