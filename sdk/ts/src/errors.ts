@@ -22,6 +22,17 @@ export class TransactionError extends Error {
   override name = 'TransactionError';
 }
 
+/** The node refused a `depin_*` call (bad parameters, or the runtime call failed). */
+export class RpcError extends Error {
+  override name = 'RpcError';
+  constructor(
+    readonly method: string,
+    message: string,
+  ) {
+    super(`${method}: ${message}`);
+  }
+}
+
 /** Could not reach or talk to the node at `url`. */
 export class ConnectionError extends Error {
   override name = 'ConnectionError';

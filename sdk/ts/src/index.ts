@@ -10,7 +10,7 @@
 export * from './types.js';
 export * from './units.js';
 export * from './errors.js';
-export { DepinRpc, RpcError, MAX_PAGE, type AssignmentView, type DeviceEntry } from './rpc.js';
+export { DepinRpc, MAX_PAGE, type AssignmentView, type DeviceEntry } from './rpc.js';
 export { DepinClient, connect, DEFAULT_URL, type ConnectOptions } from './client.js';
 export { sendAndWait, type Signer, type Receipt } from './tx.js';
 export * from './jobs.js';

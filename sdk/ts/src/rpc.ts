@@ -14,17 +14,7 @@ import type {
   Stats,
   TaskView,
 } from './types.js';
-
-/** The node refused a `depin_*` call (bad parameters, or the runtime call failed). */
-export class RpcError extends Error {
-  override name = 'RpcError';
-  constructor(
-    readonly method: string,
-    message: string,
-  ) {
-    super(`${method}: ${message}`);
-  }
-}
+import { RpcError } from './errors.js';
 
 /** An assignment of a device, as a worker sees it. */
 export interface AssignmentView {
