@@ -165,12 +165,13 @@ pub trait TaskSettlement<AccountId> {
 
 	/// Pays `device` for `fuel_used` out of the task's escrow and credits its owner's
 	/// compute points (the value paid, unless the task cannot earn points: see the
-	/// market's reward rules). Returns the amount paid.
+	/// market's reward rules). Returns the amount paid and whether the credit listed the
+	/// era for the owner (see [`RewardSink::credit`]).
 	fn pay(
 		task: TaskId,
 		device: &AccountId,
 		fuel_used: u64,
-	) -> Result<Self::Balance, DispatchError>;
+	) -> Result<Payment<Self::Balance>, DispatchError>;
 
 	/// No quorum: add replicas. Fails when the escalation limit is reached or the
 	/// submitter cannot cover the extra escrow; the caller then fails the task.
@@ -228,11 +229,23 @@ impl<AccountId> VerificationHooks<AccountId> for () {
 	}
 }
 
+/// What [`TaskSettlement::pay`] did.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Payment<Balance> {
+	/// Paid out of the escrow (the owner's share and the protocol fee).
+	pub amount: Balance,
+	/// Whether the owner's points listed the era for it: one storage write more than a
+	/// payment to an owner already listed in the era, or one without points (the payer's
+	/// benchmark measures the listing; a payment without it is refunded that write).
+	pub listed: bool,
+}
+
 /// Receives compute points for verified work.
 pub trait RewardSink<AccountId> {
 	/// Credits `points` (the value paid for verified work, in the smallest balance unit,
-	/// saturated to `u64`) to `owner` for the current era.
-	fn credit(owner: &AccountId, points: u64);
+	/// saturated to `u64`) to `owner` for the current era. Returns whether it listed the
+	/// era among the owner's (its first points in the era: one more storage write).
+	fn credit(owner: &AccountId, points: u64) -> bool;
 
 	/// The current era (the market keeps its clearing prices per era).
 	fn current_era() -> u32 {
@@ -241,7 +254,9 @@ pub trait RewardSink<AccountId> {
 }
 
 impl<AccountId> RewardSink<AccountId> for () {
-	fn credit(_: &AccountId, _: u64) {}
+	fn credit(_: &AccountId, _: u64) -> bool {
+		false
+	}
 }
 
 /// Creates device keys and their consent to a registration; used by the device

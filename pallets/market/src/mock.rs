@@ -212,8 +212,13 @@ impl VerificationHooks<AccountId> for MockVerification {
 /// Records credited compute points.
 pub struct MockRewards;
 impl depin_primitives::RewardSink<AccountId> for MockRewards {
-	fn credit(owner: &AccountId, points: u64) {
-		CREDITS.with(|c| c.borrow_mut().push((*owner, points)));
+	fn credit(owner: &AccountId, points: u64) -> bool {
+		CREDITS.with(|c| {
+			let mut credits = c.borrow_mut();
+			let listed = !credits.iter().any(|(o, _)| o == owner);
+			credits.push((*owner, points));
+			listed
+		})
 	}
 
 	fn current_era() -> u32 {

@@ -139,22 +139,39 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::WeightInfo::schedule_assign(T::MaxReplicas::get()))
 	}
 
-	/// Weight of a step that made `probes` (the benchmarks' steps make `MaxProbes`, of
-	/// fresh or of stale candidates) and tried to assign `assigned` devices, with `d`
-	/// registered devices.
+	/// Storage every scheduling step of a block touches, which reaches the database once
+	/// per block however many steps touch it: the device and candidate counts, the parent
+	/// hash and the current era (read), the market's counters and clearing record (read
+	/// and written). `schedule_assign` measured a pass of one step, so its reads and writes
+	/// include them: a pass charges them once (`schedule`), its steps without them.
+	pub fn pass_shared_weight() -> Weight {
+		T::DbWeight::get().reads_writes(6, 2)
+	}
+
+	/// Weight of a step that made `probes` and tried to assign `assigned` devices, with
+	/// `d` registered devices, without the storage its pass shares (`pass_shared_weight`).
+	/// `schedule_assign(r)` measured a step whose `r` probes each found a device, so a
+	/// step that assigns is charged that and each further probe; one that assigns nothing,
+	/// each probe it made (the probe benchmarks make `MaxProbes`, of fresh or of stale
+	/// candidates) and its own reads and writes.
 	pub fn step_weight(d: u32, probes: Probes, assigned: u32) -> Weight {
 		let max_probes = T::MaxProbes::get().max(1) as u64;
-		let fresh = probes.all.max(1).saturating_sub(probes.removed) as u64;
-		let probing =
-			(T::WeightInfo::schedule_probe(d) / max_probes).saturating_mul(fresh).saturating_add(
-				(T::WeightInfo::schedule_probe_stale(d) / max_probes)
-					.saturating_mul(probes.removed as u64),
-			);
-		if assigned > 0 {
-			probing.saturating_add(T::WeightInfo::schedule_assign(assigned))
-		} else {
-			probing
+		let fresh = probes.all.saturating_sub(probes.removed);
+		let fresh_probe = T::WeightInfo::schedule_probe(d) / max_probes;
+		let stale =
+			(T::WeightInfo::schedule_probe_stale(d) / max_probes).saturating_mul(probes.removed.into());
+		if assigned == 0 {
+			// And the step's own storage however few its probes: the task's position read
+			// and moved to the back of its level, the task read and written.
+			return fresh_probe
+				.saturating_mul(fresh.max(1).into())
+				.saturating_add(stale)
+				.saturating_add(T::DbWeight::get().reads_writes(2, 4));
 		}
+		T::WeightInfo::schedule_assign(assigned)
+			.saturating_sub(Self::pass_shared_weight())
+			.saturating_add(fresh_probe.saturating_mul(fresh.saturating_sub(assigned).into()))
+			.saturating_add(stale)
 	}
 
 	/// Gives devices to queued tasks, highest price level first and each level in order of
@@ -166,8 +183,9 @@ impl<T: Config> Pallet<T> {
 	/// `MaxLookahead + PRICE_LEVELS` tasks.
 	pub(crate) fn schedule(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		let d = T::Devices::device_count();
-		meter.consume(T::DbWeight::get().reads(1));
+		// A step's worst case, with the storage its pass shares.
 		let step = Self::max_step_weight(d);
+		let mut shared_charged = false;
 		let mut passed_over = 0u32;
 		let levels = Counters::<T>::get().queue;
 		for level in (0..PRICE_LEVELS as u8).rev() {
@@ -179,6 +197,10 @@ impl<T: Config> Pallet<T> {
 				&& meter.can_consume(step)
 			{
 				left -= 1;
+				if !shared_charged {
+					meter.consume(Self::pass_shared_weight());
+					shared_charged = true;
+				}
 				if !Self::schedule_head(level, now, d, meter) {
 					passed_over += 1;
 					passed_here += 1;
@@ -188,20 +210,29 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 		}
+		if !shared_charged {
+			// No step: the device count and the counters were read.
+			meter.consume(T::DbWeight::get().reads(2));
+		}
 	}
 
 	/// Looks at the head of `level`: drops it if it is a hole or takes no devices, else
 	/// tries to fill its open slots. Returns false if the task was passed over (it could
 	/// not get its devices now and went to the back of its level).
 	fn schedule_head(level: u8, now: BlockNumberFor<T>, d: u32, meter: &mut WeightMeter) -> bool {
+		// The counters are the pass's (`pass_shared_weight`); a step that tries to fill
+		// slots is charged its reads and writes in `step_weight`, one that drops the head
+		// here the head's position and task.
 		let head = Counters::<T>::get().queue.get(level).head;
-		meter.consume(T::DbWeight::get().reads(2));
 		let Some(task_id) = Queue::<T>::get(level, head) else {
 			// A task whose bid was raised into another level left this position.
+			meter.consume(T::DbWeight::get().reads_writes(1, 1));
 			Self::dequeue_front(level);
 			return true;
 		};
+		let dropped = T::DbWeight::get().reads_writes(2, 2);
 		let Some(mut task) = Tasks::<T>::get(task_id) else {
+			meter.consume(dropped);
 			Self::dequeue_front(level);
 			return true;
 		};
@@ -209,6 +240,7 @@ impl<T: Config> Pallet<T> {
 		let takes_devices =
 			matches!(task.state, TaskState::Queued | TaskState::Assigned | TaskState::Committing);
 		if !takes_devices || task.open_slots == 0 {
+			meter.consume(dropped);
 			Self::dequeue_front(level);
 			return true;
 		}

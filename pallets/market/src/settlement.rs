@@ -4,8 +4,8 @@
 use crate::WeightInfo;
 use alloc::vec::Vec;
 use depin_primitives::{
-	DeviceRegistry, ExecResult, Outcome, RewardSink, SlashReason, SlotView, TaskCounts, TaskId,
-	TaskSettlement, TaskState, VerificationHooks,
+	DeviceRegistry, ExecResult, Outcome, Payment, RewardSink, SlashReason, SlotView, TaskCounts,
+	TaskId, TaskSettlement, TaskState, VerificationHooks,
 };
 use frame_support::{
 	ensure,
@@ -503,7 +503,7 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		task_id: TaskId,
 		device: &T::AccountId,
 		fuel_used: u64,
-	) -> Result<BalanceOf<T>, DispatchError> {
+	) -> Result<Payment<BalanceOf<T>>, DispatchError> {
 		let mut task = Self::open_task(task_id)?;
 		let owner = task.slot_of(device).ok_or(Error::<T>::NotAssigned)?.owner.clone();
 		let fuel = fuel_used.min(task.params.max_fuel);
@@ -519,9 +519,7 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		task.escrow = task.escrow.saturating_sub(amount);
 		task.paid = task.paid.saturating_add(amount);
 		Tasks::<T>::insert(task_id, task);
-		if points > 0 {
-			T::Rewards::credit(&owner, points);
-		}
+		let listed = points > 0 && T::Rewards::credit(&owner, points);
 		Self::deposit_event(Event::DevicePaid {
 			task: task_id,
 			device: device.clone(),
@@ -531,7 +529,7 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 			fee,
 			points,
 		});
-		Ok(amount)
+		Ok(Payment { amount, listed })
 	}
 
 	fn escalate(task_id: TaskId) -> DispatchResult {

@@ -644,20 +644,62 @@ fn portable_replicas_share_an_executor_version() {
 }
 
 #[test]
-fn a_scheduling_step_is_charged_for_the_replicas_it_assigned() {
+fn a_scheduling_step_is_charged_for_its_replicas_and_each_further_probe() {
 	use crate::weights::WeightInfo;
-	let (d, probes) = (1_000, crate::Probes { all: 5, removed: 0 });
-	let probing = Market::step_weight(d, probes, 0);
+	let d = 1_000;
 	let max = <<Test as crate::Config>::MaxReplicas as frame_support::traits::Get<u32>>::get();
+	let max_probes = <<Test as crate::Config>::MaxProbes as frame_support::traits::Get<u32>>::get();
+	let probe = <() as WeightInfo>::schedule_probe(d) / max_probes as u64;
+	let shared = Market::pass_shared_weight();
 	for r in 1..=max {
-		assert_eq!(
-			Market::step_weight(d, probes, r),
-			probing + <() as WeightInfo>::schedule_assign(r),
-			"{r} replicas"
-		);
+		// `schedule_assign(r)` measured the probes that found the r devices and the
+		// storage a pass shares: neither is charged twice.
+		let assign = <() as WeightInfo>::schedule_assign(r) - shared;
+		let probes = |all| crate::Probes { all, removed: 0 };
+		assert_eq!(Market::step_weight(d, probes(r), r), assign, "{r} replicas, {r} probes");
+		assert_eq!(Market::step_weight(d, probes(r + 2), r), assign + probe * 2, "{r} replicas");
 	}
-	let time = |r| Market::step_weight(d, probes, r).ref_time();
+	let time = |r| Market::step_weight(d, crate::Probes { all: max, removed: 0 }, r).ref_time();
 	assert!(time(1) < time(max), "one replica costs less than {max}");
+}
+
+#[test]
+fn a_step_that_passes_a_task_over_is_charged_its_writes_however_few_its_probes() {
+	// One probe among few devices still moves the task to the back of its level: its old
+	// and new positions, its queue entry and the task are written.
+	let db = <Test as frame_system::Config>::DbWeight::get();
+	let one_probe = Market::step_weight(1_000, crate::Probes { all: 1, removed: 0 }, 0);
+	assert!(one_probe.all_gte(db.reads_writes(2, 4)), "{one_probe:?}");
+}
+
+#[test]
+fn a_scheduling_pass_charges_the_storage_its_steps_share_once() {
+	use crate::weights::WeightInfo;
+	use frame_support::traits::Hooks;
+	// The weight of a block's hook that assigns `tasks` one-replica tasks, each found by
+	// its first probe (every device fits).
+	let hook = |tasks: u32| {
+		let mut weight = Weight::zero();
+		test(|| {
+			for i in 0..6 {
+				add_device(11 + i, 101 + i, spec(1024, 1));
+			}
+			let id = upload(1, 1);
+			for _ in 0..tasks {
+				submit(2, id, params(1));
+			}
+			System::set_block_number(2);
+			weight = Market::on_initialize(2);
+			assert_eq!(
+				(0..tasks as u64).filter(|t| task(*t).state == TaskState::Assigned).count(),
+				tasks as usize
+			);
+		});
+		weight
+	};
+	let step = <() as WeightInfo>::schedule_assign(1) - Market::pass_shared_weight();
+	assert_eq!(hook(2) - hook(1), step, "a second step adds its own weight only");
+	assert_eq!(hook(3) - hook(2), step);
 }
 
 // ---------------------------------------------------------------- timers
@@ -841,7 +883,7 @@ fn verified_task_pays_devices_and_refunds_the_rest() {
 		assert_eq!(task(t).state, TaskState::Verified);
 		assert_eq!(Market::output(t), Some(b"42".to_vec()));
 		for d in &devices {
-			assert_eq!(Market::pay(t, d, 300), Ok(600));
+			assert_eq!(Market::pay(t, d, 300).map(|p| p.amount), Ok(600));
 		}
 		assert_ok!(Market::close(t));
 		// 600 each: 540 to the owner, the 10 % protocol fee to its destination.
@@ -895,7 +937,7 @@ fn payment_is_capped_by_max_fuel_and_escrow() {
 		let (t, devices) = revealing_task(1);
 		assert_ok!(Market::verified(t, result_for(b"", 5_000), Vec::new(), &PUBLISHER));
 		// fuel_used above max_fuel pays max_fuel.
-		assert_eq!(Market::pay(t, &devices[0], 5_000), Ok(2_000));
+		assert_eq!(Market::pay(t, &devices[0], 5_000).map(|p| p.amount), Ok(2_000));
 		assert_noop!(Market::pay(t, &devices[0], 1), Error::<Test>::EscrowExhausted);
 		assert_noop!(Market::pay(t, &999, 1), Error::<Test>::NotAssigned);
 	});

@@ -188,9 +188,9 @@ impl<T: Config> RewardSink<T::AccountId> for Pallet<T> {
 		CurrentEra::<T>::get()
 	}
 
-	fn credit(owner: &T::AccountId, points: u64) {
+	fn credit(owner: &T::AccountId, points: u64) -> bool {
 		if points == 0 {
-			return;
+			return false;
 		}
 		let era = CurrentEra::<T>::get();
 		let mut eras = OwnerEras::<T>::get(owner);
@@ -212,5 +212,6 @@ impl<T: Config> RewardSink<T::AccountId> for Pallet<T> {
 				*owners = owners.saturating_add(1);
 			}
 		});
+		new_owner
 	}
 }

@@ -15,6 +15,19 @@ fn events() -> Vec<Event<Test>> {
 }
 
 #[test]
+fn a_credit_says_whether_it_listed_the_era_for_the_owner() {
+	test(|| {
+		assert!(Rewards::credit(&1, 10), "the owner's first points in era 0");
+		assert!(!Rewards::credit(&1, 10), "already listed");
+		assert!(Rewards::credit(&2, 10), "another owner");
+		assert!(!Rewards::credit(&3, 0), "no points, nothing listed");
+		assert_eq!(OwnerEras::<Test>::get(3).len(), 0);
+		run_to(1 + ERA_LENGTH);
+		assert!(Rewards::credit(&1, 10), "the first points in era 1");
+	});
+}
+
+#[test]
 fn era_with_points_mints_inflation_split_by_points() {
 	test(|| {
 		let issuance = Balances::total_issuance();

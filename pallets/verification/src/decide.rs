@@ -3,7 +3,7 @@
 use crate::WeightInfo;
 use alloc::vec::Vec;
 use depin_primitives::{DeviceRegistry, Outcome, SlashReason, TaskId, TaskSettlement, TaskState};
-use frame_support::{pallet_prelude::DispatchResult, traits::Get, weights::Weight};
+use frame_support::{traits::Get, weights::Weight};
 
 use crate::pallet::{Config, Event, NoQuorumAction, Pallet, Revealed, Round, Rounds, Verdict};
 
@@ -48,9 +48,15 @@ pub enum RevealWork {
 		/// Reveals of the task before this one.
 		earlier: u32,
 	},
-	/// It came after the verdict: it settled its device (and closed the task of this
-	/// many replicas if it was the last one).
-	Late(u32),
+	/// It came after the verdict: it settled its device (and closed the task of
+	/// `replicas` if it was the last one); `unlisted`: it paid an owner already listed in
+	/// the era (see [`Settled`]).
+	Late {
+		/// Replicas of the task.
+		replicas: u32,
+		/// Whether the payment listed no era for the owner.
+		unlisted: bool,
+	},
 	/// It was the last of `replicas` reveals and no result had a quorum: the round ended
 	/// (the task escalated, or failed: charged as the heavier of the two).
 	Ended(u32),
@@ -58,14 +64,34 @@ pub enum RevealWork {
 
 impl RevealWork {
 	/// The weight of a reveal that did this.
-	pub fn weight<W: crate::WeightInfo>(self) -> Weight {
+	pub fn weight<T: Config>(self) -> Weight {
 		match self {
-			RevealWork::Pending { earlier } => W::reveal_pending(earlier),
-			RevealWork::Late(replicas) => W::reveal_late(replicas),
+			RevealWork::Pending { earlier } => T::WeightInfo::reveal_pending(earlier),
+			RevealWork::Late { replicas, unlisted } => {
+				T::WeightInfo::reveal_late(replicas).saturating_sub(Settled::refund::<T>(unlisted as u32))
+			},
 			// `reveal(s)` measures an escalation; a failure ends the task like the close of
 			// `reveal_late`.
-			RevealWork::Ended(replicas) => W::reveal(replicas).max(W::reveal_late(replicas)),
+			RevealWork::Ended(replicas) => T::WeightInfo::reveal(replicas).max(T::WeightInfo::reveal_late(replicas)),
 		}
+	}
+}
+
+/// What settling the devices of a verdict did, which the actual weight follows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Settled {
+	/// Devices settled.
+	pub devices: u32,
+	/// Of those, devices paid whose owner was already listed in the era: the benchmarks
+	/// pay owners new to the era, whose points list the era for them (one storage write
+	/// more), so each of these is refunded a write.
+	pub unlisted: u32,
+}
+
+impl Settled {
+	/// Weight of the writes `unlisted` payments did not make.
+	pub fn refund<T: Config>(unlisted: u32) -> Weight {
+		T::DbWeight::get().writes(unlisted.into())
 	}
 }
 
@@ -87,20 +113,27 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// The weight of publishing an output of `len` bytes that settled `settled`.
+	pub(crate) fn publish_weight(len: u32, settled: Settled) -> Weight {
+		T::WeightInfo::publish_output(len, settled.devices)
+			.saturating_sub(Settled::refund::<T>(settled.unlisted))
+	}
+
 	/// Pays a device that revealed the verdict with the proof its output gives; slashes
 	/// one that revealed another result, or the verdict without that proof (it never held
-	/// the output: it copied the result).
+	/// the output: it copied the result). Returns whether it paid an owner already listed
+	/// in the era (see [`Settled`]).
 	fn settle_device(
 		task: TaskId,
 		device: &T::AccountId,
 		revealed: &Revealed,
 		verdict: &Verdict,
-	) -> DispatchResult {
+	) -> Result<bool, sp_runtime::DispatchError> {
 		let proven = revealed.proof == depin_primitives::output_proof(task, &verdict.key, device);
 		if revealed.result == verdict.result && proven {
-			T::Market::pay(task, device, revealed.result.fuel_used)?;
+			let paid = T::Market::pay(task, device, revealed.result.fuel_used)?;
 			T::Devices::record_outcome(device, Outcome::Valid);
-			return Ok(());
+			return Ok(!paid.listed);
 		}
 		let slashed =
 			T::Devices::slash(device, T::WrongResultSlash::get(), SlashReason::WrongResult);
@@ -111,7 +144,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Event::WrongResult { task, device, slashed }
 		});
-		Ok(())
+		Ok(false)
 	}
 
 	/// The output of the verdict's result was published: records the verdict, settles every
@@ -122,15 +155,16 @@ impl<T: Config> Pallet<T> {
 		verdict: Verdict,
 		replicas: u32,
 		mut round: Round<T>,
-	) -> Result<u32, sp_runtime::DispatchError> {
+	) -> Result<Settled, sp_runtime::DispatchError> {
 		round.verdict = Some((verdict, frame_system::Pallet::<T>::block_number()));
 		Rounds::<T>::insert(task, &round);
-		let mut settled = 0u32;
+		let mut settled = Settled::default();
 		for (device, r) in round.reveals() {
-			Self::settle_device(task, device, &r, &verdict)?;
-			settled = settled.saturating_add(1);
+			let unlisted = Self::settle_device(task, device, &r, &verdict)?;
+			settled.devices = settled.devices.saturating_add(1);
+			settled.unlisted = settled.unlisted.saturating_add(unlisted as u32);
 		}
-		if settled >= replicas {
+		if settled.devices >= replicas {
 			T::Market::close(task)?;
 		}
 		Ok(settled)
@@ -149,11 +183,11 @@ impl<T: Config> Pallet<T> {
 	) -> Result<RevealWork, sp_runtime::DispatchError> {
 		let reveals = round.reveal_count();
 		if let Some((verdict, _)) = round.verdict {
-			Self::settle_device(task, device, &revealed, &verdict)?;
+			let unlisted = Self::settle_device(task, device, &revealed, &verdict)?;
 			if reveals >= replicas {
 				T::Market::close(task)?;
 			}
-			return Ok(RevealWork::Late(replicas));
+			return Ok(RevealWork::Late { replicas, unlisted });
 		}
 		let earlier = reveals.saturating_sub(1);
 		if reveals < replicas {

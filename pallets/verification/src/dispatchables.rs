@@ -70,13 +70,14 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks and records the publication of `output` by `publisher`: it must hash to the
 	/// `output_hash` of a result that has a quorum of reveals in `task`. Verifies the task
-	/// and settles every device that revealed; returns how many, and the weight the
-	/// market used for an output blob.
+	/// and settles every device that revealed; returns what settling did, and the weight
+	/// the market used for an output blob.
 	pub(crate) fn do_publish_output(
 		publisher: &T::AccountId,
 		task: TaskId,
 		output: Vec<u8>,
-	) -> Result<(u32, frame_support::weights::Weight), sp_runtime::DispatchError> {
+	) -> Result<(crate::decide::Settled, frame_support::weights::Weight), sp_runtime::DispatchError>
+	{
 		let round = Rounds::<T>::get(task);
 		ensure!(round.as_ref().is_none_or(|r| r.verdict.is_none()), Error::<T>::AlreadyVerified);
 		ensure!(output.len() as u32 <= T::MaxOutputLen::get(), Error::<T>::OutputTooLarge);

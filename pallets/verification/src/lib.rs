@@ -369,14 +369,14 @@ pub mod pallet {
 			// Read first: the reveal may close the task and remove its verdict.
 			let verified_at = Rounds::<T>::get(task).and_then(|r| r.verdict.map(|(_, at)| at));
 			let mut weight = Self::do_reveal(device.clone(), task, result, proof, salt)?
-				.weight::<T::WeightInfo>()
+				.weight::<T>()
 				.saturating_add(blob_checked);
 			let pays_fee = match (output, verified_at) {
 				(Some(output), None) => {
 					let len = output.len() as u32;
 					// No output blob here (checked above): `verified` used no more weight.
 					let (settled, _) = Self::do_publish_output(&device, task, output)?;
-					weight = weight.saturating_add(T::WeightInfo::publish_output(len, settled));
+					weight = weight.saturating_add(Self::publish_weight(len, settled));
 					Pays::No
 				}
 				// An output nobody needs any more took block space for nothing.
@@ -407,9 +407,7 @@ pub mod pallet {
 			let len = output.len() as u32;
 			let (settled, blob) = Self::do_publish_output(&publisher, task, output)?;
 			Ok(PostDispatchInfo {
-				actual_weight: Some(
-					T::WeightInfo::publish_output(len, settled).saturating_add(blob),
-				),
+				actual_weight: Some(Self::publish_weight(len, settled).saturating_add(blob)),
 				pays_fee: Pays::No,
 			})
 		}
