@@ -8,11 +8,12 @@ use depin_runtime::{configs::RuntimeBlockWeights, Runtime};
 use frame_support::{dispatch::DispatchClass, weights::Weight};
 use pallet_balances::WeightInfo as _;
 use pallet_market::WeightInfo as _;
-use pallet_verification::WeightInfo as _;
+use pallet_verification::{RevealWork, Settled, WeightInfo as _};
 
 type MarketWeights = <Runtime as pallet_market::Config>::WeightInfo;
 type VerificationWeights = <Runtime as pallet_verification::Config>::WeightInfo;
 type BalancesWeights = <Runtime as pallet_balances::Config>::WeightInfo;
+type Verification = pallet_verification::Pallet<Runtime>;
 
 /// Replicas of the task the figures are for.
 const REPLICAS: u32 = 3;
@@ -28,7 +29,9 @@ fn ms(w: Weight) -> f64 {
 	w.ref_time() as f64 / 1e9
 }
 
-/// The weight of one scheduling step that assigns `REPLICAS` devices among `devices`.
+/// The weight of one scheduling step that assigns `REPLICAS` devices among `devices`, in
+/// a block of many steps: the storage a pass shares is charged once per block
+/// (`pallet_market::Pallet::pass_shared_weight`), not per step.
 fn step(devices: u32) -> Weight {
 	let probes = pallet_market::Probes { all: PROBES, removed: 0 };
 	pallet_market::Pallet::<Runtime>::step_weight(devices, probes, REPLICAS)
@@ -65,7 +68,7 @@ fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 	let r = REPLICAS as u64;
 	vec![
 		("submit_task", MarketWeights::submit_task(INPUT) + base),
-		("scheduling step", step(devices)),
+		("scheduling step (in a pass of many)", step(devices)),
 		(
 			"3 × commit (the first moves the task to Committing, the last opens the reveal window)",
 			VerificationWeights::commit_pending()
@@ -75,11 +78,12 @@ fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 		),
 		(
 			"3 × reveal (the first waits; the second completes the quorum with the output, \
-			 verifies and settles 2; the third settles itself and closes the task)",
-			VerificationWeights::reveal_pending(0)
-				+ VerificationWeights::reveal_pending(1)
-				+ VerificationWeights::publish_output(OUTPUT, 2)
-				+ VerificationWeights::reveal_late(REPLICAS)
+			 verifies and settles 2; the third settles itself and closes the task; owners \
+			 already listed in the era)",
+			RevealWork::Pending { earlier: 0 }.weight::<Runtime>()
+				+ RevealWork::Pending { earlier: 1 }.weight::<Runtime>()
+				+ Verification::publish_weight(OUTPUT, Settled { devices: 2, unlisted: 2 })
+				+ RevealWork::Late { replicas: REPLICAS, unlisted: true }.weight::<Runtime>()
 				+ base * r,
 		),
 		("timers of a finished task (deadline, 3 commits, reveal end)", stale * (2 + r)),

@@ -114,7 +114,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The weight of publishing an output of `len` bytes that settled `settled`.
-	pub(crate) fn publish_weight(len: u32, settled: Settled) -> Weight {
+	pub fn publish_weight(len: u32, settled: Settled) -> Weight {
 		T::WeightInfo::publish_output(len, settled.devices)
 			.saturating_sub(Settled::refund::<T>(settled.unlisted))
 	}

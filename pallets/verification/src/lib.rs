@@ -53,6 +53,7 @@ mod mock;
 mod tests;
 pub mod weights;
 
+pub use decide::{CommitWork, RevealWork, Settled};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
