@@ -32,8 +32,25 @@ const STALL_TIMEOUT: Duration = Duration::from_secs(90);
 /// from the node's next nonce.
 const RESYNC_AFTER: Duration = Duration::from_secs(5);
 
-/// Well-known development accounts with a million tokens each: they fund the bench's.
-const BANKERS: [&str; 6] = ["//Alice", "//Bob", "//Charlie", "//Dave", "//Eve", "//Ferdie"];
+/// Well-known development accounts with a million tokens each (every one the dev genesis
+/// endows): they fund the bench's. Fourteen million: the bonds of `MaxDevices` devices
+/// (100 000 × 100 tokens) and their fees.
+const BANKERS: [&str; 14] = [
+	"//Alice",
+	"//Bob",
+	"//Charlie",
+	"//Dave",
+	"//Eve",
+	"//Ferdie",
+	"//Alice//stash",
+	"//Bob//stash",
+	"//Charlie//stash",
+	"//Dave//stash",
+	"//Eve//stash",
+	"//Ferdie//stash",
+	"//One",
+	"//Two",
+];
 
 /// The nonces of one account that sends without waiting for inclusion.
 pub struct Nonces {
@@ -131,11 +148,23 @@ pub async fn send_all(client: &Client, signer: &Signer, calls: &[Call]) -> anyho
 }
 
 /// Transfers `amounts` from the development accounts, spread over them, and waits until
-/// every transfer is in a block.
+/// every transfer is in a block. Fails at once if a development account cannot pay its
+/// share (its transfers would fail in their blocks, and the accounts they fund would
+/// never send).
 pub async fn fund(client: &Arc<Client>, amounts: Vec<(AccountId, u128)>) -> anyhow::Result<()> {
 	let mut per_banker: Vec<Vec<_>> = vec![Vec::new(); BANKERS.len()];
+	let mut owed = [0u128; BANKERS.len()];
 	for (i, (who, amount)) in amounts.into_iter().enumerate() {
 		per_banker[i % BANKERS.len()].push(calls::transfer(who, amount));
+		owed[i % BANKERS.len()] += amount;
+	}
+	for (suri, owed) in BANKERS.iter().zip(owed) {
+		let banker = Signer::from_suri(suri).expect("development account");
+		let free = client.account(banker.account()).await?.data.free;
+		anyhow::ensure!(
+			free > owed,
+			"{suri} holds {free} and would have to pay {owed}: too little for this benchmark"
+		);
 	}
 	let work: Vec<_> = BANKERS.iter().zip(per_banker).collect();
 	for_each_concurrent(work, BANKERS.len(), |(suri, calls)| {
