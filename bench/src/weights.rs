@@ -65,6 +65,7 @@ fn per_extrinsic() -> Weight {
 fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 	let base = per_extrinsic();
 	let stale = pallet_market::Pallet::<Runtime>::stale_timer_weight();
+	let line_item = pallet_market::Pallet::<Runtime>::line_item_weight();
 	let r = REPLICAS as u64;
 	vec![
 		("submit_task", MarketWeights::submit_task(INPUT) + base),
@@ -86,8 +87,11 @@ fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 				+ RevealWork::Late { replicas: REPLICAS, unlisted: true }.weight::<Runtime>()
 				+ base * r,
 		),
-		("timers of a finished task (deadline, 3 commits, reveal end)", stale * (2 + r)),
-		("prune", MarketWeights::timer_prune()),
+		(
+			"timers of a finished task (deadline, 3 commits, reveal end, the last off its line)",
+			stale * (2 + r) + line_item,
+		),
+		("prune (off its line)", MarketWeights::timer_prune() + line_item),
 	]
 }
 

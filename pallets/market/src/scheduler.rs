@@ -143,9 +143,19 @@ impl<T: Config> Pallet<T> {
 	/// per block however many steps touch it: the device and candidate counts, the parent
 	/// hash and the current era (read), the market's counters and clearing record (read
 	/// and written). `schedule_assign` measured a pass of one step, so its reads and writes
-	/// include them: a pass charges them once (`schedule`), its steps without them.
-	pub fn pass_shared_weight() -> Weight {
+	/// include them: a step is charged without them, a pass charges them once — the
+	/// counters and the device count with the hook (`hook_shared_weight`), the rest in
+	/// `schedule` (`pass_shared_weight`).
+	pub fn step_shared_weight() -> Weight {
 		T::DbWeight::get().reads_writes(6, 2)
+	}
+
+	/// What a scheduling pass charges once for the storage its steps share, besides what
+	/// the hook charges (see `step_shared_weight`).
+	pub fn pass_shared_weight() -> Weight {
+		Self::step_shared_weight()
+			.saturating_sub(Self::hook_shared_weight())
+			.saturating_sub(T::DbWeight::get().reads(1))
 	}
 
 	/// Weight of a step that made `probes` and tried to assign `assigned` devices, with
@@ -158,8 +168,8 @@ impl<T: Config> Pallet<T> {
 		let max_probes = T::MaxProbes::get().max(1) as u64;
 		let fresh = probes.all.saturating_sub(probes.removed);
 		let fresh_probe = T::WeightInfo::schedule_probe(d) / max_probes;
-		let stale =
-			(T::WeightInfo::schedule_probe_stale(d) / max_probes).saturating_mul(probes.removed.into());
+		let stale = (T::WeightInfo::schedule_probe_stale(d) / max_probes)
+			.saturating_mul(probes.removed.into());
 		if assigned == 0 {
 			// And the step's own storage however few its probes: the task's position read
 			// and moved to the back of its level, the task read and written.
@@ -169,7 +179,7 @@ impl<T: Config> Pallet<T> {
 				.saturating_add(T::DbWeight::get().reads_writes(2, 4));
 		}
 		T::WeightInfo::schedule_assign(assigned)
-			.saturating_sub(Self::pass_shared_weight())
+			.saturating_sub(Self::step_shared_weight())
 			.saturating_add(fresh_probe.saturating_mul(fresh.saturating_sub(assigned).into()))
 			.saturating_add(stale)
 	}
@@ -185,6 +195,7 @@ impl<T: Config> Pallet<T> {
 		let d = T::Devices::device_count();
 		// A step's worst case, with the storage its pass shares.
 		let step = Self::max_step_weight(d);
+		// The device count and the counters are the hook's (`hook_shared_weight`).
 		let mut shared_charged = false;
 		let mut passed_over = 0u32;
 		let levels = Counters::<T>::get().queue;
@@ -209,10 +220,6 @@ impl<T: Config> Pallet<T> {
 			if !meter.can_consume(step) {
 				break;
 			}
-		}
-		if !shared_charged {
-			// No step: the device count and the counters were read.
-			meter.consume(T::DbWeight::get().reads(2));
 		}
 	}
 

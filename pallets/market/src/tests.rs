@@ -650,7 +650,7 @@ fn a_scheduling_step_is_charged_for_its_replicas_and_each_further_probe() {
 	let max = <<Test as crate::Config>::MaxReplicas as frame_support::traits::Get<u32>>::get();
 	let max_probes = <<Test as crate::Config>::MaxProbes as frame_support::traits::Get<u32>>::get();
 	let probe = <() as WeightInfo>::schedule_probe(d) / max_probes as u64;
-	let shared = Market::pass_shared_weight();
+	let shared = Market::step_shared_weight();
 	for r in 1..=max {
 		// `schedule_assign(r)` measured the probes that found the r devices and the
 		// storage a pass shares: neither is charged twice.
@@ -697,7 +697,7 @@ fn a_scheduling_pass_charges_the_storage_its_steps_share_once() {
 		});
 		weight
 	};
-	let step = <() as WeightInfo>::schedule_assign(1) - Market::pass_shared_weight();
+	let step = <() as WeightInfo>::schedule_assign(1) - Market::step_shared_weight();
 	assert_eq!(hook(2) - hook(1), step, "a second step adds its own weight only");
 	assert_eq!(hook(3) - hook(2), step);
 }
@@ -837,13 +837,42 @@ fn finished_tasks_are_pruned_after_retention() {
 }
 
 #[test]
+fn a_hook_charges_the_counters_once_however_many_timers_write_them() {
+	use crate::weights::WeightInfo;
+	use frame_support::traits::Hooks;
+	// The hook's weight in the block where `tasks` cancelled tasks are pruned.
+	let hook = |tasks: u32| {
+		let mut weight = Weight::zero();
+		test(|| {
+			let id = upload(1, 1);
+			for _ in 0..tasks {
+				let t = submit(2, id, params(1));
+				assert_ok!(Market::cancel_task(RuntimeOrigin::signed(2), t));
+			}
+			let due = 1 + RETENTION;
+			run_to(due - 1);
+			System::set_block_number(due);
+			weight = Market::on_initialize(due);
+			assert_eq!(Tasks::<Test>::iter().count(), 0, "pruned");
+		});
+		weight
+	};
+	let prune = <() as WeightInfo>::timer_prune() - Market::hook_shared_weight()
+		+ Market::line_item_weight();
+	assert_eq!(hook(2) - hook(1), prune, "a second prune adds its own weight only");
+	assert!(hook(1).all_gte(<() as WeightInfo>::hook_base() + prune));
+}
+
+#[test]
 fn the_prune_of_a_task_with_an_inline_input_is_charged_only_the_maps_it_writes() {
 	test(|| {
 		let id = upload(1, 1);
 		let t = submit(2, id, params(1));
 		assert_ok!(Market::cancel_task(RuntimeOrigin::signed(2), t));
 		let used = Market::fire(crate::Timer::Prune(t));
-		assert_eq!(used, <() as crate::WeightInfo>::timer_prune());
+		// The counters it writes are the hook's, charged once per block.
+		let counters = Market::hook_shared_weight();
+		assert_eq!(used, <() as crate::WeightInfo>::timer_prune() - counters);
 		assert!(Tasks::<Test>::get(t).is_none());
 		// A prune that finds no task is charged a stale timer's read.
 		assert_eq!(Market::fire(crate::Timer::Prune(t)), Market::stale_timer_weight());

@@ -67,12 +67,13 @@ impl RevealWork {
 	pub fn weight<T: Config>(self) -> Weight {
 		match self {
 			RevealWork::Pending { earlier } => T::WeightInfo::reveal_pending(earlier),
-			RevealWork::Late { replicas, unlisted } => {
-				T::WeightInfo::reveal_late(replicas).saturating_sub(Settled::refund::<T>(unlisted as u32))
-			},
+			RevealWork::Late { replicas, unlisted } => T::WeightInfo::reveal_late(replicas)
+				.saturating_sub(Settled::refund::<T>(unlisted as u32)),
 			// `reveal(s)` measures an escalation; a failure ends the task like the close of
 			// `reveal_late`.
-			RevealWork::Ended(replicas) => T::WeightInfo::reveal(replicas).max(T::WeightInfo::reveal_late(replicas)),
+			RevealWork::Ended(replicas) => {
+				T::WeightInfo::reveal(replicas).max(T::WeightInfo::reveal_late(replicas))
+			}
 		}
 	}
 }
