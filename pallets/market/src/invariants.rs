@@ -22,6 +22,8 @@ use crate::{
 struct LiveTimers<AccountId, BlockNumber> {
 	deadlines: BTreeSet<u64>,
 	commits: BTreeSet<(AccountId, u64, BlockNumber)>,
+	/// Step commit deadlines: (task, assigned at, block it fires in).
+	step_commits: BTreeSet<(u64, BlockNumber, BlockNumber)>,
 	reveals: BTreeSet<(u64, BlockNumber)>,
 	prunes: BTreeSet<u64>,
 }
@@ -38,7 +40,8 @@ impl<T: Config> Pallet<T> {
 	/// - Output deposits are on hold; each submitter's `TaskDeposit` hold equals the
 	///   deposits of its stored tasks, and `OpenTasks` counts its unfinished tasks.
 	/// - Every unfinished task has its deadline in the wheel, every uncommitted slot its
-	///   commit deadline, a revealing task its reveal deadline in the FIFO line, and every
+	///   commit deadline (its own, or its step's in a block at or after the slot's
+	///   deadline), a revealing task its reveal deadline in the FIFO line, and every
 	///   finished task its pruning in the FIFO line; FIFO lines have no holes and fall due
 	///   in order.
 	/// - Owners within a task are distinct; an unfinished task's escrow plus what it paid
@@ -114,8 +117,15 @@ impl<T: Config> Pallet<T> {
 				"open task without its deadline timer"
 			);
 			for slot in task.slots.iter().filter(|s| !s.committed) {
+				// Its own timer, or its step's that fires when its deadline has come.
+				let step_timer = timers
+					.step_commits
+					.range((id, slot.assigned_at, slot.commit_by)..)
+					.next()
+					.is_some_and(|(t, at, _)| *t == id && *at == slot.assigned_at);
 				ensure!(
-					timers.commits.contains(&(slot.device.clone(), id, slot.assigned_at)),
+					step_timer
+						|| timers.commits.contains(&(slot.device.clone(), id, slot.assigned_at)),
 					"uncommitted slot without its commit deadline"
 				);
 				ensure!(
@@ -233,10 +243,11 @@ impl<T: Config> Pallet<T> {
 		let mut live = LiveTimers {
 			deadlines: BTreeSet::new(),
 			commits: BTreeSet::new(),
+			step_commits: BTreeSet::new(),
 			reveals: BTreeSet::new(),
 			prunes: BTreeSet::new(),
 		};
-		for (_, list) in Timers::<T>::iter() {
+		for (block, list) in Timers::<T>::iter() {
 			for timer in list {
 				match timer {
 					Timer::TaskDeadline(id) => {
@@ -244,6 +255,9 @@ impl<T: Config> Pallet<T> {
 					}
 					Timer::CommitDeadline { task, device, assigned_at } => {
 						live.commits.insert((device, task, assigned_at));
+					}
+					Timer::StepCommitDeadline { task, assigned_at } => {
+						live.step_commits.insert((task, assigned_at, block));
 					}
 					_ => return Err("a FIFO line's timer in the wheel".into()),
 				}

@@ -402,14 +402,16 @@ impl<T: Config> Pallet<T> {
 		Step { filled: task.open_slots == 0, probes, assigning: wanted as u32 }
 	}
 
-	/// Gives each chosen device a slot of `task`; false if one cannot take it (the caller
-	/// rolls the step back).
+	/// Gives each chosen device a slot of `task`, and schedules one commit deadline timer
+	/// per distinct deadline among them; false if a device cannot take its slot or a timer
+	/// finds no room (the caller rolls the step back).
 	fn assign_chosen(
 		task_id: TaskId,
 		task: &mut TaskOf<T>,
 		chosen: Vec<Chosen<T::AccountId, BlockNumberFor<T>>>,
 		now: BlockNumberFor<T>,
 	) -> bool {
+		let mut deadlines: Vec<BlockNumberFor<T>> = Vec::new();
 		for Chosen { device, owner, commit_by } in chosen {
 			if T::Devices::open_assignment(&device).is_err() {
 				frame_support::defensive!("a candidate with a free slot has none");
@@ -427,16 +429,17 @@ impl<T: Config> Pallet<T> {
 				frame_support::defensive!("no room for a slot whose bounds were checked");
 				return false;
 			}
-			let timer =
-				Timer::CommitDeadline { task: task_id, device: device.clone(), assigned_at: now };
-			if Self::push_commit_deadline(commit_by, timer).is_err() {
-				// The wheel is full around this deadline: try again in a later block.
-				return false;
+			if !deadlines.contains(&commit_by) {
+				deadlines.push(commit_by);
 			}
 			task.open_slots = task.open_slots.saturating_sub(1);
 			Self::deposit_event(Event::TaskAssigned { task: task_id, device });
 		}
-		true
+		deadlines.into_iter().all(|commit_by| {
+			let timer = Timer::StepCommitDeadline { task: task_id, assigned_at: now };
+			// A full wheel around this deadline: try again in a later block.
+			Self::push_commit_deadline(commit_by, timer).is_ok()
+		})
 	}
 }
 

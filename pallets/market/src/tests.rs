@@ -736,6 +736,41 @@ fn silent_device_is_released_marked_slashed_and_replaced() {
 }
 
 #[test]
+fn a_steps_devices_share_one_commit_deadline_timer_per_deadline() {
+	test(|| {
+		add_device(11, 101, spec(1024, 1));
+		add_device(12, 102, spec(1024, 1));
+		// Half the speed a block of the task's fuel needs: a block more to run it.
+		let slow = depin_primitives::DeviceSpec { fuel_per_second: 500, ..spec(1024, 1) };
+		add_device(13, 103, slow);
+		let id = upload(1, 1);
+		let t = submit(2, id, params(3));
+		run_to(2);
+		let info = task(t);
+		let fast_by = info.slot_of(&101).unwrap().commit_by;
+		assert_eq!(info.slot_of(&102).unwrap().commit_by, fast_by);
+		let slow_by = info.slot_of(&103).unwrap().commit_by;
+		assert_eq!(slow_by, fast_by + 1);
+		// One timer for the two fast devices, one for the slow one: the wheel holds a
+		// timer per step and deadline, not per device.
+		let step = crate::Timer::StepCommitDeadline { task: t, assigned_at: 2 };
+		let timers_at = |b: u64| Timers::<Test>::get(b).into_inner();
+		assert_eq!(timers_at(fast_by), vec![step.clone()]);
+		assert_eq!(timers_at(slow_by), vec![step]);
+		// At the fast deadline only the fast device that did not commit is released.
+		assert_ok!(Market::record_commit(t, &101));
+		run_to(fast_by);
+		assert_eq!(devices_of(t), vec![101, 103]);
+		let timeouts = |d| pallet_devices::Devices::<Test>::get(d).unwrap().reputation.timeouts;
+		assert_eq!((timeouts(101), timeouts(102), timeouts(103)), (0, 1, 0));
+		// The slow one at its own.
+		run_to(slow_by);
+		assert_eq!(devices_of(t), vec![101]);
+		assert_eq!(timeouts(103), 1);
+	});
+}
+
+#[test]
 fn commit_timeouts_are_charged_their_own_weight_not_the_costliest_timers() {
 	use crate::weights::WeightInfo;
 	test(|| {

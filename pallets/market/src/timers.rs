@@ -8,6 +8,7 @@
 //! FIFO lines never fill up, so a commit (which may open a reveal window) or the end of a
 //! task (which schedules its pruning) never fails for want of timer room.
 
+use alloc::vec::Vec;
 use depin_primitives::{TaskId, TaskState, VerificationHooks};
 use frame_support::{
 	ensure,
@@ -99,8 +100,26 @@ impl<T: Config> Pallet<T> {
 		match timer {
 			Timer::TaskDeadline(_) => Self::deciding(T::WeightInfo::timer_task_deadline()),
 			Timer::CommitDeadline { .. } => T::WeightInfo::timer_commit_deadline(),
+			Timer::StepCommitDeadline { .. } => {
+				T::WeightInfo::timer_commit_deadline().saturating_mul(T::MaxSlots::get().into())
+			}
 			Timer::RevealDeadline { .. } => Self::deciding(T::WeightInfo::timer_reveal_deadline()),
 			Timer::Prune(_) => Self::max_prune_weight(),
+		}
+	}
+
+	/// The most `timer` may cost if fired now: its kind's worst case, but for a step's
+	/// commit deadline a release per slot it would release (it reads the task to count
+	/// them; a fired timer reads it anyway).
+	fn due_weight(timer: &TimerOf<T>) -> Weight {
+		match timer {
+			Timer::StepCommitDeadline { task, assigned_at } => {
+				let late = crate::pallet::Tasks::<T>::get(task)
+					.map(|t| Self::late_slots(&t, *assigned_at).len() as u64)
+					.unwrap_or(0);
+				T::WeightInfo::timer_commit_deadline().saturating_mul(late.max(1))
+			}
+			_ => Self::timer_weight(timer),
 		}
 	}
 
@@ -173,9 +192,10 @@ impl<T: Config> Pallet<T> {
 		meter.consumed()
 	}
 
-	/// Fires a timer if `meter` allows its worst case, and charges what it really cost.
+	/// Fires a timer if `meter` allows what it may cost now, and charges what it really
+	/// cost.
 	fn try_fire(timer: TimerOf<T>, meter: &mut WeightMeter) -> bool {
-		if !meter.can_consume(Self::timer_weight(&timer)) {
+		if !meter.can_consume(Self::due_weight(&timer)) {
 			return false;
 		}
 		meter.consume(Self::fire(timer));
@@ -285,12 +305,55 @@ impl<T: Config> Pallet<T> {
 					.map(|w| w.saturating_sub(shared))
 					.unwrap_or_else(Self::stale_timer_weight)
 			}
+			Timer::StepCommitDeadline { task, assigned_at } => {
+				let released = Self::release_late_slots(task, assigned_at);
+				if released == 0 {
+					return Self::stale_timer_weight();
+				}
+				return T::WeightInfo::timer_commit_deadline()
+					.saturating_mul(released.into())
+					.saturating_sub(shared);
+			}
 		};
 		if acted {
 			used
 		} else {
 			Self::stale_timer_weight()
 		}
+	}
+
+	/// Releases every slot of `task_id` given at `assigned_at` that is still uncommitted
+	/// and whose commit deadline has come (timeout mark, slash, slot back to the queue),
+	/// until the task ends (too many faults abandon it). Returns how many it released.
+	fn release_late_slots(task_id: TaskId, assigned_at: BlockNumberFor<T>) -> u32 {
+		let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else { return 0 };
+		let late = Self::late_slots(&task, assigned_at);
+		let mut released = 0u32;
+		for device in late {
+			if task.state.is_final() {
+				break;
+			}
+			Self::release_slot(task_id, &mut task, &device, ReleaseReason::CommitTimeout);
+			released += 1;
+		}
+		if released > 0 {
+			crate::pallet::Tasks::<T>::insert(task_id, task);
+		}
+		released
+	}
+
+	/// The devices of `task` given their slots at `assigned_at` that have not committed
+	/// and whose commit deadline has come (none once the task is final).
+	fn late_slots(task: &crate::TaskOf<T>, assigned_at: BlockNumberFor<T>) -> Vec<T::AccountId> {
+		if task.state.is_final() {
+			return Vec::new();
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		task.slots
+			.iter()
+			.filter(|s| s.assigned_at == assigned_at && !s.committed && s.commit_by <= now)
+			.map(|s| s.device.clone())
+			.collect()
 	}
 
 	/// When the deadline timer of a task due at `deadline_at`, with `transfer_blocks` of

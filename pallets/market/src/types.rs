@@ -30,7 +30,9 @@ pub type TimerOf<T> = Timer<<T as frame_system::Config>::AccountId, BlockNumberF
 pub enum Timer<AccountId, BlockNumber> {
 	/// The task's deadline: expire it unless it is finished.
 	TaskDeadline(TaskId),
-	/// The device assigned at `assigned_at` must have committed by now.
+	/// The device assigned at `assigned_at` must have committed by now. (One per device,
+	/// as earlier runtimes scheduled them; still fired. The scheduler now schedules
+	/// `StepCommitDeadline`.)
 	CommitDeadline {
 		/// The task.
 		task: TaskId,
@@ -49,6 +51,16 @@ pub enum Timer<AccountId, BlockNumber> {
 	},
 	/// Remove the finished task from storage.
 	Prune(TaskId),
+	/// The devices given slots of the task at `assigned_at` must have committed by their
+	/// commit deadlines: each one still uncommitted whose deadline has come is released.
+	/// One per scheduling step and commit deadline (a step's devices share one when they
+	/// run at the same speed), so the wheel holds a timer per step, not per device.
+	StepCommitDeadline {
+		/// The task.
+		task: TaskId,
+		/// When the step gave the slots.
+		assigned_at: BlockNumber,
+	},
 }
 
 /// A FIFO timer line: each adds a constant delay to the block an item is added in, so its
