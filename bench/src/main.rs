@@ -52,11 +52,16 @@ enum Command {
 	/// What the runtime's weights charge: per assignment, and per verified task against
 	/// a transfer.
 	Weights,
-	/// The scheduler's cost per assignment with 10, 1 000 and 10 000 devices.
+	/// The scheduler's cost per assignment with 10, 1 000, 10 000 and 100 000 registered
+	/// devices.
 	Scale {
 		/// 10 and 1 000 devices, 2 000 queued tasks, shorter windows.
 		#[arg(long)]
 		quick: bool,
+		/// The devices of each stage instead of the plan's, comma-separated (at most
+		/// `MaxDevices` in all), e.g. `10,99990`.
+		#[arg(long, value_delimiter = ',')]
+		stages: Option<Vec<usize>>,
 	},
 }
 
@@ -75,9 +80,9 @@ fn main() -> anyhow::Result<()> {
 			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
 			print!("{}", runtime.block_on(data::run(quick))?);
 		}
-		Command::Scale { quick } => {
+		Command::Scale { quick, stages } => {
 			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-			print!("{}", runtime.block_on(scale::run(quick))?);
+			print!("{}", runtime.block_on(scale::run(quick, stages))?);
 		}
 	}
 	Ok(())

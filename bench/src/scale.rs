@@ -135,6 +135,39 @@ async fn register(client: &Arc<Client>, fleet: &Fleet, spec_class: u64) -> anyho
 	.context("registering devices")
 }
 
+/// `count` tasks of 3 replicas on `program`, submitted by `DAPPS` fresh dApps of `batch`;
+/// returns when every one is in a block.
+async fn queue_tasks(
+	client: &Arc<Client>,
+	program: depin_primitives::ProgramId,
+	batch: &str,
+	count: u32,
+) -> anyhow::Result<()> {
+	let dapps: Vec<Signer> =
+		(0..DAPPS).map(|i| bench_signer(&format!("//scale/dapp/{batch}/{i}"))).collect();
+	fund(client, dapps.iter().map(|d| (d.account().clone(), 1_000 * UNIT)).collect()).await?;
+	let params = TaskParams {
+		max_fuel: 1_000_000,
+		fuel_price: 1,
+		replicas: 3,
+		memory_mib: 16,
+		deadline: 5_000,
+		portable: false,
+	};
+	let per_dapp = count.div_ceil(DAPPS as u32);
+	for_each_concurrent(dapps, DAPPS, |dapp| {
+		let client = client.clone();
+		async move {
+			let tasks: Vec<_> = (0..per_dapp)
+				.map(|i| calls::submit_task(program, i.to_le_bytes().to_vec(), params))
+				.collect();
+			send_all(&client, &dapp, &tasks).await
+		}
+	})
+	.await
+	.context("queueing tasks")
+}
+
 /// Pauses every device of `fleet`; returns the block the last pause landed in.
 async fn pause(client: &Arc<Client>, fleet: &Fleet) -> anyhow::Result<u32> {
 	let work: Vec<_> = fleet.owners.iter().map(|(o, d)| (o.clone(), d.clone())).collect();
@@ -258,11 +291,16 @@ async fn measure(
 	Ok(sums)
 }
 
-/// Runs the scaling benchmark; returns the report (Markdown).
-pub async fn run(quick: bool) -> anyhow::Result<String> {
+/// Runs the scaling benchmark, with the devices of each stage in `stages` if given (the
+/// plan's otherwise); returns the report (Markdown).
+pub async fn run(quick: bool, stages: Option<Vec<usize>>) -> anyhow::Result<String> {
 	let plan = if quick { QUICK } else { FULL };
-	let Plan { stages, fill_registry, queue, window, block_ms } = plan;
-	let stages = stage_sizes(stages, fill_registry);
+	let Plan { stages: planned, fill_registry, queue, window, block_ms } = plan;
+	let stages = match stages {
+		Some(given) => given,
+		None => stage_sizes(planned, fill_registry),
+	};
+	anyhow::ensure!(!stages.is_empty() && stages[0] > 0, "the first stage needs devices");
 
 	let mut config = NodeConfig::dev(block_ms);
 	config.extra_args = vec!["--pool-limit".into(), "30000".into()];
@@ -279,33 +317,13 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 	// the queue.
 	eprintln!("scale: registering {} devices", stages[0]);
 	register(&client, &Fleet::new(0, stages[0]), class).await?;
-	eprintln!("scale: queueing {queue} tasks");
-	let dapps: Vec<Signer> =
-		(0..DAPPS).map(|i| bench_signer(&format!("//scale/dapp/{i}"))).collect();
-	fund(&client, dapps.iter().map(|d| (d.account().clone(), 1_000 * UNIT)).collect()).await?;
 	let code = trivial_program()?;
 	let program = depin_primitives::program_id(&code);
-	client.submit(&dapps[0], calls::upload_program(code)).await?;
-	let params = TaskParams {
-		max_fuel: 1_000_000,
-		fuel_price: 1,
-		replicas: 3,
-		memory_mib: 16,
-		deadline: 5_000,
-		portable: false,
-	};
-	let per_dapp = queue as usize / DAPPS;
-	for_each_concurrent(dapps.clone(), DAPPS, |dapp| {
-		let client = client.clone();
-		async move {
-			let batch: Vec<_> = (0..per_dapp as u32)
-				.map(|i| calls::submit_task(program, i.to_le_bytes().to_vec(), params))
-				.collect();
-			send_all(&client, &dapp, &batch).await
-		}
-	})
-	.await
-	.context("queueing tasks")?;
+	let uploader = bench_signer("//scale/uploader");
+	fund(&client, vec![(uploader.account().clone(), 10 * UNIT)]).await?;
+	client.submit(&uploader, calls::upload_program(code)).await?;
+	eprintln!("scale: queueing {queue} tasks");
+	queue_tasks(&client, program, "initial", queue).await?;
 
 	let mut rows = Vec::new();
 	let mut registered = 0u32;
@@ -330,6 +348,15 @@ pub async fn run(quick: bool) -> anyhow::Result<String> {
 		}
 		eprintln!("scale: heartbeats of {devices} devices");
 		heartbeats(&client, &fleet, block_ms).await?;
+		// The devices became eligible a block's worth of heartbeats at a time, and took
+		// tasks meanwhile: a stage of many devices may find the queue drained. Refill it
+		// (fresh dApps: each holds at most `MaxOpenTasksPerSubmitter`), and measure the
+		// blocks after the last submission.
+		let queued = client.stats().await?.tasks.queued;
+		if queued < queue / 2 {
+			eprintln!("scale: queueing {} more tasks", queue - queued);
+			queue_tasks(&client, program, &format!("stage-{stage}"), queue - queued).await?;
+		}
 		let start = client.best_number().await?;
 		let stats = client.stats().await?;
 		let sums = measure(&client, &mut node, start + 1, start + window).await?;

@@ -88,10 +88,15 @@ fn task_parts(devices: u32) -> Vec<(&'static str, Weight)> {
 				+ base * r,
 		),
 		(
-			"timers of a finished task (deadline, 3 commits, reveal end, the last off its line)",
-			stale * (2 + r) + line_item,
+			"timers of a finished task (deadline, its step's commit deadline, reveal end, the \
+			 last off its line)",
+			stale * 3 + line_item,
 		),
-		("prune (off its line)", MarketWeights::timer_prune() + line_item),
+		(
+			"prune (off its line; the counters it writes are the hook's)",
+			MarketWeights::timer_prune() - pallet_market::Pallet::<Runtime>::hook_shared_weight()
+				+ line_item,
+		),
 	]
 }
 

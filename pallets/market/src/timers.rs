@@ -108,21 +108,6 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The most `timer` may cost if fired now: its kind's worst case, but for a step's
-	/// commit deadline a release per slot it would release (it reads the task to count
-	/// them; a fired timer reads it anyway).
-	fn due_weight(timer: &TimerOf<T>) -> Weight {
-		match timer {
-			Timer::StepCommitDeadline { task, assigned_at } => {
-				let late = crate::pallet::Tasks::<T>::get(task)
-					.map(|t| Self::late_slots(&t, *assigned_at).len() as u64)
-					.unwrap_or(0);
-				T::WeightInfo::timer_commit_deadline().saturating_mul(late.max(1))
-			}
-			_ => Self::timer_weight(timer),
-		}
-	}
-
 	/// Weight of a timer that finds its task gone or past the moment it was set for (it
 	/// reads the task): the per-timer part of a block of such timers, as benchmarked up to
 	/// a full list (`timer_block_stale`).
@@ -192,10 +177,19 @@ impl<T: Config> Pallet<T> {
 		meter.consumed()
 	}
 
-	/// Fires a timer if `meter` allows what it may cost now, and charges what it really
-	/// cost.
+	/// Fires a timer if `meter` allows what it may cost now — its kind's worst case, but
+	/// for a step's commit deadline a release per device it would release — and charges
+	/// what it really cost.
 	fn try_fire(timer: TimerOf<T>, meter: &mut WeightMeter) -> bool {
-		if !meter.can_consume(Self::due_weight(&timer)) {
+		if let Timer::StepCommitDeadline { task, assigned_at } = timer {
+			let late = LateSlots::<T>::find(task, assigned_at);
+			if !meter.can_consume(late.weight()) {
+				return false;
+			}
+			meter.consume(late.release());
+			return true;
+		}
+		if !meter.can_consume(Self::timer_weight(&timer)) {
 			return false;
 		}
 		meter.consume(Self::fire(timer));
@@ -306,13 +300,7 @@ impl<T: Config> Pallet<T> {
 					.unwrap_or_else(Self::stale_timer_weight)
 			}
 			Timer::StepCommitDeadline { task, assigned_at } => {
-				let released = Self::release_late_slots(task, assigned_at);
-				if released == 0 {
-					return Self::stale_timer_weight();
-				}
-				return T::WeightInfo::timer_commit_deadline()
-					.saturating_mul(released.into())
-					.saturating_sub(shared);
+				return LateSlots::<T>::find(task, assigned_at).release()
 			}
 		};
 		if acted {
@@ -320,40 +308,6 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Self::stale_timer_weight()
 		}
-	}
-
-	/// Releases every slot of `task_id` given at `assigned_at` that is still uncommitted
-	/// and whose commit deadline has come (timeout mark, slash, slot back to the queue),
-	/// until the task ends (too many faults abandon it). Returns how many it released.
-	fn release_late_slots(task_id: TaskId, assigned_at: BlockNumberFor<T>) -> u32 {
-		let Some(mut task) = crate::pallet::Tasks::<T>::get(task_id) else { return 0 };
-		let late = Self::late_slots(&task, assigned_at);
-		let mut released = 0u32;
-		for device in late {
-			if task.state.is_final() {
-				break;
-			}
-			Self::release_slot(task_id, &mut task, &device, ReleaseReason::CommitTimeout);
-			released += 1;
-		}
-		if released > 0 {
-			crate::pallet::Tasks::<T>::insert(task_id, task);
-		}
-		released
-	}
-
-	/// The devices of `task` given their slots at `assigned_at` that have not committed
-	/// and whose commit deadline has come (none once the task is final).
-	fn late_slots(task: &crate::TaskOf<T>, assigned_at: BlockNumberFor<T>) -> Vec<T::AccountId> {
-		if task.state.is_final() {
-			return Vec::new();
-		}
-		let now = frame_system::Pallet::<T>::block_number();
-		task.slots
-			.iter()
-			.filter(|s| s.assigned_at == assigned_at && !s.committed && s.commit_by <= now)
-			.map(|s| s.device.clone())
-			.collect()
 	}
 
 	/// When the deadline timer of a task due at `deadline_at`, with `transfer_blocks` of
@@ -392,5 +346,68 @@ impl<T: Config> Pallet<T> {
 		}
 		crate::pallet::Tasks::<T>::insert(task_id, task);
 		true
+	}
+}
+
+/// The slots a step's commit deadline finds late: given at its step, not committed, their
+/// deadline come. The task is read once, to weigh the timer and to fire it.
+struct LateSlots<T: Config> {
+	task_id: TaskId,
+	task: Option<crate::TaskOf<T>>,
+	devices: Vec<T::AccountId>,
+}
+
+impl<T: Config> LateSlots<T> {
+	/// Reads `task_id` and finds its slots given at `assigned_at` that are late now (none
+	/// once the task is final or gone).
+	fn find(task_id: TaskId, assigned_at: BlockNumberFor<T>) -> Self {
+		let task = crate::pallet::Tasks::<T>::get(task_id);
+		let now = frame_system::Pallet::<T>::block_number();
+		let devices = task
+			.as_ref()
+			.filter(|t| !t.state.is_final())
+			.map(|t| {
+				t.slots
+					.iter()
+					.filter(|s| s.assigned_at == assigned_at && !s.committed && s.commit_by <= now)
+					.map(|s| s.device.clone())
+					.collect()
+			})
+			.unwrap_or_default();
+		Self { task_id, task, devices }
+	}
+
+	/// What releasing them costs: a commit timeout per device, less the counters the
+	/// hook charges; a stale timer's read if none.
+	fn weight(&self) -> Weight {
+		if self.devices.is_empty() {
+			return Pallet::<T>::stale_timer_weight();
+		}
+		T::WeightInfo::timer_commit_deadline()
+			.saturating_mul(self.devices.len() as u64)
+			.saturating_sub(Pallet::<T>::hook_shared_weight())
+	}
+
+	/// Releases each device (timeout mark, slash, slot back to the queue) until the task
+	/// ends (too many faults abandon it); returns the weight used.
+	fn release(self) -> Weight {
+		let weight = self.weight();
+		let Some(mut task) = self.task else { return weight };
+		if self.devices.is_empty() {
+			return weight;
+		}
+		for device in &self.devices {
+			if task.state.is_final() {
+				break;
+			}
+			Pallet::<T>::release_slot(
+				self.task_id,
+				&mut task,
+				device,
+				ReleaseReason::CommitTimeout,
+			);
+		}
+		crate::pallet::Tasks::<T>::insert(self.task_id, task);
+		weight
 	}
 }
