@@ -2,7 +2,7 @@
 # Runs the benchmarks and prints their tables (Markdown): executor versus native on the
 # example jobs, what the runtime's weights charge per assignment and per verified task,
 # chain throughput and latency against transfers, and the scheduler's cost with 10 to
-# 10 000 devices, stored data (upload and fetch throughput, state and disk per MiB),
+# 100 000 registered devices, stored data (upload and fetch throughput, state and disk per MiB),
 # and the long form of the adversarial simulation. `--quick`
 # uses fewer inputs, runs, devices and simulated blocks.
 set -euo pipefail
