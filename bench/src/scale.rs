@@ -204,31 +204,46 @@ async fn wait_for_timeouts(client: &Client, paused_at: u32, block_ms: u64) -> an
 	}
 }
 
-/// Sends every device's first heartbeat and waits until all are eligible.
+/// Sends every device's first heartbeat and waits until all are eligible, or until a
+/// round of heartbeats is refused whole (every one is in a block or the pool) and the
+/// index stopped growing: with tasks queued, devices listed early are assigned work and,
+/// with no worker behind them, unlisted again when it times out, so the index may never
+/// hold the whole fleet at once.
 async fn heartbeats(client: &Arc<Client>, fleet: &Fleet, block_ms: u64) -> anyhow::Result<()> {
 	let want = fleet.len() as u32;
 	// About a thousand heartbeats a second reach the pool; the rest is block inclusion.
 	let deadline = Instant::now() + Duration::from_secs(300 + fleet.len() as u64 / 100);
+	let mut listed_before = 0;
 	loop {
 		let devices: Vec<Signer> = fleet.devices().cloned().collect();
+		let accepted = Arc::new(std::sync::atomic::AtomicUsize::new(0));
 		for_each_concurrent(devices, 64, |device| {
 			let client = client.clone();
+			let accepted = accepted.clone();
 			// A device whose heartbeat is already in a block or in the pool refuses a
-			// second one with the same nonce: nothing to do.
+			// second one: nothing to do.
 			async move {
-				let _ = client.send_signed(&device, calls::heartbeat(), 0).await;
+				if client.send_signed(&device, calls::heartbeat(), 0).await.is_ok() {
+					accepted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+				}
 				Ok(())
 			}
 		})
 		.await?;
 		let resend_at = Instant::now() + Duration::from_millis(4 * block_ms);
+		let mut listed = 0;
 		while Instant::now() < resend_at {
-			if client.stats().await?.candidates >= want {
+			listed = client.stats().await?.candidates;
+			if listed >= want {
 				return Ok(());
 			}
 			anyhow::ensure!(Instant::now() < deadline, "devices did not become eligible");
 			tokio::time::sleep(Duration::from_millis(500)).await;
 		}
+		if accepted.load(std::sync::atomic::Ordering::Relaxed) == 0 && listed <= listed_before {
+			return Ok(());
+		}
+		listed_before = listed;
 	}
 }
 
