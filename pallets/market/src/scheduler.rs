@@ -185,8 +185,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Gives devices to queued tasks, highest price level first and each level in order of
-	/// arrival, while `meter` allows a step's worst case; each step is charged for the
-	/// probes it really made. A task that cannot get all the devices it needs now goes to
+	/// arrival, while `meter` allows a step's worst case; each step is charged for what it
+	/// really did (`step_weight`), the storage its steps share once per pass
+	/// (`pass_shared_weight`). A task that cannot get all the devices it needs now goes to
 	/// the back of its level. The tasks passed over so are bounded per block by
 	/// `MaxLookahead`, but every level gets at least one: unservable tasks never block the
 	/// tasks behind them, nor the lower bids below them, and a block passes over at most
