@@ -6,7 +6,14 @@
 # pallet measured on the same machine, so that a transfer and a task are charged from
 # the same hardware (the ratios in docs/benchmarks.md compare them).
 #
+# `storage BASE_PATH` regenerates runtime/src/weights/paritydb_weights.rs, the weight of
+# one database read and write, measured with `depin-node benchmark storage` on the state
+# of the `--dev` chain at BASE_PATH (the node stopped): a state of the size the runtime
+# is built for, such as `depin-bench scale --keep-state BASE_PATH` leaves (MaxDevices
+# devices and a queue of tasks).
+#
 # Usage:    scripts/benchmark.sh [--quick] [devices|market|verification|rewards|blobs|balances ...]
+#           scripts/benchmark.sh storage BASE_PATH
 # Options:  --quick   fewer steps and repeats (for a smoke run, not for committed weights)
 #           pallets   only these pallets' weights (default: all six)
 set -euo pipefail
@@ -15,6 +22,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 steps=10
 repeat=5
 [ "${1:-}" = "--quick" ] && { steps=2; repeat=1; shift; }
+storage_state=""
+if [ "${1:-}" = storage ]; then
+	storage_state="${2:-}"
+	[ -n "$storage_state" ] || die "storage needs the base path of a stopped --dev node"
+	[ -d "$storage_state/chains/dev" ] || die "no --dev chain under '$storage_state'"
+	set --
+fi
 pallets=("$@")
 [ ${#pallets[@]} -eq 0 ] && pallets=(devices market verification rewards blobs balances)
 for pallet in "${pallets[@]}"; do
@@ -32,6 +46,19 @@ log "building depin-node with runtime benchmarks into $bench_target"
 (cd "$DEPIN_ROOT" && CARGO_TARGET_DIR="$bench_target" \
 	SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
 	cargo build --release --locked -p depin-node --features runtime-benchmarks)
+
+if [ -n "$storage_state" ]; then
+	log "measuring database reads and writes on the state at $storage_state"
+	# Average of every key's read and write (writes in batches, with the storage root),
+	# plus a tenth for this machine's scatter between runs.
+	"$bench_target/release/depin-node" benchmark storage \
+		--dev --base-path "$storage_state" --database paritydb --state-version 1 \
+		--metric average --mul 1.1 \
+		--template-path "$DEPIN_ROOT/.maintain/db-weight-template.hbs" \
+		--weight-path "$DEPIN_ROOT/runtime/src/weights/paritydb_weights.rs"
+	log "weights written; review with git diff runtime/src/weights/paritydb_weights.rs"
+	exit 0
+fi
 
 for pallet in "${pallets[@]}"; do
 	log "benchmarking pallet_$pallet ($steps steps, $repeat repeats)"

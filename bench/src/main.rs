@@ -62,6 +62,10 @@ enum Command {
 		/// `MaxDevices` in all), e.g. `10,99990`.
 		#[arg(long, value_delimiter = ',')]
 		stages: Option<Vec<usize>>,
+		/// Keep the node's database of the last stage here (a new directory), for
+		/// `depin-node benchmark storage --dev --base-path DIR`.
+		#[arg(long)]
+		keep_state: Option<PathBuf>,
 	},
 }
 
@@ -80,9 +84,9 @@ fn main() -> anyhow::Result<()> {
 			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
 			print!("{}", runtime.block_on(data::run(quick))?);
 		}
-		Command::Scale { quick, stages } => {
+		Command::Scale { quick, stages, keep_state } => {
 			let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-			print!("{}", runtime.block_on(scale::run(quick, stages))?);
+			print!("{}", runtime.block_on(scale::run(quick, stages, keep_state))?);
 		}
 	}
 	Ok(())

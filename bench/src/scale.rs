@@ -10,6 +10,7 @@
 //! their assignments left to time out, so each window measures one population.
 
 use std::{
+	path::{Path, PathBuf},
 	sync::Arc,
 	time::{Duration, Instant},
 };
@@ -307,8 +308,16 @@ async fn measure(
 }
 
 /// Runs the scaling benchmark, with the devices of each stage in `stages` if given (the
-/// plan's otherwise); returns the report (Markdown).
-pub async fn run(quick: bool, stages: Option<Vec<usize>>) -> anyhow::Result<String> {
+/// plan's otherwise); returns the report (Markdown). With `keep_state`, the node's
+/// database is copied there once the node stopped.
+pub async fn run(
+	quick: bool,
+	stages: Option<Vec<usize>>,
+	keep_state: Option<PathBuf>,
+) -> anyhow::Result<String> {
+	if let Some(dir) = &keep_state {
+		anyhow::ensure!(!dir.exists(), "{} exists: give a new directory", dir.display());
+	}
 	let plan = if quick { QUICK } else { FULL };
 	let Plan { stages: planned, fill_registry, queue, window, block_ms } = plan;
 	let stages = match stages {
@@ -387,7 +396,29 @@ pub async fn run(quick: bool, stages: Option<Vec<usize>>) -> anyhow::Result<Stri
 		});
 		previous = Some(fleet);
 	}
+	if let Some(dir) = keep_state {
+		node.process().stop();
+		// The node's base path (`--base-path`) under its directory.
+		copy_dir(&node.dir().join("data"), &dir)
+			.with_context(|| format!("copying the node's database to {}", dir.display()))?;
+		eprintln!("scale: the node's database is in {}", dir.display());
+	}
 	Ok(report(&rows, &idle, 3, block_ms))
+}
+
+/// Copies the directory tree `from` to `to`, which must not exist.
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+	std::fs::create_dir(to)?;
+	for entry in std::fs::read_dir(from)? {
+		let entry = entry?;
+		let target = to.join(entry.file_name());
+		if entry.file_type()?.is_dir() {
+			copy_dir(&entry.path(), &target)?;
+		} else {
+			std::fs::copy(entry.path(), target)?;
+		}
+	}
+	Ok(())
 }
 
 /// The devices of each stage: `stages`, then if `fill_registry` as many as `MaxDevices`

@@ -136,9 +136,18 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				}
-				_ => {
-					Err("this node supports `benchmark pallet` and `benchmark machine` only".into())
+				// The database weights (`runtime/src/weights/paritydb_weights.rs`), measured
+				// on the state of the chain at `--base-path`.
+				BenchmarkCmd::Storage(cmd) => {
+					let service = service::new_partial(&config)?;
+					let db = service.backend.expose_db();
+					let storage = service.backend.expose_storage();
+					let shared_trie_cache = service.backend.expose_shared_trie_cache();
+					cmd.run(config, service.client, db, storage, shared_trie_cache)
 				}
+				_ => Err("this node supports `benchmark pallet`, `benchmark machine` and \
+				          `benchmark storage` only"
+					.into()),
 			})
 		}
 		Some(Subcommand::ChainInfo(cmd)) => {
