@@ -10,7 +10,9 @@
 # one database read and write, measured with `depin-node benchmark storage` on the state
 # of the `--dev` chain at BASE_PATH (the node stopped): a state of the size the runtime
 # is built for, such as `depin-bench scale --keep-state BASE_PATH` leaves (MaxDevices
-# devices and a queue of tasks).
+# devices and a queue of tasks). The runtime reads that file only once it is wired into
+# `runtime/src/configs/mod.rs` (`DbWeight`); until then it charges the SDK's ParityDB
+# constants (8 µs per read, 50 µs per write).
 #
 # Usage:    scripts/benchmark.sh [--quick] [devices|market|verification|rewards|blobs|balances ...]
 #           scripts/benchmark.sh storage BASE_PATH
@@ -41,8 +43,9 @@ done
 "$DEPIN_ROOT/scripts/setup.sh"
 bench_target="${CARGO_TARGET_DIR}-bench"
 log "building depin-node with runtime benchmarks into $bench_target"
-# frame-benchmarking-cli brings a test runtime for `benchmark storage`, which this node
-# does not offer; its Wasm build cannot find itself in this workspace, so skip it.
+# frame-benchmarking-cli brings a test runtime for `benchmark storage --mode
+# validate-block` (parachains), which this script does not use; its Wasm build cannot
+# find itself in this workspace, so skip it.
 (cd "$DEPIN_ROOT" && CARGO_TARGET_DIR="$bench_target" \
 	SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
 	cargo build --release --locked -p depin-node --features runtime-benchmarks)

@@ -136,8 +136,8 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				}
-				// The database weights (`runtime/src/weights/paritydb_weights.rs`), measured
-				// on the state of the chain at `--base-path`.
+				// The weight of a database read and write, measured on the state of the
+				// chain at `--base-path` (`scripts/benchmark.sh storage`).
 				BenchmarkCmd::Storage(cmd) => {
 					let service = service::new_partial(&config)?;
 					let db = service.backend.expose_db();
