@@ -198,8 +198,10 @@ fn the_storage_fee_of_an_output_blob_pays_back_every_chunk_transaction_and_no_mo
 		let renew = |_: u32| pallet_blobs::Call::renew { hash: [7; 32] };
 		let fee = <Data as StoredData<crate::AccountId, _, Balance>>::fee;
 		let renew_fee = <Data as StoredData<crate::AccountId, _, Balance>>::renew_fee;
-		let cases: [(&str, &dyn Fn(u32) -> pallet_blobs::Call<crate::Runtime>, fn(u32) -> Balance);
-			2] = [("store", &store, fee), ("renew", &renew, renew_fee)];
+		// A call by its size, and what storing that size pays back.
+		type Case<'a> =
+			(&'a str, &'a dyn Fn(u32) -> pallet_blobs::Call<crate::Runtime>, fn(u32) -> Balance);
+		let cases: [Case; 2] = [("store", &store, fee), ("renew", &renew, renew_fee)];
 		for (name, call, paid_back) in cases {
 			for size in [1u32, 128 * 1024, MAX_CHUNK_LEN] {
 				let signer = MultiAddress::Id(Sr25519Keyring::Alice.to_account_id());

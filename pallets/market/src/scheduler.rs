@@ -125,17 +125,12 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Worst-case weight of one scheduling step: `MaxProbes` probes, then `MaxReplicas`
-	/// assignments, with the devices registered now (the benchmarks' `d`).
+	/// Worst-case weight of one scheduling step: `MaxProbes` probes, every one the costlier
+	/// kind, then `MaxReplicas` assignments. The registry's size enters through the
+	/// database weight, measured on a state with `MaxDevices` devices.
 	pub(crate) fn max_schedule_weight() -> Weight {
-		Self::max_step_weight(T::Devices::device_count())
-	}
-
-	/// Worst-case weight of one scheduling step with `d` registered devices: every probe
-	/// the costlier kind, and `MaxReplicas` assignments.
-	fn max_step_weight(d: u32) -> Weight {
-		T::WeightInfo::schedule_probe(d)
-			.max(T::WeightInfo::schedule_probe_stale(d))
+		T::WeightInfo::schedule_probe()
+			.max(T::WeightInfo::schedule_probe_stale())
 			.saturating_add(T::WeightInfo::schedule_assign(T::MaxReplicas::get()))
 	}
 
@@ -158,17 +153,17 @@ impl<T: Config> Pallet<T> {
 			.saturating_sub(T::DbWeight::get().reads(1))
 	}
 
-	/// Weight of a step that made `probes` and tried to assign `assigned` devices, with
-	/// `d` registered devices, without the storage its pass shares (`pass_shared_weight`).
+	/// Weight of a step that made `probes` and tried to assign `assigned` devices, without
+	/// the storage its pass shares (`pass_shared_weight`).
 	/// `schedule_assign(r)` measured a step whose `r` probes each found a device, so a
 	/// step that assigns is charged that and each further probe; one that assigns nothing,
 	/// each probe it made (the probe benchmarks make `MaxProbes`, of fresh or of stale
 	/// candidates) and its own reads and writes.
-	pub fn step_weight(d: u32, probes: Probes, assigned: u32) -> Weight {
+	pub fn step_weight(probes: Probes, assigned: u32) -> Weight {
 		let max_probes = T::MaxProbes::get().max(1) as u64;
 		let fresh = probes.all.saturating_sub(probes.removed);
-		let fresh_probe = T::WeightInfo::schedule_probe(d) / max_probes;
-		let stale = (T::WeightInfo::schedule_probe_stale(d) / max_probes)
+		let fresh_probe = T::WeightInfo::schedule_probe() / max_probes;
+		let stale = (T::WeightInfo::schedule_probe_stale() / max_probes)
 			.saturating_mul(probes.removed.into());
 		if assigned == 0 {
 			// And the step's own storage however few its probes: the task's position read
@@ -193,9 +188,8 @@ impl<T: Config> Pallet<T> {
 	/// tasks behind them, nor the lower bids below them, and a block passes over at most
 	/// `MaxLookahead + PRICE_LEVELS` tasks.
 	pub(crate) fn schedule(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
-		let d = T::Devices::device_count();
 		// A step's worst case, with the storage its pass shares.
-		let step = Self::max_step_weight(d);
+		let step = Self::max_schedule_weight();
 		// The device count and the counters are the hook's (`hook_shared_weight`).
 		let mut shared_charged = false;
 		let mut passed_over = 0u32;
@@ -213,7 +207,7 @@ impl<T: Config> Pallet<T> {
 					meter.consume(Self::pass_shared_weight());
 					shared_charged = true;
 				}
-				if !Self::schedule_head(level, now, d, meter) {
+				if !Self::schedule_head(level, now, meter) {
 					passed_over += 1;
 					passed_here += 1;
 				}
@@ -227,7 +221,7 @@ impl<T: Config> Pallet<T> {
 	/// Looks at the head of `level`: drops it if it is a hole or takes no devices, else
 	/// tries to fill its open slots. Returns false if the task was passed over (it could
 	/// not get its devices now and went to the back of its level).
-	fn schedule_head(level: u8, now: BlockNumberFor<T>, d: u32, meter: &mut WeightMeter) -> bool {
+	fn schedule_head(level: u8, now: BlockNumberFor<T>, meter: &mut WeightMeter) -> bool {
 		// The counters are the pass's (`pass_shared_weight`); a step that tries to fill
 		// slots is charged its reads and writes in `step_weight`, one that drops the head
 		// here the head's position and task.
@@ -253,7 +247,7 @@ impl<T: Config> Pallet<T> {
 			return true;
 		}
 		let Step { filled, probes, assigning } = Self::fill_slots(task_id, &mut task, now);
-		meter.consume(Self::step_weight(d, probes, assigning));
+		meter.consume(Self::step_weight(probes, assigning));
 		Self::dequeue_front(level);
 		if !filled {
 			// Not enough eligible devices now: let the tasks behind it go first.

@@ -522,8 +522,7 @@ fn scheduler_stops_at_its_weight_limit() {
 		let base = <() as crate::WeightInfo>::hook_base();
 		let read = <Test as frame_system::Config>::DbWeight::get().reads(1);
 		// The cheapest step there is: one probe, one replica.
-		let d = <Devices as depin_primitives::DeviceRegistry<_, _>>::device_count();
-		let cheapest = Market::step_weight(d, crate::Probes { all: 1, removed: 0 }, 1);
+		let cheapest = Market::step_weight(crate::Probes { all: 1, removed: 0 }, 1);
 		// Room for the base and one scheduling step's worst case, and less than the
 		// cheapest step more: a step is begun only when its worst case fits, so one runs
 		// per block.
@@ -610,9 +609,7 @@ fn probes_that_remove_stale_candidates_are_counted_and_charged_as_such() {
 		let mut info = task(t);
 		let step = Market::fill_slots(t, &mut info, now);
 		assert_eq!((step.probes.all, step.probes.removed, step.filled), (3, 3, false));
-		let d = <Devices as depin_primitives::DeviceRegistry<_, _>>::device_count();
-		let time =
-			|removed| Market::step_weight(d, crate::Probes { all: 3, removed }, 0).ref_time();
+		let time = |removed| Market::step_weight(crate::Probes { all: 3, removed }, 0).ref_time();
 		assert!(time(3) > time(0), "a removal costs more than a look");
 	});
 }
@@ -646,21 +643,30 @@ fn portable_replicas_share_an_executor_version() {
 #[test]
 fn a_scheduling_step_is_charged_for_its_replicas_and_each_further_probe() {
 	use crate::weights::WeightInfo;
-	let d = 1_000;
 	let max = <<Test as crate::Config>::MaxReplicas as frame_support::traits::Get<u32>>::get();
 	let max_probes = <<Test as crate::Config>::MaxProbes as frame_support::traits::Get<u32>>::get();
-	let probe = <() as WeightInfo>::schedule_probe(d) / max_probes as u64;
+	let probe = <() as WeightInfo>::schedule_probe() / max_probes as u64;
 	let shared = Market::step_shared_weight();
 	for r in 1..=max {
 		// `schedule_assign(r)` measured the probes that found the r devices and the
 		// storage a pass shares: neither is charged twice.
 		let assign = <() as WeightInfo>::schedule_assign(r) - shared;
 		let probes = |all| crate::Probes { all, removed: 0 };
-		assert_eq!(Market::step_weight(d, probes(r), r), assign, "{r} replicas, {r} probes");
-		assert_eq!(Market::step_weight(d, probes(r + 2), r), assign + probe * 2, "{r} replicas");
+		assert_eq!(Market::step_weight(probes(r), r), assign, "{r} replicas, {r} probes");
+		assert_eq!(Market::step_weight(probes(r + 2), r), assign + probe * 2, "{r} replicas");
 	}
-	let time = |r| Market::step_weight(d, crate::Probes { all: max, removed: 0 }, r).ref_time();
-	assert!(time(1) < time(max), "one replica costs less than {max}");
+	// Of the same probes, one more found a device: the step is charged one replica more
+	// and one further probe less.
+	let all = crate::Probes { all: max, removed: 0 };
+	for r in 1..max {
+		let one_more =
+			<() as WeightInfo>::schedule_assign(r + 1) - <() as WeightInfo>::schedule_assign(r);
+		assert_eq!(
+			Market::step_weight(all, r + 1),
+			Market::step_weight(all, r) + one_more - probe,
+			"{r} replicas"
+		);
+	}
 }
 
 #[test]
@@ -668,7 +674,7 @@ fn a_step_that_passes_a_task_over_is_charged_its_writes_however_few_its_probes()
 	// One probe among few devices still moves the task to the back of its level: its old
 	// and new positions, its queue entry and the task are written.
 	let db = <Test as frame_system::Config>::DbWeight::get();
-	let one_probe = Market::step_weight(1_000, crate::Probes { all: 1, removed: 0 }, 0);
+	let one_probe = Market::step_weight(crate::Probes { all: 1, removed: 0 }, 0);
 	assert!(one_probe.all_gte(db.reads_writes(2, 4)), "{one_probe:?}");
 }
 

@@ -56,8 +56,8 @@ pub trait WeightInfo {
 	fn decline_task() -> Weight;
 	fn submit_sourced_task() -> Weight;
 	fn report_input_unavailable() -> Weight;
-	fn schedule_probe(d: u32, ) -> Weight;
-	fn schedule_probe_stale(d: u32, ) -> Weight;
+	fn schedule_probe() -> Weight;
+	fn schedule_probe_stale() -> Weight;
 	fn schedule_assign(r: u32, ) -> Weight;
 	fn timer_task_deadline() -> Weight;
 	fn timer_commit_deadline() -> Weight;
@@ -140,26 +140,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(24_u64))
 	}
-	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 745_439_000 picoseconds.
-		Weight::from_parts(752_251_000, 170654)
-			.saturating_add(Weight::from_parts(283_003, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(134_u64))
+	fn schedule_probe() -> Weight {
+		// Minimum execution time: 1_617_884_000 picoseconds.
+		Weight::from_parts(1_804_602_000, 170654)
+			.saturating_add(T::DbWeight::get().reads(133_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	fn schedule_probe_stale(d: u32, ) -> Weight {
-		// Minimum execution time: 1_806_148_000 picoseconds.
-		Weight::from_parts(1_832_157_000, 267178)
-			.saturating_add(Weight::from_parts(312_453, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(228_u64))
-			.saturating_add(T::DbWeight::get().writes(281_u64))
-			.saturating_add(Weight::from_parts(0, 1).saturating_mul(d.into()))
+	fn schedule_probe_stale() -> Weight {
+		// Minimum execution time: 3_541_022_000 picoseconds.
+		Weight::from_parts(3_742_642_000, 323422)
+			.saturating_add(T::DbWeight::get().reads(261_u64))
+			.saturating_add(T::DbWeight::get().writes(326_u64))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 203_483_000 picoseconds.
-		Weight::from_parts(296_963_411, 26519)
-			.saturating_add(Weight::from_parts(43_257_132, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Minimum execution time: 195_610_000 picoseconds.
+		Weight::from_parts(324_460_094, 26519)
+			.saturating_add(Weight::from_parts(36_586_010, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
@@ -282,26 +279,23 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(24_u64))
 	}
-	fn schedule_probe(d: u32, ) -> Weight {
-		// Minimum execution time: 745_439_000 picoseconds.
-		Weight::from_parts(752_251_000, 170654)
-			.saturating_add(Weight::from_parts(283_003, 0).saturating_mul(d.into()))
-			.saturating_add(RocksDbWeight::get().reads(134_u64))
+	fn schedule_probe() -> Weight {
+		// Minimum execution time: 1_617_884_000 picoseconds.
+		Weight::from_parts(1_804_602_000, 170654)
+			.saturating_add(RocksDbWeight::get().reads(133_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn schedule_probe_stale(d: u32, ) -> Weight {
-		// Minimum execution time: 1_806_148_000 picoseconds.
-		Weight::from_parts(1_832_157_000, 267178)
-			.saturating_add(Weight::from_parts(312_453, 0).saturating_mul(d.into()))
-			.saturating_add(RocksDbWeight::get().reads(228_u64))
-			.saturating_add(RocksDbWeight::get().writes(281_u64))
-			.saturating_add(Weight::from_parts(0, 1).saturating_mul(d.into()))
+	fn schedule_probe_stale() -> Weight {
+		// Minimum execution time: 3_541_022_000 picoseconds.
+		Weight::from_parts(3_742_642_000, 323422)
+			.saturating_add(RocksDbWeight::get().reads(261_u64))
+			.saturating_add(RocksDbWeight::get().writes(326_u64))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 203_483_000 picoseconds.
-		Weight::from_parts(296_963_411, 26519)
-			.saturating_add(Weight::from_parts(43_257_132, 0).saturating_mul(r.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		// Minimum execution time: 195_610_000 picoseconds.
+		Weight::from_parts(324_460_094, 26519)
+			.saturating_add(Weight::from_parts(36_586_010, 0).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))

@@ -38,35 +38,35 @@ use frame_support::{
 parameter_types! {
 	/// Reading and writing one storage item of this chain in `ParityDb`.
 	pub const ParityDbWeight: RuntimeDbWeight = RuntimeDbWeight {
-		/// Time to read one storage item: the *Average* of all
-		/// reads times `1.3` plus `0`.
-		///
-		/// Stats nanoseconds:
-		///   Min, Max: 911, 552_521
-		///   Average:  7_178
-		///   Median:   6_639
-		///   Std-Dev:  6062.65
-		///
-		/// Percentiles nanoseconds:
-		///   99th: 17_316
-		///   95th: 8_753
-		///   75th: 7_331
+		// Time to read one storage item: the *Average* of all
+		// reads times `1.3` plus `0`.
+		//
+		// Stats nanoseconds:
+		//   Min, Max: 911, 552_521
+		//   Average:  7_178
+		//   Median:   6_639
+		//   Std-Dev:  6062.65
+		//
+		// Percentiles nanoseconds:
+		//   99th: 17_316
+		//   95th: 8_753
+		//   75th: 7_331
 		read: 9_332 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
-		/// Time to write one storage item, with its share of the storage root: the
-		/// *Average* of all writes times `1.3` plus
-		/// `0`.
-		///
-		/// Stats nanoseconds:
-		///   Min, Max: 15_990, 75_332
-		///   Average:  23_395
-		///   Median:   22_202
-		///   Std-Dev:  5668.55
-		///
-		/// Percentiles nanoseconds:
-		///   99th: 45_243
-		///   95th: 32_657
-		///   75th: 24_675
+		// Time to write one storage item, with its share of the storage root: the
+		// *Average* of all writes times `1.3` plus
+		// `0`.
+		//
+		// Stats nanoseconds:
+		//   Min, Max: 15_990, 75_332
+		//   Average:  23_395
+		//   Median:   22_202
+		//   Std-Dev:  5668.55
+		//
+		// Percentiles nanoseconds:
+		//   99th: 45_243
+		//   95th: 32_657
+		//   75th: 24_675
 		write: 30_414 * constants::WEIGHT_REF_TIME_PER_NANOS,
 	};
 }
