@@ -26,11 +26,13 @@ const INPUT: u32 = 32;
 /// Output bytes of the task, attached to the reveal that completes the quorum.
 const OUTPUT: u32 = 32;
 
+/// A weight's computation time in milliseconds.
 fn ms(w: Weight) -> f64 {
 	w.ref_time() as f64 / 1e9
 }
 
-fn db_us(w: Weight) -> f64 {
+/// A weight's computation time in microseconds.
+fn us(w: Weight) -> f64 {
 	w.ref_time() as f64 / 1e6
 }
 
@@ -114,8 +116,8 @@ pub fn run() -> anyhow::Result<String> {
 		"At any number of registered devices up to `MaxDevices`: the registry's size enters \
 		 through the database weight ({:.1} µs per read, {:.1} µs per write), measured on a \
 		 state with `MaxDevices` devices.\n",
-		db_us(DbWeight::get().reads(1)),
-		db_us(DbWeight::get().writes(1)),
+		us(DbWeight::get().reads(1)),
+		us(DbWeight::get().writes(1)),
 	)?;
 	writeln!(
 		out,
