@@ -145,8 +145,15 @@ pub fn run() -> sc_cli::Result<()> {
 					let shared_trie_cache = service.backend.expose_shared_trie_cache();
 					cmd.run(config, service.client, db, storage, shared_trie_cache)
 				}
-				_ => Err("this node supports `benchmark pallet`, `benchmark machine` and \
-				          `benchmark storage` only"
+				// The weight of an empty block and of the lightest signed extrinsic (a
+				// remark with every transaction extension), measured on blocks built on the
+				// runtime's genesis state (`benchmark overhead --runtime … --genesis-builder
+				// runtime`).
+				BenchmarkCmd::Overhead(cmd) => {
+					cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
+				}
+				_ => Err("this node supports `benchmark pallet`, `benchmark machine`, \
+				          `benchmark storage` and `benchmark overhead` only"
 					.into()),
 			})
 		}

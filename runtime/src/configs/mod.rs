@@ -62,6 +62,10 @@ impl frame_system::Config for Runtime {
 	/// `MaxDevices` devices (`scripts/benchmark.sh storage`), so the registry's size
 	/// reaches every call's weight through the depth of the trie.
 	type DbWeight = crate::weights::paritydb_weights::ParityDbWeight;
+	/// The transaction extensions' reads and writes charged at `DbWeight`, as every call's
+	/// are (the default, `()`, charges them at RocksDB's constants: 25 µs per read and
+	/// 100 µs per write, ≈ 0.2 ms too much on every signed extrinsic of this chain).
+	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
