@@ -55,7 +55,7 @@ if [ -n "$storage_state" ]; then
 	# runs (three runs on one state, 2026-12-04: reads averaged 6.6–8.8 µs, writes
 	# 21.8–24.0 µs in batches of 1 000). Writes go in batches of 1 000 keys, each with its storage root and
 	# commit: fewer than a busy block writes (a step of 3 assignments writes 10 keys,
-	# a block ≈ 1 000 steps), so the upper trie nodes a block's writes share are spread
+	# a full block ≈ 570 steps), so the upper trie nodes a block's writes share are spread
 	# over fewer keys than in a real block (24 µs per key against 16 µs in batches of
 	# 100 000, the CLI's default, on 2026-12-04).
 	"$bench_target/release/depin-node" benchmark storage \
