@@ -135,22 +135,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Storage every scheduling step of a block touches, which reaches the database once
-	/// per block however many steps touch it: the device and candidate counts, the parent
-	/// hash and the current era (read), the market's counters and clearing record (read
-	/// and written). `schedule_assign` measured a pass of one step, so its reads and writes
-	/// include them: a step is charged without them, a pass charges them once — the
-	/// counters and the device count with the hook (`hook_shared_weight`), the rest in
-	/// `schedule` (`pass_shared_weight`).
+	/// per block however many steps touch it: the candidate count, the parent hash and the
+	/// current era (read), the market's counters and clearing record (read and written).
+	/// `schedule_assign` measured a pass of one step, so its reads and writes include them:
+	/// a step is charged without them, a pass charges them once — the counters with the
+	/// hook (`hook_shared_weight`), the rest in `schedule` (`pass_shared_weight`).
 	pub fn step_shared_weight() -> Weight {
-		T::DbWeight::get().reads_writes(6, 2)
+		T::DbWeight::get().reads_writes(5, 2)
 	}
 
 	/// What a scheduling pass charges once for the storage its steps share, besides what
 	/// the hook charges (see `step_shared_weight`).
 	pub fn pass_shared_weight() -> Weight {
-		Self::step_shared_weight()
-			.saturating_sub(Self::hook_shared_weight())
-			.saturating_sub(T::DbWeight::get().reads(1))
+		Self::step_shared_weight().saturating_sub(Self::hook_shared_weight())
 	}
 
 	/// Weight of a step that made `probes` and tried to assign `assigned` devices, without
@@ -190,7 +187,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn schedule(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
 		// A step's worst case, with the storage its pass shares.
 		let step = Self::max_schedule_weight();
-		// The device count and the counters are the hook's (`hook_shared_weight`).
+		// The counters are the hook's (`hook_shared_weight`).
 		let mut shared_charged = false;
 		let mut passed_over = 0u32;
 		let levels = Counters::<T>::get().queue;

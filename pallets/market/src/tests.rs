@@ -706,6 +706,13 @@ fn a_scheduling_pass_charges_the_storage_its_steps_share_once() {
 	let step = <() as WeightInfo>::schedule_assign(1) - Market::step_shared_weight();
 	assert_eq!(hook(2) - hook(1), step, "a second step adds its own weight only");
 	assert_eq!(hook(3) - hook(2), step);
+	// A pass of one step is charged all the benchmark measured of it: the storage its
+	// steps share is moved to the pass and the hook, none of it is dropped.
+	assert_eq!(
+		hook(1) - hook(0),
+		<() as WeightInfo>::schedule_assign(1) - Market::hook_shared_weight(),
+		"the counters aside, which every hook charges"
+	);
 }
 
 // ---------------------------------------------------------------- timers

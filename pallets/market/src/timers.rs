@@ -116,7 +116,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Storage every hook reads and writes, charged once by `hook_base`: the market's
-	/// counters (and the device count, read). The benchmarks of timers and of the
+	/// counters. The benchmarks of timers and of the
 	/// scheduling step measured them too; within a hook they reach the database once, so
 	/// what the hook runs is charged without them.
 	pub fn hook_shared_weight() -> Weight {
