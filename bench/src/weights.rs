@@ -90,8 +90,10 @@ fn task_parts() -> Vec<(&'static str, Weight)> {
 			 already listed in the era)",
 			RevealWork::Pending { earlier: 0 }.weight::<Runtime>()
 				+ RevealWork::Pending { earlier: 1 }.weight::<Runtime>()
-				+ Verification::publish_weight(OUTPUT, Settled { devices: 2, unlisted: 2 })
-				+ RevealWork::Late { replicas: REPLICAS, unlisted: true }.weight::<Runtime>()
+				+ Verification::publish_weight(
+					OUTPUT,
+					Settled { devices: 2, unlisted: 2, closed: false },
+				) + RevealWork::Late { replicas: REPLICAS, unlisted: true }.weight::<Runtime>()
 				+ base * r,
 		),
 		(

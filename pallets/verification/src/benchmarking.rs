@@ -194,6 +194,24 @@ mod benchmarks {
 		assert_eq!(state, Some(TaskState::Verified));
 	}
 
+	/// The publication of an `l`-byte output for a task of `s + 1` replicas whose first
+	/// `s` revealed its result, a quorum: verifies and settles the `s` devices; the task
+	/// stays open for the last replica's reveal.
+	#[benchmark]
+	fn publish_output_open(
+		l: Linear<0, { T::MaxOutputLen::get() }>,
+		s: Linear<2, { T::BenchmarkHelper::max_replicas() - 1 }>,
+	) {
+		let results = vec![good(l); s as usize + 1];
+		let (task, devices) = committed::<T>(&results, l);
+		reveal_first::<T>(task, &devices, &results, l, s as usize);
+		#[extrinsic_call]
+		publish_output(RawOrigin::Signed(devices[0].clone()), task, output(l));
+		let round = Rounds::<T>::get(task).expect("the task stays open");
+		assert!(round.verdict.is_some(), "verified");
+		assert!(round.revealed(&devices[s as usize]).is_none());
+	}
+
 	/// A reveal window that ends with `s` commitments and no reveal: all punished, and
 	/// the task escalates.
 	#[benchmark]

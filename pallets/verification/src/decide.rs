@@ -87,6 +87,10 @@ pub struct Settled {
 	/// pay owners new to the era, whose points list the era for them (one storage write
 	/// more), so each of these is refunded a write.
 	pub unlisted: u32,
+	/// Whether every replica had revealed, so settling closed the task. A publication
+	/// that leaves the task open for its other replicas' reveals does none of the close's
+	/// work (releasing the slots and the escrow left, the prune timer).
+	pub closed: bool,
 }
 
 impl Settled {
@@ -116,8 +120,12 @@ impl<T: Config> Pallet<T> {
 
 	/// The weight of publishing an output of `len` bytes that settled `settled`.
 	pub fn publish_weight(len: u32, settled: Settled) -> Weight {
-		T::WeightInfo::publish_output(len, settled.devices)
-			.saturating_sub(Settled::refund::<T>(settled.unlisted))
+		let published = if settled.closed {
+			T::WeightInfo::publish_output(len, settled.devices)
+		} else {
+			T::WeightInfo::publish_output_open(len, settled.devices)
+		};
+		published.saturating_sub(Settled::refund::<T>(settled.unlisted))
 	}
 
 	/// Pays a device that revealed the verdict with the proof its output gives; slashes
@@ -167,6 +175,7 @@ impl<T: Config> Pallet<T> {
 		}
 		if settled.devices >= replicas {
 			T::Market::close(task)?;
+			settled.closed = true;
 		}
 		Ok(settled)
 	}

@@ -473,10 +473,13 @@ fn reveals_and_publications_are_charged_for_what_they_did() {
 		// its output.
 		assert_eq!(reveal_weight(task, devs[0]), <() as WeightInfo>::reveal_pending(0));
 		assert_eq!(reveal_weight(task, devs[1]), <() as WeightInfo>::reveal_pending(1));
-		// The publication verifies and settles both revealed devices.
+		// The publication verifies and settles both revealed devices; the task stays open
+		// for the third, so none of the close's work is charged.
 		let post =
 			Verification::publish_output(RuntimeOrigin::signed(1), task, b"ok".to_vec()).unwrap();
-		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::publish_output(2, 2)));
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::publish_output_open(2, 2)));
+		assert!(<() as WeightInfo>::publish_output_open(2, 2)
+			.all_lt(<() as WeightInfo>::publish_output(2, 2)));
 		assert_eq!(post.pays_fee, frame_support::dispatch::Pays::No);
 		// The third settles itself against the verdict and closes the task.
 		assert_eq!(reveal_weight(task, devs[2]), <() as WeightInfo>::reveal_late(3));
@@ -501,9 +504,28 @@ fn reveals_and_publications_are_charged_for_what_they_did() {
 		let write = <Test as frame_system::Config>::DbWeight::get().writes(1);
 		let post =
 			Verification::publish_output(RuntimeOrigin::signed(1), second, b"ok".to_vec()).unwrap();
-		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::publish_output(2, 2) - write * 2));
+		assert_eq!(
+			post.actual_weight,
+			Some(<() as WeightInfo>::publish_output_open(2, 2) - write * 2)
+		);
 		assert_eq!(reveal_weight(second, devs[2]), <() as WeightInfo>::reveal_late(3) - write);
 		assert_eq!(task_state(second), TaskState::Verified);
+
+		// All three revealed before the output came: its publication settles them all and
+		// closes the task, and is charged the close.
+		let third = submit(3);
+		run_to(4);
+		let devs = slots(third);
+		for d in &devs {
+			assert_ok!(commit(third, *d, &r));
+		}
+		for d in &devs {
+			reveal_weight(third, *d);
+		}
+		let post =
+			Verification::publish_output(RuntimeOrigin::signed(1), third, b"ok".to_vec()).unwrap();
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::publish_output(2, 3) - write * 3));
+		assert!(!crate::pallet::Rounds::<Test>::contains_key(third), "closed");
 	});
 }
 
@@ -717,7 +739,7 @@ fn a_reveal_that_completes_a_quorum_may_carry_the_output_and_verifies_at_once() 
 		assert!(devs[..2].iter().all(|d| reputation(*d).valid == 1));
 		// And the read that tells the task's output is no blob.
 		let charged = <() as WeightInfo>::reveal_pending(1)
-			.saturating_add(<() as WeightInfo>::publish_output(2, 2))
+			.saturating_add(<() as WeightInfo>::publish_output_open(2, 2))
 			.saturating_add(<Test as frame_system::Config>::DbWeight::get().reads(1));
 		assert_eq!((post.actual_weight, post.pays_fee), (Some(charged), Pays::No));
 		// After the verdict an attached output is ignored: the late reveal is settled, and
