@@ -34,7 +34,8 @@ impl<T: Config> Pallet<T> {
 	/// - `Counters.tasks` counts the stored tasks by state.
 	/// - Every unfinished task with open slots is queued; the queue has no holes and
 	///   `InQueue` mirrors it.
-	/// - `DeviceTasks` lists exactly the slots of unfinished tasks.
+	/// - `DeviceTasks` lists exactly the slots of unfinished tasks but those paid (a
+	///   verified task's paid devices are free of it).
 	/// - Each program's `open_tasks` counts its unfinished tasks; program deposits are on
 	///   hold; `ProgramCount` is right; every task has an input.
 	/// - Output deposits are on hold; each submitter's `TaskDeposit` hold equals the
@@ -54,6 +55,8 @@ impl<T: Config> Pallet<T> {
 		let mut counts = TaskCounts::default();
 		let mut open_by_program = BTreeMap::<[u8; 32], u32>::new();
 		let mut slots = BTreeSet::<(T::AccountId, u64)>::new();
+		// Slots whose device still holds the assignment.
+		let mut still_held = 0usize;
 		let mut task_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		let mut open_tasks = BTreeMap::<T::AccountId, u32>::new();
 		let timers = Self::live_timers()?;
@@ -161,15 +164,19 @@ impl<T: Config> Pallet<T> {
 					slots.insert((slot.device.clone(), id)),
 					"device holds two slots of a task"
 				);
+				// A paid device's assignment ended with its payment, which only a verified
+				// task makes.
+				let listed = DeviceTasks::<T>::get(&slot.device).contains(&id);
 				ensure!(
-					DeviceTasks::<T>::get(&slot.device).contains(&id),
+					listed || task.state == TaskState::Verified,
 					"slot missing from DeviceTasks"
 				);
+				still_held += listed as usize;
 			}
 		}
 		ensure!(Counters::<T>::get().tasks == counts, "state counts differ from the tasks");
 		let listed: usize = DeviceTasks::<T>::iter().map(|(_, l)| l.len()).sum();
-		ensure!(listed == slots.len(), "DeviceTasks lists slots of finished or unknown tasks");
+		ensure!(listed == still_held, "DeviceTasks lists slots of finished or unknown tasks");
 
 		let levels = Counters::<T>::get().queue;
 		let mut queued = BTreeSet::new();

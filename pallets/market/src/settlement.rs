@@ -73,16 +73,21 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::TaskStateChanged { task: task_id, from, to });
 	}
 
+	/// Frees `device`'s assignment to `task_id`, if it still holds it (a paid device's was
+	/// freed with its payment); an assignment already freed is only read.
 	fn forget_assignment(task_id: TaskId, device: &T::AccountId) {
+		let mut tasks = DeviceTasks::<T>::get(device);
+		let held = tasks.len();
+		tasks.retain(|t| *t != task_id);
+		if tasks.len() == held {
+			return;
+		}
 		T::Devices::close_assignment(device);
-		DeviceTasks::<T>::mutate_exists(device, |tasks| {
-			if let Some(list) = tasks {
-				list.retain(|t| *t != task_id);
-				if list.is_empty() {
-					*tasks = None;
-				}
-			}
-		});
+		if tasks.is_empty() {
+			DeviceTasks::<T>::remove(device);
+		} else {
+			DeviceTasks::<T>::insert(device, tasks);
+		}
 	}
 
 	/// Takes `device`'s uncommitted slot away; the caller decides what becomes of the slot.
@@ -519,6 +524,9 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		task.escrow = task.escrow.saturating_sub(amount);
 		task.paid = task.paid.saturating_add(amount);
 		Tasks::<T>::insert(task_id, task);
+		// Its work on the task is done: the device takes new work now, not when the task's
+		// last replica has revealed.
+		Self::forget_assignment(task_id, device);
 		let listed = points > 0 && T::Rewards::credit(&owner, points);
 		Self::deposit_event(Event::DevicePaid {
 			task: task_id,

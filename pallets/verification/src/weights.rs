@@ -57,52 +57,51 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 41_682_000 picoseconds.
-		Weight::from_parts(44_456_000, 5114)
+		// Minimum execution time: 42_584_000 picoseconds.
+		Weight::from_parts(45_297_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 33_650_000 picoseconds.
-		Weight::from_parts(35_823_000, 5114)
+		// Minimum execution time: 34_321_000 picoseconds.
+		Weight::from_parts(36_935_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	fn commit_quiet() -> Weight {
-		// Minimum execution time: 30_064_000 picoseconds.
-		Weight::from_parts(32_038_000, 5114)
+		// Minimum execution time: 30_696_000 picoseconds.
+		Weight::from_parts(32_629_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 103_494_000 picoseconds.
-		Weight::from_parts(104_425_500, 5114)
-			.saturating_add(Weight::from_parts(1_081_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 104_065_000 picoseconds.
+		Weight::from_parts(106_063_500, 5114)
+			.saturating_add(Weight::from_parts(1_076_500, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 249_631_000 picoseconds.
-		Weight::from_parts(224_072_500, 8799)
-			.saturating_add(Weight::from_parts(11_136_500, 0).saturating_mul(s.into()))
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(s.into())))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
+		// Minimum execution time: 236_252_000 picoseconds.
+		Weight::from_parts(232_757_500, 8799)
+			.saturating_add(Weight::from_parts(3_971_500, 0).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 25_979_000 picoseconds.
-		Weight::from_parts(27_771_000, 5114)
-			.saturating_add(Weight::from_parts(671_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 26_219_000 picoseconds.
+		Weight::from_parts(28_272_000, 5114)
+			.saturating_add(Weight::from_parts(701_000, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 935_811_000 picoseconds.
-		Weight::from_parts(119_757_014, 6196)
-			.saturating_add(Weight::from_parts(21_137, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(120_589_166, 0).saturating_mul(s.into()))
+		// Minimum execution time: 968_499_000 picoseconds.
+		Weight::from_parts(153_353_600, 6196)
+			.saturating_add(Weight::from_parts(20_843, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(121_192_200, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -110,20 +109,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn publish_output_open(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 718_057_000 picoseconds.
-		Weight::from_parts(75_064_167, 6196)
-			.saturating_add(Weight::from_parts(21_167, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(111_395_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 782_944_000 picoseconds.
+		Weight::from_parts(93_631_280, 6196)
+			.saturating_add(Weight::from_parts(20_906, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(120_368_500, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(s.into()))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 146_107_000 picoseconds.
-		Weight::from_parts(95_832_000, 5114)
-			.saturating_add(Weight::from_parts(53_962_200, 0).saturating_mul(s.into()))
+		// Minimum execution time: 148_251_000 picoseconds.
+		Weight::from_parts(97_800_666, 5114)
+			.saturating_add(Weight::from_parts(54_045_333, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -131,9 +130,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2651).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 1_883_000 picoseconds.
-		Weight::from_parts(2_117_500, 0)
-			.saturating_add(Weight::from_parts(59_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_813_000 picoseconds.
+		Weight::from_parts(2_126_333, 0)
+			.saturating_add(Weight::from_parts(66_666, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -141,52 +140,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 41_682_000 picoseconds.
-		Weight::from_parts(44_456_000, 5114)
+		// Minimum execution time: 42_584_000 picoseconds.
+		Weight::from_parts(45_297_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 33_650_000 picoseconds.
-		Weight::from_parts(35_823_000, 5114)
+		// Minimum execution time: 34_321_000 picoseconds.
+		Weight::from_parts(36_935_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn commit_quiet() -> Weight {
-		// Minimum execution time: 30_064_000 picoseconds.
-		Weight::from_parts(32_038_000, 5114)
+		// Minimum execution time: 30_696_000 picoseconds.
+		Weight::from_parts(32_629_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 103_494_000 picoseconds.
-		Weight::from_parts(104_425_500, 5114)
-			.saturating_add(Weight::from_parts(1_081_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 104_065_000 picoseconds.
+		Weight::from_parts(106_063_500, 5114)
+			.saturating_add(Weight::from_parts(1_076_500, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 249_631_000 picoseconds.
-		Weight::from_parts(224_072_500, 8799)
-			.saturating_add(Weight::from_parts(11_136_500, 0).saturating_mul(s.into()))
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(s.into())))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
+		// Minimum execution time: 236_252_000 picoseconds.
+		Weight::from_parts(232_757_500, 8799)
+			.saturating_add(Weight::from_parts(3_971_500, 0).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 25_979_000 picoseconds.
-		Weight::from_parts(27_771_000, 5114)
-			.saturating_add(Weight::from_parts(671_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 26_219_000 picoseconds.
+		Weight::from_parts(28_272_000, 5114)
+			.saturating_add(Weight::from_parts(701_000, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 935_811_000 picoseconds.
-		Weight::from_parts(119_757_014, 6196)
-			.saturating_add(Weight::from_parts(21_137, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(120_589_166, 0).saturating_mul(s.into()))
+		// Minimum execution time: 968_499_000 picoseconds.
+		Weight::from_parts(153_353_600, 6196)
+			.saturating_add(Weight::from_parts(20_843, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(121_192_200, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -194,20 +192,20 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn publish_output_open(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 718_057_000 picoseconds.
-		Weight::from_parts(75_064_167, 6196)
-			.saturating_add(Weight::from_parts(21_167, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(111_395_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 782_944_000 picoseconds.
+		Weight::from_parts(93_631_280, 6196)
+			.saturating_add(Weight::from_parts(20_906, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(120_368_500, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(s.into())))
-			.saturating_add(Weight::from_parts(0, 2652).saturating_mul(s.into()))
+			.saturating_add(RocksDbWeight::get().writes((5_u64).saturating_mul(s.into())))
+			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 146_107_000 picoseconds.
-		Weight::from_parts(95_832_000, 5114)
-			.saturating_add(Weight::from_parts(53_962_200, 0).saturating_mul(s.into()))
+		// Minimum execution time: 148_251_000 picoseconds.
+		Weight::from_parts(97_800_666, 5114)
+			.saturating_add(Weight::from_parts(54_045_333, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -215,9 +213,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2651).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 1_883_000 picoseconds.
-		Weight::from_parts(2_117_500, 0)
-			.saturating_add(Weight::from_parts(59_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_813_000 picoseconds.
+		Weight::from_parts(2_126_333, 0)
+			.saturating_add(Weight::from_parts(66_666, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
