@@ -363,7 +363,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Clearing<T: Config> = StorageValue<_, ClearingCounts, ValueQuery>;
 
-	/// The tasks each device holds a slot in, oldest first.
+	/// The tasks each device holds a slot in and has not been paid for yet (a payment
+	/// ends the device's work on the task), oldest first.
 	#[pallet::storage]
 	pub type DeviceTasks<T: Config> = StorageMap<
 		_,
