@@ -22,6 +22,8 @@ let currentClient: DepinClient | undefined;
 let feed: ChainFeed | undefined;
 let page: Page | undefined;
 let rendering = false;
+/** Whether a redraw was asked for while one was running. */
+let again = false;
 
 /** The node to connect to: `?rpc=` in the page's address, else the last one used, else the default. */
 function initialUrl(): string {
@@ -58,13 +60,25 @@ function pageFor(f: ChainFeed, route: string): Page {
 }
 
 async function render(): Promise<void> {
-  if (!page || rendering) return;
+  if (!page) return;
+  if (rendering) {
+    // A block (or the end of the read-back) came while drawing: draw again after, so
+    // the page never stays on what it read before.
+    again = true;
+    return;
+  }
   rendering = true;
   try {
-    await page.render();
-    main.dataset.rendered = String(feed?.best ?? 0);
-    // Whether what the page shows includes the blocks read back at start.
-    main.dataset.backfilled = String(feed?.ready() ?? false);
+    do {
+      again = false;
+      // Read before drawing: the page may only claim the read-back if it drew with it.
+      const backfilled = feed?.ready() ?? false;
+      if (!page) break;
+      await page.render();
+      main.dataset.rendered = String(feed?.best ?? 0);
+      // Whether what the page shows includes the blocks read back at start.
+      main.dataset.backfilled = String(backfilled);
+    } while (again);
   } catch (e) {
     showError(`This page could not be read from the node: ${e instanceof Error ? e.message : String(e)}`);
   } finally {

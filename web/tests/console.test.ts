@@ -147,6 +147,9 @@ test('a Mandelbrot job submitted from the page is followed to Verified and its i
 
   // The device page of Alice's device (the devnet's //Alice//device) lists the job, paid.
   const device = await open('device/5C5Y9dpxkdRanQchGhnJQFiVd6GwZVD6QqVzRzT9nryCckEh');
+  // Drawn with the blocks read back at start: before that, the page may know of the
+  // assignment but not yet of the payment that came blocks later.
+  await device.locator('#page[data-backfilled=true]').waitFor({ timeout: 60_000 });
   const row = device.getByTestId('device-tasks').locator('tr', { has: device.locator('a', { hasText: `#${id}` }) });
   await row.waitFor({ timeout: 30_000 });
   assert.match((await row.textContent())!, /Verified.*DPN/);
