@@ -103,7 +103,8 @@ fn task_parts() -> Vec<(&'static str, Weight)> {
 		),
 		(
 			"prune (off its line; the counters it writes are the hook's)",
-			MarketWeights::timer_prune() - pallet_market::Pallet::<Runtime>::hook_shared_weight()
+			MarketWeights::timer_prune(OUTPUT)
+				- pallet_market::Pallet::<Runtime>::hook_shared_weight()
 				+ line_item,
 		),
 	]

@@ -234,9 +234,9 @@ impl<AccountId> VerificationHooks<AccountId> for () {
 pub struct Payment<Balance> {
 	/// Paid out of the escrow (the owner's share and the protocol fee).
 	pub amount: Balance,
-	/// Whether the owner's points listed the era for it: one storage write more than a
-	/// payment to an owner already listed in the era, or one without points (the payer's
-	/// benchmark measures the listing; a payment without it is refunded that write).
+	/// Whether the owner's points listed the era for it: one storage read and one write
+	/// more than a payment to an owner already listed in the era, or one without points
+	/// (the payer's benchmark measures the listing; a payment without it is refunded them).
 	pub listed: bool,
 }
 
@@ -244,7 +244,8 @@ pub struct Payment<Balance> {
 pub trait RewardSink<AccountId> {
 	/// Credits `points` (the value paid for verified work, in the smallest balance unit,
 	/// saturated to `u64`) to `owner` for the current era. Returns whether it listed the
-	/// era among the owner's (its first points in the era: one more storage write).
+	/// era among the owner's (its first points in the era: one more storage read and
+	/// write).
 	fn credit(owner: &AccountId, points: u64) -> bool;
 
 	/// The current era (the market keeps its clearing prices per era).

@@ -86,17 +86,17 @@ fn step_devices<T: Config>() -> u32 {
 	T::BenchmarkHelper::max_devices().min(10_000).max(T::MaxProbes::get())
 }
 
-/// A verified and closed task with the largest output, due for its prune; with `stored`,
+/// A verified and closed task with an `output_len`-byte output, due for its prune; with `stored`,
 /// it also has every entry a task with stored data can have (a sourced input, reports
 /// about its sources, an output limit).
-fn finished_task<T: Config>(stored: bool) -> u64 {
+fn finished_task<T: Config>(stored: bool, output_len: u32) -> u64 {
 	let task = assigned_task::<T>();
 	let info = Tasks::<T>::get(task).unwrap();
 	let devices: vec::Vec<_> = info.slots.iter().map(|s| s.device.clone()).collect();
 	for d in &devices {
 		Pallet::<T>::record_commit(task, d).unwrap();
 	}
-	let output = vec![1u8; T::MaxOutputLen::get() as usize];
+	let output = vec![1u8; output_len as usize];
 	let result =
 		ExecResult { exit: 0, output_hash: depin_primitives::output_hash(&output), fuel_used: 1 };
 	Pallet::<T>::verified(task, result, output, &devices[0]).unwrap();
@@ -414,11 +414,11 @@ mod benchmarks {
 		}
 	}
 
-	/// The prune of a verified task with an inline input and the largest output: the
+	/// The prune of a verified task with an inline input and an `l`-byte output: the
 	/// common case, whose maps of stored data are only read.
 	#[benchmark]
-	fn timer_prune() {
-		let task = finished_task::<T>(false);
+	fn timer_prune(l: Linear<0, { T::MaxOutputLen::get() }>) {
+		let task = finished_task::<T>(false, l);
 		#[block]
 		{
 			Pallet::<T>::fire(Timer::Prune(task));
@@ -427,10 +427,10 @@ mod benchmarks {
 	}
 
 	/// The prune of a verified task with a sourced input, reports about its sources, an
-	/// output limit and the largest output: every map of the task written.
+	/// output limit and an `l`-byte output: every map of the task written.
 	#[benchmark]
-	fn timer_prune_stored() {
-		let task = finished_task::<T>(true);
+	fn timer_prune_stored(l: Linear<0, { T::MaxOutputLen::get() }>) {
+		let task = finished_task::<T>(true, l);
 		#[block]
 		{
 			Pallet::<T>::fire(Timer::Prune(task));

@@ -271,7 +271,8 @@ impl<T: Config> Pallet<T> {
 	/// Returns the weight it used, or `None` if there was no finished task. A task with an
 	/// inline input and no output limit — the common case — holds no entry in the maps of
 	/// stored data, which are then only read: it is charged `timer_prune`, any other
-	/// `timer_prune_stored`.
+	/// `timer_prune_stored`, both for the length of the output it removed (reading it is
+	/// most of a prune's computation when it is large).
 	pub(crate) fn prune(task_id: TaskId) -> Option<Weight> {
 		let task = Tasks::<T>::get(task_id)?;
 		if task.finished_at.is_none() {
@@ -288,9 +289,10 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		};
-		if let Some((_, deposit)) = Outputs::<T>::take(task_id) {
+		let output_len = Outputs::<T>::take(task_id).map_or(0, |(output, deposit)| {
 			release(HoldReason::OutputDeposit, deposit);
-		}
+			output.len() as u32
+		});
 		release(HoldReason::TaskDeposit, task.deposit);
 		Tasks::<T>::remove(task_id);
 		TaskInputs::<T>::remove(task_id);
@@ -305,9 +307,9 @@ impl<T: Config> Pallet<T> {
 		Self::count_state(Some(task.state), None);
 		Self::deposit_event(Event::TaskPruned { task: task_id, deposit: task.deposit });
 		Some(if stored || limited {
-			T::WeightInfo::timer_prune_stored()
+			T::WeightInfo::timer_prune_stored(output_len)
 		} else {
-			T::WeightInfo::timer_prune()
+			T::WeightInfo::timer_prune(output_len)
 		})
 	}
 

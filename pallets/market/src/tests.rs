@@ -905,7 +905,7 @@ fn a_hook_charges_the_counters_once_however_many_timers_write_them() {
 		});
 		weight
 	};
-	let prune = <() as WeightInfo>::timer_prune() - Market::hook_shared_weight()
+	let prune = <() as WeightInfo>::timer_prune(0) - Market::hook_shared_weight()
 		+ Market::line_item_weight();
 	assert_eq!(hook(2) - hook(1), prune, "a second prune adds its own weight only");
 	assert!(hook(1).all_gte(<() as WeightInfo>::hook_base() + prune));
@@ -920,10 +920,30 @@ fn the_prune_of_a_task_with_an_inline_input_is_charged_only_the_maps_it_writes()
 		let used = Market::fire(crate::Timer::Prune(t));
 		// The counters it writes are the hook's, charged once per block.
 		let counters = Market::hook_shared_weight();
-		assert_eq!(used, <() as crate::WeightInfo>::timer_prune() - counters);
+		assert_eq!(used, <() as crate::WeightInfo>::timer_prune(0) - counters);
 		assert!(Tasks::<Test>::get(t).is_none());
 		// A prune that finds no task is charged a stale timer's read.
 		assert_eq!(Market::fire(crate::Timer::Prune(t)), Market::stale_timer_weight());
+	});
+}
+
+#[test]
+fn the_prune_of_a_verified_task_is_charged_for_the_output_it_removes() {
+	test(|| {
+		let (t, devices) = revealing_task(3);
+		let output = vec![7u8; 40];
+		assert_ok!(Market::verified(t, result_for(&output, 1), output, &PUBLISHER));
+		for d in &devices {
+			assert_ok!(Market::pay(t, d, 1));
+		}
+		assert_ok!(Market::close(t));
+		let used = Market::fire(crate::Timer::Prune(t));
+		let counters = Market::hook_shared_weight();
+		assert_eq!(used, <() as crate::WeightInfo>::timer_prune(40) - counters);
+		// Not the largest output's, which only the hook's room for a prune assumes.
+		let largest = <() as crate::WeightInfo>::timer_prune(MAX_OUTPUT_LEN) - counters;
+		assert!(used.ref_time() < largest.ref_time());
+		assert!(Outputs::<Test>::get(t).is_none());
 	});
 }
 

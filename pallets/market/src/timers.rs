@@ -136,9 +136,11 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::timer_block_stale(0).saturating_sub(Self::hook_shared_weight())
 	}
 
-	/// Worst-case weight of a prune: a task with stored data, or one without.
+	/// Worst-case weight of a prune: a task with stored data, or one without, and the
+	/// largest output.
 	fn max_prune_weight() -> Weight {
-		T::WeightInfo::timer_prune().max(T::WeightInfo::timer_prune_stored())
+		let len = T::MaxOutputLen::get();
+		T::WeightInfo::timer_prune(len).max(T::WeightInfo::timer_prune_stored(len))
 	}
 
 	/// A deadline's own weight plus the verification decision it may trigger.

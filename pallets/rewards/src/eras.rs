@@ -142,7 +142,8 @@ impl<T: Config> Pallet<T> {
 	/// The pallet's invariants:
 	/// - the pot holds at least every minted, unclaimed owner reward (rounding dust stays);
 	/// - every owner's listed era has its points and is the current era or has a reward
-	///   record; `owners_left` counts the owners still listing the era.
+	///   record; `owners_left` counts the owners still listing the era;
+	/// - an owner has points in the current era exactly when it lists the era.
 	///
 	/// Iterates all of the pallet's storage: for `try-runtime` and tests, never on chain.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -174,10 +175,21 @@ impl<T: Config> Pallet<T> {
 			owed = owed.saturating_add(a);
 		}
 		ensure!(T::Currency::balance(&Self::pot()) >= owed, "pot holds less than is owed");
-		let (points, owners) = Points::<T>::iter_prefix(current)
-			.fold((0u128, 0u32), |(p, o), (_, n)| {
-				(p.saturating_add(n as u128), o.saturating_add(1))
-			});
+		let (mut points, mut owners) = (0u128, 0u32);
+		for (owner, n) in Points::<T>::iter_prefix(current) {
+			// `credit` reads an owner's eras only for its first points of the era.
+			ensure!(n > 0, "zero points stored in the current era");
+			ensure!(
+				OwnerEras::<T>::get(&owner).contains(&current),
+				"an owner with points does not list the current era"
+			);
+			points = points.saturating_add(n as u128);
+			owners = owners.saturating_add(1);
+		}
+		ensure!(
+			listing.get(&current).copied().unwrap_or(0) == owners,
+			"an owner lists the current era without points in it"
+		);
 		ensure!(EraTotals::<T>::get(current) == (points, owners), "era totals ≠ Σ points");
 		Ok(())
 	}
@@ -193,19 +205,22 @@ impl<T: Config> RewardSink<T::AccountId> for Pallet<T> {
 			return false;
 		}
 		let era = CurrentEra::<T>::get();
-		let mut eras = OwnerEras::<T>::get(owner);
-		let new_owner = !eras.contains(&era);
-		if new_owner && eras.is_full() {
-			// The oldest listed era is closed (only the current one can be open).
-			let oldest = eras.remove(0);
-			Self::settle(owner, oldest);
-		}
+		// An owner with points in the era lists it (`try_state` checks it): its list of
+		// eras is read only when it earns its first points of the era.
+		let earlier = Points::<T>::get(era, owner);
+		let new_owner = earlier == 0;
 		if new_owner {
+			let mut eras = OwnerEras::<T>::get(owner);
+			if eras.is_full() {
+				// The oldest listed era is closed (only the current one can be open).
+				let oldest = eras.remove(0);
+				Self::settle(owner, oldest);
+			}
 			// Cannot fail: there is room now.
 			let _ = eras.try_push(era);
 			OwnerEras::<T>::insert(owner, eras);
 		}
-		Points::<T>::mutate(era, owner, |p| *p = p.saturating_add(points));
+		Points::<T>::insert(era, owner, earlier.saturating_add(points));
 		EraTotals::<T>::mutate(era, |(total, owners)| {
 			*total = total.saturating_add(points as u128);
 			if new_owner {

@@ -28,6 +28,38 @@ fn a_credit_says_whether_it_listed_the_era_for_the_owner() {
 }
 
 #[test]
+fn a_credit_to_an_owner_listed_in_the_era_does_not_read_its_eras() {
+	test(|| {
+		assert!(Rewards::credit(&1, 10));
+		// Its list of eras made unreadable: a credit that read it would take the owner
+		// for new in the era and list the era again over it.
+		let key = OwnerEras::<Test>::hashed_key_for(1);
+		let listed = frame_support::storage::unhashed::get_raw(&key).unwrap();
+		frame_support::storage::unhashed::put_raw(&key, &[0xff]);
+		assert!(!Rewards::credit(&1, 5), "its points say it lists the era");
+		assert_eq!(frame_support::storage::unhashed::get_raw(&key), Some(vec![0xff]));
+		assert_eq!(Points::<Test>::get(0, 1), 15);
+		assert_eq!(EraTotals::<Test>::get(0), (15, 1));
+		frame_support::storage::unhashed::put_raw(&key, &listed);
+	});
+}
+
+#[test]
+fn try_state_finds_points_and_listings_of_the_current_era_that_differ() {
+	test(|| {
+		assert!(Rewards::credit(&1, 10));
+		let eras = OwnerEras::<Test>::take(1);
+		assert!(Rewards::do_try_state().is_err(), "points without the listing");
+		OwnerEras::<Test>::insert(1, eras);
+		let points = Points::<Test>::take(0, 1);
+		EraTotals::<Test>::insert(0, (0, 0));
+		assert!(Rewards::do_try_state().is_err(), "a listing without points");
+		Points::<Test>::insert(0, 1, points);
+		EraTotals::<Test>::insert(0, (10, 1));
+	});
+}
+
+#[test]
 fn era_with_points_mints_inflation_split_by_points() {
 	test(|| {
 		let issuance = Balances::total_issuance();

@@ -84,8 +84,8 @@ pub struct Settled {
 	/// Devices settled.
 	pub devices: u32,
 	/// Of those, devices paid whose owner was already listed in the era: the benchmarks
-	/// pay owners new to the era, whose points list the era for them (one storage write
-	/// more), so each of these is refunded a write.
+	/// pay owners new to the era, whose points list the era for them (one storage read
+	/// and write more), so each of these is refunded a read and a write.
 	pub unlisted: u32,
 	/// Whether every replica had revealed, so settling closed the task. A publication
 	/// that leaves the task open for its other replicas' reveals does none of the close's
@@ -94,9 +94,9 @@ pub struct Settled {
 }
 
 impl Settled {
-	/// Weight of the writes `unlisted` payments did not make.
+	/// Weight of the reads and writes `unlisted` payments did not make.
 	pub fn refund<T: Config>(unlisted: u32) -> Weight {
-		T::DbWeight::get().writes(unlisted.into())
+		T::DbWeight::get().reads_writes(unlisted.into(), unlisted.into())
 	}
 }
 

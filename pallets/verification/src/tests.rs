@@ -494,7 +494,7 @@ fn reveals_and_publications_are_charged_for_what_they_did() {
 
 		// Those payments were the owners' first points in the era, which list the era for
 		// them, as in the benchmarks. The same owners again in the same era: no listing, a
-		// write fewer per payment.
+		// read and a write fewer per payment (their points say they list the era).
 		let second = submit(3);
 		run_to(3);
 		let devs = slots(second);
@@ -503,14 +503,14 @@ fn reveals_and_publications_are_charged_for_what_they_did() {
 		}
 		reveal_weight(second, devs[0]);
 		reveal_weight(second, devs[1]);
-		let write = <Test as frame_system::Config>::DbWeight::get().writes(1);
+		let listing = <Test as frame_system::Config>::DbWeight::get().reads_writes(1, 1);
 		let post =
 			Verification::publish_output(RuntimeOrigin::signed(1), second, b"ok".to_vec()).unwrap();
 		assert_eq!(
 			post.actual_weight,
-			Some(<() as WeightInfo>::publish_output_open(2, 2) - write * 2)
+			Some(<() as WeightInfo>::publish_output_open(2, 2) - listing * 2)
 		);
-		assert_eq!(reveal_weight(second, devs[2]), <() as WeightInfo>::reveal_late(3) - write);
+		assert_eq!(reveal_weight(second, devs[2]), <() as WeightInfo>::reveal_late(3) - listing);
 		assert_eq!(task_state(second), TaskState::Verified);
 
 		// All three revealed before the output came: its publication settles them all and
@@ -526,7 +526,10 @@ fn reveals_and_publications_are_charged_for_what_they_did() {
 		}
 		let post =
 			Verification::publish_output(RuntimeOrigin::signed(1), third, b"ok".to_vec()).unwrap();
-		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::publish_output(2, 3) - write * 3));
+		assert_eq!(
+			post.actual_weight,
+			Some(<() as WeightInfo>::publish_output(2, 3) - listing * 3)
+		);
 		assert!(!crate::pallet::Rounds::<Test>::contains_key(third), "closed");
 	});
 }

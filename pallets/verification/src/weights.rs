@@ -2,7 +2,7 @@
 //! Weights of `pallet_verification`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
 //! DATE: 2026-12-05, STEPS: `10`, REPEAT: `10`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -27,9 +27,9 @@
 // --output-analysis
 // median-slopes
 // --template
-// .maintain/frame-weight-template.hbs
+// /work/wt/.maintain/frame-weight-template.hbs
 // --output
-// pallets/verification/src/weights.rs
+// /work/wt/pallets/verification/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -57,51 +57,51 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 42_584_000 picoseconds.
-		Weight::from_parts(45_297_000, 5114)
+		// Minimum execution time: 36_496_000 picoseconds.
+		Weight::from_parts(43_848_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 34_321_000 picoseconds.
-		Weight::from_parts(36_935_000, 5114)
+		// Minimum execution time: 31_260_000 picoseconds.
+		Weight::from_parts(37_532_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	fn commit_quiet() -> Weight {
-		// Minimum execution time: 30_696_000 picoseconds.
-		Weight::from_parts(32_629_000, 5114)
+		// Minimum execution time: 28_494_000 picoseconds.
+		Weight::from_parts(33_671_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 104_065_000 picoseconds.
-		Weight::from_parts(106_063_500, 5114)
-			.saturating_add(Weight::from_parts(1_076_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 92_799_000 picoseconds.
+		Weight::from_parts(98_055_000, 5114)
+			.saturating_add(Weight::from_parts(1_523_500, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 236_252_000 picoseconds.
-		Weight::from_parts(232_757_500, 8799)
-			.saturating_add(Weight::from_parts(3_971_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 212_477_000 picoseconds.
+		Weight::from_parts(212_888_000, 8799)
+			.saturating_add(Weight::from_parts(4_233_000, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 26_219_000 picoseconds.
-		Weight::from_parts(28_272_000, 5114)
-			.saturating_add(Weight::from_parts(701_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 23_900_000 picoseconds.
+		Weight::from_parts(26_322_000, 5114)
+			.saturating_add(Weight::from_parts(715_250, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 968_499_000 picoseconds.
-		Weight::from_parts(153_353_600, 6196)
-			.saturating_add(Weight::from_parts(20_843, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(121_192_200, 0).saturating_mul(s.into()))
+		// Minimum execution time: 826_594_000 picoseconds.
+		Weight::from_parts(121_974_142, 6196)
+			.saturating_add(Weight::from_parts(7_618, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(108_526_500, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -109,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn publish_output_open(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 782_944_000 picoseconds.
-		Weight::from_parts(93_631_280, 6196)
-			.saturating_add(Weight::from_parts(20_906, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(120_368_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 690_174_000 picoseconds.
+		Weight::from_parts(85_440_576, 6196)
+			.saturating_add(Weight::from_parts(7_576, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(105_745_000, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -120,9 +120,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 148_251_000 picoseconds.
-		Weight::from_parts(97_800_666, 5114)
-			.saturating_add(Weight::from_parts(54_045_333, 0).saturating_mul(s.into()))
+		// Minimum execution time: 135_313_000 picoseconds.
+		Weight::from_parts(94_307_500, 5114)
+			.saturating_add(Weight::from_parts(49_808_500, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -130,9 +130,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2651).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 1_813_000 picoseconds.
-		Weight::from_parts(2_126_333, 0)
-			.saturating_add(Weight::from_parts(66_666, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_910_000 picoseconds.
+		Weight::from_parts(2_339_666, 0)
+			.saturating_add(Weight::from_parts(63_333, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -140,51 +140,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 42_584_000 picoseconds.
-		Weight::from_parts(45_297_000, 5114)
+		// Minimum execution time: 36_496_000 picoseconds.
+		Weight::from_parts(43_848_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 34_321_000 picoseconds.
-		Weight::from_parts(36_935_000, 5114)
+		// Minimum execution time: 31_260_000 picoseconds.
+		Weight::from_parts(37_532_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn commit_quiet() -> Weight {
-		// Minimum execution time: 30_696_000 picoseconds.
-		Weight::from_parts(32_629_000, 5114)
+		// Minimum execution time: 28_494_000 picoseconds.
+		Weight::from_parts(33_671_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 104_065_000 picoseconds.
-		Weight::from_parts(106_063_500, 5114)
-			.saturating_add(Weight::from_parts(1_076_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 92_799_000 picoseconds.
+		Weight::from_parts(98_055_000, 5114)
+			.saturating_add(Weight::from_parts(1_523_500, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 236_252_000 picoseconds.
-		Weight::from_parts(232_757_500, 8799)
-			.saturating_add(Weight::from_parts(3_971_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 212_477_000 picoseconds.
+		Weight::from_parts(212_888_000, 8799)
+			.saturating_add(Weight::from_parts(4_233_000, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 26_219_000 picoseconds.
-		Weight::from_parts(28_272_000, 5114)
-			.saturating_add(Weight::from_parts(701_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 23_900_000 picoseconds.
+		Weight::from_parts(26_322_000, 5114)
+			.saturating_add(Weight::from_parts(715_250, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 968_499_000 picoseconds.
-		Weight::from_parts(153_353_600, 6196)
-			.saturating_add(Weight::from_parts(20_843, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(121_192_200, 0).saturating_mul(s.into()))
+		// Minimum execution time: 826_594_000 picoseconds.
+		Weight::from_parts(121_974_142, 6196)
+			.saturating_add(Weight::from_parts(7_618, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(108_526_500, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -192,10 +192,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn publish_output_open(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 782_944_000 picoseconds.
-		Weight::from_parts(93_631_280, 6196)
-			.saturating_add(Weight::from_parts(20_906, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(120_368_500, 0).saturating_mul(s.into()))
+		// Minimum execution time: 690_174_000 picoseconds.
+		Weight::from_parts(85_440_576, 6196)
+			.saturating_add(Weight::from_parts(7_576, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(105_745_000, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -203,9 +203,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 148_251_000 picoseconds.
-		Weight::from_parts(97_800_666, 5114)
-			.saturating_add(Weight::from_parts(54_045_333, 0).saturating_mul(s.into()))
+		// Minimum execution time: 135_313_000 picoseconds.
+		Weight::from_parts(94_307_500, 5114)
+			.saturating_add(Weight::from_parts(49_808_500, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -213,9 +213,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2651).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 1_813_000 picoseconds.
-		Weight::from_parts(2_126_333, 0)
-			.saturating_add(Weight::from_parts(66_666, 0).saturating_mul(s.into()))
+		// Minimum execution time: 1_910_000 picoseconds.
+		Weight::from_parts(2_339_666, 0)
+			.saturating_add(Weight::from_parts(63_333, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -4,7 +4,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-05, STEPS: `10`, REPEAT: `10`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -27,7 +27,7 @@
 // --heap-pages
 // 4096
 // --output
-// runtime/src/weights/pallet_balances.rs
+// /work/wt/runtime/src/weights/pallet_balances.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -46,8 +46,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 59_679_000 picoseconds.
-		Weight::from_parts(61_912_000, 0)
+		// Minimum execution time: 49_792_000 picoseconds.
+		Weight::from_parts(57_078_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -58,8 +58,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 46_589_000 picoseconds.
-		Weight::from_parts(48_582_000, 0)
+		// Minimum execution time: 41_342_000 picoseconds.
+		Weight::from_parts(46_627_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 22_803_000 picoseconds.
-		Weight::from_parts(24_296_000, 0)
+		// Minimum execution time: 21_586_000 picoseconds.
+		Weight::from_parts(24_460_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 24_006_000 picoseconds.
-		Weight::from_parts(25_578_000, 0)
+		// Minimum execution time: 22_629_000 picoseconds.
+		Weight::from_parts(25_589_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 61_011_000 picoseconds.
-		Weight::from_parts(63_314_000, 0)
+		// Minimum execution time: 53_111_000 picoseconds.
+		Weight::from_parts(58_267_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 58_187_000 picoseconds.
-		Weight::from_parts(60_560_000, 0)
+		// Minimum execution time: 51_075_000 picoseconds.
+		Weight::from_parts(54_914_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_990_000 picoseconds.
-		Weight::from_parts(21_462_000, 0)
+		// Minimum execution time: 17_243_000 picoseconds.
+		Weight::from_parts(20_544_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -131,11 +131,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 20_300_000 picoseconds.
-		Weight::from_parts(21_182_000, 0)
+		// Minimum execution time: 19_627_000 picoseconds.
+		Weight::from_parts(20_773_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 8_324
-			.saturating_add(Weight::from_parts(16_718_348, 0).saturating_mul(u.into()))
+			// Standard Error: 27_289
+			.saturating_add(Weight::from_parts(16_055_552, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -144,24 +144,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_169_000 picoseconds.
-		Weight::from_parts(6_820_000, 0)
+		// Minimum execution time: 6_397_000 picoseconds.
+		Weight::from_parts(7_475_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 36_484_000 picoseconds.
-		Weight::from_parts(38_197_000, 0)
+		// Minimum execution time: 33_759_000 picoseconds.
+		Weight::from_parts(36_405_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 24_086_000 picoseconds.
-		Weight::from_parts(25_298_000, 0)
+		// Minimum execution time: 22_412_000 picoseconds.
+		Weight::from_parts(24_021_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -178,7 +178,7 @@ fn the_prune_of_a_task_on_sources_removes_its_sources_and_reports_and_is_charged
 		assert!(UnavailableReports::<Test>::contains_key(t));
 		let used = Market::fire(crate::Timer::Prune(t));
 		let counters = Market::hook_shared_weight();
-		assert_eq!(used, <() as crate::WeightInfo>::timer_prune_stored() - counters);
+		assert_eq!(used, <() as crate::WeightInfo>::timer_prune_stored(0) - counters);
 		assert!(Tasks::<Test>::get(t).is_none());
 		assert!(StoredInputs::<Test>::get(t).is_none());
 		assert!(InputSources::<Test>::get(t).is_none());
