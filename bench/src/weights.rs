@@ -23,7 +23,8 @@ const REPLICAS: u32 = 3;
 const PROBES: u32 = 5;
 /// Input bytes of the task.
 const INPUT: u32 = 32;
-/// Output bytes of the task, attached to the reveal that completes the quorum.
+/// Output bytes of the task, attached to the reveal that completes the quorum (the
+/// prune's label in `task_parts` names them).
 const OUTPUT: u32 = 32;
 
 /// A weight's computation time in milliseconds.
@@ -102,7 +103,7 @@ fn task_parts() -> Vec<(&'static str, Weight)> {
 			stale * 3 + line_item,
 		),
 		(
-			"prune (off its line; the counters it writes are the hook's)",
+			"prune of a 32-byte output (off its line; the counters it writes are the hook's)",
 			MarketWeights::timer_prune(OUTPUT)
 				- pallet_market::Pallet::<Runtime>::hook_shared_weight()
 				+ line_item,
