@@ -23,8 +23,7 @@ const REPLICAS: u32 = 3;
 const PROBES: u32 = 5;
 /// Input bytes of the task.
 const INPUT: u32 = 32;
-/// Output bytes of the task, attached to the reveal that completes the quorum (the
-/// prune's label in `task_parts` names them).
+/// Output bytes of the task, attached to the reveal that completes the quorum.
 const OUTPUT: u32 = 32;
 
 /// A weight's computation time in milliseconds.
@@ -51,41 +50,49 @@ fn step(probes: u32) -> Weight {
 fn per_extrinsic() -> Weight {
 	use sp_runtime::traits::TransactionExtension;
 	let base = RuntimeBlockWeights::get().get(DispatchClass::Normal).base_extrinsic;
-	let extensions: depin_runtime::TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(sp_runtime::generic::Era::mortal(64, 0)),
-		frame_system::CheckNonce::from(0),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
+	let extensions = depin_runtime::tx_extension(sp_runtime::generic::Era::mortal(64, 0), 0, false);
 	let call =
 		depin_runtime::RuntimeCall::System(frame_system::Call::remark { remark: Vec::new() });
 	base + extensions.weight(&call)
 }
 
-/// Every weight one verified task is charged, with a label: its transactions (each with
-/// what every signed extrinsic is charged) and its part of the hooks.
-fn task_parts() -> Vec<(&'static str, Weight)> {
+/// One part of what a verified task is charged.
+struct Part {
+	label: String,
+	weight: Weight,
+	/// Whether the target's own list of parts (submit, assignments, commits, reveals,
+	/// settlement) names it: the timers and the prune of a finished task it leaves out.
+	in_target_list: bool,
+}
+
+impl Part {
+	fn listed(label: &str, weight: Weight) -> Self {
+		Part { label: label.to_owned(), weight, in_target_list: true }
+	}
+
+	fn unlisted(label: String, weight: Weight) -> Self {
+		Part { label, weight, in_target_list: false }
+	}
+}
+
+/// Every weight one verified task is charged: its transactions (each with what every
+/// signed extrinsic is charged) and its part of the hooks.
+fn task_parts() -> Vec<Part> {
 	let base = per_extrinsic();
 	let stale = pallet_market::Pallet::<Runtime>::stale_timer_weight();
 	let line_item = pallet_market::Pallet::<Runtime>::line_item_weight();
 	let r = REPLICAS as u64;
 	vec![
-		("submit_task", MarketWeights::submit_task(INPUT) + base),
-		("scheduling step (in a pass of many)", step(PROBES)),
-		(
+		Part::listed("submit_task", MarketWeights::submit_task(INPUT) + base),
+		Part::listed("scheduling step (in a pass of many)", step(PROBES)),
+		Part::listed(
 			"3 × commit (the first moves the task to Committing, the last opens the reveal window)",
 			VerificationWeights::commit_pending()
 				+ VerificationWeights::commit_quiet() * (r - 2)
 				+ VerificationWeights::commit()
 				+ base * r,
 		),
-		(
+		Part::listed(
 			"3 × reveal (the first waits; the second completes the quorum with the output, \
 			 verifies and settles 2; the third settles itself and closes the task; owners \
 			 already listed in the era)",
@@ -97,13 +104,17 @@ fn task_parts() -> Vec<(&'static str, Weight)> {
 				) + RevealWork::Late { replicas: REPLICAS, unlisted: true }.weight::<Runtime>()
 				+ base * r,
 		),
-		(
+		Part::unlisted(
 			"timers of a finished task (deadline, its step's commit deadline, reveal end, the \
-			 last off its line)",
+			 last off its line)"
+				.to_owned(),
 			stale * 3 + line_item,
 		),
-		(
-			"prune of a 32-byte output (off its line; the counters it writes are the hook's)",
+		Part::unlisted(
+			format!(
+				"prune of a {OUTPUT}-byte output (off its line; the counters it writes are the \
+				 hook's)"
+			),
 			MarketWeights::timer_prune(OUTPUT)
 				- pallet_market::Pallet::<Runtime>::hook_shared_weight()
 				+ line_item,
@@ -151,16 +162,48 @@ pub fn run() -> anyhow::Result<String> {
 	)?;
 	writeln!(out, "| part | weight | transfers |")?;
 	writeln!(out, "| --- | ---: | ---: |")?;
-	let mut total = Weight::zero();
-	for (label, w) in task_parts() {
-		total += w;
+	let parts = task_parts();
+	for Part { label, weight, .. } in &parts {
+		let w = *weight;
 		writeln!(out, "| {label} | {:.3} ms | {:.1}× |", ms(w), ms(w) / ms(transfer))?;
 	}
+	let total = parts.iter().fold(Weight::zero(), |sum, p| sum + p.weight);
+	let listed =
+		parts.iter().filter(|p| p.in_target_list).fold(Weight::zero(), |sum, p| sum + p.weight);
 	writeln!(
 		out,
-		"| **total** | **{:.3} ms** | **{:.1}×** |",
+		"| **total** | **{:.3} ms** | **{:.2}×** |",
 		ms(total),
 		ms(total) / ms(transfer)
 	)?;
+	writeln!(
+		out,
+		"| the target's list alone (submit, assignments, commits, reveals, settlement) | \
+		 {:.3} ms | {:.2}× |",
+		ms(listed),
+		ms(listed) / ms(transfer)
+	)?;
+	write_heartbeats(&mut out, overhead)?;
 	Ok(out)
+}
+
+/// What a heartbeat is charged, and the share of the heartbeats' budget (a third of what
+/// normal transactions may fill) that every device's heartbeat takes at `MaxDevices`.
+fn write_heartbeats(out: &mut String, overhead: Weight) -> anyhow::Result<()> {
+	use frame_support::{dispatch::GetDispatchInfo, traits::Get};
+	let call = depin_runtime::RuntimeCall::Devices(pallet_devices::Call::heartbeat {});
+	let one = call.get_dispatch_info().call_weight + overhead;
+	let normal = RuntimeBlockWeights::get().get(DispatchClass::Normal).max_total;
+	let budget = normal.unwrap_or(Weight::MAX).ref_time() / 3;
+	let devices: u32 = <Runtime as pallet_devices::Config>::MaxDevices::get();
+	let period: u32 = <Runtime as pallet_devices::Config>::HeartbeatPeriod::get();
+	let per_block = (devices as u64).div_ceil(period as u64);
+	writeln!(
+		out,
+		"\nA heartbeat is charged {:.3} ms; {devices} devices each beating every {period} \
+		 blocks send {per_block} per block: {:.0} % of a third of the normal block weight.",
+		ms(one),
+		100.0 * (per_block * one.ref_time()) as f64 / budget.max(1) as f64,
+	)?;
+	Ok(())
 }

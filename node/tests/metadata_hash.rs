@@ -6,7 +6,7 @@
 use codec::{Decode, Encode};
 use depin_client::rpc::params;
 use depin_runtime::{
-	Address, Hash, RuntimeCall, Signature, SignedPayload, TxExtension, UncheckedExtrinsic,
+	Address, Hash, RuntimeCall, Signature, SignedPayload, UncheckedExtrinsic,
 };
 use depin_testkit::{NodeConfig, TestNode};
 use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
@@ -54,18 +54,7 @@ async fn wallet_transfer(node: &TestNode, metadata_hash: [u8; 32]) -> String {
 		dest: Address::Id(bob.public().into()),
 		value: 1_000_000_000_000,
 	});
-	let ext: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(0),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(true),
-		frame_system::WeightReclaim::new(),
-	);
+	let ext = depin_runtime::tx_extension(Era::Immortal, 0, true);
 	let implicit = (
 		(),
 		version["specVersion"].as_u64().unwrap() as u32,

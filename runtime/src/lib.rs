@@ -151,6 +151,24 @@ pub type TxExtension = (
 	frame_system::WeightReclaim<Runtime>,
 );
 
+/// The transaction extensions of a signed extrinsic with `nonce`, valid for `era`, asking
+/// the runtime to check the metadata hash the signer used if `check_metadata_hash`, and
+/// tipping nothing: what a wallet or a device builds.
+pub fn tx_extension(era: generic::Era, nonce: Nonce, check_metadata_hash: bool) -> TxExtension {
+	(
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(era),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(0),
+		frame_metadata_hash_extension::CheckMetadataHash::new(check_metadata_hash),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
 /// Extrinsic as it appears in a block.
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;

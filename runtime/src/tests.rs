@@ -157,18 +157,7 @@ fn fees_rise_with_congestion_and_never_fall_below_the_weight_price() {
 /// The transaction extensions of a signed extrinsic as a device or a dApp sends it
 /// (mortal, its metadata hash checked).
 fn signed_extension() -> crate::TxExtension {
-	(
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(sp_runtime::generic::Era::mortal(64, 1)),
-		frame_system::CheckNonce::from(u32::MAX),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(true),
-		frame_system::WeightReclaim::new(),
-	)
+	crate::tx_extension(sp_runtime::generic::Era::mortal(64, 1), u32::MAX, true)
 }
 
 #[test]

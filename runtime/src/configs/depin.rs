@@ -124,18 +124,7 @@ const CHUNK_TX_OVERHEAD_LEN: u32 = 256;
 /// sender picks (a mortal era, the metadata hash) add.
 fn chunk_extension_weight() -> Weight {
 	use sp_runtime::traits::TransactionExtension;
-	let extension: crate::TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
-		frame_system::CheckNonce::from(0),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
+	let extension = crate::tx_extension(sp_runtime::generic::Era::Immortal, 0, false);
 	let call = crate::RuntimeCall::Blobs(pallet_blobs::Call::store { data: Default::default() });
 	extension.weight(&call).saturating_add(Weight::from_parts(
 		10 * frame_support::weights::constants::WEIGHT_REF_TIME_PER_MICROS,
