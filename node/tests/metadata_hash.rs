@@ -5,9 +5,7 @@
 
 use codec::{Decode, Encode};
 use depin_client::rpc::params;
-use depin_runtime::{
-	Address, Hash, RuntimeCall, Signature, SignedPayload, UncheckedExtrinsic,
-};
+use depin_runtime::{Address, Hash, RuntimeCall, Signature, SignedPayload, UncheckedExtrinsic};
 use depin_testkit::{NodeConfig, TestNode};
 use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
 use merkleized_metadata::{generate_metadata_digest, ExtraInfo};

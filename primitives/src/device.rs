@@ -2,6 +2,13 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+use sp_runtime::{traits::ConstU32, BoundedVec};
+
+use crate::TaskId;
+
+/// Most tasks a device record can list: at least the registry's `MaxCores` (one
+/// assignment per core; the registry's `integrity_test` checks it).
+pub type MaxDeviceTasks = ConstU32<256>;
 
 /// Identifier of a determinism class: devices of one class (same architecture, same pinned
 /// ISA flags, same executor build) produce bit-identical results without NaN
@@ -187,7 +194,7 @@ pub struct DeviceInfo<AccountId, Balance, BlockNumber> {
 	pub last_heartbeat: Option<BlockNumber>,
 	/// Whether the device is in the scheduler's index of candidates.
 	pub listed: bool,
-	/// Assignments the device holds now (at most `spec.cores`).
+	/// Assignments the device holds now (at most `spec.cores`): the length of `tasks`.
 	pub open_assignments: u16,
 	/// Track record.
 	pub reputation: Reputation,
@@ -202,12 +209,38 @@ pub struct DeviceInfo<AccountId, Balance, BlockNumber> {
 	/// Block of the last change of the ask, which may change once per the registry's
 	/// `AskInterval`; `None` if it never changed.
 	pub ask_changed_at: Option<BlockNumber>,
+	/// The tasks the device holds a slot in and has not been paid for yet (a payment ends
+	/// the device's work on a task), oldest first. In the record the scheduler and the
+	/// payment write anyway, so that taking or ending an assignment writes one entry.
+	#[cfg_attr(feature = "std", serde(default))]
+	pub tasks: BoundedVec<TaskId, MaxDeviceTasks>,
 }
 
 impl<AccountId, Balance, BlockNumber> DeviceInfo<AccountId, Balance, BlockNumber> {
 	/// Slots left for new assignments.
 	pub fn free_slots(&self) -> u16 {
 		self.spec.cores.saturating_sub(self.open_assignments)
+	}
+
+	/// Gives the device an assignment to `task`; false, and nothing changes, if it has no
+	/// free slot (or already holds one in `task`).
+	pub fn take_task(&mut self, task: TaskId) -> bool {
+		if self.free_slots() == 0
+			|| self.tasks.contains(&task)
+			|| self.tasks.try_push(task).is_err()
+		{
+			return false;
+		}
+		self.open_assignments = self.tasks.len() as u16;
+		true
+	}
+
+	/// Ends the device's assignment to `task`; false if it held none.
+	pub fn end_task(&mut self, task: TaskId) -> bool {
+		let held = self.tasks.len();
+		self.tasks.retain(|t| *t != task);
+		self.open_assignments = self.tasks.len() as u16;
+		self.tasks.len() != held
 	}
 }
 

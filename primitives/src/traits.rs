@@ -98,11 +98,20 @@ pub trait DeviceRegistry<AccountId, BlockNumber> {
 	/// reported as [`Candidate::Removed`]. O(1).
 	fn candidate(index: u32) -> Candidate<AccountId>;
 
-	/// `device` takes one more assignment. Fails if it has no free slot or is gone.
-	fn open_assignment(device: &AccountId) -> DispatchResult;
+	/// `device` takes an assignment to `task`. Fails if it has no free slot, already
+	/// holds one in `task`, or is gone.
+	fn open_assignment(device: &AccountId, task: TaskId) -> DispatchResult;
 
-	/// `device` is done with one assignment.
-	fn close_assignment(device: &AccountId);
+	/// `device` is done with its assignment to `task`; false if it held none (it was
+	/// already closed, or the device is gone).
+	fn close_assignment(device: &AccountId, task: TaskId) -> bool;
+
+	/// The tasks `device` holds an open assignment in, oldest first.
+	fn assignments(device: &AccountId) -> alloc::vec::Vec<TaskId>;
+
+	/// Open assignments of every registered device together. Iterates the registry: for
+	/// invariant checks only.
+	fn assignment_total() -> u64;
 
 	/// Slashes `fraction` of `device`'s bond for `reason`; returns the amount slashed. The
 	/// slashed funds go where the registry's configuration says.

@@ -184,6 +184,7 @@ type Migrations = (
 	pallet_market::migrations::v4::MigrateV3ToV4<Runtime>,
 	pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_devices::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_devices::migrations::v3::MigrateV2ToV3<Runtime, MarketDeviceTasks>,
 );
 /// The upgrade rehearsal's migrations.
 #[cfg(feature = "upgrade-rehearsal")]
@@ -193,8 +194,23 @@ type Migrations = (
 	pallet_market::migrations::v4::MigrateV3ToV4<Runtime>,
 	pallet_verification::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_devices::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_devices::migrations::v3::MigrateV2ToV3<Runtime, MarketDeviceTasks>,
 	pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,
 );
+
+/// Where the registry's migration to version 3 takes each device's task list from: the
+/// market's `DeviceTasks`, which it empties.
+pub struct MarketDeviceTasks;
+
+impl pallet_devices::migrations::v3::TaskLists<AccountId> for MarketDeviceTasks {
+	fn take(device: &AccountId) -> alloc::vec::Vec<depin_primitives::TaskId> {
+		pallet_market::migrations::device_tasks::take::<Runtime>(device)
+	}
+
+	fn clear() -> u64 {
+		pallet_market::migrations::device_tasks::clear::<Runtime>()
+	}
+}
 
 /// Dispatches blocks and extrinsics to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -90,14 +90,6 @@ fn a_block_full_of_tiny_chunks_pays_for_the_block_length() {
 }
 
 #[test]
-fn a_device_with_a_free_slot_always_has_room_for_another_task() {
-	use frame_support::traits::Get;
-	let max_cores = <Runtime as pallet_devices::Config>::MaxCores::get() as u32;
-	let per_device: u32 = <Runtime as pallet_market::Config>::MaxAssignmentsPerDevice::get();
-	assert!(per_device >= max_cores, "the scheduler relies on it");
-}
-
-#[test]
 fn paying_oneself_never_mints_more_than_it_costs_in_fees() {
 	let fee: sp_runtime::Perbill = <Runtime as pallet_market::Config>::ProtocolFee::get();
 	let mint: sp_runtime::Perbill = <Runtime as pallet_rewards::Config>::MintRatio::get();
@@ -256,5 +248,50 @@ fn a_store_of_a_kept_chunk_or_an_early_renewal_is_refused_before_it_pays() {
 		// Other calls pay as before.
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
 		assert!(Charge::can_withdraw_fee(&alice, &remark, &info, fee, 0).is_ok());
+	});
+}
+
+/// A chain whose registry is at storage version 2 moves each device's task list out of
+/// the market's `DeviceTasks` into the device's record, and leaves no list behind (one of
+/// a device no longer registered included).
+#[test]
+fn the_upgrade_moves_the_markets_task_lists_into_the_device_records() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	use pallet_devices::migrations::v2::{old, DeviceInfoV2};
+	use pallet_market::migrations::device_tasks::DeviceTasks;
+	build("development").execute_with(|| {
+		let device = Sr25519Keyring::Ferdie.to_account_id();
+		let gone = Sr25519Keyring::Eve.to_account_id();
+		let v2 = DeviceInfoV2 {
+			owner: Sr25519Keyring::Alice.to_account_id(),
+			spec: depin_primitives::DeviceSpec {
+				cores: 4,
+				memory_mib: 1024,
+				fuel_per_second: 1_000_000_000,
+				executor_version: depin_primitives::EXECUTOR_VERSION,
+				determinism_class: 1,
+			},
+			status: depin_primitives::DeviceStatus::Active,
+			bond: 0,
+			registered_at: 0,
+			last_heartbeat: None,
+			listed: false,
+			open_assignments: 2,
+			reputation: Default::default(),
+			ask: 5,
+			ask_changed_at: None,
+		};
+		old::Devices::<Runtime>::insert(&device, v2);
+		DeviceTasks::<Runtime>::insert(&device, sp_runtime::BoundedVec::truncate_from(vec![4, 2]));
+		DeviceTasks::<Runtime>::insert(&gone, sp_runtime::BoundedVec::truncate_from(vec![3]));
+		StorageVersion::new(2).put::<crate::Devices>();
+
+		crate::Migrations::on_runtime_upgrade();
+
+		assert_eq!(crate::Devices::on_chain_storage_version(), 3);
+		let record = pallet_devices::Devices::<Runtime>::get(&device).expect("decodes");
+		assert_eq!(record.tasks.into_inner(), vec![4, 2]);
+		assert_eq!((record.open_assignments, record.ask), (2, 5));
+		assert_eq!(DeviceTasks::<Runtime>::iter().count(), 0, "no list left in the market");
 	});
 }

@@ -110,6 +110,7 @@ impl<T: Config> Pallet<T> {
 				reputation: Reputation::default(),
 				ask: Zero::zero(),
 				ask_changed_at: None,
+				tasks: Default::default(),
 			},
 		);
 		OwnerDevices::<T>::insert(&owner, owned);

@@ -77,7 +77,7 @@ pub mod pallet {
 	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -327,6 +327,8 @@ pub mod pallet {
 		UnsupportedExecutorVersion,
 		/// The ask changed less than `AskInterval` blocks ago.
 		AskTooSoon,
+		/// The device already holds an assignment in the task.
+		AlreadyAssigned,
 	}
 
 	#[pallet::hooks]
@@ -335,6 +337,10 @@ pub mod pallet {
 			assert!(T::MaxDevicesPerOwner::get() > 0, "MaxDevicesPerOwner must be positive");
 			assert!(T::MaxDevices::get() > 0, "MaxDevices must be positive");
 			assert!(T::MaxCores::get() > 0, "MaxCores must be positive");
+			assert!(
+				T::MaxCores::get() as u32 <= <depin_primitives::MaxDeviceTasks as Get<u32>>::get(),
+				"a device record must have room for one task per core"
+			);
 			assert!(
 				T::MinExecutorVersion::get() <= T::MaxExecutorVersion::get(),
 				"MinExecutorVersion must not exceed MaxExecutorVersion"

@@ -1,6 +1,7 @@
 //! [`DeviceRegistry`] for the other pallets, and the registry's invariants.
 
-use depin_primitives::{Candidate, DeviceRegistry, DeviceStatus, Outcome, SlashReason};
+use alloc::vec::Vec;
+use depin_primitives::{Candidate, DeviceRegistry, DeviceStatus, Outcome, SlashReason, TaskId};
 
 use frame_support::{
 	ensure,
@@ -72,21 +73,33 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 		}
 	}
 
-	fn open_assignment(device: &T::AccountId) -> DispatchResult {
+	fn open_assignment(device: &T::AccountId, task: TaskId) -> DispatchResult {
 		Devices::<T>::try_mutate(device, |maybe| {
 			let info = maybe.as_mut().ok_or(Error::<T>::NotRegistered)?;
-			ensure!(info.free_slots() > 0, Error::<T>::NoFreeSlot);
-			info.open_assignments = info.open_assignments.saturating_add(1);
+			ensure!(!info.tasks.contains(&task), Error::<T>::AlreadyAssigned);
+			ensure!(info.take_task(task), Error::<T>::NoFreeSlot);
 			Ok(())
 		})
 	}
 
-	fn close_assignment(device: &T::AccountId) {
-		Devices::<T>::mutate(device, |maybe| {
-			if let Some(info) = maybe {
-				info.open_assignments = info.open_assignments.saturating_sub(1);
+	fn close_assignment(device: &T::AccountId, task: TaskId) -> bool {
+		// An assignment already closed leaves the record unwritten.
+		Devices::<T>::try_mutate(device, |maybe| match maybe.as_mut() {
+			Some(info) if info.tasks.contains(&task) => {
+				info.end_task(task);
+				Ok(())
 			}
-		});
+			_ => Err(()),
+		})
+		.is_ok()
+	}
+
+	fn assignments(device: &T::AccountId) -> Vec<TaskId> {
+		Devices::<T>::get(device).map(|info| info.tasks.into_inner()).unwrap_or_default()
+	}
+
+	fn assignment_total() -> u64 {
+		Devices::<T>::iter_values().map(|info| info.tasks.len() as u64).sum()
 	}
 
 	fn slash(device: &T::AccountId, fraction: Perbill, reason: SlashReason) -> BalanceOf<T> {
@@ -142,7 +155,8 @@ impl<T: Config> Pallet<T> {
 	/// - `DeviceCount` and `OwnerDevices` agree with `Devices`;
 	/// - each owner's `DeviceBond` hold equals the sum of its devices' bonds;
 	/// - `MemoryTiers` counts the devices that are not unbonding by memory tier;
-	/// - no device holds more assignments than it has cores… unless its spec shrank.
+	/// - a device's assignment count is the length of its task list, which has no
+	///   duplicates.
 	///
 	/// Iterates all of the pallet's storage: for `try-runtime` and tests, never on chain.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -172,6 +186,14 @@ impl<T: Config> Pallet<T> {
 				OwnerDevices::<T>::get(&info.owner).contains(&device),
 				"device missing from its owner's list"
 			);
+			ensure!(
+				info.open_assignments as usize == info.tasks.len(),
+				"assignment count differs from the task list"
+			);
+			let mut tasks = info.tasks.to_vec();
+			tasks.sort_unstable();
+			tasks.dedup();
+			ensure!(tasks.len() == info.tasks.len(), "a task is listed twice for a device");
 			let sum = bonds.entry(info.owner.clone()).or_insert_with(Zero::zero);
 			*sum = sum.saturating_add(info.bond);
 			if !matches!(info.status, DeviceStatus::Unbonding { .. }) {

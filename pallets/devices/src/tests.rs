@@ -426,14 +426,14 @@ fn deregister_then_withdraw_after_unbonding() {
 fn withdraw_waits_for_open_assignments() {
 	test(|| {
 		register_and_beat(1, 101);
-		assert_ok!(Devices::open_assignment(&101));
+		assert_ok!(Devices::open_assignment(&101, 7));
 		assert_ok!(Devices::deregister(RuntimeOrigin::signed(1), 101));
 		run_to(1 + UNBONDING_PERIOD);
 		assert_noop!(
 			Devices::withdraw_bond(RuntimeOrigin::signed(1), 101),
 			Error::<Test>::AssignmentsOpen
 		);
-		Devices::close_assignment(&101);
+		assert!(Devices::close_assignment(&101, 7));
 		assert_ok!(Devices::withdraw_bond(RuntimeOrigin::signed(1), 101));
 	});
 }
@@ -442,13 +442,57 @@ fn withdraw_waits_for_open_assignments() {
 fn assignments_are_limited_by_cores() {
 	test(|| {
 		register_and_beat(1, 101);
-		assert_ok!(Devices::open_assignment(&101));
-		assert_ok!(Devices::open_assignment(&101));
-		assert_noop!(Devices::open_assignment(&101), Error::<Test>::NoFreeSlot);
+		assert_ok!(Devices::open_assignment(&101, 7));
+		assert_ok!(Devices::open_assignment(&101, 8));
+		assert_noop!(Devices::open_assignment(&101, 9), Error::<Test>::NoFreeSlot);
 		assert!(matches!(Devices::candidate(0), Candidate::Available { free_slots: 0, .. }));
-		Devices::close_assignment(&101);
+		assert!(Devices::close_assignment(&101, 7));
 		assert!(matches!(Devices::candidate(0), Candidate::Available { free_slots: 1, .. }));
-		assert_noop!(Devices::open_assignment(&999), Error::<Test>::NotRegistered);
+		assert_noop!(Devices::open_assignment(&999, 9), Error::<Test>::NotRegistered);
+	});
+}
+
+#[test]
+fn a_device_record_lists_its_open_tasks_oldest_first_once_each() {
+	test(|| {
+		register_and_beat(1, 101);
+		assert_ok!(Devices::open_assignment(&101, 8));
+		assert_noop!(Devices::open_assignment(&101, 8), Error::<Test>::AlreadyAssigned);
+		assert_ok!(Devices::open_assignment(&101, 7));
+		assert_eq!(Devices::assignments(&101), vec![8, 7]);
+		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().open_assignments, 2);
+		assert_eq!(Devices::assignment_total(), 2);
+		assert!(Devices::close_assignment(&101, 8));
+		assert_eq!(Devices::assignments(&101), vec![7]);
+		assert_eq!(DeviceRecords::<Test>::get(101).unwrap().open_assignments, 1);
+		// An assignment already closed, or of a device not registered, is not held.
+		assert!(!Devices::close_assignment(&101, 8));
+		assert!(!Devices::close_assignment(&999, 7));
+		assert_eq!(Devices::assignments(&999), Vec::<u64>::new());
+	});
+}
+
+#[test]
+fn try_state_finds_a_task_list_that_differs_from_its_count() {
+	test(|| {
+		register_and_beat(1, 101);
+		assert_ok!(Devices::open_assignment(&101, 7));
+		assert_ok!(Devices::do_try_state());
+		DeviceRecords::<Test>::mutate(101, |d| d.as_mut().unwrap().open_assignments = 2);
+		assert_eq!(
+			Devices::do_try_state(),
+			Err("assignment count differs from the task list".into())
+		);
+		DeviceRecords::<Test>::mutate(101, |d| {
+			let d = d.as_mut().unwrap();
+			d.tasks = vec![7, 7].try_into().unwrap();
+		});
+		assert_eq!(Devices::do_try_state(), Err("a task is listed twice for a device".into()));
+		DeviceRecords::<Test>::mutate(101, |d| {
+			let d = d.as_mut().unwrap();
+			d.tasks = vec![7].try_into().unwrap();
+			d.open_assignments = 1;
+		});
 	});
 }
 

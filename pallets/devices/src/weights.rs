@@ -1,8 +1,8 @@
 
 //! Weights of `pallet_devices`, generated from its benchmarks by `scripts/benchmark.sh`.
 //!
-//! DATE: 2026-12-03, STEPS: `10`, REPEAT: `5`
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! DATE: 2026-12-05, STEPS: `10`, REPEAT: `10`
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -19,15 +19,15 @@
 // --steps
 // 10
 // --repeat
-// 5
+// 10
 // --wasm-execution
 // compiled
 // --heap-pages
 // 4096
 // --template
-// /work/main/.maintain/frame-weight-template.hbs
+// /work/wt/.maintain/frame-weight-template.hbs
 // --output
-// /work/main/pallets/devices/src/weights.rs
+// /work/wt/pallets/devices/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -54,56 +54,56 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_device() -> Weight {
-		// Minimum execution time: 176_581_000 picoseconds.
-		Weight::from_parts(217_548_000, 5563)
+		// Minimum execution time: 123_187_000 picoseconds.
+		Weight::from_parts(140_781_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 26_560_000 picoseconds.
-		Weight::from_parts(28_534_000, 3641)
+		// Minimum execution time: 15_354_000 picoseconds.
+		Weight::from_parts(18_201_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_ask() -> Weight {
-		// Minimum execution time: 21_901_000 picoseconds.
-		Weight::from_parts(24_115_000, 3641)
+		// Minimum execution time: 13_046_000 picoseconds.
+		Weight::from_parts(15_388_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 34_896_000 picoseconds.
-		Weight::from_parts(38_833_000, 3641)
+		// Minimum execution time: 22_970_000 picoseconds.
+		Weight::from_parts(27_336_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 54_151_000 picoseconds.
-		Weight::from_parts(59_531_000, 3641)
+		// Minimum execution time: 37_171_000 picoseconds.
+		Weight::from_parts(44_276_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 33_413_000 picoseconds.
-		Weight::from_parts(35_437_000, 3641)
+		// Minimum execution time: 20_114_000 picoseconds.
+		Weight::from_parts(23_470_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 58_570_000 picoseconds.
-		Weight::from_parts(61_415_000, 3641)
+		// Minimum execution time: 38_605_000 picoseconds.
+		Weight::from_parts(46_610_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn top_up_bond() -> Weight {
-		// Minimum execution time: 92_203_000 picoseconds.
-		Weight::from_parts(95_920_000, 3641)
+		// Minimum execution time: 57_830_000 picoseconds.
+		Weight::from_parts(65_932_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 89_648_000 picoseconds.
-		Weight::from_parts(93_776_000, 5563)
+		// Minimum execution time: 58_288_000 picoseconds.
+		Weight::from_parts(69_304_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -112,56 +112,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_device() -> Weight {
-		// Minimum execution time: 176_581_000 picoseconds.
-		Weight::from_parts(217_548_000, 5563)
+		// Minimum execution time: 123_187_000 picoseconds.
+		Weight::from_parts(140_781_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 26_560_000 picoseconds.
-		Weight::from_parts(28_534_000, 3641)
+		// Minimum execution time: 15_354_000 picoseconds.
+		Weight::from_parts(18_201_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_ask() -> Weight {
-		// Minimum execution time: 21_901_000 picoseconds.
-		Weight::from_parts(24_115_000, 3641)
+		// Minimum execution time: 13_046_000 picoseconds.
+		Weight::from_parts(15_388_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 34_896_000 picoseconds.
-		Weight::from_parts(38_833_000, 3641)
+		// Minimum execution time: 22_970_000 picoseconds.
+		Weight::from_parts(27_336_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 54_151_000 picoseconds.
-		Weight::from_parts(59_531_000, 3641)
+		// Minimum execution time: 37_171_000 picoseconds.
+		Weight::from_parts(44_276_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 33_413_000 picoseconds.
-		Weight::from_parts(35_437_000, 3641)
+		// Minimum execution time: 20_114_000 picoseconds.
+		Weight::from_parts(23_470_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 58_570_000 picoseconds.
-		Weight::from_parts(61_415_000, 3641)
+		// Minimum execution time: 38_605_000 picoseconds.
+		Weight::from_parts(46_610_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn top_up_bond() -> Weight {
-		// Minimum execution time: 92_203_000 picoseconds.
-		Weight::from_parts(95_920_000, 3641)
+		// Minimum execution time: 57_830_000 picoseconds.
+		Weight::from_parts(65_932_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 89_648_000 picoseconds.
-		Weight::from_parts(93_776_000, 5563)
+		// Minimum execution time: 58_288_000 picoseconds.
+		Weight::from_parts(69_304_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}

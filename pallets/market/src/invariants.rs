@@ -1,7 +1,7 @@
 //! The market's invariants, checked by `try_state` and after every step of the tests.
 
 use alloc::collections::{BTreeMap, BTreeSet};
-use depin_primitives::{TaskCounts, TaskState};
+use depin_primitives::{DeviceRegistry, TaskCounts, TaskState};
 use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
@@ -11,9 +11,9 @@ use sp_runtime::traits::{Saturating, Zero};
 
 use crate::{
 	pallet::{
-		Config, Counters, DeviceTasks, HoldReason, InQueue, InputSources, LineItems, OpenTasks,
-		OutputLimits, Outputs, Pallet, ProgramCode, ProgramCount, Programs, Queue, StoredInputs,
-		TaskInputs, Tasks, Timers, UnavailableReports,
+		Config, Counters, HoldReason, InQueue, InputSources, LineItems, OpenTasks, OutputLimits,
+		Outputs, Pallet, ProgramCode, ProgramCount, Programs, Queue, StoredInputs, TaskInputs,
+		Tasks, Timers, UnavailableReports,
 	},
 	BalanceOf, Line, Timer,
 };
@@ -34,8 +34,8 @@ impl<T: Config> Pallet<T> {
 	/// - `Counters.tasks` counts the stored tasks by state.
 	/// - Every unfinished task with open slots is queued; the queue has no holes and
 	///   `InQueue` mirrors it.
-	/// - `DeviceTasks` lists exactly the slots of unfinished tasks but those paid (a
-	///   verified task's paid devices are free of it).
+	/// - The devices' task lists (the registry's records) hold exactly the slots of
+	///   unfinished tasks but those paid (a verified task's paid devices are free of it).
 	/// - Each program's `open_tasks` counts its unfinished tasks; program deposits are on
 	///   hold; `ProgramCount` is right; every task has an input.
 	/// - Output deposits are on hold; each submitter's `TaskDeposit` hold equals the
@@ -166,17 +166,19 @@ impl<T: Config> Pallet<T> {
 				);
 				// A paid device's assignment ended with its payment, which only a verified
 				// task makes.
-				let listed = DeviceTasks::<T>::get(&slot.device).contains(&id);
+				let listed = T::Devices::assignments(&slot.device).contains(&id);
 				ensure!(
 					listed || task.state == TaskState::Verified,
-					"slot missing from DeviceTasks"
+					"slot missing from its device's tasks"
 				);
 				still_held += listed as usize;
 			}
 		}
 		ensure!(Counters::<T>::get().tasks == counts, "state counts differ from the tasks");
-		let listed: usize = DeviceTasks::<T>::iter().map(|(_, l)| l.len()).sum();
-		ensure!(listed == still_held, "DeviceTasks lists slots of finished or unknown tasks");
+		ensure!(
+			T::Devices::assignment_total() == still_held as u64,
+			"devices list slots of finished or unknown tasks"
+		);
 
 		let levels = Counters::<T>::get().queue;
 		let mut queued = BTreeSet::new();

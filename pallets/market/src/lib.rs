@@ -250,10 +250,6 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPointsPerPayment: Get<u64>;
 
-		/// Most assignments a device holds at once (at least the registry's `MaxCores`).
-		#[pallet::constant]
-		type MaxAssignmentsPerDevice: Get<u32>;
-
 		/// Most candidate positions probed per task and block.
 		#[pallet::constant]
 		type MaxProbes: Get<u32>;
@@ -362,17 +358,6 @@ pub mod pallet {
 	/// the market view.
 	#[pallet::storage]
 	pub type Clearing<T: Config> = StorageValue<_, ClearingCounts, ValueQuery>;
-
-	/// The tasks each device holds a slot in and has not been paid for yet (a payment
-	/// ends the device's work on the task), oldest first.
-	#[pallet::storage]
-	pub type DeviceTasks<T: Config> = StorageMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		BoundedVec<TaskId, T::MaxAssignmentsPerDevice>,
-		ValueQuery,
-	>;
 
 	/// Timers due at each block.
 	#[pallet::storage]
@@ -662,7 +647,6 @@ pub mod pallet {
 				"probe at least once per replica"
 			);
 			assert!(T::MaxTimersPerBlock::get() >= 4, "timers per block too few");
-			assert!(T::MaxAssignmentsPerDevice::get() >= 1);
 			assert!(T::MaxProgramLen::get() >= 8, "a program needs the Wasm header");
 			assert!(
 				Self::timer_budget().all_gte(Self::max_timer_weight())

@@ -280,6 +280,40 @@ pub mod v4 {
 		VersionedMigration<3, 4, TransferTime<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }
 
+/// The devices' task lists moved into the registry's records (the registry's storage
+/// version 3): the market's `DeviceTasks`, which kept them before, is read out and removed
+/// by that migration through these functions (the runtime wires them in).
+pub mod device_tasks {
+	use alloc::vec::Vec;
+	use depin_primitives::TaskId;
+	use frame_support::{
+		pallet_prelude::ValueQuery, storage_alias, traits::ConstU32, Blake2_128Concat, BoundedVec,
+	};
+
+	use crate::{Config, Pallet};
+
+	/// `DeviceTasks` as the market kept it: device → tasks it held a slot in and was not
+	/// paid for yet, oldest first.
+	#[storage_alias(pallet_name)]
+	pub type DeviceTasks<T: Config> = StorageMap<
+		Pallet<T>,
+		Blake2_128Concat,
+		<T as frame_system::Config>::AccountId,
+		BoundedVec<TaskId, ConstU32<256>>,
+		ValueQuery,
+	>;
+
+	/// Takes `device`'s list out of `DeviceTasks`.
+	pub fn take<T: Config>(device: &T::AccountId) -> Vec<TaskId> {
+		DeviceTasks::<T>::take(device).into_inner()
+	}
+
+	/// Removes what is left of `DeviceTasks`; returns how many lists it removed.
+	pub fn clear<T: Config>() -> u64 {
+		DeviceTasks::<T>::clear(u32::MAX, None).unique as u64
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};

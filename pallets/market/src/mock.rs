@@ -303,7 +303,6 @@ impl pallet_market::Config for Test {
 	type FeeDestination = FeeDestination;
 	type MinRewardedReplicas = ConstU32<2>;
 	type MaxPointsPerPayment = MaxPointsPerPayment;
-	type MaxAssignmentsPerDevice = ConstU32<4>;
 	type MaxProbes = ConstU32<16>;
 	type MaxTimersPerBlock = ConstU32<8>;
 	type HookWeightLimit = HookWeightLimit;

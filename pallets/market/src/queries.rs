@@ -12,7 +12,7 @@ use sp_runtime::traits::UniqueSaturatedInto;
 
 use crate::{
 	pallet::{
-		Clearing, Config, Counters, DeviceTasks, Outputs, Pallet, ProgramCode, ProgramCount, Queue,
+		Clearing, Config, Counters, Outputs, Pallet, ProgramCode, ProgramCount, Queue,
 		StoredInputs, TaskInputs, Tasks,
 	},
 	BalanceOf, ClearingCounts,
@@ -51,7 +51,7 @@ impl<T: Config> Pallet<T> {
 
 	/// What `device` has to do, one entry per task it holds a slot in, oldest first.
 	pub fn assignments(device: &T::AccountId) -> Vec<AssignmentView<BlockNumberFor<T>>> {
-		DeviceTasks::<T>::get(device)
+		T::Devices::assignments(device)
 			.into_iter()
 			.filter_map(|task_id| {
 				let task = Tasks::<T>::get(task_id)?;

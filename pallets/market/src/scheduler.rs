@@ -16,7 +16,7 @@ use sp_runtime::{
 };
 
 use crate::{
-	pallet::{Clearing, Config, Counters, DeviceTasks, Event, InQueue, Pallet, Queue, Tasks},
+	pallet::{Clearing, Config, Counters, Event, InQueue, Pallet, Queue, Tasks},
 	weights::WeightInfo,
 	BalanceOf, TaskOf, Timer,
 };
@@ -324,9 +324,9 @@ impl<T: Config> Pallet<T> {
 			step += 1;
 			let group_ok = task.class.is_none_or(|c| c == group_key);
 			let owner_holds_slot = task.slots.iter().any(|s| s.owner == owner);
-			// A free slot (fewer assignments than cores) also means room in `DeviceTasks`:
-			// `MaxAssignmentsPerDevice` is at least the registry's `MaxCores` (checked by the
-			// runtime's tests), so the probe reads no more than the candidate.
+			// A free slot (fewer assignments than cores) also means room in the record's
+			// task list (the registry's `integrity_test`): the probe reads no more than the
+			// candidate.
 			// A device too slow to finish `max_fuel` within `MaxExecutionBlocks` is never
 			// given the task: it would miss its commit deadline through no fault of its own.
 			let run_blocks =
@@ -405,11 +405,10 @@ impl<T: Config> Pallet<T> {
 	) -> bool {
 		let mut deadlines: Vec<BlockNumberFor<T>> = Vec::new();
 		for Chosen { device, owner, commit_by } in chosen {
-			if T::Devices::open_assignment(&device).is_err() {
+			if T::Devices::open_assignment(&device, task_id).is_err() {
 				frame_support::defensive!("a candidate with a free slot has none");
 				return false;
 			}
-			let pushed = DeviceTasks::<T>::mutate(&device, |tasks| tasks.try_push(task_id).is_ok());
 			let slot = Slot {
 				device: device.clone(),
 				owner,
@@ -417,7 +416,7 @@ impl<T: Config> Pallet<T> {
 				commit_by,
 				committed: false,
 			};
-			if !pushed || task.slots.try_push(slot).is_err() {
+			if task.slots.try_push(slot).is_err() {
 				frame_support::defensive!("no room for a slot whose bounds were checked");
 				return false;
 			}

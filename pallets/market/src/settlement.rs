@@ -25,9 +25,8 @@ use sp_runtime::{
 
 use crate::{
 	pallet::{
-		Config, Counters, DeviceTasks, Error, Event, HoldReason, InputSources, OpenTasks,
-		OutputLimits, Outputs, Pallet, Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks,
-		UnavailableReports,
+		Config, Counters, Error, Event, HoldReason, InputSources, OpenTasks, OutputLimits, Outputs,
+		Pallet, Programs, ReleaseReason, StoredInputs, TaskInputs, Tasks, UnavailableReports,
 	},
 	BalanceOf, Line, TaskOf,
 };
@@ -73,23 +72,6 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::TaskStateChanged { task: task_id, from, to });
 	}
 
-	/// Frees `device`'s assignment to `task_id`, if it still holds it (a paid device's was
-	/// freed with its payment); an assignment already freed is only read.
-	fn forget_assignment(task_id: TaskId, device: &T::AccountId) {
-		let mut tasks = DeviceTasks::<T>::get(device);
-		let held = tasks.len();
-		tasks.retain(|t| *t != task_id);
-		if tasks.len() == held {
-			return;
-		}
-		T::Devices::close_assignment(device);
-		if tasks.is_empty() {
-			DeviceTasks::<T>::remove(device);
-		} else {
-			DeviceTasks::<T>::insert(device, tasks);
-		}
-	}
-
 	/// Takes `device`'s uncommitted slot away; the caller decides what becomes of the slot.
 	/// A commit timeout costs the device a timeout mark and `TimeoutSlash`.
 	fn take_slot(
@@ -99,7 +81,7 @@ impl<T: Config> Pallet<T> {
 		reason: ReleaseReason,
 	) {
 		task.slots.retain(|s| &s.device != device);
-		Self::forget_assignment(task_id, device);
+		T::Devices::close_assignment(device, task_id);
 		if reason == ReleaseReason::CommitTimeout {
 			T::Devices::record_outcome(device, Outcome::Timeout);
 			T::Devices::slash(device, T::TimeoutSlash::get(), SlashReason::Timeout);
@@ -221,7 +203,8 @@ impl<T: Config> Pallet<T> {
 			ReleaseReason::TaskEnded
 		};
 		for slot in task.slots.iter() {
-			Self::forget_assignment(task_id, &slot.device);
+			// A paid device's assignment was closed with its payment: only read.
+			T::Devices::close_assignment(&slot.device, task_id);
 			if reason == ReleaseReason::Cancelled {
 				Self::deposit_event(Event::SlotReleased {
 					task: task_id,
@@ -528,7 +511,7 @@ impl<T: Config> TaskSettlement<T::AccountId> for Pallet<T> {
 		Tasks::<T>::insert(task_id, task);
 		// Its work on the task is done: the device takes new work now, not when the task's
 		// last replica has revealed.
-		Self::forget_assignment(task_id, device);
+		T::Devices::close_assignment(device, task_id);
 		let listed = points > 0 && T::Rewards::credit(&owner, points);
 		Self::deposit_event(Event::DevicePaid {
 			task: task_id,

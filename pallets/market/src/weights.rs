@@ -65,50 +65,50 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 58_036_000 picoseconds.
-		Weight::from_parts(60_067_000, 3604)
-			.saturating_add(Weight::from_parts(3_160, 0).saturating_mul(l.into()))
+		// Minimum execution time: 54_450_000 picoseconds.
+		Weight::from_parts(59_704_000, 3604)
+			.saturating_add(Weight::from_parts(2_955, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 49_313_000 picoseconds.
-		Weight::from_parts(52_839_000, 3604)
+		// Minimum execution time: 44_651_000 picoseconds.
+		Weight::from_parts(51_904_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 129_140_000 picoseconds.
-		Weight::from_parts(138_623_699, 26519)
-			.saturating_add(Weight::from_parts(523, 0).saturating_mul(l.into()))
+		// Minimum execution time: 116_587_000 picoseconds.
+		Weight::from_parts(132_979_379, 26519)
+			.saturating_add(Weight::from_parts(501, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	fn submit_stored_task(n: u32, ) -> Weight {
-		// Minimum execution time: 147_340_000 picoseconds.
-		Weight::from_parts(140_626_061, 26519)
-			.saturating_add(Weight::from_parts(5_635_637, 0).saturating_mul(n.into()))
+		// Minimum execution time: 132_252_000 picoseconds.
+		Weight::from_parts(131_913_749, 26519)
+			.saturating_add(Weight::from_parts(5_478_502, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
 	fn submit_sourced_task() -> Weight {
-		// Minimum execution time: 145_008_000 picoseconds.
-		Weight::from_parts(157_210_000, 26519)
+		// Minimum execution time: 127_518_000 picoseconds.
+		Weight::from_parts(146_344_000, 26519)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	fn report_input_unavailable() -> Weight {
-		// Minimum execution time: 210_916_000 picoseconds.
-		Weight::from_parts(223_325_000, 33001)
-			.saturating_add(T::DbWeight::get().reads(23_u64))
-			.saturating_add(T::DbWeight::get().writes(24_u64))
+		// Minimum execution time: 150_349_000 picoseconds.
+		Weight::from_parts(167_151_000, 33897)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
 	fn repay_output_storage(p: u32, ) -> Weight {
-		// Minimum execution time: 64_279_000 picoseconds.
-		Weight::from_parts(67_047_000, 3604)
-			.saturating_add(Weight::from_parts(48_988_147, 0).saturating_mul(p.into()))
+		// Minimum execution time: 57_131_000 picoseconds.
+		Weight::from_parts(62_018_000, 3604)
+			.saturating_add(Weight::from_parts(50_101_925, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -116,88 +116,88 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 79_263_000 picoseconds.
-		Weight::from_parts(85_794_000, 4511)
+		// Minimum execution time: 72_257_000 picoseconds.
+		Weight::from_parts(85_333_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	fn bump_task() -> Weight {
-		// Minimum execution time: 79_714_000 picoseconds.
-		Weight::from_parts(87_350_000, 4511)
+		// Minimum execution time: 73_693_000 picoseconds.
+		Weight::from_parts(86_527_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 233_474_000 picoseconds.
-		Weight::from_parts(247_357_000, 33001)
-			.saturating_add(T::DbWeight::get().reads(22_u64))
-			.saturating_add(T::DbWeight::get().writes(24_u64))
+		// Minimum execution time: 177_539_000 picoseconds.
+		Weight::from_parts(201_734_000, 33897)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
 	fn schedule_probe() -> Weight {
-		// Minimum execution time: 1_583_274_000 picoseconds.
-		Weight::from_parts(1_722_934_000, 170654)
+		// Minimum execution time: 1_587_436_000 picoseconds.
+		Weight::from_parts(1_658_104_000, 301854)
 			.saturating_add(T::DbWeight::get().reads(133_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn schedule_probe_stale() -> Weight {
-		// Minimum execution time: 3_758_637_000 picoseconds.
-		Weight::from_parts(3_864_187_000, 323422)
+		// Minimum execution time: 3_539_090_000 picoseconds.
+		Weight::from_parts(3_693_621_000, 323422)
 			.saturating_add(T::DbWeight::get().reads(261_u64))
 			.saturating_add(T::DbWeight::get().writes(326_u64))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 217_156_000 picoseconds.
-		Weight::from_parts(209_729_691, 26519)
-			.saturating_add(Weight::from_parts(51_123_233, 0).saturating_mul(r.into()))
+		// Minimum execution time: 193_530_000 picoseconds.
+		Weight::from_parts(184_932_155, 26519)
+			.saturating_add(Weight::from_parts(35_035_968, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
-			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 133_018_000 picoseconds.
-		Weight::from_parts(154_051_000, 33001)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().writes(22_u64))
+		// Minimum execution time: 97_285_000 picoseconds.
+		Weight::from_parts(108_546_000, 33897)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 92_542_000 picoseconds.
-		Weight::from_parts(108_053_000, 5563)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(14_u64))
+		// Minimum execution time: 82_842_000 picoseconds.
+		Weight::from_parts(95_575_000, 5691)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 7_936_000 picoseconds.
-		Weight::from_parts(9_570_000, 4511)
+		// Minimum execution time: 7_265_000 picoseconds.
+		Weight::from_parts(8_610_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn timer_prune(l: u32, ) -> Weight {
-		// Minimum execution time: 59_053_000 picoseconds.
-		Weight::from_parts(86_137_941, 134573)
-			.saturating_add(Weight::from_parts(641, 0).saturating_mul(l.into()))
+		// Minimum execution time: 58_828_000 picoseconds.
+		Weight::from_parts(86_678_612, 134573)
+			.saturating_add(Weight::from_parts(627, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn timer_prune_stored(l: u32, ) -> Weight {
-		// Minimum execution time: 66_529_000 picoseconds.
-		Weight::from_parts(94_603_886, 134573)
-			.saturating_add(Weight::from_parts(661, 0).saturating_mul(l.into()))
+		// Minimum execution time: 65_033_000 picoseconds.
+		Weight::from_parts(92_615_951, 134573)
+			.saturating_add(Weight::from_parts(636, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	fn timer_block_stale(n: u32, ) -> Weight {
-		// Minimum execution time: 16_186_000 picoseconds.
-		Weight::from_parts(11_967_185, 26519)
-			.saturating_add(Weight::from_parts(4_135_002, 0).saturating_mul(n.into()))
+		// Minimum execution time: 14_262_000 picoseconds.
+		Weight::from_parts(5_810_128, 26519)
+			.saturating_add(Weight::from_parts(3_983_901, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3521).saturating_mul(n.into()))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 7_974_000 picoseconds.
-		Weight::from_parts(9_286_000, 2314)
+		// Minimum execution time: 7_648_000 picoseconds.
+		Weight::from_parts(8_869_000, 2314)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -206,50 +206,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 58_036_000 picoseconds.
-		Weight::from_parts(60_067_000, 3604)
-			.saturating_add(Weight::from_parts(3_160, 0).saturating_mul(l.into()))
+		// Minimum execution time: 54_450_000 picoseconds.
+		Weight::from_parts(59_704_000, 3604)
+			.saturating_add(Weight::from_parts(2_955, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 49_313_000 picoseconds.
-		Weight::from_parts(52_839_000, 3604)
+		// Minimum execution time: 44_651_000 picoseconds.
+		Weight::from_parts(51_904_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 129_140_000 picoseconds.
-		Weight::from_parts(138_623_699, 26519)
-			.saturating_add(Weight::from_parts(523, 0).saturating_mul(l.into()))
+		// Minimum execution time: 116_587_000 picoseconds.
+		Weight::from_parts(132_979_379, 26519)
+			.saturating_add(Weight::from_parts(501, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn submit_stored_task(n: u32, ) -> Weight {
-		// Minimum execution time: 147_340_000 picoseconds.
-		Weight::from_parts(140_626_061, 26519)
-			.saturating_add(Weight::from_parts(5_635_637, 0).saturating_mul(n.into()))
+		// Minimum execution time: 132_252_000 picoseconds.
+		Weight::from_parts(131_913_749, 26519)
+			.saturating_add(Weight::from_parts(5_478_502, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
 	fn submit_sourced_task() -> Weight {
-		// Minimum execution time: 145_008_000 picoseconds.
-		Weight::from_parts(157_210_000, 26519)
+		// Minimum execution time: 127_518_000 picoseconds.
+		Weight::from_parts(146_344_000, 26519)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn report_input_unavailable() -> Weight {
-		// Minimum execution time: 210_916_000 picoseconds.
-		Weight::from_parts(223_325_000, 33001)
-			.saturating_add(RocksDbWeight::get().reads(23_u64))
-			.saturating_add(RocksDbWeight::get().writes(24_u64))
+		// Minimum execution time: 150_349_000 picoseconds.
+		Weight::from_parts(167_151_000, 33897)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn repay_output_storage(p: u32, ) -> Weight {
-		// Minimum execution time: 64_279_000 picoseconds.
-		Weight::from_parts(67_047_000, 3604)
-			.saturating_add(Weight::from_parts(48_988_147, 0).saturating_mul(p.into()))
+		// Minimum execution time: 57_131_000 picoseconds.
+		Weight::from_parts(62_018_000, 3604)
+			.saturating_add(Weight::from_parts(50_101_925, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -257,88 +257,88 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 79_263_000 picoseconds.
-		Weight::from_parts(85_794_000, 4511)
+		// Minimum execution time: 72_257_000 picoseconds.
+		Weight::from_parts(85_333_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn bump_task() -> Weight {
-		// Minimum execution time: 79_714_000 picoseconds.
-		Weight::from_parts(87_350_000, 4511)
+		// Minimum execution time: 73_693_000 picoseconds.
+		Weight::from_parts(86_527_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 233_474_000 picoseconds.
-		Weight::from_parts(247_357_000, 33001)
-			.saturating_add(RocksDbWeight::get().reads(22_u64))
-			.saturating_add(RocksDbWeight::get().writes(24_u64))
+		// Minimum execution time: 177_539_000 picoseconds.
+		Weight::from_parts(201_734_000, 33897)
+			.saturating_add(RocksDbWeight::get().reads(15_u64))
+			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn schedule_probe() -> Weight {
-		// Minimum execution time: 1_583_274_000 picoseconds.
-		Weight::from_parts(1_722_934_000, 170654)
+		// Minimum execution time: 1_587_436_000 picoseconds.
+		Weight::from_parts(1_658_104_000, 301854)
 			.saturating_add(RocksDbWeight::get().reads(133_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn schedule_probe_stale() -> Weight {
-		// Minimum execution time: 3_758_637_000 picoseconds.
-		Weight::from_parts(3_864_187_000, 323422)
+		// Minimum execution time: 3_539_090_000 picoseconds.
+		Weight::from_parts(3_693_621_000, 323422)
 			.saturating_add(RocksDbWeight::get().reads(261_u64))
 			.saturating_add(RocksDbWeight::get().writes(326_u64))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 217_156_000 picoseconds.
-		Weight::from_parts(209_729_691, 26519)
-			.saturating_add(Weight::from_parts(51_123_233, 0).saturating_mul(r.into()))
+		// Minimum execution time: 193_530_000 picoseconds.
+		Weight::from_parts(184_932_155, 26519)
+			.saturating_add(Weight::from_parts(35_035_968, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(r.into())))
+			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
-			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(r.into())))
-			.saturating_add(Weight::from_parts(0, 4573).saturating_mul(r.into()))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 133_018_000 picoseconds.
-		Weight::from_parts(154_051_000, 33001)
-			.saturating_add(RocksDbWeight::get().reads(20_u64))
-			.saturating_add(RocksDbWeight::get().writes(22_u64))
+		// Minimum execution time: 97_285_000 picoseconds.
+		Weight::from_parts(108_546_000, 33897)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 92_542_000 picoseconds.
-		Weight::from_parts(108_053_000, 5563)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(14_u64))
+		// Minimum execution time: 82_842_000 picoseconds.
+		Weight::from_parts(95_575_000, 5691)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 7_936_000 picoseconds.
-		Weight::from_parts(9_570_000, 4511)
+		// Minimum execution time: 7_265_000 picoseconds.
+		Weight::from_parts(8_610_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn timer_prune(l: u32, ) -> Weight {
-		// Minimum execution time: 59_053_000 picoseconds.
-		Weight::from_parts(86_137_941, 134573)
-			.saturating_add(Weight::from_parts(641, 0).saturating_mul(l.into()))
+		// Minimum execution time: 58_828_000 picoseconds.
+		Weight::from_parts(86_678_612, 134573)
+			.saturating_add(Weight::from_parts(627, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn timer_prune_stored(l: u32, ) -> Weight {
-		// Minimum execution time: 66_529_000 picoseconds.
-		Weight::from_parts(94_603_886, 134573)
-			.saturating_add(Weight::from_parts(661, 0).saturating_mul(l.into()))
+		// Minimum execution time: 65_033_000 picoseconds.
+		Weight::from_parts(92_615_951, 134573)
+			.saturating_add(Weight::from_parts(636, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn timer_block_stale(n: u32, ) -> Weight {
-		// Minimum execution time: 16_186_000 picoseconds.
-		Weight::from_parts(11_967_185, 26519)
-			.saturating_add(Weight::from_parts(4_135_002, 0).saturating_mul(n.into()))
+		// Minimum execution time: 14_262_000 picoseconds.
+		Weight::from_parts(5_810_128, 26519)
+			.saturating_add(Weight::from_parts(3_983_901, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3521).saturating_mul(n.into()))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 7_974_000 picoseconds.
-		Weight::from_parts(9_286_000, 2314)
+		// Minimum execution time: 7_648_000 picoseconds.
+		Weight::from_parts(8_869_000, 2314)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

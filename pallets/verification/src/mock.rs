@@ -139,7 +139,6 @@ impl pallet_market::Config for Test {
 	type FeeDestination = Treasury;
 	type MinRewardedReplicas = MinRewardedReplicas;
 	type MaxPointsPerPayment = ConstU64<{ u64::MAX }>;
-	type MaxAssignmentsPerDevice = ConstU32<4>;
 	type MaxProbes = ConstU32<32>;
 	type MaxTimersPerBlock = ConstU32<64>;
 	type HookWeightLimit = HookWeightLimit;

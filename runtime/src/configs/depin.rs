@@ -220,7 +220,6 @@ impl pallet_market::Config for Runtime {
 	type FeeDestination = TreasuryAccount;
 	type MinRewardedReplicas = ConstU32<2>;
 	type MaxPointsPerPayment = MaxPointsPerPayment;
-	type MaxAssignmentsPerDevice = ConstU32<256>;
 	type MaxProbes = ConstU32<64>;
 	type MaxTimersPerBlock = ConstU32<512>;
 	type HookWeightLimit = HookWeightLimit;

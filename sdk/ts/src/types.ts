@@ -112,6 +112,8 @@ export interface DeviceInfo {
   reputation: Reputation;
   ask: Balance;
   askChangedAt: number | null;
+  /** Tasks the device holds an open assignment in (not paid for yet), oldest first. */
+  tasks: number[];
 }
 
 /** Tasks by state. */
