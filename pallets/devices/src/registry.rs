@@ -76,20 +76,28 @@ impl<T: Config> DeviceRegistry<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
 	fn open_assignment(device: &T::AccountId, task: TaskId) -> DispatchResult {
 		Devices::<T>::try_mutate(device, |maybe| {
 			let info = maybe.as_mut().ok_or(Error::<T>::NotRegistered)?;
-			ensure!(!info.tasks.contains(&task), Error::<T>::AlreadyAssigned);
-			ensure!(info.take_task(task), Error::<T>::NoFreeSlot);
-			Ok(())
+			if info.take_task(task) {
+				return Ok(());
+			}
+			// Refused: say why (only this path scans the list a second time).
+			Err(if info.tasks.contains(&task) {
+				Error::<T>::AlreadyAssigned
+			} else {
+				Error::<T>::NoFreeSlot
+			}
+			.into())
 		})
 	}
 
 	fn close_assignment(device: &T::AccountId, task: TaskId) -> bool {
 		// An assignment already closed leaves the record unwritten.
-		Devices::<T>::try_mutate(device, |maybe| match maybe.as_mut() {
-			Some(info) if info.tasks.contains(&task) => {
-				info.end_task(task);
+		Devices::<T>::try_mutate(device, |maybe| {
+			let ended = maybe.as_mut().is_some_and(|info| info.end_task(task));
+			if ended {
 				Ok(())
+			} else {
+				Err(())
 			}
-			_ => Err(()),
 		})
 		.is_ok()
 	}
