@@ -389,7 +389,12 @@ pub trait DeviceFactory<AccountId> {
 	/// The most devices the registry takes.
 	fn max_devices() -> u32;
 
-	/// Funds `owner`, registers `device` with `spec` and lists it as a candidate.
+	/// The most cores a device can declare (and so the most tasks its record lists).
+	fn max_cores() -> u16;
+
+	/// Funds `owner`, registers `device` with `spec` and lists it as a candidate holding
+	/// assignments on all its cores but one: with `max_cores` cores, the largest record
+	/// a device the scheduler can still assign has (the tasks it holds do not exist).
 	fn make_candidate(
 		owner: &AccountId,
 		device: &AccountId,

@@ -7,9 +7,10 @@ use frame_support::traits::{fungible::Mutate, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::traits::{Saturating, Zero};
 
-fn spec() -> DeviceSpec {
+/// A device with `MaxCores` cores: its record can list the most tasks.
+fn spec<T: Config>() -> DeviceSpec {
 	DeviceSpec {
-		cores: 4,
+		cores: T::MaxCores::get(),
 		memory_mib: 4096,
 		fuel_per_second: 1_000_000_000,
 		executor_version: depin_primitives::EXECUTOR_VERSION,
@@ -34,11 +35,19 @@ fn listed_devices<T: Config>(n: u32) -> Option<T::AccountId> {
 	for i in 0..n {
 		let owner = funded::<T>("filler-owner", i);
 		let device: T::AccountId = account("filler-device", i, 0);
-		Pallet::<T>::do_register(owner, device.clone(), spec()).ok()?;
+		Pallet::<T>::do_register(owner, device.clone(), spec::<T>()).ok()?;
 		Pallet::<T>::do_heartbeat(device.clone()).ok()?;
 		last = Some(device);
 	}
 	last
+}
+
+/// Registers `device` of `owner` (funded) with its record at its largest: an assignment
+/// on every core.
+fn busy_device<T: Config>(owner: &T::AccountId, device: &T::AccountId) {
+	Pallet::<T>::do_register(owner.clone(), device.clone(), spec::<T>()).unwrap();
+	Pallet::<T>::hold_filler_tasks(device, T::MaxCores::get());
+	assert_eq!(Devices::<T>::get(device).unwrap().tasks.len(), T::MaxCores::get() as usize);
 }
 
 /// `owner` with `MaxDevicesPerOwner - 1` devices already, the worst case for the list.
@@ -46,7 +55,7 @@ fn owner_with_devices<T: Config>() -> T::AccountId {
 	let owner = funded::<T>("owner", 0);
 	for i in 1..T::MaxDevicesPerOwner::get() {
 		let device: T::AccountId = account("other-device", i, 0);
-		let _ = Pallet::<T>::do_register(owner.clone(), device, spec());
+		let _ = Pallet::<T>::do_register(owner.clone(), device, spec::<T>());
 	}
 	owner
 }
@@ -63,7 +72,7 @@ mod benchmarks {
 		let payload = depin_primitives::device_consent_payload(&owner, &genesis, 0);
 		let (device, consent) = T::BenchmarkHelper::device_consenting(0, &payload);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), device.clone(), spec(), consent);
+		_(RawOrigin::Signed(owner), device.clone(), spec::<T>(), consent);
 		assert!(Devices::<T>::contains_key(&device));
 	}
 
@@ -71,8 +80,8 @@ mod benchmarks {
 	fn update_spec() {
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
-		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
-		let new = DeviceSpec { cores: 8, ..spec() };
+		busy_device::<T>(&owner, &device);
+		let new = DeviceSpec { cores: 8, ..spec::<T>() };
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device.clone(), new);
 		assert_eq!(Devices::<T>::get(&device).unwrap().spec, new);
@@ -83,7 +92,7 @@ mod benchmarks {
 	fn set_ask() {
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
-		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		busy_device::<T>(&owner, &device);
 		Pallet::<T>::do_set_ask(owner.clone(), device.clone(), 1u32.into()).unwrap();
 		let later = frame_system::Pallet::<T>::block_number().saturating_add(T::AskInterval::get());
 		frame_system::Pallet::<T>::set_block_number(later);
@@ -97,7 +106,7 @@ mod benchmarks {
 		listed_devices::<T>(fillers::<T>());
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
-		Pallet::<T>::do_register(owner, device.clone(), spec()).unwrap();
+		busy_device::<T>(&owner, &device);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(device.clone()));
 		assert!(Devices::<T>::get(&device).unwrap().listed);
@@ -107,7 +116,7 @@ mod benchmarks {
 	fn pause() {
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
-		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		busy_device::<T>(&owner, &device);
 		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
 		// Not the last entry: unlisting moves another device.
 		listed_devices::<T>(fillers::<T>());
@@ -120,7 +129,7 @@ mod benchmarks {
 	fn resume() {
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
-		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		busy_device::<T>(&owner, &device);
 		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
 		Pallet::<T>::do_pause(owner.clone(), device.clone()).unwrap();
 		#[extrinsic_call]
@@ -132,7 +141,7 @@ mod benchmarks {
 	fn deregister() {
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
-		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		busy_device::<T>(&owner, &device);
 		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
 		listed_devices::<T>(fillers::<T>());
 		let before = CandidateCount::<T>::get();
@@ -146,7 +155,7 @@ mod benchmarks {
 	fn top_up_bond() {
 		let owner = funded::<T>("owner", 0);
 		let device: T::AccountId = account("device", 0, 0);
-		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		busy_device::<T>(&owner, &device);
 		Pallet::<T>::do_heartbeat(device.clone()).unwrap();
 		let all = sp_runtime::Perbill::one();
 		<Pallet<T> as DeviceRegistry<_, _>>::slash(
@@ -164,7 +173,7 @@ mod benchmarks {
 	fn withdraw_bond() {
 		let owner = owner_with_devices::<T>();
 		let device: T::AccountId = account("device", 0, 0);
-		Pallet::<T>::do_register(owner.clone(), device.clone(), spec()).unwrap();
+		Pallet::<T>::do_register(owner.clone(), device.clone(), spec::<T>()).unwrap();
 		Pallet::<T>::do_deregister(owner.clone(), device.clone()).unwrap();
 		let now = frame_system::Pallet::<T>::block_number();
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(T::UnbondingPeriod::get()));

@@ -55,9 +55,11 @@ fn params<T: Config>(replicas: u32) -> TaskParams<BalanceOf<T>> {
 	}
 }
 
-fn spec(fuel_per_second: u64) -> DeviceSpec {
+/// A device with the most cores, so that its record (all cores but one busy, see
+/// `make_candidate`) is the largest a probe reads.
+fn spec<T: Config>(fuel_per_second: u64) -> DeviceSpec {
 	DeviceSpec {
-		cores: 1,
+		cores: T::BenchmarkHelper::max_cores(),
 		memory_mib: 1024,
 		fuel_per_second,
 		executor_version: depin_primitives::EXECUTOR_VERSION,
@@ -72,7 +74,7 @@ fn candidates<T: Config>(count: u32, good: u32) {
 		let owner: T::AccountId = account("owner", i, 0);
 		let device: T::AccountId = account("device", i, 0);
 		let speed = if i < good { 1_000_000_000 } else { 1 };
-		T::BenchmarkHelper::make_candidate(&owner, &device, spec(speed)).unwrap();
+		T::BenchmarkHelper::make_candidate(&owner, &device, spec::<T>(speed)).unwrap();
 	}
 }
 

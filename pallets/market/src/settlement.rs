@@ -583,7 +583,7 @@ impl<T: Config> depin_primitives::TaskFactory<T::AccountId> for Pallet<T> {
 			let owner: T::AccountId = frame_benchmarking::account("task-owner", i, 0);
 			let device: T::AccountId = frame_benchmarking::account("task-device", i, 0);
 			let spec = DeviceSpec {
-				cores: 4,
+				cores: T::BenchmarkHelper::max_cores(),
 				memory_mib: 4096,
 				fuel_per_second: 1_000_000,
 				executor_version: depin_primitives::EXECUTOR_VERSION,
