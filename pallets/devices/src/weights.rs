@@ -25,9 +25,9 @@
 // --heap-pages
 // 4096
 // --template
-// /work/wt/.maintain/frame-weight-template.hbs
+// /work/main/.maintain/frame-weight-template.hbs
 // --output
-// /work/wt/pallets/devices/src/weights.rs
+// /work/main/pallets/devices/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -54,56 +54,56 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_device() -> Weight {
-		// Minimum execution time: 123_187_000 picoseconds.
-		Weight::from_parts(140_781_000, 5691)
+		// Minimum execution time: 122_722_000 picoseconds.
+		Weight::from_parts(144_007_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 15_354_000 picoseconds.
-		Weight::from_parts(18_201_000, 5691)
+		// Minimum execution time: 16_961_000 picoseconds.
+		Weight::from_parts(19_731_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn set_ask() -> Weight {
-		// Minimum execution time: 13_046_000 picoseconds.
-		Weight::from_parts(15_388_000, 5691)
+		// Minimum execution time: 14_478_000 picoseconds.
+		Weight::from_parts(16_786_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 22_970_000 picoseconds.
-		Weight::from_parts(27_336_000, 5691)
+		// Minimum execution time: 24_090_000 picoseconds.
+		Weight::from_parts(29_974_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 37_171_000 picoseconds.
-		Weight::from_parts(44_276_000, 5691)
+		// Minimum execution time: 37_861_000 picoseconds.
+		Weight::from_parts(43_974_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 20_114_000 picoseconds.
-		Weight::from_parts(23_470_000, 5691)
+		// Minimum execution time: 22_117_000 picoseconds.
+		Weight::from_parts(25_265_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 38_605_000 picoseconds.
-		Weight::from_parts(46_610_000, 5691)
+		// Minimum execution time: 40_747_000 picoseconds.
+		Weight::from_parts(46_252_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn top_up_bond() -> Weight {
-		// Minimum execution time: 57_830_000 picoseconds.
-		Weight::from_parts(65_932_000, 5691)
+		// Minimum execution time: 58_792_000 picoseconds.
+		Weight::from_parts(63_305_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 58_288_000 picoseconds.
-		Weight::from_parts(69_304_000, 5691)
+		// Minimum execution time: 58_116_000 picoseconds.
+		Weight::from_parts(67_252_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -112,56 +112,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn register_device() -> Weight {
-		// Minimum execution time: 123_187_000 picoseconds.
-		Weight::from_parts(140_781_000, 5691)
+		// Minimum execution time: 122_722_000 picoseconds.
+		Weight::from_parts(144_007_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn update_spec() -> Weight {
-		// Minimum execution time: 15_354_000 picoseconds.
-		Weight::from_parts(18_201_000, 5691)
+		// Minimum execution time: 16_961_000 picoseconds.
+		Weight::from_parts(19_731_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_ask() -> Weight {
-		// Minimum execution time: 13_046_000 picoseconds.
-		Weight::from_parts(15_388_000, 5691)
+		// Minimum execution time: 14_478_000 picoseconds.
+		Weight::from_parts(16_786_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn heartbeat() -> Weight {
-		// Minimum execution time: 22_970_000 picoseconds.
-		Weight::from_parts(27_336_000, 5691)
+		// Minimum execution time: 24_090_000 picoseconds.
+		Weight::from_parts(29_974_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pause() -> Weight {
-		// Minimum execution time: 37_171_000 picoseconds.
-		Weight::from_parts(44_276_000, 5691)
+		// Minimum execution time: 37_861_000 picoseconds.
+		Weight::from_parts(43_974_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn resume() -> Weight {
-		// Minimum execution time: 20_114_000 picoseconds.
-		Weight::from_parts(23_470_000, 5691)
+		// Minimum execution time: 22_117_000 picoseconds.
+		Weight::from_parts(25_265_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn deregister() -> Weight {
-		// Minimum execution time: 38_605_000 picoseconds.
-		Weight::from_parts(46_610_000, 5691)
+		// Minimum execution time: 40_747_000 picoseconds.
+		Weight::from_parts(46_252_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn top_up_bond() -> Weight {
-		// Minimum execution time: 57_830_000 picoseconds.
-		Weight::from_parts(65_932_000, 5691)
+		// Minimum execution time: 58_792_000 picoseconds.
+		Weight::from_parts(63_305_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		// Minimum execution time: 58_288_000 picoseconds.
-		Weight::from_parts(69_304_000, 5691)
+		// Minimum execution time: 58_116_000 picoseconds.
+		Weight::from_parts(67_252_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}

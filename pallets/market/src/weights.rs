@@ -25,9 +25,9 @@
 // --heap-pages
 // 4096
 // --template
-// /work/wt/.maintain/frame-weight-template.hbs
+// /work/main/.maintain/frame-weight-template.hbs
 // --output
-// /work/wt/pallets/market/src/weights.rs
+// /work/main/pallets/market/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -65,50 +65,50 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 54_450_000 picoseconds.
-		Weight::from_parts(59_704_000, 3604)
-			.saturating_add(Weight::from_parts(2_955, 0).saturating_mul(l.into()))
+		// Minimum execution time: 53_318_000 picoseconds.
+		Weight::from_parts(55_320_000, 3604)
+			.saturating_add(Weight::from_parts(2_888, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 44_651_000 picoseconds.
-		Weight::from_parts(51_904_000, 3604)
+		// Minimum execution time: 45_420_000 picoseconds.
+		Weight::from_parts(51_303_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 116_587_000 picoseconds.
-		Weight::from_parts(132_979_379, 26519)
-			.saturating_add(Weight::from_parts(501, 0).saturating_mul(l.into()))
+		// Minimum execution time: 118_730_000 picoseconds.
+		Weight::from_parts(132_701_230, 26519)
+			.saturating_add(Weight::from_parts(503, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	fn submit_stored_task(n: u32, ) -> Weight {
-		// Minimum execution time: 132_252_000 picoseconds.
-		Weight::from_parts(131_913_749, 26519)
-			.saturating_add(Weight::from_parts(5_478_502, 0).saturating_mul(n.into()))
+		// Minimum execution time: 135_010_000 picoseconds.
+		Weight::from_parts(136_246_194, 26519)
+			.saturating_add(Weight::from_parts(5_215_045, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
 	fn submit_sourced_task() -> Weight {
-		// Minimum execution time: 127_518_000 picoseconds.
-		Weight::from_parts(146_344_000, 26519)
+		// Minimum execution time: 129_365_000 picoseconds.
+		Weight::from_parts(145_118_000, 26519)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	fn report_input_unavailable() -> Weight {
-		// Minimum execution time: 150_349_000 picoseconds.
-		Weight::from_parts(167_151_000, 33897)
+		// Minimum execution time: 164_910_000 picoseconds.
+		Weight::from_parts(185_844_000, 33897)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
 	fn repay_output_storage(p: u32, ) -> Weight {
-		// Minimum execution time: 57_131_000 picoseconds.
-		Weight::from_parts(62_018_000, 3604)
-			.saturating_add(Weight::from_parts(50_101_925, 0).saturating_mul(p.into()))
+		// Minimum execution time: 58_075_000 picoseconds.
+		Weight::from_parts(62_798_000, 3604)
+			.saturating_add(Weight::from_parts(48_035_685, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -116,39 +116,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 72_257_000 picoseconds.
-		Weight::from_parts(85_333_000, 4511)
+		// Minimum execution time: 72_342_000 picoseconds.
+		Weight::from_parts(84_697_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	fn bump_task() -> Weight {
-		// Minimum execution time: 73_693_000 picoseconds.
-		Weight::from_parts(86_527_000, 4511)
+		// Minimum execution time: 74_511_000 picoseconds.
+		Weight::from_parts(84_449_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 177_539_000 picoseconds.
-		Weight::from_parts(201_734_000, 33897)
+		// Minimum execution time: 188_101_000 picoseconds.
+		Weight::from_parts(206_227_000, 33897)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
 	fn schedule_probe() -> Weight {
-		// Minimum execution time: 1_587_436_000 picoseconds.
-		Weight::from_parts(1_658_104_000, 301854)
+		// Minimum execution time: 1_782_858_000 picoseconds.
+		Weight::from_parts(1_908_294_000, 301854)
 			.saturating_add(T::DbWeight::get().reads(133_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	fn schedule_probe_stale() -> Weight {
-		// Minimum execution time: 3_539_090_000 picoseconds.
-		Weight::from_parts(3_693_621_000, 323422)
+		// Minimum execution time: 4_051_987_000 picoseconds.
+		Weight::from_parts(4_227_984_000, 323422)
 			.saturating_add(T::DbWeight::get().reads(261_u64))
 			.saturating_add(T::DbWeight::get().writes(326_u64))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 193_530_000 picoseconds.
-		Weight::from_parts(184_932_155, 26519)
-			.saturating_add(Weight::from_parts(35_035_968, 0).saturating_mul(r.into()))
+		// Minimum execution time: 204_199_000 picoseconds.
+		Weight::from_parts(187_302_458, 26519)
+			.saturating_add(Weight::from_parts(41_285_868, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -156,48 +156,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 97_285_000 picoseconds.
-		Weight::from_parts(108_546_000, 33897)
+		// Minimum execution time: 111_561_000 picoseconds.
+		Weight::from_parts(127_628_000, 33897)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(15_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 82_842_000 picoseconds.
-		Weight::from_parts(95_575_000, 5691)
+		// Minimum execution time: 91_698_000 picoseconds.
+		Weight::from_parts(103_941_000, 5691)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 7_265_000 picoseconds.
-		Weight::from_parts(8_610_000, 4511)
+		// Minimum execution time: 7_365_000 picoseconds.
+		Weight::from_parts(8_648_000, 4511)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	fn timer_prune(l: u32, ) -> Weight {
-		// Minimum execution time: 58_828_000 picoseconds.
-		Weight::from_parts(86_678_612, 134573)
-			.saturating_add(Weight::from_parts(627, 0).saturating_mul(l.into()))
+		// Minimum execution time: 59_703_000 picoseconds.
+		Weight::from_parts(85_868_723, 134573)
+			.saturating_add(Weight::from_parts(635, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn timer_prune_stored(l: u32, ) -> Weight {
-		// Minimum execution time: 65_033_000 picoseconds.
-		Weight::from_parts(92_615_951, 134573)
-			.saturating_add(Weight::from_parts(636, 0).saturating_mul(l.into()))
+		// Minimum execution time: 67_215_000 picoseconds.
+		Weight::from_parts(92_167_459, 134573)
+			.saturating_add(Weight::from_parts(637, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	fn timer_block_stale(n: u32, ) -> Weight {
-		// Minimum execution time: 14_262_000 picoseconds.
-		Weight::from_parts(5_810_128, 26519)
-			.saturating_add(Weight::from_parts(3_983_901, 0).saturating_mul(n.into()))
+		// Minimum execution time: 14_595_000 picoseconds.
+		Weight::from_parts(4_985_193, 26519)
+			.saturating_add(Weight::from_parts(3_930_470, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3521).saturating_mul(n.into()))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 7_648_000 picoseconds.
-		Weight::from_parts(8_869_000, 2314)
+		// Minimum execution time: 7_567_000 picoseconds.
+		Weight::from_parts(8_658_000, 2314)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -206,50 +206,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn upload_program(l: u32, ) -> Weight {
-		// Minimum execution time: 54_450_000 picoseconds.
-		Weight::from_parts(59_704_000, 3604)
-			.saturating_add(Weight::from_parts(2_955, 0).saturating_mul(l.into()))
+		// Minimum execution time: 53_318_000 picoseconds.
+		Weight::from_parts(55_320_000, 3604)
+			.saturating_add(Weight::from_parts(2_888, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_program() -> Weight {
-		// Minimum execution time: 44_651_000 picoseconds.
-		Weight::from_parts(51_904_000, 3604)
+		// Minimum execution time: 45_420_000 picoseconds.
+		Weight::from_parts(51_303_000, 3604)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn submit_task(l: u32, ) -> Weight {
-		// Minimum execution time: 116_587_000 picoseconds.
-		Weight::from_parts(132_979_379, 26519)
-			.saturating_add(Weight::from_parts(501, 0).saturating_mul(l.into()))
+		// Minimum execution time: 118_730_000 picoseconds.
+		Weight::from_parts(132_701_230, 26519)
+			.saturating_add(Weight::from_parts(503, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn submit_stored_task(n: u32, ) -> Weight {
-		// Minimum execution time: 132_252_000 picoseconds.
-		Weight::from_parts(131_913_749, 26519)
-			.saturating_add(Weight::from_parts(5_478_502, 0).saturating_mul(n.into()))
+		// Minimum execution time: 135_010_000 picoseconds.
+		Weight::from_parts(136_246_194, 26519)
+			.saturating_add(Weight::from_parts(5_215_045, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(n.into()))
 	}
 	fn submit_sourced_task() -> Weight {
-		// Minimum execution time: 127_518_000 picoseconds.
-		Weight::from_parts(146_344_000, 26519)
+		// Minimum execution time: 129_365_000 picoseconds.
+		Weight::from_parts(145_118_000, 26519)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn report_input_unavailable() -> Weight {
-		// Minimum execution time: 150_349_000 picoseconds.
-		Weight::from_parts(167_151_000, 33897)
+		// Minimum execution time: 164_910_000 picoseconds.
+		Weight::from_parts(185_844_000, 33897)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn repay_output_storage(p: u32, ) -> Weight {
-		// Minimum execution time: 57_131_000 picoseconds.
-		Weight::from_parts(62_018_000, 3604)
-			.saturating_add(Weight::from_parts(50_101_925, 0).saturating_mul(p.into()))
+		// Minimum execution time: 58_075_000 picoseconds.
+		Weight::from_parts(62_798_000, 3604)
+			.saturating_add(Weight::from_parts(48_035_685, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -257,39 +257,39 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(p.into()))
 	}
 	fn cancel_task() -> Weight {
-		// Minimum execution time: 72_257_000 picoseconds.
-		Weight::from_parts(85_333_000, 4511)
+		// Minimum execution time: 72_342_000 picoseconds.
+		Weight::from_parts(84_697_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn bump_task() -> Weight {
-		// Minimum execution time: 73_693_000 picoseconds.
-		Weight::from_parts(86_527_000, 4511)
+		// Minimum execution time: 74_511_000 picoseconds.
+		Weight::from_parts(84_449_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn decline_task() -> Weight {
-		// Minimum execution time: 177_539_000 picoseconds.
-		Weight::from_parts(201_734_000, 33897)
+		// Minimum execution time: 188_101_000 picoseconds.
+		Weight::from_parts(206_227_000, 33897)
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn schedule_probe() -> Weight {
-		// Minimum execution time: 1_587_436_000 picoseconds.
-		Weight::from_parts(1_658_104_000, 301854)
+		// Minimum execution time: 1_782_858_000 picoseconds.
+		Weight::from_parts(1_908_294_000, 301854)
 			.saturating_add(RocksDbWeight::get().reads(133_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn schedule_probe_stale() -> Weight {
-		// Minimum execution time: 3_539_090_000 picoseconds.
-		Weight::from_parts(3_693_621_000, 323422)
+		// Minimum execution time: 4_051_987_000 picoseconds.
+		Weight::from_parts(4_227_984_000, 323422)
 			.saturating_add(RocksDbWeight::get().reads(261_u64))
 			.saturating_add(RocksDbWeight::get().writes(326_u64))
 	}
 	fn schedule_assign(r: u32, ) -> Weight {
-		// Minimum execution time: 193_530_000 picoseconds.
-		Weight::from_parts(184_932_155, 26519)
-			.saturating_add(Weight::from_parts(35_035_968, 0).saturating_mul(r.into()))
+		// Minimum execution time: 204_199_000 picoseconds.
+		Weight::from_parts(187_302_458, 26519)
+			.saturating_add(Weight::from_parts(41_285_868, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -297,48 +297,48 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(r.into()))
 	}
 	fn timer_task_deadline() -> Weight {
-		// Minimum execution time: 97_285_000 picoseconds.
-		Weight::from_parts(108_546_000, 33897)
+		// Minimum execution time: 111_561_000 picoseconds.
+		Weight::from_parts(127_628_000, 33897)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(15_u64))
 	}
 	fn timer_commit_deadline() -> Weight {
-		// Minimum execution time: 82_842_000 picoseconds.
-		Weight::from_parts(95_575_000, 5691)
+		// Minimum execution time: 91_698_000 picoseconds.
+		Weight::from_parts(103_941_000, 5691)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn timer_reveal_deadline() -> Weight {
-		// Minimum execution time: 7_265_000 picoseconds.
-		Weight::from_parts(8_610_000, 4511)
+		// Minimum execution time: 7_365_000 picoseconds.
+		Weight::from_parts(8_648_000, 4511)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn timer_prune(l: u32, ) -> Weight {
-		// Minimum execution time: 58_828_000 picoseconds.
-		Weight::from_parts(86_678_612, 134573)
-			.saturating_add(Weight::from_parts(627, 0).saturating_mul(l.into()))
+		// Minimum execution time: 59_703_000 picoseconds.
+		Weight::from_parts(85_868_723, 134573)
+			.saturating_add(Weight::from_parts(635, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn timer_prune_stored(l: u32, ) -> Weight {
-		// Minimum execution time: 65_033_000 picoseconds.
-		Weight::from_parts(92_615_951, 134573)
-			.saturating_add(Weight::from_parts(636, 0).saturating_mul(l.into()))
+		// Minimum execution time: 67_215_000 picoseconds.
+		Weight::from_parts(92_167_459, 134573)
+			.saturating_add(Weight::from_parts(637, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn timer_block_stale(n: u32, ) -> Weight {
-		// Minimum execution time: 14_262_000 picoseconds.
-		Weight::from_parts(5_810_128, 26519)
-			.saturating_add(Weight::from_parts(3_983_901, 0).saturating_mul(n.into()))
+		// Minimum execution time: 14_595_000 picoseconds.
+		Weight::from_parts(4_985_193, 26519)
+			.saturating_add(Weight::from_parts(3_930_470, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 3521).saturating_mul(n.into()))
 	}
 	fn hook_base() -> Weight {
-		// Minimum execution time: 7_648_000 picoseconds.
-		Weight::from_parts(8_869_000, 2314)
+		// Minimum execution time: 7_567_000 picoseconds.
+		Weight::from_parts(8_658_000, 2314)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

@@ -27,9 +27,9 @@
 // --output-analysis
 // median-slopes
 // --template
-// /work/wt/.maintain/frame-weight-template.hbs
+// /work/main/.maintain/frame-weight-template.hbs
 // --output
-// /work/wt/pallets/verification/src/weights.rs
+// /work/main/pallets/verification/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -57,51 +57,51 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
-		// Minimum execution time: 34_488_000 picoseconds.
-		Weight::from_parts(41_224_000, 5114)
+		// Minimum execution time: 34_025_000 picoseconds.
+		Weight::from_parts(38_710_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 29_207_000 picoseconds.
-		Weight::from_parts(34_725_000, 5114)
+		// Minimum execution time: 28_071_000 picoseconds.
+		Weight::from_parts(32_812_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	fn commit_quiet() -> Weight {
-		// Minimum execution time: 25_696_000 picoseconds.
-		Weight::from_parts(30_744_000, 5114)
+		// Minimum execution time: 25_705_000 picoseconds.
+		Weight::from_parts(29_374_000, 5114)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 84_214_000 picoseconds.
-		Weight::from_parts(93_638_000, 5114)
-			.saturating_add(Weight::from_parts(1_177_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 82_580_000 picoseconds.
+		Weight::from_parts(89_065_000, 5114)
+			.saturating_add(Weight::from_parts(1_178_500, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 187_867_000 picoseconds.
-		Weight::from_parts(194_727_000, 8799)
-			.saturating_add(Weight::from_parts(6_753_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 193_275_000 picoseconds.
+		Weight::from_parts(184_481_500, 8799)
+			.saturating_add(Weight::from_parts(7_700_500, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 21_961_000 picoseconds.
-		Weight::from_parts(25_125_000, 5114)
-			.saturating_add(Weight::from_parts(654_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 21_208_000 picoseconds.
+		Weight::from_parts(23_958_000, 5114)
+			.saturating_add(Weight::from_parts(678_666, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 733_499_000 picoseconds.
-		Weight::from_parts(161_978_366, 6196)
-			.saturating_add(Weight::from_parts(7_256, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(98_065_250, 0).saturating_mul(s.into()))
+		// Minimum execution time: 737_545_000 picoseconds.
+		Weight::from_parts(129_169_333, 6196)
+			.saturating_add(Weight::from_parts(7_149, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(99_093_666, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
@@ -109,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(s.into()))
 	}
 	fn publish_output_open(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 588_310_000 picoseconds.
-		Weight::from_parts(125_132_745, 6196)
-			.saturating_add(Weight::from_parts(7_203, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(88_387_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 589_199_000 picoseconds.
+		Weight::from_parts(129_941_044, 6196)
+			.saturating_add(Weight::from_parts(6_861, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(88_832_500, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -120,9 +120,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 119_888_000 picoseconds.
-		Weight::from_parts(84_849_000, 5114)
-			.saturating_add(Weight::from_parts(46_542_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 122_422_000 picoseconds.
+		Weight::from_parts(80_840_250, 5114)
+			.saturating_add(Weight::from_parts(47_146_750, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -130,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 1_737_000 picoseconds.
-		Weight::from_parts(2_075_000, 0)
+		// Minimum execution time: 1_808_000 picoseconds.
+		Weight::from_parts(2_132_000, 0)
 			.saturating_add(Weight::from_parts(42_000, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -140,51 +140,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests: the same numbers with RocksDB database weights.
 impl WeightInfo for () {
 	fn commit() -> Weight {
-		// Minimum execution time: 34_488_000 picoseconds.
-		Weight::from_parts(41_224_000, 5114)
+		// Minimum execution time: 34_025_000 picoseconds.
+		Weight::from_parts(38_710_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn commit_pending() -> Weight {
-		// Minimum execution time: 29_207_000 picoseconds.
-		Weight::from_parts(34_725_000, 5114)
+		// Minimum execution time: 28_071_000 picoseconds.
+		Weight::from_parts(32_812_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn commit_quiet() -> Weight {
-		// Minimum execution time: 25_696_000 picoseconds.
-		Weight::from_parts(30_744_000, 5114)
+		// Minimum execution time: 25_705_000 picoseconds.
+		Weight::from_parts(29_374_000, 5114)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reveal(s: u32, ) -> Weight {
-		// Minimum execution time: 84_214_000 picoseconds.
-		Weight::from_parts(93_638_000, 5114)
-			.saturating_add(Weight::from_parts(1_177_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 82_580_000 picoseconds.
+		Weight::from_parts(89_065_000, 5114)
+			.saturating_add(Weight::from_parts(1_178_500, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn reveal_late(s: u32, ) -> Weight {
-		// Minimum execution time: 187_867_000 picoseconds.
-		Weight::from_parts(194_727_000, 8799)
-			.saturating_add(Weight::from_parts(6_753_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 193_275_000 picoseconds.
+		Weight::from_parts(184_481_500, 8799)
+			.saturating_add(Weight::from_parts(7_700_500, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(s.into()))
 	}
 	fn reveal_pending(s: u32, ) -> Weight {
-		// Minimum execution time: 21_961_000 picoseconds.
-		Weight::from_parts(25_125_000, 5114)
-			.saturating_add(Weight::from_parts(654_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 21_208_000 picoseconds.
+		Weight::from_parts(23_958_000, 5114)
+			.saturating_add(Weight::from_parts(678_666, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn publish_output(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 733_499_000 picoseconds.
-		Weight::from_parts(161_978_366, 6196)
-			.saturating_add(Weight::from_parts(7_256, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(98_065_250, 0).saturating_mul(s.into()))
+		// Minimum execution time: 737_545_000 picoseconds.
+		Weight::from_parts(129_169_333, 6196)
+			.saturating_add(Weight::from_parts(7_149, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(99_093_666, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
@@ -192,10 +192,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(s.into()))
 	}
 	fn publish_output_open(l: u32, s: u32, ) -> Weight {
-		// Minimum execution time: 588_310_000 picoseconds.
-		Weight::from_parts(125_132_745, 6196)
-			.saturating_add(Weight::from_parts(7_203, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(88_387_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 589_199_000 picoseconds.
+		Weight::from_parts(129_941_044, 6196)
+			.saturating_add(Weight::from_parts(6_861, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(88_832_500, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -203,9 +203,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(s.into()))
 	}
 	fn on_reveal_timeout(s: u32, ) -> Weight {
-		// Minimum execution time: 119_888_000 picoseconds.
-		Weight::from_parts(84_849_000, 5114)
-			.saturating_add(Weight::from_parts(46_542_000, 0).saturating_mul(s.into()))
+		// Minimum execution time: 122_422_000 picoseconds.
+		Weight::from_parts(80_840_250, 5114)
+			.saturating_add(Weight::from_parts(47_146_750, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
@@ -213,8 +213,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 4701).saturating_mul(s.into()))
 	}
 	fn on_task_finished(s: u32, ) -> Weight {
-		// Minimum execution time: 1_737_000 picoseconds.
-		Weight::from_parts(2_075_000, 0)
+		// Minimum execution time: 1_808_000 picoseconds.
+		Weight::from_parts(2_132_000, 0)
 			.saturating_add(Weight::from_parts(42_000, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

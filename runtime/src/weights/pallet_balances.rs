@@ -27,7 +27,7 @@
 // --heap-pages
 // 4096
 // --output
-// /work/wt/runtime/src/weights/pallet_balances.rs
+// /work/main/runtime/src/weights/pallet_balances.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -46,8 +46,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 48_610_000 picoseconds.
-		Weight::from_parts(54_590_000, 0)
+		// Minimum execution time: 48_162_000 picoseconds.
+		Weight::from_parts(54_098_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -58,8 +58,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 37_933_000 picoseconds.
-		Weight::from_parts(43_933_000, 0)
+		// Minimum execution time: 37_450_000 picoseconds.
+		Weight::from_parts(41_382_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 19_403_000 picoseconds.
-		Weight::from_parts(21_465_000, 0)
+		// Minimum execution time: 19_983_000 picoseconds.
+		Weight::from_parts(23_046_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -82,8 +82,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 21_019_000 picoseconds.
-		Weight::from_parts(24_769_000, 0)
+		// Minimum execution time: 20_704_000 picoseconds.
+		Weight::from_parts(24_337_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 50_685_000 picoseconds.
-		Weight::from_parts(57_922_000, 0)
+		// Minimum execution time: 49_913_000 picoseconds.
+		Weight::from_parts(55_642_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 46_848_000 picoseconds.
-		Weight::from_parts(52_631_000, 0)
+		// Minimum execution time: 46_618_000 picoseconds.
+		Weight::from_parts(51_403_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 17_158_000 picoseconds.
-		Weight::from_parts(20_191_000, 0)
+		// Minimum execution time: 16_970_000 picoseconds.
+		Weight::from_parts(20_018_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -131,11 +131,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 19_823_000 picoseconds.
-		Weight::from_parts(20_668_000, 0)
+		// Minimum execution time: 17_956_000 picoseconds.
+		Weight::from_parts(20_157_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 18_887
-			.saturating_add(Weight::from_parts(14_875_374, 0).saturating_mul(u.into()))
+			// Standard Error: 24_425
+			.saturating_add(Weight::from_parts(15_199_572, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -144,24 +144,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_735_000 picoseconds.
-		Weight::from_parts(6_820_000, 0)
+		// Minimum execution time: 5_716_000 picoseconds.
+		Weight::from_parts(6_919_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 30_799_000 picoseconds.
-		Weight::from_parts(34_731_000, 0)
+		// Minimum execution time: 30_478_000 picoseconds.
+		Weight::from_parts(34_792_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 20_240_000 picoseconds.
-		Weight::from_parts(22_898_000, 0)
+		// Minimum execution time: 20_140_000 picoseconds.
+		Weight::from_parts(22_869_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
