@@ -74,7 +74,11 @@ fn candidates<T: Config>(count: u32, good: u32) {
 		let owner: T::AccountId = account("owner", i, 0);
 		let device: T::AccountId = account("device", i, 0);
 		let speed = if i < good { 1_000_000_000 } else { 1 };
-		T::BenchmarkHelper::make_candidate(&owner, &device, spec::<T>(speed)).unwrap();
+		let spec = spec::<T>(speed);
+		T::BenchmarkHelper::make_candidate(&owner, &device, spec).unwrap();
+		// The worst case this module's weights assume: the candidate's record at its largest.
+		let held = <T::Devices as depin_primitives::DeviceRegistry<_, _>>::assignments(&device);
+		assert_eq!(held.len(), spec.cores as usize - 1);
 	}
 }
 
