@@ -219,7 +219,8 @@ pub struct DeviceInfo<AccountId, Balance, BlockNumber> {
 impl<AccountId, Balance, BlockNumber> DeviceInfo<AccountId, Balance, BlockNumber> {
 	/// Slots left for new assignments.
 	pub fn free_slots(&self) -> u16 {
-		self.spec.cores.saturating_sub(self.open_assignments)
+		// From the list itself: `open_assignments` only mirrors its length.
+		self.spec.cores.saturating_sub(self.tasks.len() as u16)
 	}
 
 	/// Gives the device an assignment to `task`; false, and nothing changes, if it has no

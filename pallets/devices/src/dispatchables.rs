@@ -245,7 +245,7 @@ impl<T: Config> Pallet<T> {
 			frame_system::Pallet::<T>::block_number() >= unbonded_at,
 			Error::<T>::StillUnbonding
 		);
-		ensure!(info.open_assignments == 0, Error::<T>::AssignmentsOpen);
+		ensure!(info.tasks.is_empty(), Error::<T>::AssignmentsOpen);
 
 		let amount = T::Currency::release(
 			&HoldReason::DeviceBond.into(),
