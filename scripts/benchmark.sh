@@ -13,16 +13,22 @@
 # devices and a queue of tasks). The runtime charges every read and write from that file
 # (`DbWeight` in runtime/src/configs/mod.rs).
 #
-# Usage:    scripts/benchmark.sh [--quick] [devices|market|verification|rewards|blobs|balances ...]
+# Usage:    scripts/benchmark.sh [--quick | --repeat N] [devices|market|verification|rewards|blobs|balances ...]
 #           scripts/benchmark.sh storage BASE_PATH
-# Options:  --quick   fewer steps and repeats (for a smoke run, not for committed weights)
-#           pallets   only these pallets' weights (default: all six)
+# Options:  --quick     fewer steps and repeats (for a smoke run, not for committed weights)
+#           --repeat N  repeats per step (default 5; the committed weights use 10)
+#           pallets     only these pallets' weights (default: all six)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 steps=10
 repeat=5
-[ "${1:-}" = "--quick" ] && { steps=2; repeat=1; shift; }
+case "${1:-}" in
+--quick) steps=2; repeat=1; shift ;;
+--repeat)
+	[[ "${2:-}" =~ ^[1-9][0-9]*$ ]] || die "--repeat needs a positive number of repeats, not '${2:-}'"
+	repeat="$2"; shift 2 ;;
+esac
 storage_state=""
 if [ "${1:-}" = storage ]; then
 	storage_state="${2:-}"
